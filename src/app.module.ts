@@ -1,0 +1,44 @@
+import { Module } from '@nestjs/common';
+import { ConfigModule, ConfigType } from '@nestjs/config';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LoggerModule } from 'nestjs-pino';
+import { HttpErrorFilter } from './common/http/http-error.filter';
+import { createValidationPipe } from './common/validation/validation.pipe';
+import { appConfig } from './config/app.config';
+import { buildDataSourceOptions } from './database/data-source-options';
+import { EnterprisesModule } from './enterprises/enterprises.module';
+import { HealthModule } from './health/health.module';
+
+@Module({
+  imports: [
+    ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, load: [appConfig] }),
+    LoggerModule.forRootAsync({
+      inject: [appConfig.KEY],
+      useFactory: (config: ConfigType<typeof appConfig>) => ({
+        pinoHttp: {
+          level: config.logLevel,
+          redact: ['req.headers.authorization', 'req.headers.cookie', 'req.body.password'],
+          // Health probes every few seconds would drown the log.
+          autoLogging: { ignore: (req) => req.url === '/health' },
+        },
+      }),
+    }),
+    TypeOrmModule.forRootAsync({
+      inject: [appConfig.KEY],
+      useFactory: (config: ConfigType<typeof appConfig>) => ({
+        ...buildDataSourceOptions(config.database),
+        // A server that is still starting gets a few seconds; a bad SQLite file fails at once.
+        retryAttempts: config.database.kind === 'sqlite' ? 0 : 3,
+        retryDelay: 1000,
+      }),
+    }),
+    HealthModule,
+    EnterprisesModule,
+  ],
+  providers: [
+    { provide: APP_PIPE, useFactory: createValidationPipe },
+    { provide: APP_FILTER, useClass: HttpErrorFilter },
+  ],
+})
+export class AppModule {}

@@ -1,0 +1,30 @@
+import { AppError, FieldError } from './app-error';
+
+export class ValidationFailedError extends AppError {
+  constructor(errors: FieldError[]) {
+    super(422, 'REQUEST.VALIDATION_FAILED', errors.map((e) => `${e.field}: ${e.message}`).join('; '), errors);
+  }
+}
+
+export class UnknownFieldsError extends AppError {
+  constructor(fields: string[]) {
+    super(
+      400,
+      'REQUEST.UNKNOWN_FIELD',
+      `unknown field${fields.length > 1 ? 's' : ''} ${fields.join(', ')}: remove ${fields.length > 1 ? 'them' : 'it'}`,
+      fields.map((field) => ({ field, message: 'is not a field of this request' })),
+    );
+  }
+}
+
+export class MalformedJsonError extends AppError {
+  constructor(detail: string) {
+    super(400, 'REQUEST.MALFORMED_JSON', `the request body is not valid JSON: ${detail}`);
+  }
+}
+
+export class BodyTooLargeError extends AppError {
+  constructor(limit: string) {
+    super(413, 'REQUEST.BODY_TOO_LARGE', `the request body is larger than ${limit}`);
+  }
+}

@@ -1,0 +1,54 @@
+import { registerAs } from '@nestjs/config';
+import { ConfigError } from './config.error';
+import { DatabaseConfig, parseDatabaseUrl } from './database-url';
+
+export interface AppConfig {
+  port: number;
+  host: string;
+  database: DatabaseConfig;
+  /** Zone of business dates and schedules (api.md: dates are Asia/Shanghai business dates). */
+  businessTimeZone: string;
+  logLevel: string;
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+/** Reads and validates the environment; throws {@link ConfigError} with a one-line message. */
+export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  return {
+    port: parsePort(env.PORT),
+    host: env.HOST?.trim() || '0.0.0.0',
+    database: parseDatabaseUrl(env.DATABASE_URL),
+    businessTimeZone: parseTimeZone(env.TZ_BUSINESS),
+    logLevel: parseLogLevel(env.LOG_LEVEL),
+  };
+}
+
+function parsePort(raw: string | undefined): number {
+  if (raw === undefined || raw.trim() === '') return 3000;
+  const port = Number(raw);
+  if (!/^\d+$/.test(raw.trim()) || port > 65535) {
+    throw new ConfigError('PORT', `"${raw}" is not a port number (0–65535)`);
+  }
+  return port;
+}
+
+function parseTimeZone(raw: string | undefined): string {
+  const zone = raw?.trim() || 'Asia/Shanghai';
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+  } catch {
+    throw new ConfigError('TZ_BUSINESS', `"${zone}" is not an IANA time zone (e.g. Asia/Shanghai)`);
+  }
+  return zone;
+}
+
+function parseLogLevel(raw: string | undefined): string {
+  const level = raw?.trim() || 'info';
+  if (!LOG_LEVELS.includes(level)) {
+    throw new ConfigError('LOG_LEVEL', `"${level}" is not one of ${LOG_LEVELS.join(', ')}`);
+  }
+  return level;
+}
+
+export const appConfig = registerAs('app', () => loadAppConfig());

@@ -1,0 +1,26 @@
+import type { OwnershipType } from '../domain/ownership';
+import {
+  CommunityRules,
+  CreditCodeRules,
+  EmployeeCountRules,
+  IndustryRules,
+  InstructorIdRules,
+  NameRules,
+  OptionalDateRules,
+  OwnershipTypeRules,
+  TownshipRules,
+} from './enterprise-field-rules';
+
+export class CreateEnterpriseDto {
+  @NameRules('required') name!: string;
+  @CreditCodeRules('required') creditCode!: string;
+  @OwnershipTypeRules('required') ownershipType!: OwnershipType;
+  @TownshipRules('required') township!: string;
+  @CommunityRules() community?: string | null;
+  @IndustryRules('required') industry!: string;
+  @EmployeeCountRules('required') employeeCount!: number;
+  @OptionalDateRules('建会日期: union founded on; empty = no union yet') unionFoundedOn?: string | null;
+  @InstructorIdRules() instructorId?: number | null;
+  @OptionalDateRules('registered (成立) on') registeredOn?: string | null;
+  @OptionalDateRules('closed (注销) on; must not be before registeredOn') closedOn?: string | null;
+}

@@ -1,0 +1,122 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiProperty, type ApiPropertyOptions } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Length, Max, Min, ValidateBy } from 'class-validator';
+import { IsBusinessDate, IsOptionalNotNull, Trim, TrimUpper } from '../../common/validation/decorators';
+import { checkCreditCode } from '../domain/credit-code';
+import { INDUSTRY_SECTIONS } from '../domain/industry';
+import { OWNERSHIP_TYPES } from '../domain/ownership';
+
+/**
+ * The rules of each enterprise field, shared by create (required), update (optional) and the
+ * roster import so all three say the same thing about the same value.
+ */
+type Presence = 'required' | 'optional' | 'nullable';
+
+export const MAX_EMPLOYEE_COUNT = 10_000_000;
+
+function presence(mode: Presence): PropertyDecorator[] {
+  if (mode === 'required') return [];
+  if (mode === 'optional') return [IsOptionalNotNull()];
+  return [IsOptional()];
+}
+
+function doc(mode: Presence, options: ApiPropertyOptions): PropertyDecorator {
+  return ApiProperty({
+    ...options,
+    required: mode === 'required',
+    nullable: mode === 'nullable',
+  } as ApiPropertyOptions);
+}
+
+export function IsCreditCode(): PropertyDecorator {
+  return ValidateBy({
+    name: 'isCreditCode',
+    validator: {
+      validate: (value) => typeof value === 'string' && checkCreditCode(value).valid,
+      defaultMessage: (args) => {
+        if (typeof args?.value !== 'string') return 'creditCode must be a string of 18 characters';
+        const check = checkCreditCode(args.value);
+        return check.valid ? '' : `creditCode ${check.reason}`;
+      },
+    },
+  });
+}
+
+export const NameRules = (mode: Presence) =>
+  applyDecorators(
+    doc(mode, { description: 'Chinese name', example: '金八角水泥有限公司', maxLength: 200 }),
+    ...presence(mode),
+    Trim(),
+    IsString({ message: 'name must be a string' }),
+    Length(1, 200, { message: 'name must be 1 to 200 characters after trimming' }),
+  );
+
+export const CreditCodeRules = (mode: Presence) =>
+  applyDecorators(
+    doc(mode, {
+      description: '统一社会信用代码: 18 characters with a valid GB 32100-2015 check character; upper-cased',
+      example: '91350100M000100Y43',
+    }),
+    ...presence(mode),
+    TrimUpper(),
+    IsCreditCode(),
+  );
+
+export const OwnershipTypeRules = (mode: Presence) =>
+  applyDecorators(
+    doc(mode, { enum: OWNERSHIP_TYPES, example: 'private' }),
+    ...presence(mode),
+    IsIn(OWNERSHIP_TYPES, { message: `ownershipType must be one of ${OWNERSHIP_TYPES.join(', ')}` }),
+  );
+
+export const TownshipRules = (mode: Presence) =>
+  applyDecorators(
+    doc(mode, { description: '乡镇/街道', example: '金山镇', maxLength: 100 }),
+    ...presence(mode),
+    Trim(),
+    IsString({ message: 'township must be a string' }),
+    Length(1, 100, { message: 'township must be 1 to 100 characters after trimming' }),
+  );
+
+export const CommunityRules = () =>
+  applyDecorators(
+    doc('nullable', { description: '村/社区', example: '家和社区', maxLength: 100 }),
+    IsOptional(),
+    Trim(),
+    IsString({ message: 'community must be a string' }),
+    Length(0, 100, { message: 'community must be at most 100 characters' }),
+  );
+
+export const IndustryRules = (mode: Presence) =>
+  applyDecorators(
+    doc(mode, { description: 'GB/T 4754 section letter', enum: INDUSTRY_SECTIONS, example: 'C' }),
+    ...presence(mode),
+    TrimUpper(),
+    IsIn(INDUSTRY_SECTIONS, { message: 'industry must be one GB/T 4754 section letter A to T' }),
+  );
+
+export const EmployeeCountRules = (mode: Presence) =>
+  applyDecorators(
+    doc(mode, { minimum: 0, maximum: MAX_EMPLOYEE_COUNT, example: 120 }),
+    ...presence(mode),
+    IsInt({ message: 'employeeCount must be a whole number' }),
+    Min(0, { message: 'employeeCount must be 0 or more' }),
+    Max(MAX_EMPLOYEE_COUNT, { message: `employeeCount must be at most ${MAX_EMPLOYEE_COUNT}` }),
+  );
+
+export const OptionalDateRules = (description: string) =>
+  applyDecorators(
+    doc('nullable', { description, format: 'date', example: '2024-03-05' }),
+    IsOptional(),
+    IsBusinessDate(),
+  );
+
+export const InstructorIdRules = () =>
+  applyDecorators(
+    doc('nullable', { description: 'id of the instructor in charge', example: 7 }),
+    IsOptional(),
+    Type(() => Number),
+    IsInt({ message: 'instructorId must be a whole number' }),
+    Min(1, { message: 'instructorId must be 1 or more' }),
+  );

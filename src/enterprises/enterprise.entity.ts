@@ -1,0 +1,51 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import type { OwnershipType } from './domain/ownership';
+
+@Entity({ name: 'enterprises' })
+export class Enterprise {
+  @PrimaryGeneratedColumn({ type: 'integer' })
+  id!: number;
+
+  @Column({ type: 'varchar', length: 200 })
+  name!: string;
+
+  @Index('UQ_enterprises_credit_code', { unique: true })
+  @Column({ name: 'credit_code', type: 'varchar', length: 18 })
+  creditCode!: string;
+
+  @Index('IDX_enterprises_ownership_type')
+  @Column({ name: 'ownership_type', type: 'varchar', length: 20 })
+  ownershipType!: OwnershipType;
+
+  @Index('IDX_enterprises_township')
+  @Column({ type: 'varchar', length: 100 })
+  township!: string;
+
+  @Column({ type: 'varchar', length: 100, nullable: true })
+  community!: string | null;
+
+  @Column({ type: 'varchar', length: 1 })
+  industry!: string;
+
+  @Column({ name: 'employee_count', type: 'integer' })
+  employeeCount!: number;
+
+  @Column({ name: 'union_founded_on', type: 'date', nullable: true })
+  unionFoundedOn!: string | null;
+
+  @Index('IDX_enterprises_instructor_id')
+  @Column({ name: 'instructor_id', type: 'integer', nullable: true })
+  instructorId!: number | null;
+
+  @Column({ name: 'registered_on', type: 'date', nullable: true })
+  registeredOn!: string | null;
+
+  @Column({ name: 'closed_on', type: 'date', nullable: true })
+  closedOn!: string | null;
+
+  @CreateDateColumn({ name: 'created_at' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ name: 'updated_at' })
+  updatedAt!: Date;
+}

@@ -1,0 +1,26 @@
+import { AppError } from '../common/errors/app-error';
+
+export class EnterpriseNotFoundError extends AppError {
+  constructor(id: number | string) {
+    super(404, 'ENTERPRISE.NOT_FOUND', `enterprise ${id} does not exist`);
+  }
+}
+
+export class DuplicateCreditCodeError extends AppError {
+  constructor(creditCode: string) {
+    super(409, 'ENTERPRISE.DUPLICATE_CREDIT_CODE', `an enterprise with credit code ${creditCode} already exists`, [
+      { field: 'creditCode', message: 'must be unique' },
+    ]);
+  }
+}
+
+export class ClosedBeforeRegisteredError extends AppError {
+  constructor(registeredOn: string, closedOn: string) {
+    super(
+      422,
+      'ENTERPRISE.CLOSED_BEFORE_REGISTERED',
+      `closedOn (${closedOn}) must not be before registeredOn (${registeredOn})`,
+      [{ field: 'closedOn', message: `must be on or after registeredOn ${registeredOn}` }],
+    );
+  }
+}

@@ -1,0 +1,59 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager, Repository, SelectQueryBuilder } from 'typeorm';
+import { ownershipTypesOf } from './domain/ownership';
+import { ListEnterprisesQuery } from './dto/list-enterprises.query';
+import { Enterprise } from './enterprise.entity';
+
+export type EnterpriseFilter = Omit<ListEnterprisesQuery, 'page' | 'pageSize'>;
+
+@Injectable()
+export class EnterprisesRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  private repo(manager?: EntityManager): Repository<Enterprise> {
+    return (manager ?? this.dataSource.manager).getRepository(Enterprise);
+  }
+
+  findById(id: number, manager?: EntityManager): Promise<Enterprise | null> {
+    return this.repo(manager).findOneBy({ id });
+  }
+
+  save(enterprise: Enterprise, manager?: EntityManager): Promise<Enterprise> {
+    return this.repo(manager).save(enterprise);
+  }
+
+  create(fields: Partial<Enterprise>): Enterprise {
+    return this.repo().create(fields);
+  }
+
+  /** One page in id order (stable across pages), and the total matching the filter. */
+  async findPage(filter: EnterpriseFilter, page: number, pageSize: number): Promise<[Enterprise[], number]> {
+    return this.filtered(filter)
+      .orderBy('e.id', 'ASC')
+      .skip((page - 1) * pageSize)
+      .take(pageSize)
+      .getManyAndCount();
+  }
+
+  private filtered(filter: EnterpriseFilter): SelectQueryBuilder<Enterprise> {
+    const query = this.repo().createQueryBuilder('e');
+    if (filter.ownershipType) query.andWhere('e.ownershipType = :ownershipType', filter);
+    if (filter.sector) query.andWhere('e.ownershipType IN (:...types)', { types: ownershipTypesOf(filter.sector) });
+    if (filter.township) query.andWhere('e.township = :township', filter);
+    if (filter.industry) query.andWhere('e.industry = :industry', filter);
+    if (filter.instructorId) query.andWhere('e.instructorId = :instructorId', filter);
+    if (filter.q) {
+      // '!' as the escape character: a backslash means different things in MySQL and SQLite literals.
+      query.andWhere("(e.name LIKE :q ESCAPE '!' OR e.creditCode LIKE :qUpper ESCAPE '!')", {
+        q: `%${escapeLike(filter.q)}%`,
+        qUpper: `%${escapeLike(filter.q.toUpperCase())}%`,
+      });
+    }
+    return query;
+  }
+}
+
+/** Makes `%` and `_` in user input match themselves in a LIKE pattern. */
+function escapeLike(text: string): string {
+  return text.replace(/[!%_]/g, (c) => `!${c}`);
+}

@@ -1,0 +1,408 @@
+import { isBusinessDate, type BusinessDate } from './business-date';
+import { cite, LAW } from './law';
+import type { Side } from './negotiation.types';
+
+interface Dated {
+  /** The day it really happened (not the day it was typed in). */
+  occurredOn: BusinessDate;
+}
+
+export type NegotiationEvent =
+  | (Dated & { type: 'OFFER_SENT'; sentBy: Side; receivedOn: BusinessDate })
+  | (Dated & { type: 'OFFER_ACCEPTED' })
+  | (Dated & { type: 'OFFER_REFUSED'; reason: string })
+  | (Dated & {
+      type: 'REPRESENTATIVES_CONFIRMED';
+      workerReps: string[];
+      employerReps: string[];
+      workerChief: string;
+      employerChief: string;
+      experts?: string[];
+    })
+  | (Dated & { type: 'MEETING_HELD'; summary?: string })
+  | (Dated & { type: 'SUSPENDED'; resumeOn: BusinessDate })
+  | (Dated & { type: 'RESUMED' })
+  | (Dated & { type: 'DRAFT_AGREED' })
+  | (Dated & { type: 'VOTE_RECORDED'; total: number; present: number; inFavour: number })
+  | (Dated & {
+      type: 'SIGNED';
+      termMonths?: number;
+      coveredEmployees: number;
+      wageIncreasePct?: number;
+      minimumWage?: number;
+    })
+  | (Dated & { type: 'SUBMITTED_FOR_REVIEW'; receivedOn?: BusinessDate })
+  | (Dated & { type: 'REVIEW_APPROVED' })
+  | (Dated & { type: 'REVIEW_OBJECTION'; reasons: string[] })
+  | (Dated & { type: 'PUBLISHED' })
+  | (Dated & { type: 'FILED_WITH_UNION' })
+  | (Dated & { type: 'TERMINATED'; reason: string })
+  | (Dated & { type: 'ABANDONED'; reason: string })
+  | (Dated & { type: 'REVIEW_PERIOD_ELAPSED' })
+  | (Dated & { type: 'EXPIRED' })
+  | (Dated & {
+      type: 'HISTORICAL_RECORDED';
+      effectiveOn: BusinessDate;
+      expiresOn: BusinessDate;
+      coveredEmployees: number;
+      termMonths?: number;
+      wageIncreasePct?: number;
+      minimumWage?: number;
+    });
+
+export type EventType = NegotiationEvent['type'];
+export type EventOf<T extends EventType> = Extract<NegotiationEvent, { type: T }>;
+
+export type FieldType = 'date' | 'text' | 'enum' | 'integer' | 'number' | 'names' | 'texts';
+
+export interface FieldSpec {
+  name: string;
+  type: FieldType;
+  required: boolean;
+  /** enum: the accepted values. */
+  values?: readonly string[];
+  /** integer/number: inclusive bounds. */
+  min?: number;
+  max?: number;
+  /** The rule that makes the field necessary, quoted when it is missing. */
+  rule?: string;
+}
+
+export interface EventSpec {
+  type: EventType;
+  /** Sent only by the scheduler or an import, never by a user. */
+  systemOnly: boolean;
+  description: string;
+  fields: readonly FieldSpec[];
+}
+
+const TEXT_MAX = 2000;
+const NAME_MAX = 100;
+const LIST_MAX = 200;
+
+const date = (name: string, required: boolean, rule?: string): FieldSpec => ({
+  name,
+  type: 'date',
+  required,
+  ...(rule === undefined ? {} : { rule }),
+});
+const text = (name: string, required: boolean, rule?: string): FieldSpec => ({
+  name,
+  type: 'text',
+  required,
+  ...(rule === undefined ? {} : { rule }),
+});
+const integer = (name: string, required: boolean, min?: number, max?: number): FieldSpec => ({
+  name,
+  type: 'integer',
+  required,
+  ...(min === undefined ? {} : { min }),
+  ...(max === undefined ? {} : { max }),
+});
+const decimal = (name: string, min: number, max: number): FieldSpec => ({
+  name,
+  type: 'number',
+  required: false,
+  min,
+  max,
+});
+const names = (name: string, required: boolean): FieldSpec => ({ name, type: 'names', required });
+
+const agreementNumbers: FieldSpec[] = [
+  integer('coveredEmployees', true, 1, 10_000_000),
+  decimal('wageIncreasePct', -100, 1000),
+  decimal('minimumWage', 0, 1_000_000),
+];
+
+/** One entry per event type, in procedure order; the single list of what each event carries. */
+export const EVENT_SPECS: readonly EventSpec[] = [
+  {
+    type: 'OFFER_SENT',
+    systemOnly: false,
+    description: 'one side sends a written offer to bargain (要约)',
+    fields: [
+      { name: 'sentBy', type: 'enum', required: true, values: ['union', 'employer'] },
+      date('receivedOn', true, cite(LAW.CC, '32')),
+    ],
+  },
+  {
+    type: 'OFFER_ACCEPTED',
+    systemOnly: false,
+    description: 'the other side agrees to bargain',
+    fields: [],
+  },
+  {
+    type: 'OFFER_REFUSED',
+    systemOnly: false,
+    description: 'the other side refuses; the higher union coordinates',
+    fields: [text('reason', true, cite(LAW.CC, '32'))],
+  },
+  {
+    type: 'REPRESENTATIVES_CONFIRMED',
+    systemOnly: false,
+    description: 'both sides name their representatives and chiefs (协商代表)',
+    fields: [
+      names('workerReps', true),
+      names('employerReps', true),
+      text('workerChief', true, cite(LAW.CC, '19-20')),
+      text('employerChief', true, cite(LAW.CC, '19, 21')),
+      names('experts', false),
+    ],
+  },
+  {
+    type: 'MEETING_HELD',
+    systemOnly: false,
+    description: 'a consultation meeting took place',
+    fields: [text('summary', false)],
+  },
+  {
+    type: 'SUSPENDED',
+    systemOnly: false,
+    description: 'consultation paused by mutual agreement, with the agreed resume date',
+    fields: [date('resumeOn', true, cite(LAW.CC, '35'))],
+  },
+  { type: 'RESUMED', systemOnly: false, description: 'consultation resumes', fields: [] },
+  {
+    type: 'DRAFT_AGREED',
+    systemOnly: false,
+    description: 'the representatives agree a draft for the workers’ congress',
+    fields: [],
+  },
+  {
+    type: 'VOTE_RECORDED',
+    systemOnly: false,
+    description: 'the workers’ congress or all-staff meeting voted on the draft (职代会审议)',
+    fields: [
+      integer('total', true, 1, 10_000_000),
+      integer('present', true, 0, 10_000_000),
+      integer('inFavour', true, 0, 10_000_000),
+    ],
+  },
+  {
+    type: 'SIGNED',
+    systemOnly: false,
+    description: 'both chief representatives signed',
+    fields: [integer('termMonths', false), ...agreementNumbers],
+  },
+  {
+    type: 'SUBMITTED_FOR_REVIEW',
+    systemOnly: false,
+    description: 'the employer submitted the text to the labour administration (报送审查)',
+    fields: [date('receivedOn', false)],
+  },
+  {
+    type: 'REVIEW_APPROVED',
+    systemOnly: false,
+    description: 'the labour administration answered without objection',
+    fields: [],
+  },
+  {
+    type: 'REVIEW_OBJECTION',
+    systemOnly: false,
+    description: 'the labour administration objected; the contested parts are renegotiated',
+    fields: [{ name: 'reasons', type: 'texts', required: true, rule: cite(LAW.CC, '45-46') }],
+  },
+  {
+    type: 'PUBLISHED',
+    systemOnly: false,
+    description: 'the agreement was published to all employees',
+    fields: [],
+  },
+  {
+    type: 'FILED_WITH_UNION',
+    systemOnly: false,
+    description: 'the agreement was filed with the higher union (备案)',
+    fields: [],
+  },
+  {
+    type: 'TERMINATED',
+    systemOnly: false,
+    description: 'the agreement was ended before its expiry',
+    fields: [text('reason', true, cite(LAW.CC, '39-40'))],
+  },
+  {
+    type: 'ABANDONED',
+    systemOnly: false,
+    description: 'the negotiation was given up before an agreement took effect',
+    fields: [text('reason', true)],
+  },
+  {
+    type: 'REVIEW_PERIOD_ELAPSED',
+    systemOnly: true,
+    description: 'timer: no objection within the review period, the agreement takes effect',
+    fields: [],
+  },
+  {
+    type: 'EXPIRED',
+    systemOnly: true,
+    description: 'timer: the agreement reached its expiry date',
+    fields: [],
+  },
+  {
+    type: 'HISTORICAL_RECORDED',
+    systemOnly: true,
+    description: 'an agreement signed (on occurredOn) before the product was used was recorded',
+    fields: [
+      date('effectiveOn', true),
+      date('expiresOn', true),
+      integer('termMonths', false),
+      ...agreementNumbers,
+    ],
+  },
+];
+
+export const EVENT_TYPES: readonly EventType[] = EVENT_SPECS.map((spec) => spec.type);
+
+const SPEC_BY_TYPE = new Map<string, EventSpec>(EVENT_SPECS.map((spec) => [spec.type, spec]));
+
+export function eventSpec(type: EventType): EventSpec {
+  return SPEC_BY_TYPE.get(type) as EventSpec;
+}
+
+export function isSystemOnly(type: EventType): boolean {
+  return eventSpec(type).systemOnly;
+}
+
+export type EventValidation =
+  | { ok: true; event: NegotiationEvent }
+  | { ok: false; message: string; field?: string };
+
+/**
+ * Checks an event of unknown shape against EVENT_SPECS: known type, real dates, right
+ * types, no unknown fields. Never throws. Texts and names come back trimmed.
+ */
+export function validateEvent(input: unknown): EventValidation {
+  let data: unknown;
+  try {
+    // A plain JSON copy: getters, proxies, class instances and cycles cannot surprise us later.
+    data = JSON.parse(JSON.stringify(input)) as unknown;
+  } catch {
+    return { ok: false, message: 'the event must be a JSON object' };
+  }
+  if (!isPlainObject(data)) {
+    return { ok: false, message: 'the event must be a JSON object with "type" and "occurredOn"' };
+  }
+  const type = data['type'];
+  if (typeof type !== 'string' || !SPEC_BY_TYPE.has(type)) {
+    return {
+      ok: false,
+      field: 'type',
+      message: `type must be one of ${EVENT_TYPES.join(', ')}; got ${describe(type)}`,
+    };
+  }
+  const spec = SPEC_BY_TYPE.get(type) as EventSpec;
+  const allowed = new Set(['type', 'occurredOn', ...spec.fields.map((field) => field.name)]);
+  const unknown = Object.keys(data).filter((key) => !allowed.has(key));
+  if (unknown.length > 0) {
+    return {
+      ok: false,
+      field: unknown[0],
+      message: `${type} does not accept field(s) ${unknown.join(', ')}; accepted: ${[...allowed].join(', ')}`,
+    };
+  }
+  const event: Record<string, unknown> = { type };
+  for (const field of [date('occurredOn', true), ...spec.fields]) {
+    const value = data[field.name];
+    if (value === undefined || value === null) {
+      if (!field.required) continue;
+      const because = field.rule === undefined ? '' : ` (${field.rule})`;
+      return { ok: false, field: field.name, message: `${type} requires ${field.name}${because}` };
+    }
+    const checked = checkField(field, value);
+    if (typeof checked === 'string') {
+      return { ok: false, field: field.name, message: `${field.name} ${checked}` };
+    }
+    event[field.name] = checked.value;
+  }
+  return crossCheck(event as NegotiationEvent);
+}
+
+/** Returns the normalised value, or what is wrong with it. */
+function checkField(field: FieldSpec, value: unknown): { value: unknown } | string {
+  switch (field.type) {
+    case 'date':
+      return isBusinessDate(value)
+        ? { value }
+        : `must be a real calendar date YYYY-MM-DD; got ${describe(value)}`;
+    case 'enum':
+      return typeof value === 'string' && (field.values ?? []).includes(value)
+        ? { value }
+        : `must be one of ${(field.values ?? []).join(', ')}; got ${describe(value)}`;
+    case 'text':
+      return typeof value === 'string' && value.length <= TEXT_MAX
+        ? { value: value.trim() }
+        : `must be a text of at most ${TEXT_MAX} characters; got ${describe(value)}`;
+    case 'integer':
+    case 'number':
+      return checkNumber(field, value);
+    case 'names':
+    case 'texts':
+      return checkList(field, value);
+  }
+}
+
+function checkNumber(field: FieldSpec, value: unknown): { value: unknown } | string {
+  const whole = field.type === 'integer';
+  const ok =
+    typeof value === 'number' &&
+    Number.isFinite(value) &&
+    (!whole || Number.isSafeInteger(value)) &&
+    (field.min === undefined || value >= field.min) &&
+    (field.max === undefined || value <= field.max);
+  if (ok) return { value };
+  const kind = whole ? 'an integer' : 'a number';
+  const range =
+    field.min !== undefined && field.max !== undefined ? ` from ${field.min} to ${field.max}` : '';
+  return `must be ${kind}${range}; got ${describe(value)}`;
+}
+
+function checkList(field: FieldSpec, value: unknown): { value: unknown } | string {
+  const maxLength = field.type === 'names' ? NAME_MAX : TEXT_MAX;
+  const what = field.type === 'names' ? 'names' : 'texts';
+  if (!Array.isArray(value) || value.length > LIST_MAX) {
+    return `must be a list of at most ${LIST_MAX} ${what}; got ${describe(value)}`;
+  }
+  const items: string[] = [];
+  for (const item of value as unknown[]) {
+    if (typeof item !== 'string' || item.trim() === '' || item.length > maxLength) {
+      return `must hold non-empty ${what} of at most ${maxLength} characters; got ${describe(item)}`;
+    }
+    items.push(item.trim());
+  }
+  if (field.type === 'texts' && field.required && items.length === 0) {
+    const because = field.rule === undefined ? '' : ` (${field.rule})`;
+    return `must hold at least one entry${because}`;
+  }
+  return { value: items };
+}
+
+/** Rules between fields of one event that no state can make true: impossible, not refused. */
+function crossCheck(event: NegotiationEvent): EventValidation {
+  if (event.type === 'VOTE_RECORDED') {
+    if (event.present > event.total) {
+      return {
+        ok: false,
+        field: 'present',
+        message: `present (${event.present}) cannot exceed total (${event.total})`,
+      };
+    }
+    if (event.inFavour > event.present) {
+      return {
+        ok: false,
+        field: 'inFavour',
+        message: `inFavour (${event.inFavour}) cannot exceed present (${event.present})`,
+      };
+    }
+  }
+  return { ok: true, event };
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function describe(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  const json = JSON.stringify(value);
+  return json.length > 60 ? `${json.slice(0, 57)}...` : json;
+}

@@ -1,0 +1,125 @@
+import type { BusinessDate } from './business-date';
+
+export const AGREEMENT_KINDS = ['comprehensive', 'wage', 'women', 'safety'] as const;
+export type AgreementKind = (typeof AGREEMENT_KINDS)[number];
+
+export const SCOPES = ['enterprise', 'regional', 'industry'] as const;
+export type Scope = (typeof SCOPES)[number];
+
+/** Top-level states of the machine, the `stage` of api.md, in procedure order. */
+export const STAGES = [
+  'invitation',
+  'preparation',
+  'consultation',
+  'ratification',
+  'signing',
+  'filing',
+  'in_force',
+  'expired',
+  'terminated',
+  'abandoned',
+] as const;
+export type Stage = (typeof STAGES)[number];
+
+export const FINAL_STAGES: readonly Stage[] = ['expired', 'terminated', 'abandoned'];
+
+export type Side = 'union' | 'employer';
+
+export interface Offer {
+  sentBy: Side;
+  sentOn: BusinessDate;
+  receivedOn: BusinessDate;
+}
+
+export interface Refusal {
+  refusedOn: BusinessDate;
+  reason: string;
+}
+
+export interface Representatives {
+  workerReps: string[];
+  employerReps: string[];
+  workerChief: string;
+  employerChief: string;
+  experts: string[];
+  confirmedOn: BusinessDate;
+}
+
+export interface Suspension {
+  suspendedOn: BusinessDate;
+  resumeOn: BusinessDate;
+}
+
+export interface Vote {
+  votedOn: BusinessDate;
+  total: number;
+  present: number;
+  inFavour: number;
+  passed: boolean;
+}
+
+/** The signed agreement as the machine tracks it. */
+export interface AgreementRecord {
+  signedOn: BusinessDate;
+  termMonths: number;
+  /** null until the review ends (approval, or the review period elapsing). */
+  effectiveOn: BusinessDate | null;
+  /** Provisional (signedOn + term) until effectiveOn is known, then effectiveOn + term. */
+  expiresOn: BusinessDate;
+  coveredEmployees: number;
+  wageIncreasePct: number | null;
+  minimumWage: number | null;
+  terminatedOn: BusinessDate | null;
+}
+
+export interface Review {
+  submittedOn: BusinessDate;
+  /** The day the labour administration received the text: the review clock starts here. */
+  receivedOn: BusinessDate;
+  /** receivedOn + reviewDays: the agreement takes effect on this day without objection. */
+  endsOn: BusinessDate;
+}
+
+export interface Objection {
+  objectedOn: BusinessDate;
+  reasons: string[];
+}
+
+export interface Closure {
+  closedOn: BusinessDate;
+  reason: string;
+}
+
+/** Everything the machine remembers. Absent values are null (never undefined) so JSON round-trips. */
+export interface NegotiationContext {
+  agreementKind: AgreementKind;
+  scope: Scope;
+  ruleSetVersion: string;
+  createdOn: BusinessDate;
+  /** occurredOn of the last accepted event; a new event may not be dated earlier. */
+  lastEventOn: BusinessDate | null;
+  /** Recorded after the fact (HISTORICAL_RECORDED), not negotiated in the product. */
+  historical: boolean;
+  offer: Offer | null;
+  lastRefusal: Refusal | null;
+  /** Set by a refusal: the higher union coordinates (集体合同规定 art. 32, domain.md). */
+  escalated: boolean;
+  representatives: Representatives | null;
+  meetings: number;
+  suspension: Suspension | null;
+  lastVote: Vote | null;
+  agreement: AgreementRecord | null;
+  review: Review | null;
+  lastObjection: Objection | null;
+  publishedOn: BusinessDate | null;
+  filedWithUnionOn: BusinessDate | null;
+  /** Why and when a terminated or abandoned negotiation ended. */
+  closure: Closure | null;
+}
+
+export interface NegotiationInput {
+  agreementKind: AgreementKind;
+  scope: Scope;
+  ruleSetVersion: string;
+  createdOn: BusinessDate;
+}

@@ -1,0 +1,274 @@
+import request from 'supertest';
+import { anEnterprise } from './support/factories';
+import { createTestApp, TestApp } from './support/test-app';
+
+describe('Enterprises API (e2e)', () => {
+  let sut: TestApp;
+
+  beforeAll(async () => {
+    sut = await createTestApp();
+  });
+  afterEach(() => sut.reset());
+  afterAll(() => sut.close());
+
+  const post = (body: unknown) => request(sut.http).post('/api/v1/enterprises').send(body as object);
+
+  describe('POST /api/v1/enterprises', () => {
+    it('creates an enterprise, derives its sector and normalises code and name', async () => {
+      const input = anEnterprise({ ownershipType: 'state_controlled', name: '  金八角水泥有限公司 ' });
+      const res = await post({ ...input, creditCode: ` ${input.creditCode.toLowerCase()} ` }).expect(201);
+
+      expect(res.body).toEqual({
+        id: expect.any(Number),
+        name: '金八角水泥有限公司',
+        creditCode: input.creditCode,
+        ownershipType: 'state_controlled',
+        sector: 'state',
+        township: '金山镇',
+        community: '家和社区',
+        industry: 'C',
+        employeeCount: 120,
+        unionFoundedOn: '2020-05-01',
+        instructorId: null,
+        registeredOn: '2015-03-02',
+        closedOn: null,
+      });
+      const read = await request(sut.http).get(`/api/v1/enterprises/${res.body.id}`).expect(200);
+      expect(read.body).toEqual(res.body);
+    });
+
+    it.each([
+      ['state_owned', 'state'],
+      ['collective', 'collective'],
+      ['private', 'non_public'],
+      ['hk_macao_taiwan', 'non_public'],
+      ['foreign', 'non_public'],
+      ['other', 'other'],
+    ])('puts ownership type %s in sector %s', async (ownershipType, sector) => {
+      const res = await post(anEnterprise({ ownershipType: ownershipType as never })).expect(201);
+      expect(res.body.sector).toBe(sector);
+    });
+
+    it('answers 409 ENTERPRISE.DUPLICATE_CREDIT_CODE for a credit code already registered', async () => {
+      const first = anEnterprise();
+      await post(first).expect(201);
+      const res = await post(anEnterprise({ creditCode: first.creditCode })).expect(409);
+      expect(res.body).toMatchObject({ statusCode: 409, code: 'ENTERPRISE.DUPLICATE_CREDIT_CODE' });
+      expect(res.body.message).toContain(first.creditCode);
+      const list = await request(sut.http).get('/api/v1/enterprises').expect(200);
+      expect(list.body.total).toBe(1);
+    });
+
+    const invalid: [string, Record<string, unknown>, string, RegExp][] = [
+      ['a missing name', { name: undefined }, 'name', /1 to 200 characters|must be a string/],
+      ['a blank name', { name: '   ' }, 'name', /1 to 200 characters after trimming/],
+      ['a name over 200 characters', { name: '企'.repeat(201) }, 'name', /1 to 200 characters/],
+      ['a credit code of 17 characters', { creditCode: '91350100M000100Y4' }, 'creditCode', /18 characters, got 17/],
+      ['a credit code with the letter O', { creditCode: '91350100MO00100Y43' }, 'creditCode', /"O" is not allowed/],
+      ['a wrong check character', { creditCode: '91350100M000100Y44' }, 'creditCode', /should be "3"/],
+      ['a numeric credit code', { creditCode: 913501001 }, 'creditCode', /string of 18 characters/],
+      ['an unknown ownership type', { ownershipType: 'state' }, 'ownershipType', /one of state_owned/],
+      ['a missing ownership type', { ownershipType: undefined }, 'ownershipType', /one of/],
+      ['an industry outside A–T', { industry: 'U' }, 'industry', /A to T/],
+      ['an industry of two letters', { industry: 'CA' }, 'industry', /A to T/],
+      ['a fractional employee count', { employeeCount: 12.5 }, 'employeeCount', /whole number/],
+      ['an employee count as a string', { employeeCount: '12' }, 'employeeCount', /whole number/],
+      ['a negative employee count', { employeeCount: -1 }, 'employeeCount', /0 or more/],
+      ['an employee count over 10,000,000', { employeeCount: 10_000_001 }, 'employeeCount', /at most 10000000/],
+      ['a date in another format', { unionFoundedOn: '2020/05/01' }, 'unionFoundedOn', /YYYY-MM-DD/],
+      ['a date that does not exist', { registeredOn: '2023-02-29' }, 'registeredOn', /real date/],
+      ['a month 13', { closedOn: '2023-13-01' }, 'closedOn', /real date/],
+      ['a missing township', { township: undefined }, 'township', /1 to 100 characters|string/],
+      ['a non-integer instructor', { instructorId: 'abc' }, 'instructorId', /whole number/],
+    ];
+    it.each(invalid)('answers 422 naming the field for %s', async (_case, change, field, message) => {
+      const res = await post({ ...anEnterprise(), ...change }).expect(422);
+      expect(res.body.code).toBe('REQUEST.VALIDATION_FAILED');
+      expect(res.body.errors).toEqual(expect.arrayContaining([{ field, message: expect.stringMatching(message) }]));
+      const list = await request(sut.http).get('/api/v1/enterprises').expect(200);
+      expect(list.body.total).toBe(0);
+    });
+
+    it('accepts boundary values: 0 and 10,000,000 employees, a 200-character name, 2024-02-29', async () => {
+      await post(anEnterprise({ employeeCount: 0 })).expect(201);
+      await post(anEnterprise({ employeeCount: 10_000_000, name: '企'.repeat(200) })).expect(201);
+      await post(anEnterprise({ unionFoundedOn: '2024-02-29' })).expect(201);
+    });
+
+    it('answers 422 ENTERPRISE.CLOSED_BEFORE_REGISTERED when closedOn precedes registeredOn', async () => {
+      const res = await post(anEnterprise({ registeredOn: '2020-01-10', closedOn: '2020-01-09' })).expect(422);
+      expect(res.body).toMatchObject({ code: 'ENTERPRISE.CLOSED_BEFORE_REGISTERED' });
+      expect(res.body.errors).toEqual([{ field: 'closedOn', message: expect.stringContaining('2020-01-10') }]);
+    });
+
+    it('answers 400 REQUEST.UNKNOWN_FIELD for a field it does not know, sector included', async () => {
+      const res = await post({ ...anEnterprise(), sector: 'state', colour: 'red' }).expect(400);
+      expect(res.body.code).toBe('REQUEST.UNKNOWN_FIELD');
+      expect(res.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['colour', 'sector']);
+    });
+
+    it('answers 400 REQUEST.MALFORMED_JSON for a body that is not JSON', async () => {
+      const res = await request(sut.http)
+        .post('/api/v1/enterprises')
+        .set('Content-Type', 'application/json')
+        .send('{"name": "金山", ')
+        .expect(400);
+      expect(res.body).toMatchObject({ statusCode: 400, code: 'REQUEST.MALFORMED_JSON' });
+    });
+
+    it('answers 413 REQUEST.BODY_TOO_LARGE for a body over 1 MiB and writes nothing', async () => {
+      const res = await post({ ...anEnterprise(), name: 'x'.repeat(1024 * 1024) }).expect(413);
+      expect(res.body).toMatchObject({ statusCode: 413, code: 'REQUEST.BODY_TOO_LARGE' });
+      const list = await request(sut.http).get('/api/v1/enterprises').expect(200);
+      expect(list.body.total).toBe(0);
+    });
+
+    it('answers 400 for a body that is a JSON array or scalar', async () => {
+      await request(sut.http).post('/api/v1/enterprises').set('Content-Type', 'application/json').send('[]').expect(400);
+      await request(sut.http).post('/api/v1/enterprises').set('Content-Type', 'application/json').send('"x"').expect(400);
+    });
+  });
+
+  describe('GET /api/v1/enterprises/:id', () => {
+    it.each(['999999', 'abc', '-1', '1.5'])('answers 404 ENTERPRISE.NOT_FOUND for id %s', async (id) => {
+      const res = await request(sut.http).get(`/api/v1/enterprises/${id}`).expect(404);
+      expect(res.body.code).toBe('ENTERPRISE.NOT_FOUND');
+    });
+  });
+
+  describe('PATCH /api/v1/enterprises/:id', () => {
+    const patch = (id: number, body: unknown) =>
+      request(sut.http).patch(`/api/v1/enterprises/${id}`).send(body as object);
+
+    it('changes the given fields, clears nullable ones with null and re-derives the sector', async () => {
+      const created = (await post(anEnterprise()).expect(201)).body;
+      const res = await patch(created.id, {
+        employeeCount: 300,
+        ownershipType: 'foreign',
+        community: null,
+        unionFoundedOn: null,
+      }).expect(200);
+      expect(res.body).toEqual({
+        ...created,
+        employeeCount: 300,
+        ownershipType: 'foreign',
+        sector: 'non_public',
+        community: null,
+        unionFoundedOn: null,
+      });
+      expect((await request(sut.http).get(`/api/v1/enterprises/${created.id}`)).body).toEqual(res.body);
+    });
+
+    it.each([
+      ['name', { name: null }],
+      ['ownershipType', { ownershipType: null }],
+      ['employeeCount', { employeeCount: null }],
+      ['creditCode', { creditCode: 'ABC' }],
+    ])('refuses to null or break a required field (%s) with 422', async (field, body) => {
+      const created = (await post(anEnterprise()).expect(201)).body;
+      const res = await patch(created.id, body).expect(422);
+      expect(res.body.errors[0].field).toBe(field);
+      expect((await request(sut.http).get(`/api/v1/enterprises/${created.id}`)).body).toEqual(created);
+    });
+
+    it('checks closedOn against the stored registeredOn', async () => {
+      const created = (await post(anEnterprise({ registeredOn: '2019-06-01' })).expect(201)).body;
+      const res = await patch(created.id, { closedOn: '2019-05-31' }).expect(422);
+      expect(res.body.code).toBe('ENTERPRISE.CLOSED_BEFORE_REGISTERED');
+      await patch(created.id, { closedOn: '2019-06-01' }).expect(200);
+    });
+
+    it('answers 409 when the new credit code belongs to another enterprise, and changes nothing', async () => {
+      const a = (await post(anEnterprise()).expect(201)).body;
+      const b = (await post(anEnterprise()).expect(201)).body;
+      const res = await patch(b.id, { creditCode: a.creditCode, name: '改名' }).expect(409);
+      expect(res.body.code).toBe('ENTERPRISE.DUPLICATE_CREDIT_CODE');
+      expect((await request(sut.http).get(`/api/v1/enterprises/${b.id}`)).body).toEqual(b);
+    });
+
+    it('answers 404 for an unknown enterprise and 400 for an unknown field', async () => {
+      await patch(424242, { name: '新名' }).expect(404);
+      const created = (await post(anEnterprise()).expect(201)).body;
+      const res = await patch(created.id, { sector: 'state' }).expect(400);
+      expect(res.body.code).toBe('REQUEST.UNKNOWN_FIELD');
+    });
+  });
+
+  describe('GET /api/v1/enterprises', () => {
+    const list = (query: Record<string, string | number>) =>
+      request(sut.http).get('/api/v1/enterprises').query(query);
+
+    async function seed() {
+      const rows = [
+        anEnterprise({ name: '金八角水泥有限公司', ownershipType: 'state_owned', township: '金山镇', industry: 'C' }),
+        anEnterprise({ name: '万安物流有限公司', ownershipType: 'private', township: '万安镇', industry: 'G', instructorId: 7 }),
+        anEnterprise({ name: '蟠龙电子有限公司', ownershipType: 'foreign', township: '蟠龙镇', industry: 'C', instructorId: 7 }),
+        anEnterprise({ name: '红玉村集体农场', ownershipType: 'collective', township: '金山镇', industry: 'A' }),
+        anEnterprise({ name: '100%_纯净水厂', ownershipType: 'private', township: '金山镇', industry: 'C' }),
+      ];
+      const created = [];
+      for (const row of rows) created.push((await post(row).expect(201)).body);
+      return created;
+    }
+
+    it('filters by ownership type, sector, township, industry, instructor and text', async () => {
+      const [jinbajiao, wanan, panlong, hongyu, water] = await seed();
+      const names = async (query: Record<string, string | number>) =>
+        (await list(query).expect(200)).body.items.map((e: { name: string }) => e.name);
+
+      expect(await names({ ownershipType: 'state_owned' })).toEqual([jinbajiao.name]);
+      expect(await names({ sector: 'non_public' })).toEqual([wanan.name, panlong.name, water.name]);
+      expect(await names({ township: '金山镇' })).toEqual([jinbajiao.name, hongyu.name, water.name]);
+      expect(await names({ industry: 'c' })).toEqual([jinbajiao.name, panlong.name, water.name]);
+      expect(await names({ instructorId: 7 })).toEqual([wanan.name, panlong.name]);
+      expect(await names({ q: '水泥' })).toEqual([jinbajiao.name]);
+      expect(await names({ q: panlong.creditCode.slice(4, 12).toLowerCase() })).toEqual([panlong.name]);
+      expect(await names({ q: '%' })).toEqual([water.name]);
+      expect(await names({ q: '_' })).toEqual([water.name]);
+      expect(await names({ sector: 'non_public', township: '金山镇', industry: 'C' })).toEqual([water.name]);
+    });
+
+    it('pages in a stable id order and reports the total', async () => {
+      const created = await seed();
+      const first = (await list({ pageSize: 2 }).expect(200)).body;
+      const third = (await list({ pageSize: 2, page: 3 }).expect(200)).body;
+      expect(first).toMatchObject({ total: 5, page: 1, pageSize: 2 });
+      expect(first.items.map((e: { id: number }) => e.id)).toEqual([created[0].id, created[1].id]);
+      expect(third.items.map((e: { id: number }) => e.id)).toEqual([created[4].id]);
+      const beyond = (await list({ page: 9 }).expect(200)).body;
+      expect(beyond).toEqual({ items: [], total: 5, page: 9, pageSize: 50 });
+    });
+
+    it.each([
+      [{ pageSize: 201 }, 'pageSize', /from 1 to 200/],
+      [{ pageSize: 0 }, 'pageSize', /from 1 to 200/],
+      [{ page: 'two' }, 'page', /whole number/],
+      [{ sector: 'public' }, 'sector', /one of state, collective, non_public, other/],
+      [{ industry: 'Z' }, 'industry', /A to T/],
+      [{ ownershipType: 'x' }, 'ownershipType', /one of/],
+    ])('answers 422 for the query %o', async (query, field, message) => {
+      const res = await list(query as Record<string, string | number>).expect(422);
+      expect(res.body.errors).toEqual([{ field, message: expect.stringMatching(message) }]);
+    });
+
+    it('answers 400 for an unknown query parameter', async () => {
+      const res = await list({ colour: 'red' }).expect(400);
+      expect(res.body.code).toBe('REQUEST.UNKNOWN_FIELD');
+    });
+  });
+
+  it('documents every enterprise route and DTO in the OpenAPI JSON', async () => {
+    const res = await request(sut.http).get('/api/docs-json').expect(200);
+    expect(Object.keys(res.body.paths)).toEqual(
+      expect.arrayContaining(['/api/v1/enterprises', '/api/v1/enterprises/{id}', '/health']),
+    );
+    const schemas = res.body.components.schemas;
+    expect(Object.keys(schemas.CreateEnterpriseDto.properties)).toHaveLength(11);
+    expect(schemas.CreateEnterpriseDto.required).toEqual(
+      expect.arrayContaining(['name', 'creditCode', 'ownershipType', 'township', 'industry', 'employeeCount']),
+    );
+    expect(schemas.EnterpriseResponse.properties.sector.enum).toEqual(['state', 'collective', 'non_public', 'other']);
+    await request(sut.http).get('/api/docs').expect(200);
+  });
+
+});

@@ -1,0 +1,40 @@
+import { INestApplication } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Test } from '@nestjs/testing';
+import { DataSource } from 'typeorm';
+import { AppModule } from '../../src/app.module';
+import { configureApp } from '../../src/app.setup';
+import { appConfig, AppConfig, loadAppConfig } from '../../src/config/app.config';
+import { ensureDatabaseExists, testDatabaseConfig, truncateAll } from './test-database';
+
+export interface TestApp {
+  app: NestExpressApplication;
+  dataSource: DataSource;
+  /** The HTTP server for supertest. */
+  http: ReturnType<INestApplication['getHttpServer']>;
+  reset(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Boots the whole app in-process, configured exactly as main.ts does, on the test database. */
+export async function createTestApp(overrides: Partial<AppConfig> = {}): Promise<TestApp> {
+  const database = testDatabaseConfig();
+  await ensureDatabaseExists(database);
+  const config: AppConfig = { ...loadAppConfig({ LOG_LEVEL: 'silent' }), database, ...overrides };
+  const moduleRef = await Test.createTestingModule({ imports: [AppModule] })
+    .overrideProvider(appConfig.KEY)
+    .useValue(config)
+    .compile();
+  const app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false, logger: false });
+  configureApp(app);
+  await app.init();
+  const dataSource = app.get(DataSource);
+  await truncateAll(dataSource);
+  return {
+    app,
+    dataSource,
+    http: app.getHttpServer(),
+    reset: () => truncateAll(dataSource),
+    close: () => app.close(),
+  };
+}
