@@ -29,7 +29,12 @@ module.exports = {
       displayName: 'db',
       rootDir: '.',
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts', '<rootDir>/src/**/*.db-spec.ts'],
-      testTimeout: 30000,
+    },
+    {
+      ...common,
+      displayName: 'process',
+      rootDir: '.',
+      testMatch: ['<rootDir>/test/process/*.process-spec.ts'],
     },
   ],
 };

@@ -9,7 +9,13 @@ export class CreateEnterprises1764000000000 implements MigrationInterface {
       new Table({
         name: 'enterprises',
         columns: [
-          { name: 'id', type: 'integer', isPrimary: true, isGenerated: true, generationStrategy: 'increment' },
+          {
+            name: 'id',
+            type: 'integer',
+            isPrimary: true,
+            isGenerated: true,
+            generationStrategy: 'increment',
+          },
           { name: 'name', type: 'varchar', length: '200' },
           { name: 'credit_code', type: 'varchar', length: '18' },
           { name: 'ownership_type', type: 'varchar', length: '20' },

@@ -16,6 +16,8 @@ async function bootstrap(): Promise<void> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule, {
     bodyParser: false,
     bufferLogs: true,
+    // Let a failed start reach the catch below (one line) instead of Nest exiting on its own.
+    abortOnError: false,
   });
   configureApp(app);
   await app.listen(config.port, config.host);

@@ -11,7 +11,10 @@ describe('Enterprises API (e2e)', () => {
   afterEach(() => sut.reset());
   afterAll(() => sut.close());
 
-  const post = (body: unknown) => request(sut.http).post('/api/v1/enterprises').send(body as object);
+  const post = (body: unknown) =>
+    request(sut.http)
+      .post('/api/v1/enterprises')
+      .send(body as object);
 
   describe('POST /api/v1/enterprises', () => {
     it('creates an enterprise, derives its sector and normalises code and name', async () => {
@@ -63,8 +66,18 @@ describe('Enterprises API (e2e)', () => {
       ['a missing name', { name: undefined }, 'name', /1 to 200 characters|must be a string/],
       ['a blank name', { name: '   ' }, 'name', /1 to 200 characters after trimming/],
       ['a name over 200 characters', { name: '企'.repeat(201) }, 'name', /1 to 200 characters/],
-      ['a credit code of 17 characters', { creditCode: '91350100M000100Y4' }, 'creditCode', /18 characters, got 17/],
-      ['a credit code with the letter O', { creditCode: '91350100MO00100Y43' }, 'creditCode', /"O" is not allowed/],
+      [
+        'a credit code of 17 characters',
+        { creditCode: '91350100M000100Y4' },
+        'creditCode',
+        /18 characters, got 17/,
+      ],
+      [
+        'a credit code with the letter O',
+        { creditCode: '91350100MO00100Y43' },
+        'creditCode',
+        /"O" is not allowed/,
+      ],
       ['a wrong check character', { creditCode: '91350100M000100Y44' }, 'creditCode', /should be "3"/],
       ['a numeric credit code', { creditCode: 913501001 }, 'creditCode', /string of 18 characters/],
       ['an unknown ownership type', { ownershipType: 'state' }, 'ownershipType', /one of state_owned/],
@@ -74,7 +87,12 @@ describe('Enterprises API (e2e)', () => {
       ['a fractional employee count', { employeeCount: 12.5 }, 'employeeCount', /whole number/],
       ['an employee count as a string', { employeeCount: '12' }, 'employeeCount', /whole number/],
       ['a negative employee count', { employeeCount: -1 }, 'employeeCount', /0 or more/],
-      ['an employee count over 10,000,000', { employeeCount: 10_000_001 }, 'employeeCount', /at most 10000000/],
+      [
+        'an employee count over 10,000,000',
+        { employeeCount: 10_000_001 },
+        'employeeCount',
+        /at most 10000000/,
+      ],
       ['a date in another format', { unionFoundedOn: '2020/05/01' }, 'unionFoundedOn', /YYYY-MM-DD/],
       ['a date that does not exist', { registeredOn: '2023-02-29' }, 'registeredOn', /real date/],
       ['a month 13', { closedOn: '2023-13-01' }, 'closedOn', /real date/],
@@ -84,7 +102,9 @@ describe('Enterprises API (e2e)', () => {
     it.each(invalid)('answers 422 naming the field for %s', async (_case, change, field, message) => {
       const res = await post({ ...anEnterprise(), ...change }).expect(422);
       expect(res.body.code).toBe('REQUEST.VALIDATION_FAILED');
-      expect(res.body.errors).toEqual(expect.arrayContaining([{ field, message: expect.stringMatching(message) }]));
+      expect(res.body.errors).toEqual(
+        expect.arrayContaining([{ field, message: expect.stringMatching(message) }]),
+      );
       const list = await request(sut.http).get('/api/v1/enterprises').expect(200);
       expect(list.body.total).toBe(0);
     });
@@ -96,9 +116,13 @@ describe('Enterprises API (e2e)', () => {
     });
 
     it('answers 422 ENTERPRISE.CLOSED_BEFORE_REGISTERED when closedOn precedes registeredOn', async () => {
-      const res = await post(anEnterprise({ registeredOn: '2020-01-10', closedOn: '2020-01-09' })).expect(422);
+      const res = await post(anEnterprise({ registeredOn: '2020-01-10', closedOn: '2020-01-09' })).expect(
+        422,
+      );
       expect(res.body).toMatchObject({ code: 'ENTERPRISE.CLOSED_BEFORE_REGISTERED' });
-      expect(res.body.errors).toEqual([{ field: 'closedOn', message: expect.stringContaining('2020-01-10') }]);
+      expect(res.body.errors).toEqual([
+        { field: 'closedOn', message: expect.stringContaining('2020-01-10') },
+      ]);
     });
 
     it('answers 400 REQUEST.UNKNOWN_FIELD for a field it does not know, sector included', async () => {
@@ -124,8 +148,16 @@ describe('Enterprises API (e2e)', () => {
     });
 
     it('answers 400 for a body that is a JSON array or scalar', async () => {
-      await request(sut.http).post('/api/v1/enterprises').set('Content-Type', 'application/json').send('[]').expect(400);
-      await request(sut.http).post('/api/v1/enterprises').set('Content-Type', 'application/json').send('"x"').expect(400);
+      await request(sut.http)
+        .post('/api/v1/enterprises')
+        .set('Content-Type', 'application/json')
+        .send('[]')
+        .expect(400);
+      await request(sut.http)
+        .post('/api/v1/enterprises')
+        .set('Content-Type', 'application/json')
+        .send('"x"')
+        .expect(400);
     });
   });
 
@@ -138,7 +170,9 @@ describe('Enterprises API (e2e)', () => {
 
   describe('PATCH /api/v1/enterprises/:id', () => {
     const patch = (id: number, body: unknown) =>
-      request(sut.http).patch(`/api/v1/enterprises/${id}`).send(body as object);
+      request(sut.http)
+        .patch(`/api/v1/enterprises/${id}`)
+        .send(body as object);
 
     it('changes the given fields, clears nullable ones with null and re-derives the sector', async () => {
       const created = (await post(anEnterprise()).expect(201)).body;
@@ -200,10 +234,32 @@ describe('Enterprises API (e2e)', () => {
 
     async function seed() {
       const rows = [
-        anEnterprise({ name: '金八角水泥有限公司', ownershipType: 'state_owned', township: '金山镇', industry: 'C' }),
-        anEnterprise({ name: '万安物流有限公司', ownershipType: 'private', township: '万安镇', industry: 'G', instructorId: 7 }),
-        anEnterprise({ name: '蟠龙电子有限公司', ownershipType: 'foreign', township: '蟠龙镇', industry: 'C', instructorId: 7 }),
-        anEnterprise({ name: '红玉村集体农场', ownershipType: 'collective', township: '金山镇', industry: 'A' }),
+        anEnterprise({
+          name: '金八角水泥有限公司',
+          ownershipType: 'state_owned',
+          township: '金山镇',
+          industry: 'C',
+        }),
+        anEnterprise({
+          name: '万安物流有限公司',
+          ownershipType: 'private',
+          township: '万安镇',
+          industry: 'G',
+          instructorId: 7,
+        }),
+        anEnterprise({
+          name: '蟠龙电子有限公司',
+          ownershipType: 'foreign',
+          township: '蟠龙镇',
+          industry: 'C',
+          instructorId: 7,
+        }),
+        anEnterprise({
+          name: '红玉村集体农场',
+          ownershipType: 'collective',
+          township: '金山镇',
+          industry: 'A',
+        }),
         anEnterprise({ name: '100%_纯净水厂', ownershipType: 'private', township: '金山镇', industry: 'C' }),
       ];
       const created = [];
@@ -265,10 +321,21 @@ describe('Enterprises API (e2e)', () => {
     const schemas = res.body.components.schemas;
     expect(Object.keys(schemas.CreateEnterpriseDto.properties)).toHaveLength(11);
     expect(schemas.CreateEnterpriseDto.required).toEqual(
-      expect.arrayContaining(['name', 'creditCode', 'ownershipType', 'township', 'industry', 'employeeCount']),
+      expect.arrayContaining([
+        'name',
+        'creditCode',
+        'ownershipType',
+        'township',
+        'industry',
+        'employeeCount',
+      ]),
     );
-    expect(schemas.EnterpriseResponse.properties.sector.enum).toEqual(['state', 'collective', 'non_public', 'other']);
+    expect(schemas.EnterpriseResponse.properties.sector.enum).toEqual([
+      'state',
+      'collective',
+      'non_public',
+      'other',
+    ]);
     await request(sut.http).get('/api/docs').expect(200);
   });
-
 });

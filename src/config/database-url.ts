@@ -35,7 +35,8 @@ export function parseDatabaseUrl(raw: string | undefined, variable = 'DATABASE_U
 
 function parseSqlite(url: string, variable: string): DatabaseConfig {
   const path = url.slice('sqlite:'.length);
-  if (!path) throw new ConfigError(variable, 'sqlite: URL has no file path (e.g. sqlite:./data/wagetrack.sqlite)');
+  if (!path)
+    throw new ConfigError(variable, 'sqlite: URL has no file path (e.g. sqlite:./data/wagetrack.sqlite)');
   if (path === SQLITE_MEMORY) return { kind: 'sqlite', file: SQLITE_MEMORY, url };
   const file = resolve(path);
   const directory = dirname(file);
@@ -56,7 +57,10 @@ function parseServer(url: string, variable: string): DatabaseConfig {
   const database = decodeURIComponent(parsed.pathname.replace(/^\//, ''));
   if (!parsed.hostname) throw new ConfigError(variable, 'URL has no host');
   if (!database || database.includes('/')) {
-    throw new ConfigError(variable, 'URL must name one database, e.g. mariadb://root@127.0.0.1:3306/wagetrack');
+    throw new ConfigError(
+      variable,
+      'URL must name one database, e.g. mariadb://root@127.0.0.1:3306/wagetrack',
+    );
   }
   const port = parsed.port ? Number(parsed.port) : 3306;
   return {

@@ -8,7 +8,9 @@ import { EnterpriseNotFoundError } from './enterprises.errors';
 import { EnterprisesService } from './enterprises.service';
 
 /** An id that is not a positive integer names no enterprise: 404, as for any unknown id. */
-const enterpriseId = new ParseIntPipe({ exceptionFactory: () => new EnterpriseNotFoundError('with that id') });
+const enterpriseId = new ParseIntPipe({
+  exceptionFactory: () => new EnterpriseNotFoundError('with that id'),
+});
 
 @ApiTags('enterprises')
 @Controller('api/v1/enterprises')
@@ -39,7 +41,10 @@ export class EnterprisesController {
   @Patch(':id')
   @ApiOperation({ summary: 'Change some fields; null clears an optional one' })
   @ApiOkResponse({ type: EnterpriseResponse })
-  update(@Param('id', enterpriseId) id: number, @Body() dto: UpdateEnterpriseDto): Promise<EnterpriseResponse> {
+  update(
+    @Param('id', enterpriseId) id: number,
+    @Body() dto: UpdateEnterpriseDto,
+  ): Promise<EnterpriseResponse> {
     return this.enterprises.update(id, dto);
   }
 }

@@ -8,9 +8,12 @@ export class EnterpriseNotFoundError extends AppError {
 
 export class DuplicateCreditCodeError extends AppError {
   constructor(creditCode: string) {
-    super(409, 'ENTERPRISE.DUPLICATE_CREDIT_CODE', `an enterprise with credit code ${creditCode} already exists`, [
-      { field: 'creditCode', message: 'must be unique' },
-    ]);
+    super(
+      409,
+      'ENTERPRISE.DUPLICATE_CREDIT_CODE',
+      `an enterprise with credit code ${creditCode} already exists`,
+      [{ field: 'creditCode', message: 'must be unique' }],
+    );
   }
 }
 

@@ -38,7 +38,8 @@ export class EnterprisesRepository {
   private filtered(filter: EnterpriseFilter): SelectQueryBuilder<Enterprise> {
     const query = this.repo().createQueryBuilder('e');
     if (filter.ownershipType) query.andWhere('e.ownershipType = :ownershipType', filter);
-    if (filter.sector) query.andWhere('e.ownershipType IN (:...types)', { types: ownershipTypesOf(filter.sector) });
+    if (filter.sector)
+      query.andWhere('e.ownershipType IN (:...types)', { types: ownershipTypesOf(filter.sector) });
     if (filter.township) query.andWhere('e.township = :township', filter);
     if (filter.industry) query.andWhere('e.industry = :industry', filter);
     if (filter.instructorId) query.andWhere('e.instructorId = :instructorId', filter);

@@ -7,7 +7,11 @@ import { EnterpriseResponse } from './dto/enterprise.response';
 import { ListEnterprisesQuery } from './dto/list-enterprises.query';
 import { UpdateEnterpriseDto } from './dto/update-enterprise.dto';
 import { Enterprise } from './enterprise.entity';
-import { ClosedBeforeRegisteredError, DuplicateCreditCodeError, EnterpriseNotFoundError } from './enterprises.errors';
+import {
+  ClosedBeforeRegisteredError,
+  DuplicateCreditCodeError,
+  EnterpriseNotFoundError,
+} from './enterprises.errors';
 import { EnterprisesRepository } from './enterprises.repository';
 
 @Injectable()

@@ -2,14 +2,12 @@ import { checkCreditCode, creditCodeCheckCharacter } from './credit-code';
 
 describe(checkCreditCode.name, () => {
   // Codes whose check characters were computed by hand from the GB 32100-2015 weights.
-  it.each([
-    ['91350100M000100Y43'],
-    ['91110000600037341L'],
-    ['11100000000013127D'],
-    ['91310000717866186P'],
-  ])('accepts %s', (code) => {
-    expect(checkCreditCode(code)).toEqual({ valid: true });
-  });
+  it.each([['91350100M000100Y43'], ['91110000600037341L'], ['11100000000013127D'], ['91310000717866186P']])(
+    'accepts %s',
+    (code) => {
+      expect(checkCreditCode(code)).toEqual({ valid: true });
+    },
+  );
 
   it.each([
     ['too short', '91350100M000100Y4', /must be 18 characters, got 17/],

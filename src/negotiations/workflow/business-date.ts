@@ -63,8 +63,7 @@ export function todayIn(timeZone: string, now: Date): BusinessDate {
     month: '2-digit',
     day: '2-digit',
   }).formatToParts(now);
-  const pick = (type: string): number =>
-    Number(formatted.find((part) => part.type === type)?.value ?? NaN);
+  const pick = (type: string): number => Number(formatted.find((part) => part.type === type)?.value ?? NaN);
   return format(pick('year'), pick('month'), pick('day'));
 }
 

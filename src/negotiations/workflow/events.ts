@@ -245,7 +245,7 @@ export const EVENT_SPECS: readonly EventSpec[] = [
     fields: [
       date('effectiveOn', true),
       date('expiresOn', true),
-      integer('termMonths', false),
+      integer('termMonths', false, 1, 1200),
       ...agreementNumbers,
     ],
   },
@@ -264,8 +264,7 @@ export function isSystemOnly(type: EventType): boolean {
 }
 
 export type EventValidation =
-  | { ok: true; event: NegotiationEvent }
-  | { ok: false; message: string; field?: string };
+  { ok: true; event: NegotiationEvent } | { ok: false; message: string; field?: string };
 
 /**
  * Checks an event of unknown shape against EVENT_SPECS: known type, real dates, right
@@ -314,7 +313,7 @@ export function validateEvent(input: unknown): EventValidation {
     }
     event[field.name] = checked.value;
   }
-  return crossCheck(event as NegotiationEvent);
+  return crossCheck(event as unknown as NegotiationEvent);
 }
 
 /** Returns the normalised value, or what is wrong with it. */

@@ -56,6 +56,8 @@ export interface Vote {
   present: number;
   inFavour: number;
   passed: boolean;
+  /** The rule a failed vote missed, e.g. the 2/3 quorum of 集体合同规定 art. 36. */
+  failedBecause: string | null;
 }
 
 /** The signed agreement as the machine tracks it. */

@@ -1,0 +1,38 @@
+import 'reflect-metadata';
+import { existsSync } from 'node:fs';
+import { DataSource } from 'typeorm';
+import { loadAppConfig } from '../config/app.config';
+import { ConfigError } from '../config/config.error';
+import { maskPassword } from '../config/database-url';
+import { buildDataSourceOptions } from '../database/data-source-options';
+
+/** `npm run migration:run | migration:revert | migration:show` on the DATABASE_URL database. */
+async function main(command: string | undefined): Promise<void> {
+  if (existsSync('.env')) process.loadEnvFile('.env');
+  const config = loadAppConfig();
+  const dataSource = new DataSource(buildDataSourceOptions(config.database, { migrationsRun: false }));
+  await dataSource.initialize();
+  try {
+    console.log(`database ${maskPassword(config.database.url)}`);
+    if (command === 'run') {
+      const applied = await dataSource.runMigrations({ transaction: 'each' });
+      console.log(applied.length ? applied.map((m) => `applied ${m.name}`).join('\n') : 'nothing to apply');
+    } else if (command === 'revert') {
+      await dataSource.undoLastMigration({ transaction: 'each' });
+      console.log('reverted the last migration');
+    } else if (command === 'show') {
+      const pending = await dataSource.showMigrations();
+      console.log(pending ? 'some migrations are pending' : 'all migrations are applied');
+    } else {
+      throw new Error(`unknown command "${command ?? ''}"; use run, revert or show`);
+    }
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+main(process.argv[2]).catch((error: unknown) => {
+  const prefix = error instanceof ConfigError ? 'configuration error' : 'migration failed';
+  console.error(`wagetrack: ${prefix}: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

@@ -1,0 +1,51 @@
+import { DataSource } from 'typeorm';
+import { MIGRATIONS } from '../migrations';
+import { buildDataSourceOptions } from '../src/database/data-source-options';
+import { ENTITIES } from '../src/database/entities';
+import { ensureDatabaseExists, testDatabaseConfig } from './support/test-database';
+
+describe('Migrations', () => {
+  let dataSource: DataSource;
+
+  beforeAll(async () => {
+    const config = testDatabaseConfig();
+    await ensureDatabaseExists(config);
+    dataSource = new DataSource(buildDataSourceOptions(config, { migrationsRun: false }));
+    await dataSource.initialize();
+    await dataSource.dropDatabase(); // start from nothing: drops every table, migrations' included
+  });
+
+  afterAll(async () => {
+    // Leave the database migrated for the other suites of this worker.
+    await dataSource.runMigrations({ transaction: 'each' });
+    await dataSource.destroy();
+  });
+
+  const entityTables = () => ENTITIES.map((entity) => dataSource.getMetadata(entity).tableName);
+
+  async function existingTables(): Promise<string[]> {
+    const runner = dataSource.createQueryRunner();
+    try {
+      const present = [];
+      for (const table of entityTables()) if (await runner.hasTable(table)) present.push(table);
+      return present;
+    } finally {
+      await runner.release();
+    }
+  }
+
+  it('creates a schema the entities agree with: the schema diff after all migrations is empty', async () => {
+    const applied = await dataSource.runMigrations({ transaction: 'each' });
+    expect(applied.map((m) => m.name)).toEqual(MIGRATIONS.map((m) => m.name));
+    expect(await existingTables()).toEqual(entityTables());
+
+    const diff = await dataSource.driver.createSchemaBuilder().log();
+    expect(diff.upQueries.map((q) => q.query)).toEqual([]);
+  });
+
+  it('undoes every migration with down, leaving none of the tables', async () => {
+    for (let i = 0; i < MIGRATIONS.length; i++) await dataSource.undoLastMigration({ transaction: 'each' });
+    expect(await existingTables()).toEqual([]);
+    expect(await dataSource.showMigrations()).toBe(true); // every migration is pending again
+  });
+});
