@@ -1,4 +1,5 @@
 import { CreateEnterprises1764000000000 } from './1764000000000-create-enterprises';
+import { CreateUsersAndAudit1764000000001 } from './1764000000001-create-users-and-audit';
 
 /** Every migration, oldest first. Listed as classes so the same list works from src and dist. */
-export const MIGRATIONS = [CreateEnterprises1764000000000];
+export const MIGRATIONS = [CreateEnterprises1764000000000, CreateUsersAndAudit1764000000001];

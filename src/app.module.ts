@@ -3,12 +3,15 @@ import { ConfigModule, ConfigType } from '@nestjs/config';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
+import { AuditModule } from './audit/audit.module';
+import { AuthModule } from './auth/auth.module';
 import { HttpErrorFilter } from './common/http/http-error.filter';
 import { createValidationPipe } from './common/validation/validation.pipe';
 import { appConfig } from './config/app.config';
 import { buildDataSourceOptions } from './database/data-source-options';
 import { EnterprisesModule } from './enterprises/enterprises.module';
 import { HealthModule } from './health/health.module';
+import { UsersModule } from './users/users.module';
 
 @Module({
   imports: [
@@ -18,7 +21,8 @@ import { HealthModule } from './health/health.module';
       useFactory: (config: ConfigType<typeof appConfig>) => ({
         pinoHttp: {
           level: config.logLevel,
-          redact: ['req.headers.authorization', 'req.headers.cookie', 'req.body.password'],
+          // Request bodies are never logged; headers may carry tokens.
+          redact: ['req.headers.authorization', 'req.headers.cookie'],
           // Health probes every few seconds would drown the log.
           autoLogging: { ignore: (req) => req.url === '/health' },
         },
@@ -33,7 +37,10 @@ import { HealthModule } from './health/health.module';
         retryDelay: 1000,
       }),
     }),
+    AuditModule,
     HealthModule,
+    UsersModule,
+    AuthModule,
     EnterprisesModule,
   ],
   providers: [

@@ -1,7 +1,10 @@
+import type { ConfigType } from '@nestjs/config';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import helmet from 'helmet';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { jsonBodyParser } from './common/http/body-parser';
+import { appConfig } from './config/app.config';
 
 /**
  * Everything about the HTTP app that is not a module: used by main.ts and by the e2e tests,
@@ -9,7 +12,11 @@ import { jsonBodyParser } from './common/http/body-parser';
  * Create the app with `{ bodyParser: false, bufferLogs: true }` before calling this.
  */
 export function configureApp(app: NestExpressApplication): NestExpressApplication {
+  const config = app.get<ConfigType<typeof appConfig>>(appConfig.KEY);
   app.useLogger(app.get(Logger));
+  app.set('trust proxy', trustProxyValue(config.trustProxy));
+  app.use(helmet());
+  if (config.corsOrigins.length > 0) app.enableCors({ origin: config.corsOrigins });
   app.use(jsonBodyParser());
   app.disable('x-powered-by');
   app.enableShutdownHooks();
@@ -26,4 +33,12 @@ function setUpOpenApi(app: NestExpressApplication): void {
     .build();
   const document = SwaggerModule.createDocument(app, config);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+}
+
+/** Express accepts `true`, a hop count or a list of addresses/subnets ("loopback, 10.0.0.0/8"). */
+function trustProxyValue(raw: string): boolean | number | string {
+  if (raw === 'true') return true;
+  if (raw === 'false') return false;
+  if (/^\d+$/.test(raw)) return Number(raw);
+  return raw;
 }

@@ -1,12 +1,17 @@
 import request from 'supertest';
 import { anEnterprise } from './support/factories';
 import { createTestApp, TestApp } from './support/test-app';
+import { aSignedInUser, SignedInUser } from './support/users';
 
 describe('Enterprises API (e2e)', () => {
   let sut: TestApp;
+  let admin: SignedInUser;
 
   beforeAll(async () => {
     sut = await createTestApp();
+  });
+  beforeEach(async () => {
+    admin = await aSignedInUser(sut, 'admin');
   });
   afterEach(() => sut.reset());
   afterAll(() => sut.close());
@@ -14,6 +19,7 @@ describe('Enterprises API (e2e)', () => {
   const post = (body: unknown) =>
     request(sut.http)
       .post('/api/v1/enterprises')
+      .set(admin.auth)
       .send(body as object);
 
   describe('POST /api/v1/enterprises', () => {
@@ -36,7 +42,10 @@ describe('Enterprises API (e2e)', () => {
         registeredOn: '2015-03-02',
         closedOn: null,
       });
-      const read = await request(sut.http).get(`/api/v1/enterprises/${res.body.id}`).expect(200);
+      const read = await request(sut.http)
+        .get(`/api/v1/enterprises/${res.body.id}`)
+        .set(admin.auth)
+        .expect(200);
       expect(read.body).toEqual(res.body);
     });
 
@@ -58,7 +67,7 @@ describe('Enterprises API (e2e)', () => {
       const res = await post(anEnterprise({ creditCode: first.creditCode })).expect(409);
       expect(res.body).toMatchObject({ statusCode: 409, code: 'ENTERPRISE.DUPLICATE_CREDIT_CODE' });
       expect(res.body.message).toContain(first.creditCode);
-      const list = await request(sut.http).get('/api/v1/enterprises').expect(200);
+      const list = await request(sut.http).get('/api/v1/enterprises').set(admin.auth).expect(200);
       expect(list.body.total).toBe(1);
     });
 
@@ -105,7 +114,7 @@ describe('Enterprises API (e2e)', () => {
       expect(res.body.errors).toEqual(
         expect.arrayContaining([{ field, message: expect.stringMatching(message) }]),
       );
-      const list = await request(sut.http).get('/api/v1/enterprises').expect(200);
+      const list = await request(sut.http).get('/api/v1/enterprises').set(admin.auth).expect(200);
       expect(list.body.total).toBe(0);
     });
 
@@ -134,6 +143,7 @@ describe('Enterprises API (e2e)', () => {
     it('answers 400 REQUEST.MALFORMED_JSON for a body that is not JSON', async () => {
       const res = await request(sut.http)
         .post('/api/v1/enterprises')
+        .set(admin.auth)
         .set('Content-Type', 'application/json')
         .send('{"name": "金山", ')
         .expect(400);
@@ -143,18 +153,20 @@ describe('Enterprises API (e2e)', () => {
     it('answers 413 REQUEST.BODY_TOO_LARGE for a body over 1 MiB and writes nothing', async () => {
       const res = await post({ ...anEnterprise(), name: 'x'.repeat(1024 * 1024) }).expect(413);
       expect(res.body).toMatchObject({ statusCode: 413, code: 'REQUEST.BODY_TOO_LARGE' });
-      const list = await request(sut.http).get('/api/v1/enterprises').expect(200);
+      const list = await request(sut.http).get('/api/v1/enterprises').set(admin.auth).expect(200);
       expect(list.body.total).toBe(0);
     });
 
     it('answers 400 for a body that is a JSON array or scalar', async () => {
       await request(sut.http)
         .post('/api/v1/enterprises')
+        .set(admin.auth)
         .set('Content-Type', 'application/json')
         .send('[]')
         .expect(400);
       await request(sut.http)
         .post('/api/v1/enterprises')
+        .set(admin.auth)
         .set('Content-Type', 'application/json')
         .send('"x"')
         .expect(400);
@@ -163,7 +175,7 @@ describe('Enterprises API (e2e)', () => {
 
   describe('GET /api/v1/enterprises/:id', () => {
     it.each(['999999', 'abc', '-1', '1.5'])('answers 404 ENTERPRISE.NOT_FOUND for id %s', async (id) => {
-      const res = await request(sut.http).get(`/api/v1/enterprises/${id}`).expect(404);
+      const res = await request(sut.http).get(`/api/v1/enterprises/${id}`).set(admin.auth).expect(404);
       expect(res.body.code).toBe('ENTERPRISE.NOT_FOUND');
     });
   });
@@ -172,6 +184,7 @@ describe('Enterprises API (e2e)', () => {
     const patch = (id: number, body: unknown) =>
       request(sut.http)
         .patch(`/api/v1/enterprises/${id}`)
+        .set(admin.auth)
         .send(body as object);
 
     it('changes the given fields, clears nullable ones with null and re-derives the sector', async () => {
@@ -190,7 +203,9 @@ describe('Enterprises API (e2e)', () => {
         community: null,
         unionFoundedOn: null,
       });
-      expect((await request(sut.http).get(`/api/v1/enterprises/${created.id}`)).body).toEqual(res.body);
+      expect((await request(sut.http).get(`/api/v1/enterprises/${created.id}`).set(admin.auth)).body).toEqual(
+        res.body,
+      );
     });
 
     it.each([
@@ -202,7 +217,9 @@ describe('Enterprises API (e2e)', () => {
       const created = (await post(anEnterprise()).expect(201)).body;
       const res = await patch(created.id, body).expect(422);
       expect(res.body.errors[0].field).toBe(field);
-      expect((await request(sut.http).get(`/api/v1/enterprises/${created.id}`)).body).toEqual(created);
+      expect((await request(sut.http).get(`/api/v1/enterprises/${created.id}`).set(admin.auth)).body).toEqual(
+        created,
+      );
     });
 
     it('checks closedOn against the stored registeredOn', async () => {
@@ -217,7 +234,7 @@ describe('Enterprises API (e2e)', () => {
       const b = (await post(anEnterprise()).expect(201)).body;
       const res = await patch(b.id, { creditCode: a.creditCode, name: '改名' }).expect(409);
       expect(res.body.code).toBe('ENTERPRISE.DUPLICATE_CREDIT_CODE');
-      expect((await request(sut.http).get(`/api/v1/enterprises/${b.id}`)).body).toEqual(b);
+      expect((await request(sut.http).get(`/api/v1/enterprises/${b.id}`).set(admin.auth)).body).toEqual(b);
     });
 
     it('answers 404 for an unknown enterprise and 400 for an unknown field', async () => {
@@ -230,9 +247,10 @@ describe('Enterprises API (e2e)', () => {
 
   describe('GET /api/v1/enterprises', () => {
     const list = (query: Record<string, string | number>) =>
-      request(sut.http).get('/api/v1/enterprises').query(query);
+      request(sut.http).get('/api/v1/enterprises').set(admin.auth).query(query);
 
     async function seed() {
+      const instructor = await aSignedInUser(sut, 'instructor');
       const rows = [
         anEnterprise({
           name: '金八角水泥有限公司',
@@ -245,14 +263,14 @@ describe('Enterprises API (e2e)', () => {
           ownershipType: 'private',
           township: '万安镇',
           industry: 'G',
-          instructorId: 7,
+          instructorId: instructor.id,
         }),
         anEnterprise({
           name: '蟠龙电子有限公司',
           ownershipType: 'foreign',
           township: '蟠龙镇',
           industry: 'C',
-          instructorId: 7,
+          instructorId: instructor.id,
         }),
         anEnterprise({
           name: '红玉村集体农场',
@@ -264,11 +282,12 @@ describe('Enterprises API (e2e)', () => {
       ];
       const created = [];
       for (const row of rows) created.push((await post(row).expect(201)).body);
-      return created;
+      return Object.assign(created, { instructor });
     }
 
     it('filters by ownership type, sector, township, industry, instructor and text', async () => {
-      const [jinbajiao, wanan, panlong, hongyu, water] = await seed();
+      const seeded = await seed();
+      const [jinbajiao, wanan, panlong, hongyu, water] = seeded;
       const names = async (query: Record<string, string | number>) =>
         (await list(query).expect(200)).body.items.map((e: { name: string }) => e.name);
 
@@ -276,7 +295,7 @@ describe('Enterprises API (e2e)', () => {
       expect(await names({ sector: 'non_public' })).toEqual([wanan.name, panlong.name, water.name]);
       expect(await names({ township: '金山镇' })).toEqual([jinbajiao.name, hongyu.name, water.name]);
       expect(await names({ industry: 'c' })).toEqual([jinbajiao.name, panlong.name, water.name]);
-      expect(await names({ instructorId: 7 })).toEqual([wanan.name, panlong.name]);
+      expect(await names({ instructorId: instructor.id })).toEqual([wanan.name, panlong.name]);
       expect(await names({ q: '水泥' })).toEqual([jinbajiao.name]);
       expect(await names({ q: panlong.creditCode.slice(4, 12).toLowerCase() })).toEqual([panlong.name]);
       expect(await names({ q: '%' })).toEqual([water.name]);
@@ -314,7 +333,7 @@ describe('Enterprises API (e2e)', () => {
   });
 
   it('documents every enterprise route and DTO in the OpenAPI JSON', async () => {
-    const res = await request(sut.http).get('/api/docs-json').expect(200);
+    const res = await request(sut.http).get('/api/docs-json').set(admin.auth).expect(200);
     expect(Object.keys(res.body.paths)).toEqual(
       expect.arrayContaining(['/api/v1/enterprises', '/api/v1/enterprises/{id}', '/health']),
     );
@@ -336,6 +355,6 @@ describe('Enterprises API (e2e)', () => {
       'non_public',
       'other',
     ]);
-    await request(sut.http).get('/api/docs').expect(200);
+    await request(sut.http).get('/api/docs').set(admin.auth).expect(200);
   });
 });

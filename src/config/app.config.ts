@@ -1,4 +1,5 @@
 import { registerAs } from '@nestjs/config';
+import { AuthSettings, loadAuthSettings } from './auth-settings';
 import { ConfigError } from './config.error';
 import { DatabaseConfig, parseDatabaseUrl } from './database-url';
 
@@ -9,19 +10,35 @@ export interface AppConfig {
   /** Zone of business dates and schedules (api.md: dates are Asia/Shanghai business dates). */
   businessTimeZone: string;
   logLevel: string;
+  auth: AuthSettings;
+  /** Origins allowed by CORS; empty = CORS off (the web app is served from the same origin). */
+  corsOrigins: string[];
+  /** Express `trust proxy`: which hops' X-Forwarded-For to believe for the client address. */
+  trustProxy: string;
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
 /** Reads and validates the environment; throws {@link ConfigError} with a one-line message. */
 export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const database = parseDatabaseUrl(env.DATABASE_URL);
   return {
     port: parsePort(env.PORT),
     host: env.HOST?.trim() || '0.0.0.0',
-    database: parseDatabaseUrl(env.DATABASE_URL),
+    database,
     businessTimeZone: parseTimeZone(env.TZ_BUSINESS),
     logLevel: parseLogLevel(env.LOG_LEVEL),
+    auth: loadAuthSettings(env, database),
+    corsOrigins: parseList(env.CORS_ORIGINS),
+    trustProxy: env.TRUST_PROXY?.trim() || 'loopback',
   };
+}
+
+function parseList(raw: string | undefined): string[] {
+  return (raw ?? '')
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
 }
 
 function parsePort(raw: string | undefined): number {

@@ -1,4 +1,14 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
+import { User } from '../users/user.entity';
 import type { OwnershipType } from './domain/ownership';
 
 @Entity({ name: 'enterprises' })
@@ -36,6 +46,10 @@ export class Enterprise {
   @Index('IDX_enterprises_instructor_id')
   @Column({ name: 'instructor_id', type: 'integer', nullable: true })
   instructorId!: number | null;
+
+  @ManyToOne(() => User, { onDelete: 'SET NULL', createForeignKeyConstraints: true })
+  @JoinColumn({ name: 'instructor_id', foreignKeyConstraintName: 'FK_enterprises_instructor' })
+  instructor?: User | null;
 
   @Column({ name: 'registered_on', type: 'date', nullable: true })
   registeredOn!: string | null;

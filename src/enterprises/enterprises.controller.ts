@@ -1,5 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Actor } from '../auth/actor';
+import { CurrentActor, Roles } from '../auth/decorators';
 import { CreateEnterpriseDto } from './dto/create-enterprise.dto';
 import { EnterprisePage, EnterpriseResponse } from './dto/enterprise.response';
 import { ListEnterprisesQuery } from './dto/list-enterprises.query';
@@ -13,38 +15,45 @@ const enterpriseId = new ParseIntPipe({
 });
 
 @ApiTags('enterprises')
+@ApiBearerAuth()
 @Controller('api/v1/enterprises')
 export class EnterprisesController {
   constructor(private readonly enterprises: EnterprisesService) {}
 
   @Post()
   @HttpCode(201)
-  @ApiOperation({ summary: 'Register an enterprise' })
+  @Roles('admin')
+  @ApiOperation({ summary: 'Register an enterprise (admin)' })
   @ApiCreatedResponse({ type: EnterpriseResponse })
-  create(@Body() dto: CreateEnterpriseDto): Promise<EnterpriseResponse> {
-    return this.enterprises.create(dto);
+  create(@Body() dto: CreateEnterpriseDto, @CurrentActor() actor: Actor): Promise<EnterpriseResponse> {
+    return this.enterprises.create(dto, actor);
   }
 
   @Get()
-  @ApiOperation({ summary: 'List enterprises with filters, in id order' })
+  @ApiOperation({ summary: 'List enterprises with filters, in id order (instructors: their own)' })
   @ApiOkResponse({ type: EnterprisePage })
-  list(@Query() query: ListEnterprisesQuery): Promise<EnterprisePage> {
-    return this.enterprises.list(query);
+  list(@Query() query: ListEnterprisesQuery, @CurrentActor() actor: Actor): Promise<EnterprisePage> {
+    return this.enterprises.list(query, actor);
   }
 
   @Get(':id')
   @ApiOkResponse({ type: EnterpriseResponse })
-  get(@Param('id', enterpriseId) id: number): Promise<EnterpriseResponse> {
-    return this.enterprises.get(id);
+  get(@Param('id', enterpriseId) id: number, @CurrentActor() actor: Actor): Promise<EnterpriseResponse> {
+    return this.enterprises.get(id, actor);
   }
 
   @Patch(':id')
-  @ApiOperation({ summary: 'Change some fields; null clears an optional one' })
+  @Roles('admin', 'instructor')
+  @ApiOperation({
+    summary: 'Change some fields; null clears an optional one',
+    description: 'Instructors change their own enterprises but not instructorId (assignment is for admins).',
+  })
   @ApiOkResponse({ type: EnterpriseResponse })
   update(
     @Param('id', enterpriseId) id: number,
     @Body() dto: UpdateEnterpriseDto,
+    @CurrentActor() actor: Actor,
   ): Promise<EnterpriseResponse> {
-    return this.enterprises.update(id, dto);
+    return this.enterprises.update(id, dto, actor);
   }
 }

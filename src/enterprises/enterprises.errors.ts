@@ -27,3 +27,11 @@ export class ClosedBeforeRegisteredError extends AppError {
     );
   }
 }
+
+export class UnknownInstructorError extends AppError {
+  constructor(instructorId: number) {
+    super(422, 'ENTERPRISE.UNKNOWN_INSTRUCTOR', `user ${instructorId} is not an active instructor`, [
+      { field: 'instructorId', message: 'must be the id of an active user with the instructor role' },
+    ]);
+  }
+}

@@ -4,7 +4,10 @@ import { ownershipTypesOf } from './domain/ownership';
 import { ListEnterprisesQuery } from './dto/list-enterprises.query';
 import { Enterprise } from './enterprise.entity';
 
-export type EnterpriseFilter = Omit<ListEnterprisesQuery, 'page' | 'pageSize'>;
+export type EnterpriseFilter = Omit<ListEnterprisesQuery, 'page' | 'pageSize'> & {
+  /** Scope: only the enterprises assigned to this instructor. */
+  assignedTo?: number;
+};
 
 @Injectable()
 export class EnterprisesRepository {
@@ -43,6 +46,7 @@ export class EnterprisesRepository {
     if (filter.township) query.andWhere('e.township = :township', filter);
     if (filter.industry) query.andWhere('e.industry = :industry', filter);
     if (filter.instructorId) query.andWhere('e.instructorId = :instructorId', filter);
+    if (filter.assignedTo !== undefined) query.andWhere('e.instructorId = :assignedTo', filter);
     if (filter.q) {
       // '!' as the escape character: a backslash means different things in MySQL and SQLite literals.
       query.andWhere("(e.name LIKE :q ESCAPE '!' OR e.creditCode LIKE :qUpper ESCAPE '!')", {

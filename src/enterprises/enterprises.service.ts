@@ -1,7 +1,13 @@
 import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { auditCreated, auditDiff } from '../audit/audit-diff';
+import type { Actor } from '../auth/actor';
+import { ForbiddenFieldError } from '../auth/auth.errors';
 import { Page } from '../common/http/page';
 import { definedFields } from '../common/validation/defined-fields';
 import { isUniqueViolation } from '../database/database-errors';
+import { UsersRepository } from '../users/users.repository';
 import { CreateEnterpriseDto } from './dto/create-enterprise.dto';
 import { EnterpriseResponse } from './dto/enterprise.response';
 import { ListEnterprisesQuery } from './dto/list-enterprises.query';
@@ -11,14 +17,39 @@ import {
   ClosedBeforeRegisteredError,
   DuplicateCreditCodeError,
   EnterpriseNotFoundError,
+  UnknownInstructorError,
 } from './enterprises.errors';
 import { EnterprisesRepository } from './enterprises.repository';
 
+/** The fields the audit trail follows. */
+const AUDITED_FIELDS = [
+  'name',
+  'creditCode',
+  'ownershipType',
+  'township',
+  'community',
+  'industry',
+  'employeeCount',
+  'unionFoundedOn',
+  'instructorId',
+  'registeredOn',
+  'closedOn',
+] as const;
+
+/**
+ * The enterprise registry. Scope: admins and supervisors see every enterprise, an instructor
+ * only those assigned to them (others are "not found"); only admins assign instructors.
+ */
 @Injectable()
 export class EnterprisesService {
-  constructor(private readonly enterprises: EnterprisesRepository) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly enterprises: EnterprisesRepository,
+    private readonly users: UsersRepository,
+    private readonly audit: AuditService,
+  ) {}
 
-  async create(dto: CreateEnterpriseDto): Promise<EnterpriseResponse> {
+  async create(dto: CreateEnterpriseDto, actor: Actor): Promise<EnterpriseResponse> {
     const enterprise = this.enterprises.create({
       community: null,
       unionFoundedOn: null,
@@ -27,47 +58,89 @@ export class EnterprisesService {
       closedOn: null,
       ...definedFields(dto),
     });
-    assertDatesInOrder(enterprise);
-    return EnterpriseResponse.from(await this.saveUnique(enterprise));
+    await this.assertValid(enterprise);
+    const saved = await this.saveUnique(enterprise, async (manager, created) => {
+      await this.audit.record(manager, actor, {
+        action: 'enterprise.create',
+        entityType: 'enterprise',
+        entityId: created.id,
+        changes: auditCreated(created, AUDITED_FIELDS),
+      });
+    });
+    return EnterpriseResponse.from(saved);
   }
 
-  async get(id: number): Promise<EnterpriseResponse> {
-    return EnterpriseResponse.from(await this.load(id));
+  async get(id: number, actor: Actor): Promise<EnterpriseResponse> {
+    return EnterpriseResponse.from(await this.loadInScope(id, actor));
   }
 
-  async update(id: number, dto: UpdateEnterpriseDto): Promise<EnterpriseResponse> {
-    const enterprise = await this.load(id);
-    Object.assign(enterprise, definedFields(dto));
-    assertDatesInOrder(enterprise);
-    return EnterpriseResponse.from(await this.saveUnique(enterprise));
+  async update(id: number, dto: UpdateEnterpriseDto, actor: Actor): Promise<EnterpriseResponse> {
+    const enterprise = await this.loadInScope(id, actor);
+    const changes = definedFields(dto);
+    if (actor.role !== 'admin' && 'instructorId' in changes) throw new ForbiddenFieldError('instructorId', actor.role);
+    const before = { ...enterprise };
+    Object.assign(enterprise, changes);
+    await this.assertValid(enterprise);
+    const saved = await this.saveUnique(enterprise, async (manager, updated) => {
+      await this.audit.record(manager, actor, {
+        action: 'enterprise.update',
+        entityType: 'enterprise',
+        entityId: id,
+        changes: auditDiff(before, updated, AUDITED_FIELDS),
+      });
+    });
+    return EnterpriseResponse.from(saved);
   }
 
-  async list(query: ListEnterprisesQuery): Promise<Page<EnterpriseResponse>> {
+  async list(query: ListEnterprisesQuery, actor: Actor): Promise<Page<EnterpriseResponse>> {
     const { page, pageSize, ...filter } = query;
-    const [rows, total] = await this.enterprises.findPage(filter, page, pageSize);
+    const scoped = { ...filter, ...this.scopeOf(actor) };
+    const [rows, total] = await this.enterprises.findPage(scoped, page, pageSize);
     return { items: rows.map((row) => EnterpriseResponse.from(row)), total, page, pageSize };
   }
 
-  private async load(id: number): Promise<Enterprise> {
+  /** The filter that limits an actor to their portfolio: instructors see their own enterprises. */
+  private scopeOf(actor: Actor): { assignedTo?: number } {
+    return actor.role === 'instructor' ? { assignedTo: actor.id } : {};
+  }
+
+  private async loadInScope(id: number, actor: Actor): Promise<Enterprise> {
     const enterprise = await this.enterprises.findById(id);
-    if (!enterprise) throw new EnterpriseNotFoundError(id);
+    const { assignedTo } = this.scopeOf(actor);
+    if (!enterprise || (assignedTo !== undefined && enterprise.instructorId !== assignedTo)) {
+      throw new EnterpriseNotFoundError(id);
+    }
     return enterprise;
   }
 
-  private async saveUnique(enterprise: Enterprise): Promise<Enterprise> {
+  private async assertValid(enterprise: Enterprise): Promise<void> {
+    const { registeredOn, closedOn, instructorId } = enterprise;
+    // YYYY-MM-DD strings compare in date order.
+    if (registeredOn && closedOn && closedOn < registeredOn) {
+      throw new ClosedBeforeRegisteredError(registeredOn, closedOn);
+    }
+    if (instructorId !== null) {
+      const instructor = await this.users.findById(instructorId);
+      if (!instructor || instructor.role !== 'instructor' || !instructor.active) {
+        throw new UnknownInstructorError(instructorId);
+      }
+    }
+  }
+
+  /** Saves and audits in one transaction; a taken credit code becomes a 409. */
+  private async saveUnique(
+    enterprise: Enterprise,
+    audit: (manager: EntityManager, saved: Enterprise) => Promise<void>,
+  ): Promise<Enterprise> {
     try {
-      return await this.enterprises.save(enterprise);
+      return await this.dataSource.transaction(async (manager) => {
+        const saved = await this.enterprises.save(enterprise, manager);
+        await audit(manager, saved);
+        return saved;
+      });
     } catch (error) {
       if (isUniqueViolation(error)) throw new DuplicateCreditCodeError(enterprise.creditCode);
       throw error;
     }
-  }
-}
-
-function assertDatesInOrder(enterprise: Enterprise): void {
-  const { registeredOn, closedOn } = enterprise;
-  // YYYY-MM-DD strings compare in date order.
-  if (registeredOn && closedOn && closedOn < registeredOn) {
-    throw new ClosedBeforeRegisteredError(registeredOn, closedOn);
   }
 }

@@ -20,7 +20,11 @@ export interface TestApp {
 export async function createTestApp(overrides: Partial<AppConfig> = {}): Promise<TestApp> {
   const database = testDatabaseConfig();
   await ensureDatabaseExists(database);
-  const config: AppConfig = { ...loadAppConfig({ LOG_LEVEL: 'silent' }), database, ...overrides };
+  const config: AppConfig = {
+    ...loadAppConfig({ LOG_LEVEL: 'silent', DATABASE_URL: 'sqlite::memory:' }),
+    database,
+    ...overrides,
+  };
   const moduleRef = await Test.createTestingModule({ imports: [AppModule] })
     .overrideProvider(appConfig.KEY)
     .useValue(config)

@@ -9,6 +9,9 @@ export interface FieldError {
  * `{statusCode, code, message, errors?}` (api.md, Errors); `extra` adds fields to that body.
  */
 export class AppError extends Error {
+  /** Response headers that go with this error (e.g. Retry-After). */
+  headers: Record<string, string> = {};
+
   constructor(
     readonly statusCode: number,
     readonly code: string,

@@ -29,6 +29,7 @@ export class HttpErrorFilter implements ExceptionFilter {
     const response = host.switchToHttp().getResponse<Response>();
     const body = this.toBody(exception);
     if (response.headersSent) return;
+    if (exception instanceof AppError) response.set(exception.headers);
     response.status(body.statusCode).json(body);
   }
 

@@ -1,4 +1,4 @@
-import { addDays, addMonths, type BusinessDate } from './business-date';
+import { addDays, addMonths, laterOf, type BusinessDate } from './business-date';
 import { cite, LAW } from './law';
 import type { NegotiationContext } from './negotiation.types';
 import type { RuleSet } from './rule-set';
@@ -112,10 +112,14 @@ function inForce(context: NegotiationContext, rules: RuleSet): Deadline[] {
     );
   }
   deadlines.push(
-    // 集体合同规定 art. 38: either side may propose renewal in the 3 months before expiry.
+    // 集体合同规定 art. 38: either side may propose renewal in the 3 months before expiry
+    // (for a term shorter than that, from the day of effect).
     remind(
       'renewal_window_opens',
-      addMonths(agreement.expiresOn, -rules.renewalWindowMonths),
+      laterOf(
+        addMonths(agreement.expiresOn, -rules.renewalWindowMonths),
+        agreement.effectiveOn ?? agreement.signedOn,
+      ),
       cite(LAW.CC, '38'),
     ),
     {

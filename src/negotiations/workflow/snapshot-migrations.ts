@@ -75,13 +75,14 @@ export function migratePersistedWorkflow(old: unknown): PersistedWorkflow {
       `not a negotiation workflow: machineId ${JSON.stringify(persisted['machineId'])}`,
     );
   }
-  let version = persisted['machineVersion'];
-  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+  const declared = persisted['machineVersion'];
+  if (typeof declared !== 'number' || !Number.isInteger(declared) || declared < 1) {
     throw new WorkflowError(
       'WORKFLOW.UNKNOWN_VERSION',
-      `machineVersion must be a positive integer; got ${JSON.stringify(version)}`,
+      `machineVersion must be a positive integer; got ${JSON.stringify(declared)}`,
     );
   }
+  let version: number = declared;
   if (version > NEGOTIATION_MACHINE_VERSION) {
     throw new WorkflowError(
       'WORKFLOW.UNKNOWN_VERSION',

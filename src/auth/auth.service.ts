@@ -1,0 +1,74 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
+import { JwtService } from '@nestjs/jwt';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { appConfig } from '../config/app.config';
+import { UserResponse } from '../users/dto/user.response';
+import { PasswordHasher } from '../users/password-hasher';
+import { UsersRepository } from '../users/users.repository';
+import type { Actor } from './actor';
+import { BadCredentialsError, TooManyLoginFailuresError, UnauthenticatedError } from './auth.errors';
+import { LoginDto, LoginResponse } from './dto/login.dto';
+import { LoginThrottle } from './login-throttle';
+
+interface TokenClaims {
+  sub: number;
+  /** The user's token version when the token was issued. */
+  tv: number;
+}
+
+@Injectable()
+export class AuthService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly users: UsersRepository,
+    private readonly hasher: PasswordHasher,
+    private readonly jwt: JwtService,
+    private readonly throttle: LoginThrottle,
+    private readonly audit: AuditService,
+    @Inject(appConfig.KEY) private readonly config: ConfigType<typeof appConfig>,
+  ) {}
+
+  async login(dto: LoginDto, ip: string): Promise<LoginResponse> {
+    const username = dto.username.trim().toLowerCase();
+    const wait = await this.throttle.retryAfterSeconds(username, ip);
+    if (wait > 0) throw new TooManyLoginFailuresError(wait);
+
+    const user = await this.users.findByUsername(username);
+    // Unknown user, inactive user and wrong password look the same from outside.
+    const valid = (await this.hasher.verify(user?.passwordHash ?? null, dto.password)) && user!.active;
+    const attempt = { entityType: 'auth' as const, entityId: username };
+    if (!valid || !user) {
+      await this.dataSource.transaction(async (manager) => {
+        await this.throttle.recordFailure(manager, username, ip);
+        await this.audit.record(manager, null, { action: 'auth.login_failed', ...attempt, ip });
+      });
+      throw new BadCredentialsError();
+    }
+    await this.dataSource.transaction(async (manager) => {
+      await this.throttle.reset(manager, username, ip);
+      await this.audit.record(manager, { id: user.id, username, role: user.role, ip }, { action: 'auth.login', ...attempt });
+    });
+    const claims: TokenClaims = { sub: user.id, tv: user.tokenVersion };
+    const expiresIn = this.config.auth.tokenTtlSeconds;
+    const accessToken = await this.jwt.signAsync(claims, { expiresIn });
+    return { accessToken, expiresIn, user: UserResponse.from(user) };
+  }
+
+  /** The actor behind a bearer token, if the token is genuine, current and its user active. */
+  async authenticate(token: string, ip: string | null): Promise<Actor> {
+    let claims: TokenClaims;
+    try {
+      claims = await this.jwt.verifyAsync<TokenClaims>(token);
+    } catch (error) {
+      const expired = error instanceof Error && error.name === 'TokenExpiredError';
+      throw new UnauthenticatedError(expired ? 'the token has expired' : 'the token is not valid');
+    }
+    const user = await this.users.findById(claims.sub);
+    if (!user || !user.active || user.tokenVersion !== claims.tv) {
+      throw new UnauthenticatedError('the token is no longer valid');
+    }
+    return { id: user.id, username: user.username, role: user.role, ip };
+  }
+}

@@ -1,0 +1,63 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { ConfigError } from './config.error';
+import type { DatabaseConfig } from './database-url';
+
+export interface AuthSettings {
+  jwtSecret: string;
+  tokenTtlSeconds: number;
+  bootstrapAdminPassword: string | null;
+}
+
+const MIN_SECRET_LENGTH = 32;
+const MIN_PASSWORD_LENGTH = 10;
+
+export function loadAuthSettings(env: NodeJS.ProcessEnv, database: DatabaseConfig): AuthSettings {
+  return {
+    jwtSecret: resolveJwtSecret(env.JWT_SECRET, database),
+    tokenTtlSeconds: parseDuration(env.JWT_EXPIRES_IN, 12 * 3600),
+    bootstrapAdminPassword: parseBootstrapPassword(env.BOOTSTRAP_ADMIN_PASSWORD),
+  };
+}
+
+/**
+ * `JWT_SECRET` when given. On SQLite without it, a random secret is generated once and kept
+ * beside the database file, so tokens survive restarts. A server database may be shared by
+ * several instances, which must all sign with one secret: there it is required.
+ */
+function resolveJwtSecret(raw: string | undefined, database: DatabaseConfig): string {
+  if (raw !== undefined && raw !== '') {
+    if (raw.length < MIN_SECRET_LENGTH) {
+      throw new ConfigError('JWT_SECRET', `must be at least ${MIN_SECRET_LENGTH} characters`);
+    }
+    return raw;
+  }
+  if (database.kind !== 'sqlite') {
+    throw new ConfigError('JWT_SECRET', 'is required with a MySQL/MariaDB database (every instance must share it)');
+  }
+  if (database.file === ':memory:') return randomBytes(32).toString('base64url');
+  const file = join(dirname(database.file), 'jwt-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  const secret = randomBytes(48).toString('base64url');
+  writeFileSync(file, secret + '\n', { mode: 0o600 });
+  return secret;
+}
+
+/** `3600`, `90s`, `30m`, `12h` or `7d`. */
+function parseDuration(raw: string | undefined, fallbackSeconds: number): number {
+  if (raw === undefined || raw.trim() === '') return fallbackSeconds;
+  const match = /^(\d+)\s*([smhd]?)$/.exec(raw.trim());
+  const unit = { '': 1, s: 1, m: 60, h: 3600, d: 86400 }[match?.[2] ?? ''];
+  const seconds = match && unit ? Number(match[1]) * unit : 0;
+  if (seconds < 60) throw new ConfigError('JWT_EXPIRES_IN', `"${raw}" must be a duration of at least a minute (e.g. 12h)`);
+  return seconds;
+}
+
+function parseBootstrapPassword(raw: string | undefined): string | null {
+  if (raw === undefined || raw === '') return null;
+  if (raw.length < MIN_PASSWORD_LENGTH) {
+    throw new ConfigError('BOOTSTRAP_ADMIN_PASSWORD', `must be at least ${MIN_PASSWORD_LENGTH} characters`);
+  }
+  return raw;
+}

@@ -1,0 +1,376 @@
+import { getNextTransitions, initialTransition, transition, type AnyTransitionDefinition } from 'xstate';
+import { agreementTermsFor, type AgreementTerms } from './agreement-terms';
+import { compareDates, isBusinessDate, type BusinessDate } from './business-date';
+import { deadlinesFor, type Deadline } from './deadlines';
+import {
+  EVENT_SPECS,
+  isSystemOnly,
+  validateEvent,
+  type EventType,
+  type FieldType,
+  type NegotiationEvent,
+} from './events';
+import { checkDefinition, firstViolation, GUARDS, type GuardName, type Violation } from './guards';
+import { cite, LAW } from './law';
+import {
+  machineFor,
+  negotiationMachine,
+  NEGOTIATION_MACHINE_ID,
+  NEGOTIATION_MACHINE_VERSION,
+  type NegotiationMachine,
+} from './negotiation.machine';
+import {
+  AGREEMENT_KINDS,
+  SCOPES,
+  type AgreementKind,
+  type NegotiationContext,
+  type Scope,
+  type Stage,
+} from './negotiation.types';
+import {
+  stageOfValue,
+  statePathOf,
+  type PersistedSnapshot,
+  type PersistedWorkflow,
+} from './persisted-workflow';
+import { NATIONAL_RULE_SET, type RuleSet } from './rule-set';
+import { migratePersistedWorkflow } from './snapshot-migrations';
+import { WorkflowError } from './workflow-errors';
+
+export type EventSource = 'user' | 'system';
+
+export interface CreateNegotiationOptions {
+  agreementKind: AgreementKind;
+  scope: Scope;
+  ruleSet: RuleSet;
+  createdOn: BusinessDate;
+}
+
+export interface ApplyOptions {
+  /** The negotiation's own rule set (RuleSetRegistry.get(persisted.ruleSetVersion)). */
+  ruleSet: RuleSet;
+  /** Today in the business time zone (todayIn('Asia/Shanghai', new Date())). */
+  today: BusinessDate;
+  source: EventSource;
+}
+
+export type FailureCode = 'ILLEGAL_EVENT' | 'GUARD_FAILED' | 'INVALID_EVENT';
+
+export interface ApplyFailure {
+  ok: false;
+  code: FailureCode;
+  message: string;
+  field?: string;
+}
+
+export interface ApplySuccess {
+  ok: true;
+  persisted: PersistedWorkflow;
+  /** The event as accepted (trimmed texts, known fields only): store this payload. */
+  event: NegotiationEvent;
+  stage: Stage;
+  /** Full state path, e.g. 'consultation.suspended'. */
+  state: string;
+  fromStage: Stage;
+  toStage: Stage;
+  deadlines: Deadline[];
+  agreement: AgreementTerms | null;
+}
+
+export type ApplyResult = ApplySuccess | ApplyFailure;
+
+export interface AvailableEvent {
+  type: EventType;
+  fields: { name: string; type: FieldType; required: boolean; values?: readonly string[] }[];
+}
+
+type Snapshot = ReturnType<NegotiationMachine['resolveState']>;
+
+interface Loaded {
+  machine: NegotiationMachine;
+  snapshot: Snapshot;
+}
+
+const EVENT_DATE_RULE = `${cite(LAW.PRODUCT)} (event dates)`;
+/** Facts that have already happened when recorded; resumeOn or expiresOn may lie ahead. */
+const PAST_DATE_FIELDS = ['receivedOn'] as const;
+
+export function createNegotiationState(options: CreateNegotiationOptions): PersistedWorkflow {
+  const { agreementKind, scope, ruleSet, createdOn } = options;
+  if (!AGREEMENT_KINDS.includes(agreementKind)) {
+    throw new WorkflowError('WORKFLOW.BAD_INPUT', `agreementKind must be one of ${AGREEMENT_KINDS.join(', ')}`);
+  }
+  if (!SCOPES.includes(scope)) {
+    throw new WorkflowError('WORKFLOW.BAD_INPUT', `scope must be one of ${SCOPES.join(', ')}`);
+  }
+  if (!isBusinessDate(createdOn)) {
+    throw new WorkflowError('WORKFLOW.BAD_INPUT', `createdOn must be a YYYY-MM-DD date; got ${createdOn}`);
+  }
+  const machine = machineFor(ruleSet);
+  const [snapshot] = initialTransition(machine, {
+    agreementKind,
+    scope,
+    createdOn,
+    ruleSetVersion: ruleSet.version,
+  });
+  return toPersisted(machine, snapshot);
+}
+
+/**
+ * Computes the next state for one event; pure and deterministic. Anything wrong with
+ * the event answers `{ ok: false }` and leaves `persisted` untouched. Throws
+ * WorkflowError only for faults of the caller or the stored data: a corrupt snapshot,
+ * a snapshot from a newer machine, a rule set other than the negotiation's own.
+ */
+export function applyEvent(
+  persisted: PersistedWorkflow,
+  input: unknown,
+  options: ApplyOptions,
+): ApplyResult {
+  assertOptions(options);
+  const validation = validateEvent(input);
+  if (!validation.ok) return failure('INVALID_EVENT', validation.message, validation.field);
+  const event = validation.event;
+  const { machine, snapshot } = load(persisted, options.ruleSet);
+  const refusal = refuse(snapshot, event, options);
+  if (refusal !== null) return refusal;
+
+  const [next] = transition(machine, snapshot, event);
+  const stage = stageOfValue(next.value);
+  return {
+    ok: true,
+    persisted: toPersisted(machine, next),
+    event,
+    stage,
+    state: statePathOf(next.value),
+    fromStage: stageOfValue(snapshot.value),
+    toStage: stage,
+    deadlines: deadlinesFor(statePathOf(next.value), next.context, options.ruleSet),
+    agreement: agreementTermsFor(stage, next.context),
+  };
+}
+
+/** Why the machine would not take the event, checked in the order the user can act on. */
+function refuse(snapshot: Snapshot, event: NegotiationEvent, options: ApplyOptions): ApplyFailure | null {
+  const statePath = statePathOf(snapshot.value);
+  if (options.source === 'user' && isSystemOnly(event.type)) {
+    return failure(
+      'ILLEGAL_EVENT',
+      `${event.type} is sent by the system (timer or import) only; a user cannot record it`,
+    );
+  }
+  const candidates = transitionsFor(snapshot, event.type);
+  if (candidates.length === 0) {
+    const accepted = eventsAcceptedIn(snapshot, options.source).map((e) => e.type);
+    return failure(
+      'ILLEGAL_EVENT',
+      `${event.type} is not accepted in stage ${statePath}; accepted now: ${accepted.join(', ') || 'nothing (final stage)'}`,
+    );
+  }
+  const dateProblem = checkEventDates(snapshot.context, event, options.today);
+  if (dateProblem !== null) return dateProblem;
+  if (snapshot.can(event)) return null;
+  const violation = candidates
+    .map((candidate) => guardOf(candidate))
+    .filter((guard): guard is GuardName => guard !== null)
+    .map((guard) => firstViolation(guard, snapshot.context, event, options.ruleSet))
+    .find((found): found is Violation => found !== null);
+  return failure(
+    'GUARD_FAILED',
+    violation?.message ?? `${event.type} is refused by a rule of stage ${statePath}`,
+    violation?.field,
+  );
+}
+
+function checkEventDates(
+  context: NegotiationContext,
+  event: NegotiationEvent,
+  today: BusinessDate,
+): ApplyFailure | null {
+  if (compareDates(event.occurredOn, today) > 0) {
+    return failure(
+      'GUARD_FAILED',
+      `${EVENT_DATE_RULE}: occurredOn ${event.occurredOn} is in the future (today is ${today}); record an event once it has happened`,
+      'occurredOn',
+    );
+  }
+  if (context.lastEventOn !== null && compareDates(event.occurredOn, context.lastEventOn) < 0) {
+    return failure(
+      'GUARD_FAILED',
+      `${EVENT_DATE_RULE}: occurredOn ${event.occurredOn} is before the previous event of this negotiation (${context.lastEventOn})`,
+      'occurredOn',
+    );
+  }
+  for (const field of PAST_DATE_FIELDS) {
+    const value = (event as unknown as Record<string, unknown>)[field];
+    if (typeof value === 'string' && compareDates(value, today) > 0) {
+      return failure(
+        'GUARD_FAILED',
+        `${EVENT_DATE_RULE}: ${field} ${value} is in the future (today is ${today})`,
+        field,
+      );
+    }
+  }
+  return null;
+}
+
+export function stageOf(persisted: PersistedWorkflow): Stage {
+  return stageOfValue(migratePersistedWorkflow(persisted).snapshot.value);
+}
+
+/** 'consultation.suspended', 'filing.underReview', 'in_force', … */
+export function statePathOfWorkflow(persisted: PersistedWorkflow): string {
+  return statePathOf(migratePersistedWorkflow(persisted).snapshot.value);
+}
+
+export function contextOf(persisted: PersistedWorkflow): NegotiationContext {
+  return migratePersistedWorkflow(persisted).snapshot.context;
+}
+
+export function agreementOf(persisted: PersistedWorkflow): AgreementTerms | null {
+  const current = migratePersistedWorkflow(persisted);
+  return agreementTermsFor(stageOfValue(current.snapshot.value), current.snapshot.context);
+}
+
+/**
+ * The events the current state takes, with their fields, for the UI. An event whose
+ * rules already fail on the stored facts alone (e.g. a second PUBLISHED) is left out;
+ * rules about the payload are only known once it is sent.
+ */
+export function availableEvents(persisted: PersistedWorkflow, source: EventSource): AvailableEvent[] {
+  const current = migratePersistedWorkflow(persisted);
+  const snapshot = negotiationMachine.resolveState({
+    value: current.snapshot.value,
+    context: current.snapshot.context,
+  });
+  return eventsAcceptedIn(snapshot, source);
+}
+
+function eventsAcceptedIn(snapshot: Snapshot, source: EventSource): AvailableEvent[] {
+  const context = snapshot.context;
+  const probeDate = context.lastEventOn ?? context.createdOn;
+  return EVENT_SPECS.filter((spec) => source === 'system' || !spec.systemOnly)
+    .filter((spec) =>
+      transitionsFor(snapshot, spec.type).some((candidate) => {
+        const guard = guardOf(candidate);
+        if (guard === null) return true;
+        const probe = { type: spec.type, occurredOn: probeDate } as NegotiationEvent;
+        return GUARDS[guard].every(
+          (check) =>
+            checkDefinition(check).reads !== 'context' ||
+            checkDefinition(check).violation(context, probe, NATIONAL_RULE_SET) === null,
+        );
+      }),
+    )
+    .map((spec) => ({
+      type: spec.type,
+      fields: [
+        { name: 'occurredOn', type: 'date' as const, required: true },
+        ...spec.fields.map((field) => ({
+          name: field.name,
+          type: field.type,
+          required: field.required,
+          ...(field.values === undefined ? {} : { values: field.values }),
+        })),
+      ],
+    }));
+}
+
+export function deadlinesOf(persisted: PersistedWorkflow, ruleSet: RuleSet): Deadline[] {
+  const current = migratePersistedWorkflow(persisted);
+  assertRuleSet(current, ruleSet);
+  return deadlinesFor(statePathOf(current.snapshot.value), current.snapshot.context, ruleSet);
+}
+
+export interface ReplayOptions {
+  ruleSet: RuleSet;
+  createdWith: { agreementKind: AgreementKind; scope: Scope; createdOn: BusinessDate };
+}
+
+/**
+ * Rebuilds the state from the event log alone. Dates are not compared with today (the
+ * events were valid when recorded); an event the machine now refuses throws, since the
+ * log and the machine disagree (architecture.md, invariant 2).
+ */
+export function replay(events: readonly unknown[], options: ReplayOptions): PersistedWorkflow {
+  let persisted = createNegotiationState({ ...options.createdWith, ruleSet: options.ruleSet });
+  events.forEach((event, index) => {
+    const result = applyEvent(persisted, event, {
+      ruleSet: options.ruleSet,
+      today: '9999-12-31',
+      source: 'system',
+    });
+    if (!result.ok) {
+      throw new WorkflowError(
+        'WORKFLOW.REPLAY_REJECTED',
+        `event #${index + 1} of the log was refused on replay: ${result.code} ${result.message}`,
+      );
+    }
+    persisted = result.persisted;
+  });
+  return persisted;
+}
+
+function transitionsFor(snapshot: Snapshot, type: EventType): AnyTransitionDefinition[] {
+  return getNextTransitions(snapshot).filter((candidate) => candidate.eventType === type);
+}
+
+function guardOf(candidate: AnyTransitionDefinition): GuardName | null {
+  const guard: unknown = candidate.guard;
+  if (typeof guard === 'string') return guard as GuardName;
+  if (typeof guard === 'object' && guard !== null && 'type' in guard) {
+    return (guard as { type: GuardName }).type;
+  }
+  return null;
+}
+
+function load(persisted: PersistedWorkflow, ruleSet: RuleSet): Loaded {
+  const current = migratePersistedWorkflow(persisted);
+  assertRuleSet(current, ruleSet);
+  const machine = machineFor(ruleSet);
+  try {
+    const snapshot = machine.resolveState({
+      value: current.snapshot.value,
+      context: current.snapshot.context,
+    });
+    return { machine, snapshot };
+  } catch (error) {
+    throw new WorkflowError(
+      'WORKFLOW.BAD_SNAPSHOT',
+      `stored snapshot does not fit the machine: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+}
+
+function assertRuleSet(persisted: PersistedWorkflow, ruleSet: RuleSet): void {
+  if (persisted.ruleSetVersion !== ruleSet.version) {
+    throw new WorkflowError(
+      'WORKFLOW.RULE_SET_MISMATCH',
+      `the negotiation keeps rule set ${persisted.ruleSetVersion}; got ${ruleSet.version}`,
+    );
+  }
+}
+
+function assertOptions(options: ApplyOptions): void {
+  if (!isBusinessDate(options.today)) {
+    throw new WorkflowError('WORKFLOW.BAD_INPUT', `today must be a YYYY-MM-DD date; got ${options.today}`);
+  }
+  if (options.source !== 'user' && options.source !== 'system') {
+    throw new WorkflowError('WORKFLOW.BAD_INPUT', `source must be 'user' or 'system'`);
+  }
+}
+
+function toPersisted(machine: NegotiationMachine, snapshot: Snapshot): PersistedWorkflow {
+  // A JSON round trip: what the database gives back is what we compare against.
+  const json = JSON.parse(JSON.stringify(machine.getPersistedSnapshot(snapshot))) as PersistedSnapshot;
+  return {
+    machineId: NEGOTIATION_MACHINE_ID,
+    machineVersion: NEGOTIATION_MACHINE_VERSION,
+    ruleSetVersion: snapshot.context.ruleSetVersion,
+    snapshot: json,
+  };
+}
+
+function failure(code: FailureCode, message: string, field?: string): ApplyFailure {
+  return { ok: false, code, message, ...(field === undefined ? {} : { field }) };
+}

@@ -1,0 +1,43 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
+import { randomBytes } from 'node:crypto';
+import { SYSTEM_ACTOR } from '../auth/actor';
+import { appConfig } from '../config/app.config';
+import { DuplicateUsernameError } from './users.errors';
+import { UsersRepository } from './users.repository';
+import { UsersService } from './users.service';
+
+/**
+ * A new installation has no users and so no way in: the first start creates `admin`, with
+ * BOOTSTRAP_ADMIN_PASSWORD or, without it, a generated password printed once.
+ */
+@Injectable()
+export class BootstrapAdmin implements OnApplicationBootstrap {
+  private readonly logger = new Logger('Bootstrap');
+
+  constructor(
+    private readonly users: UsersRepository,
+    private readonly usersService: UsersService,
+    @Inject(appConfig.KEY) private readonly config: ConfigType<typeof appConfig>,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    if ((await this.users.count()) > 0) return;
+    const given = this.config.auth.bootstrapAdminPassword;
+    const password = given ?? randomBytes(12).toString('base64url');
+    try {
+      await this.usersService.create(
+        { username: 'admin', displayName: '系统管理员', role: 'admin', password, email: null },
+        SYSTEM_ACTOR,
+      );
+    } catch (error) {
+      if (error instanceof DuplicateUsernameError) return; // another instance got there first
+      throw error;
+    }
+    if (given) {
+      this.logger.log('created user "admin" with the password from BOOTSTRAP_ADMIN_PASSWORD');
+    } else {
+      this.logger.warn(`created user "admin" with the generated password ${password}: sign in and change it now`);
+    }
+  }
+}

@@ -1,0 +1,11 @@
+import type { Language, Role } from '../domain/role';
+import { DisplayNameRules, EmailRules, LanguageRules, PasswordRules, RoleRules, UsernameRules } from './user-field-rules';
+
+export class CreateUserDto {
+  @UsernameRules() username!: string;
+  @DisplayNameRules('required') displayName!: string;
+  @EmailRules() email?: string | null;
+  @RoleRules('required') role!: Role;
+  @PasswordRules('required') password!: string;
+  @LanguageRules() language?: Language;
+}

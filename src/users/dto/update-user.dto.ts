@@ -1,0 +1,23 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsString, MaxLength, ValidateIf } from 'class-validator';
+import type { Language, Role } from '../domain/role';
+import { DisplayNameRules, EmailRules, FlagRules, LanguageRules, PasswordRules, RoleRules } from './user-field-rules';
+
+/** Fields a user may change on their own account; the others are the admin's. */
+export const SELF_EDITABLE_FIELDS = ['email', 'language', 'digestOptOut', 'password', 'currentPassword'] as const;
+
+export class UpdateUserDto {
+  @DisplayNameRules('optional') displayName?: string;
+  @EmailRules() email?: string | null;
+  @RoleRules('optional') role?: Role;
+  @LanguageRules() language?: Language;
+  @FlagRules('digestOptOut') digestOptOut?: boolean;
+  @FlagRules('active') active?: boolean;
+  @PasswordRules('optional') password?: string;
+
+  @ApiProperty({ required: false, writeOnly: true, description: 'needed to change your own password' })
+  @ValidateIf((_o, value) => value !== undefined)
+  @IsString({ message: 'currentPassword must be a string' })
+  @MaxLength(256, { message: 'currentPassword must be at most 256 characters' })
+  currentPassword?: string;
+}

@@ -1,0 +1,35 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { LANGUAGES, type Language, ROLES, type Role } from '../domain/role';
+import type { User } from '../user.entity';
+
+/** A user as the API shows it: never the password or its hash. */
+export class UserResponse {
+  @ApiProperty() id!: number;
+  @ApiProperty() username!: string;
+  @ApiProperty() displayName!: string;
+  @ApiProperty({ nullable: true, type: String }) email!: string | null;
+  @ApiProperty({ enum: ROLES }) role!: Role;
+  @ApiProperty({ enum: LANGUAGES }) language!: Language;
+  @ApiProperty() digestOptOut!: boolean;
+  @ApiProperty() active!: boolean;
+
+  static from(user: User): UserResponse {
+    return {
+      id: user.id,
+      username: user.username,
+      displayName: user.displayName,
+      email: user.email,
+      role: user.role,
+      language: user.language,
+      digestOptOut: user.digestOptOut,
+      active: user.active,
+    };
+  }
+}
+
+export class UserPage {
+  @ApiProperty({ type: [UserResponse] }) items!: UserResponse[];
+  @ApiProperty() total!: number;
+  @ApiProperty() page!: number;
+  @ApiProperty() pageSize!: number;
+}

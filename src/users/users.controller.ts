@@ -1,0 +1,64 @@
+import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Actor } from '../auth/actor';
+import { CurrentActor, Roles } from '../auth/decorators';
+import { PageQuery } from '../common/http/page';
+import { CreateUserDto } from './dto/create-user.dto';
+import { UpdateUserDto } from './dto/update-user.dto';
+import { UserPage, UserResponse } from './dto/user.response';
+import { UserNotFoundError } from './users.errors';
+import { UsersService } from './users.service';
+
+const userId = new ParseIntPipe({ exceptionFactory: () => new UserNotFoundError('with that id') });
+
+@ApiTags('users')
+@ApiBearerAuth()
+@Controller('api/v1')
+export class UsersController {
+  constructor(private readonly users: UsersService) {}
+
+  @Get('me')
+  @ApiOperation({ summary: 'The signed-in user' })
+  @ApiOkResponse({ type: UserResponse })
+  me(@CurrentActor() actor: Actor): Promise<UserResponse> {
+    return this.users.get(actor.id, actor);
+  }
+
+  @Post('users')
+  @HttpCode(201)
+  @Roles('admin')
+  @ApiCreatedResponse({ type: UserResponse })
+  create(@Body() dto: CreateUserDto, @CurrentActor() actor: Actor): Promise<UserResponse> {
+    return this.users.create(dto, actor);
+  }
+
+  @Get('users')
+  @Roles('admin')
+  @ApiOkResponse({ type: UserPage })
+  list(@Query() query: PageQuery): Promise<UserPage> {
+    return this.users.list(query);
+  }
+
+  @Get('users/:id')
+  @ApiOperation({ summary: 'A user: admins read anyone, others themselves' })
+  @ApiOkResponse({ type: UserResponse })
+  get(@Param('id', userId) id: number, @CurrentActor() actor: Actor): Promise<UserResponse> {
+    return this.users.get(id, actor);
+  }
+
+  @Patch('users/:id')
+  @ApiOperation({
+    summary: 'Change a user',
+    description:
+      'Admins change any field; a user changes their own email, language, digestOptOut, and password ' +
+      'with currentPassword. A new password or a deactivation ends the user’s existing tokens.',
+  })
+  @ApiOkResponse({ type: UserResponse })
+  update(
+    @Param('id', userId) id: number,
+    @Body() dto: UpdateUserDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<UserResponse> {
+    return this.users.update(id, dto, actor);
+  }
+}

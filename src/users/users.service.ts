@@ -1,0 +1,113 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { auditCreated, auditDiff } from '../audit/audit-diff';
+import type { Actor } from '../auth/actor';
+import { ForbiddenFieldError } from '../auth/auth.errors';
+import { Page, PageQuery } from '../common/http/page';
+import { definedFields } from '../common/validation/defined-fields';
+import { isUniqueViolation } from '../database/database-errors';
+import { CreateUserDto } from './dto/create-user.dto';
+import { SELF_EDITABLE_FIELDS, UpdateUserDto } from './dto/update-user.dto';
+import { UserResponse } from './dto/user.response';
+import { PasswordHasher } from './password-hasher';
+import { User } from './user.entity';
+import {
+  CurrentPasswordRequiredError,
+  DuplicateUsernameError,
+  LastAdminError,
+  UserNotFoundError,
+} from './users.errors';
+import { UsersRepository } from './users.repository';
+
+/** The fields of a user the audit trail follows; the password is recorded only as changed. */
+const AUDITED_FIELDS = ['username', 'displayName', 'email', 'role', 'language', 'digestOptOut', 'active'] as const;
+
+@Injectable()
+export class UsersService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly users: UsersRepository,
+    private readonly hasher: PasswordHasher,
+    private readonly audit: AuditService,
+  ) {}
+
+  async create(dto: CreateUserDto, actor: Actor | null): Promise<UserResponse> {
+    const { password, ...fields } = definedFields(dto);
+    const user = this.users.create({
+      language: 'zh-CN',
+      email: null,
+      digestOptOut: false,
+      active: true,
+      tokenVersion: 0,
+      ...fields,
+      passwordHash: await this.hasher.hash(password!),
+    });
+    try {
+      const saved = await this.dataSource.transaction(async (manager) => {
+        const created = await this.users.save(user, manager);
+        await this.audit.record(manager, actor, {
+          action: 'user.create',
+          entityType: 'user',
+          entityId: created.id,
+          changes: auditCreated(created, AUDITED_FIELDS),
+        });
+        return created;
+      });
+      return UserResponse.from(saved);
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new DuplicateUsernameError(user.username);
+      throw error;
+    }
+  }
+
+  async list(query: PageQuery): Promise<Page<UserResponse>> {
+    const [rows, total] = await this.users.findPage(query.page, query.pageSize);
+    return { items: rows.map((row) => UserResponse.from(row)), total, page: query.page, pageSize: query.pageSize };
+  }
+
+  /** Admins read anyone; others only themselves (anyone else is "not found"). */
+  async get(id: number, actor: Actor): Promise<UserResponse> {
+    return UserResponse.from(await this.loadVisible(id, actor));
+  }
+
+  async update(id: number, dto: UpdateUserDto, actor: Actor): Promise<UserResponse> {
+    const user = await this.loadVisible(id, actor);
+    const { password, currentPassword, ...changes } = definedFields(dto);
+    const isSelf = actor.id === user.id;
+    if (actor.role !== 'admin') this.assertSelfEditable(dto, actor);
+    if (password !== undefined && isSelf && !(await this.hasher.verify(user.passwordHash, currentPassword ?? ''))) {
+      throw new CurrentPasswordRequiredError();
+    }
+
+    const before = { ...user };
+    Object.assign(user, changes);
+    if (password !== undefined) user.passwordHash = await this.hasher.hash(password);
+    // A new password or a deactivation ends every token issued before it.
+    if (password !== undefined || (before.active && !user.active)) user.tokenVersion += 1;
+
+    const saved = await this.dataSource.transaction(async (manager) => {
+      const demoted = before.role === 'admin' && before.active && (user.role !== 'admin' || !user.active);
+      if (demoted && (await this.users.countActiveAdmins(manager)) <= 1) throw new LastAdminError();
+      const updated = await this.users.save(user, manager);
+      const diff = auditDiff(before, updated, AUDITED_FIELDS);
+      if (password !== undefined) diff.password = { from: '(hidden)', to: '(changed)' };
+      await this.audit.record(manager, actor, { action: 'user.update', entityType: 'user', entityId: id, changes: diff });
+      return updated;
+    });
+    return UserResponse.from(saved);
+  }
+
+  private assertSelfEditable(dto: UpdateUserDto, actor: Actor): void {
+    const forbidden = Object.keys(definedFields(dto)).find(
+      (field) => !(SELF_EDITABLE_FIELDS as readonly string[]).includes(field),
+    );
+    if (forbidden) throw new ForbiddenFieldError(forbidden, actor.role);
+  }
+
+  private async loadVisible(id: number, actor: Actor): Promise<User> {
+    const user = actor.role === 'admin' || actor.id === id ? await this.users.findById(id) : null;
+    if (!user) throw new UserNotFoundError(id);
+    return user;
+  }
+}
