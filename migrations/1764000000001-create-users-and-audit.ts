@@ -65,6 +65,7 @@ export class CreateUsersAndAudit1764000000001 implements MigrationInterface {
         referencedTableName: 'users',
         referencedColumnNames: ['id'],
         onDelete: 'SET NULL',
+        onUpdate: 'NO ACTION',
       }),
     );
   }

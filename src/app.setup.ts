@@ -19,7 +19,6 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
   if (config.corsOrigins.length > 0) app.enableCors({ origin: config.corsOrigins });
   app.use(jsonBodyParser());
   app.disable('x-powered-by');
-  app.enableShutdownHooks();
   setUpOpenApi(app);
   return app;
 }

@@ -22,7 +22,34 @@ async function bootstrap(): Promise<void> {
   configureApp(app);
   await app.listen(config.port, config.host);
   const url = await app.getUrl();
-  app.get(Logger).log(`listening on ${url}, database ${maskPassword(config.database.url)}`, 'Bootstrap');
+  const logger = app.get(Logger);
+  logger.log(`listening on ${url}, database ${maskPassword(config.database.url)}`, 'Bootstrap');
+  stopGracefullyOn(['SIGTERM', 'SIGINT'], app, logger);
+}
+
+/**
+ * On a stop signal: stop accepting connections, let in-flight requests finish, run the
+ * modules' shutdown hooks (the database pool closes), then exit 0.
+ */
+function stopGracefullyOn(signals: NodeJS.Signals[], app: NestExpressApplication, logger: Logger): void {
+  let stopping = false;
+  for (const signal of signals) {
+    process.once(signal, () => {
+      if (stopping) return;
+      stopping = true;
+      logger.log(`${signal} received: finishing in-flight requests`, 'Bootstrap');
+      app
+        .close()
+        .then(() => {
+          logger.log('stopped', 'Bootstrap');
+          process.exit(0);
+        })
+        .catch((error: unknown) => {
+          console.error(`wagetrack: error while stopping: ${String(error)}`);
+          process.exit(1);
+        });
+    });
+  }
 }
 
 bootstrap().catch((error: unknown) => {

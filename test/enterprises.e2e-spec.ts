@@ -295,7 +295,7 @@ describe('Enterprises API (e2e)', () => {
       expect(await names({ sector: 'non_public' })).toEqual([wanan.name, panlong.name, water.name]);
       expect(await names({ township: '金山镇' })).toEqual([jinbajiao.name, hongyu.name, water.name]);
       expect(await names({ industry: 'c' })).toEqual([jinbajiao.name, panlong.name, water.name]);
-      expect(await names({ instructorId: instructor.id })).toEqual([wanan.name, panlong.name]);
+      expect(await names({ instructorId: seeded.instructor.id })).toEqual([wanan.name, panlong.name]);
       expect(await names({ q: '水泥' })).toEqual([jinbajiao.name]);
       expect(await names({ q: panlong.creditCode.slice(4, 12).toLowerCase() })).toEqual([panlong.name]);
       expect(await names({ q: '%' })).toEqual([water.name]);

@@ -1,5 +1,6 @@
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { request } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -65,16 +66,55 @@ describe('the built app as a process', () => {
 
   it('migrates a new SQLite file, answers /health, logs where it listens, and stops on SIGTERM', async () => {
     const port = await freePort();
-    child = start({ PORT: String(port), DATABASE_URL: `sqlite:${join(directory, 'app.sqlite')}` });
+    child = start({
+      PORT: String(port),
+      DATABASE_URL: `sqlite:${join(directory, 'app.sqlite')}`,
+      BOOTSTRAP_ADMIN_PASSWORD: 'bootstrap-secret-42',
+    });
     const health = await waitForHealth(`http://127.0.0.1:${port}/health`, child, 15_000);
     expect(health.status).toBe(200);
     expect(await health.json()).toMatchObject({ status: 'ok' });
     expect(output).toContain(`listening on http://`);
     expect(output).toContain(`:${port}, database sqlite:${join(directory, 'app.sqlite')}`);
 
+    const login = await fetch(`http://127.0.0.1:${port}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'admin', password: 'bootstrap-secret-42' }),
+    });
+    expect(login.status).toBe(200);
+    const me = await fetch(`http://127.0.0.1:${port}/api/v1/me`, {
+      headers: { authorization: `Bearer ${(await login.json()).accessToken}` },
+    });
+    expect(await me.json()).toMatchObject({ username: 'admin', role: 'admin' });
+
+    // A request still uploading its body when the signal comes must get its answer.
+    const inFlight = request({
+      host: '127.0.0.1',
+      port,
+      method: 'POST',
+      path: '/api/v1/auth/login',
+      headers: { 'content-type': 'application/json' },
+    });
+    const answered = new Promise<number | undefined>((resolve, reject) => {
+      inFlight.on('response', (res) => resolve(res.statusCode)).on('error', reject);
+    });
+    inFlight.write('{"username": "admin", ');
+    await new Promise((r) => setTimeout(r, 200));
+
     const exited = new Promise<number | null>((resolve) => child!.once('exit', resolve));
     child.kill('SIGTERM');
+    await new Promise((r) => setTimeout(r, 300));
+    inFlight.end('"password": "not the password"}');
+    expect(await answered).toBe(401);
     expect(await exited).toBe(0);
+    expect(output).toContain('SIGTERM received: finishing in-flight requests');
+    expect(output).toContain('"msg":"stopped"');
+    // Passwords and tokens never reach the log.
+    expect(output).toContain('"url":"/api/v1/auth/login"');
+    expect(output).not.toContain('bootstrap-secret-42');
+    expect(output).not.toContain('not the password');
+    expect(output).not.toMatch(/Bearer ey/);
   });
 
   it.each([
