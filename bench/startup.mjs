@@ -26,7 +26,10 @@ const rssOf = (pid) => {
 async function measure(args, env) {
   const port = await freePort();
   const started = performance.now();
-  const child = spawn(process.execPath, args, { env: { ...process.env, ...env, PORT: String(port) }, stdio: 'ignore' });
+  const child = spawn(process.execPath, args, {
+    env: { ...process.env, ...env, PORT: String(port) },
+    stdio: 'ignore',
+  });
   for (;;) {
     try {
       const res = await fetch(`http://127.0.0.1:${port}/health`);
@@ -65,5 +68,9 @@ const anchorMs = median(anchor.map((r) => r.ms));
 const appRss = median(app.map((r) => r.rss));
 const anchorRss = median(anchor.map((r) => r.rss));
 console.log(`runs: ${runs} (medians), new SQLite file each run`);
-console.log(`cold start to /health 200: app ${appMs.toFixed(0)} ms, bare node:http ${anchorMs.toFixed(0)} ms, ratio ${(appMs / anchorMs).toFixed(1)}x (goal < 3000 ms)`);
-console.log(`idle RSS: app ${appRss.toFixed(0)} MB, bare node:http ${anchorRss.toFixed(0)} MB, ratio ${(appRss / anchorRss).toFixed(1)}x (goal < 200 MB)`);
+console.log(
+  `cold start to /health 200: app ${appMs.toFixed(0)} ms, bare node:http ${anchorMs.toFixed(0)} ms, ratio ${(appMs / anchorMs).toFixed(1)}x (goal < 3000 ms)`,
+);
+console.log(
+  `idle RSS: app ${appRss.toFixed(0)} MB, bare node:http ${anchorRss.toFixed(0)} MB, ratio ${(appRss / anchorRss).toFixed(1)}x (goal < 200 MB)`,
+);

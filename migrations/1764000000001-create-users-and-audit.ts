@@ -10,7 +10,13 @@ export class CreateUsersAndAudit1764000000001 implements MigrationInterface {
       new Table({
         name: 'users',
         columns: [
-          { name: 'id', type: 'integer', isPrimary: true, isGenerated: true, generationStrategy: 'increment' },
+          {
+            name: 'id',
+            type: 'integer',
+            isPrimary: true,
+            isGenerated: true,
+            generationStrategy: 'increment',
+          },
           { name: 'username', type: 'varchar', length: '32' },
           { name: 'display_name', type: 'varchar', length: '100' },
           { name: 'email', type: 'varchar', length: '254', isNullable: true },
@@ -29,7 +35,13 @@ export class CreateUsersAndAudit1764000000001 implements MigrationInterface {
       new Table({
         name: 'audit_entries',
         columns: [
-          { name: 'id', type: 'integer', isPrimary: true, isGenerated: true, generationStrategy: 'increment' },
+          {
+            name: 'id',
+            type: 'integer',
+            isPrimary: true,
+            isGenerated: true,
+            generationStrategy: 'increment',
+          },
           { ...createdAt, name: 'at' },
           { name: 'actor_id', type: 'integer', isNullable: true },
           { name: 'action', type: 'varchar', length: '64' },
@@ -49,7 +61,13 @@ export class CreateUsersAndAudit1764000000001 implements MigrationInterface {
       new Table({
         name: 'login_failures',
         columns: [
-          { name: 'id', type: 'integer', isPrimary: true, isGenerated: true, generationStrategy: 'increment' },
+          {
+            name: 'id',
+            type: 'integer',
+            isPrimary: true,
+            isGenerated: true,
+            generationStrategy: 'increment',
+          },
           { name: 'username', type: 'varchar', length: '64' },
           { name: 'ip', type: 'varchar', length: '64' },
           { ...createdAt, name: 'at' },

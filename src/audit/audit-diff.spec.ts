@@ -9,7 +9,11 @@ describe(auditDiff.name, () => {
     ['one field', { count: 2 }, { count: { from: 1, to: 2 } }],
     ['a field set from null', { closedOn: '2026-01-01' }, { closedOn: { from: null, to: '2026-01-01' } }],
     ['an unlisted secret', { passwordHash: 'h2' }, {}],
-    ['several', { name: '万安', count: 3 }, { name: { from: '金山', to: '万安' }, count: { from: 1, to: 3 } }],
+    [
+      'several',
+      { name: '万安', count: 3 },
+      { name: { from: '金山', to: '万安' }, count: { from: 1, to: 3 } },
+    ],
   ])('reports %s', (_case, change, expected) => {
     const sut = auditDiff(base, { ...base, ...change }, fields);
     expect(sut).toEqual(expected);

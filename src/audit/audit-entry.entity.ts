@@ -1,6 +1,13 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
-export const AUDIT_ENTITY_TYPES = ['enterprise', 'negotiation', 'agreement', 'user', 'reminder', 'auth'] as const;
+export const AUDIT_ENTITY_TYPES = [
+  'enterprise',
+  'negotiation',
+  'agreement',
+  'user',
+  'reminder',
+  'auth',
+] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
 
 export type AuditChanges = Record<string, { from: unknown; to: unknown }>;

@@ -45,7 +45,10 @@ export class AuditService {
   /** The start of a business day, as the driver stores `at` (a string on SQLite, a Date on MySQL). */
   private instant(date: string): unknown {
     const column = this.dataSource.getMetadata(AuditEntry).findColumnWithPropertyName('at')!;
-    return this.dataSource.driver.preparePersistentValue(startOfBusinessDay(date, this.config.businessTimeZone), column);
+    return this.dataSource.driver.preparePersistentValue(
+      startOfBusinessDay(date, this.config.businessTimeZone),
+      column,
+    );
   }
 
   async list(query: ListAuditQuery): Promise<Page<AuditEntry>> {

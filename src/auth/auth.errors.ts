@@ -2,7 +2,11 @@ import { AppError } from '../common/errors/app-error';
 
 export class UnauthenticatedError extends AppError {
   constructor(reason: string) {
-    super(401, 'AUTH.UNAUTHENTICATED', `${reason}; sign in at POST /api/v1/auth/login and send Authorization: Bearer <token>`);
+    super(
+      401,
+      'AUTH.UNAUTHENTICATED',
+      `${reason}; sign in at POST /api/v1/auth/login and send Authorization: Bearer <token>`,
+    );
   }
 }
 

@@ -48,7 +48,11 @@ export class AuthService {
     }
     await this.dataSource.transaction(async (manager) => {
       await this.throttle.reset(manager, username, ip);
-      await this.audit.record(manager, { id: user.id, username, role: user.role, ip }, { action: 'auth.login', ...attempt });
+      await this.audit.record(
+        manager,
+        { id: user.id, username, role: user.role, ip },
+        { action: 'auth.login', ...attempt },
+      );
     });
     const claims: TokenClaims = { sub: user.id, tv: user.tokenVersion };
     const expiresIn = this.config.auth.tokenTtlSeconds;

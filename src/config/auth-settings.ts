@@ -34,7 +34,10 @@ function resolveJwtSecret(raw: string | undefined, database: DatabaseConfig): st
     return raw;
   }
   if (database.kind !== 'sqlite') {
-    throw new ConfigError('JWT_SECRET', 'is required with a MySQL/MariaDB database (every instance must share it)');
+    throw new ConfigError(
+      'JWT_SECRET',
+      'is required with a MySQL/MariaDB database (every instance must share it)',
+    );
   }
   if (database.file === ':memory:') return randomBytes(32).toString('base64url');
   const file = join(dirname(database.file), 'jwt-secret');
@@ -50,7 +53,8 @@ function parseDuration(raw: string | undefined, fallbackSeconds: number): number
   const match = /^(\d+)\s*([smhd]?)$/.exec(raw.trim());
   const unit = { '': 1, s: 1, m: 60, h: 3600, d: 86400 }[match?.[2] ?? ''];
   const seconds = match && unit ? Number(match[1]) * unit : 0;
-  if (seconds < 60) throw new ConfigError('JWT_EXPIRES_IN', `"${raw}" must be a duration of at least a minute (e.g. 12h)`);
+  if (seconds < 60)
+    throw new ConfigError('JWT_EXPIRES_IN', `"${raw}" must be a duration of at least a minute (e.g. 12h)`);
   return seconds;
 }
 

@@ -77,7 +77,8 @@ export class EnterprisesService {
   async update(id: number, dto: UpdateEnterpriseDto, actor: Actor): Promise<EnterpriseResponse> {
     const enterprise = await this.loadInScope(id, actor);
     const changes = definedFields(dto);
-    if (actor.role !== 'admin' && 'instructorId' in changes) throw new ForbiddenFieldError('instructorId', actor.role);
+    if (actor.role !== 'admin' && 'instructorId' in changes)
+      throw new ForbiddenFieldError('instructorId', actor.role);
     const before = { ...enterprise };
     Object.assign(enterprise, changes);
     await this.assertValid(enterprise);

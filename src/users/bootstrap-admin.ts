@@ -37,7 +37,9 @@ export class BootstrapAdmin implements OnApplicationBootstrap {
     if (given) {
       this.logger.log('created user "admin" with the password from BOOTSTRAP_ADMIN_PASSWORD');
     } else {
-      this.logger.warn(`created user "admin" with the generated password ${password}: sign in and change it now`);
+      this.logger.warn(
+        `created user "admin" with the generated password ${password}: sign in and change it now`,
+      );
     }
   }
 }

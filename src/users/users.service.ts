@@ -21,7 +21,15 @@ import {
 import { UsersRepository } from './users.repository';
 
 /** The fields of a user the audit trail follows; the password is recorded only as changed. */
-const AUDITED_FIELDS = ['username', 'displayName', 'email', 'role', 'language', 'digestOptOut', 'active'] as const;
+const AUDITED_FIELDS = [
+  'username',
+  'displayName',
+  'email',
+  'role',
+  'language',
+  'digestOptOut',
+  'active',
+] as const;
 
 @Injectable()
 export class UsersService {
@@ -63,7 +71,12 @@ export class UsersService {
 
   async list(query: PageQuery): Promise<Page<UserResponse>> {
     const [rows, total] = await this.users.findPage(query.page, query.pageSize);
-    return { items: rows.map((row) => UserResponse.from(row)), total, page: query.page, pageSize: query.pageSize };
+    return {
+      items: rows.map((row) => UserResponse.from(row)),
+      total,
+      page: query.page,
+      pageSize: query.pageSize,
+    };
   }
 
   /** Admins read anyone; others only themselves (anyone else is "not found"). */
@@ -76,7 +89,11 @@ export class UsersService {
     const { password, currentPassword, ...changes } = definedFields(dto);
     const isSelf = actor.id === user.id;
     if (actor.role !== 'admin') this.assertSelfEditable(dto, actor);
-    if (password !== undefined && isSelf && !(await this.hasher.verify(user.passwordHash, currentPassword ?? ''))) {
+    if (
+      password !== undefined &&
+      isSelf &&
+      !(await this.hasher.verify(user.passwordHash, currentPassword ?? ''))
+    ) {
       throw new CurrentPasswordRequiredError();
     }
 
@@ -92,7 +109,12 @@ export class UsersService {
       const updated = await this.users.save(user, manager);
       const diff = auditDiff(before, updated, AUDITED_FIELDS);
       if (password !== undefined) diff.password = { from: '(hidden)', to: '(changed)' };
-      await this.audit.record(manager, actor, { action: 'user.update', entityType: 'user', entityId: id, changes: diff });
+      await this.audit.record(manager, actor, {
+        action: 'user.update',
+        entityType: 'user',
+        entityId: id,
+        changes: diff,
+      });
       return updated;
     });
     return UserResponse.from(saved);

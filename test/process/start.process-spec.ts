@@ -84,7 +84,7 @@ describe('the built app as a process', () => {
     });
     expect(login.status).toBe(200);
     const me = await fetch(`http://127.0.0.1:${port}/api/v1/me`, {
-      headers: { authorization: `Bearer ${(await login.json()).accessToken}` },
+      headers: { authorization: `Bearer ${((await login.json()) as { accessToken: string }).accessToken}` },
     });
     expect(await me.json()).toMatchObject({ username: 'admin', role: 'admin' });
 

@@ -1,5 +1,10 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { AUDIT_ENTITY_TYPES, type AuditChanges, type AuditEntityType, type AuditEntry } from '../audit-entry.entity';
+import {
+  AUDIT_ENTITY_TYPES,
+  type AuditChanges,
+  type AuditEntityType,
+  type AuditEntry,
+} from '../audit-entry.entity';
 
 export class AuditEntryResponse {
   @ApiProperty() id!: number;

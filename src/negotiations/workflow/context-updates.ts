@@ -1,6 +1,7 @@
 import { addDays, addMonths, wholeMonthsBetween, type BusinessDate } from './business-date';
 import type { EventOf, EventType, NegotiationEvent } from './events';
-import { firstViolation, termMonthsOf } from './guards';
+import { termMonthsOf } from './checks';
+import { firstViolation } from './guards';
 import type { AgreementRecord, NegotiationContext } from './negotiation.types';
 import type { RuleSet } from './rule-set';
 

@@ -38,7 +38,10 @@ describe(deadlinesFor.name, () => {
     ],
     [
       '集体合同规定 art. 47: review ends = receivedOn + 15 days and fires REVIEW_PERIOD_ELAPSED',
-      [...PATH_TO.awaitingSubmission, { ...validPayload('SUBMITTED_FOR_REVIEW', '2026-01-15'), receivedOn: '2026-01-17' }],
+      [
+        ...PATH_TO.awaitingSubmission,
+        { ...validPayload('SUBMITTED_FOR_REVIEW', '2026-01-15'), receivedOn: '2026-01-17' },
+      ],
       'comprehensive',
       [
         {
@@ -78,7 +81,12 @@ describe(deadlinesFor.name, () => {
       'comprehensive',
       [{ kind: 'renewal_window_opens' }, { kind: 'expiry' }],
     ],
-    ['no deadlines in a final stage', [...PATH_TO.inForce, validPayload('TERMINATED', '2026-03-01')], 'comprehensive', []],
+    [
+      'no deadlines in a final stage',
+      [...PATH_TO.inForce, validPayload('TERMINATED', '2026-03-01')],
+      'comprehensive',
+      [],
+    ],
   ])('%s', (_, events, kind, expected) => {
     const deadlines = kinds(events, kind);
     expect(deadlines).toHaveLength(expected.length);
@@ -114,19 +122,27 @@ describe(deadlinesFor.name, () => {
     [1, '2026-02-28', '2026-01-31'],
     [13, '2027-02-28', '2026-11-28'],
     [25, '2028-02-29', '2027-11-29'],
-  ])('clamps month ends: effect 2026-01-31 + %i months expires %s, renewal window %s', (term, expiresOn, window) => {
-    const { last } = run([
-      ...PATH_TO.signing,
-      { ...validPayload('SIGNED', '2026-01-12'), termMonths: term },
-      { ...validPayload('SUBMITTED_FOR_REVIEW', '2026-01-15'), receivedOn: '2026-01-16' },
-      validPayload('REVIEW_PERIOD_ELAPSED', '2026-01-31'),
-    ]);
-    expect(last?.agreement).toMatchObject({ effectiveOn: '2026-01-31', expiresOn });
-    expect(last?.deadlines.find((d) => d.kind === 'renewal_window_opens')?.dueOn).toBe(window);
-  });
+  ])(
+    'clamps month ends: effect 2026-01-31 + %i months expires %s, renewal window %s',
+    (term, expiresOn, window) => {
+      const { last } = run([
+        ...PATH_TO.signing,
+        { ...validPayload('SIGNED', '2026-01-12'), termMonths: term },
+        { ...validPayload('SUBMITTED_FOR_REVIEW', '2026-01-15'), receivedOn: '2026-01-16' },
+        validPayload('REVIEW_PERIOD_ELAPSED', '2026-01-31'),
+      ]);
+      expect(last?.agreement).toMatchObject({ effectiveOn: '2026-01-31', expiresOn });
+      expect(last?.deadlines.find((d) => d.kind === 'renewal_window_opens')?.dueOn).toBe(window);
+    },
+  );
 
   it('uses the numbers of the negotiation’s own rule set', () => {
-    const county = resolveRuleSet({ version: 'county-2026.1', filingDays: 7, reviewDays: 10, publicationDays: 5 });
+    const county = resolveRuleSet({
+      version: 'county-2026.1',
+      filingDays: 7,
+      reviewDays: 10,
+      publicationDays: 5,
+    });
     const { persisted } = run(PATH_TO.underReview, { ruleSet: county });
     expect(deadlinesOf(persisted, county)).toEqual([
       expect.objectContaining({ kind: 'review_period_end', dueOn: '2026-01-25' }),

@@ -37,11 +37,7 @@ const remind = (kind: DeadlineKind, dueOn: BusinessDate, rule: string): Deadline
  * depend only on the snapshot and the rule set, so they can be recomputed at any time
  * and replace the stored rows on every transition.
  */
-export function deadlinesFor(
-  statePath: string,
-  context: NegotiationContext,
-  rules: RuleSet,
-): Deadline[] {
+export function deadlinesFor(statePath: string, context: NegotiationContext, rules: RuleSet): Deadline[] {
   const stalled = remind(
     'stalled',
     addDays(context.lastEventOn ?? context.createdOn, rules.stalledAfterDays),

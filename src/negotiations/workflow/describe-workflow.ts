@@ -1,5 +1,6 @@
 import { EVENT_SPECS, type EventSpec } from './events';
-import { checkDefinition, GUARD_NAMES, GUARDS, type CheckName, type GuardName } from './guards';
+import { checkDefinition, type CheckName } from './checks';
+import { GUARD_NAMES, GUARDS, type GuardName } from './guards';
 import { cite } from './law';
 import { statesOf, transitionsOf, type StateInfo, type TransitionInfo } from './machine-graph';
 import { NEGOTIATION_MACHINE_ID, NEGOTIATION_MACHINE_VERSION } from './negotiation.machine';

@@ -2,15 +2,9 @@ import { getNextTransitions, initialTransition, transition, type AnyTransitionDe
 import { agreementTermsFor, type AgreementTerms } from './agreement-terms';
 import { compareDates, isBusinessDate, type BusinessDate } from './business-date';
 import { deadlinesFor, type Deadline } from './deadlines';
-import {
-  EVENT_SPECS,
-  isSystemOnly,
-  validateEvent,
-  type EventType,
-  type FieldType,
-  type NegotiationEvent,
-} from './events';
-import { checkDefinition, firstViolation, GUARDS, type GuardName, type Violation } from './guards';
+import { validateEvent } from './event-validation';
+import { EVENT_SPECS, isSystemOnly, type EventType, type FieldType, type NegotiationEvent } from './events';
+import { firstViolation, type GuardName, type Violation } from './guards';
 import { cite, LAW } from './law';
 import {
   machineFor,
@@ -98,7 +92,10 @@ const PAST_DATE_FIELDS = ['receivedOn'] as const;
 export function createNegotiationState(options: CreateNegotiationOptions): PersistedWorkflow {
   const { agreementKind, scope, ruleSet, createdOn } = options;
   if (!AGREEMENT_KINDS.includes(agreementKind)) {
-    throw new WorkflowError('WORKFLOW.BAD_INPUT', `agreementKind must be one of ${AGREEMENT_KINDS.join(', ')}`);
+    throw new WorkflowError(
+      'WORKFLOW.BAD_INPUT',
+      `agreementKind must be one of ${AGREEMENT_KINDS.join(', ')}`,
+    );
   }
   if (!SCOPES.includes(scope)) {
     throw new WorkflowError('WORKFLOW.BAD_INPUT', `scope must be one of ${SCOPES.join(', ')}`);
@@ -122,11 +119,7 @@ export function createNegotiationState(options: CreateNegotiationOptions): Persi
  * WorkflowError only for faults of the caller or the stored data: a corrupt snapshot,
  * a snapshot from a newer machine, a rule set other than the negotiation's own.
  */
-export function applyEvent(
-  persisted: PersistedWorkflow,
-  input: unknown,
-  options: ApplyOptions,
-): ApplyResult {
+export function applyEvent(persisted: PersistedWorkflow, input: unknown, options: ApplyOptions): ApplyResult {
   assertOptions(options);
   const validation = validateEvent(input);
   if (!validation.ok) return failure('INVALID_EVENT', validation.message, validation.field);
@@ -254,12 +247,9 @@ function eventsAcceptedIn(snapshot: Snapshot, source: EventSource): AvailableEve
       transitionsFor(snapshot, spec.type).some((candidate) => {
         const guard = guardOf(candidate);
         if (guard === null) return true;
+        // Only rules about the recorded facts: the payload is not known yet.
         const probe = { type: spec.type, occurredOn: probeDate } as NegotiationEvent;
-        return GUARDS[guard].every(
-          (check) =>
-            checkDefinition(check).reads !== 'context' ||
-            checkDefinition(check).violation(context, probe, NATIONAL_RULE_SET) === null,
-        );
+        return firstViolation(guard, context, probe, NATIONAL_RULE_SET, 'context') === null;
       }),
     )
     .map((spec) => ({

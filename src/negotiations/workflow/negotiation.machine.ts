@@ -67,7 +67,11 @@ export function initialContext(input: NegotiationInput): NegotiationContext {
 
 export function createNegotiationMachine(rules: RuleSet) {
   // Any open stage before the agreement takes effect may be given up.
-  const abandon = { guard: 'canAbandon', target: '#negotiation.abandoned', actions: 'recordAbandonment' } as const;
+  const abandon = {
+    guard: 'canAbandon',
+    target: '#negotiation.abandoned',
+    actions: 'recordAbandonment',
+  } as const;
 
   return setup({
     types: {

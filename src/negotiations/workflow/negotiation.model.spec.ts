@@ -8,7 +8,7 @@ import { applyEvent, createNegotiationState, statePathOfWorkflow } from './negot
 import type { NegotiationContext } from './negotiation.types';
 import { statePathOf } from './persisted-workflow';
 import { NATIONAL_RULE_SET } from './rule-set';
-import { validPayload, type EventInput } from './workflow.fixtures';
+import { validPayload } from './workflow.fixtures';
 
 /**
  * Model-based test: @xstate/graph walks the machine with concrete payloads, every
@@ -52,9 +52,7 @@ function concretize(variant: string, snapshot: Snapshot): NegotiationEvent {
 }
 
 function eventsFor(snapshot: Snapshot): NegotiationEvent[] {
-  return VARIANTS.map((variant) => concretize(variant, snapshot)).filter((event) =>
-    snapshot.can(event),
-  );
+  return VARIANTS.map((variant) => concretize(variant, snapshot)).filter((event) => snapshot.can(event));
 }
 
 /** A state as the model sees it: the path plus the facts that change which events apply. */

@@ -62,7 +62,14 @@ const V1_UNDER_REVIEW = {
     context: {
       ...v1Context,
       lastEventOn: '2026-01-15',
-      lastVote: { votedOn: '2026-01-10', total: 100, present: 80, inFavour: 60, passed: true, failedBecause: null },
+      lastVote: {
+        votedOn: '2026-01-10',
+        total: 100,
+        present: 80,
+        inFavour: 60,
+        passed: true,
+        failedBecause: null,
+      },
       agreement: {
         signedOn: '2026-01-12',
         termMonths: 12,
@@ -87,13 +94,21 @@ const V1_EFFECTIVE = {
     context: {
       ...V1_UNDER_REVIEW.snapshot.context,
       lastEventOn: '2026-01-20',
-      agreement: { ...V1_UNDER_REVIEW.snapshot.context.agreement, effectiveOn: '2026-01-20', expiresOn: '2027-01-20' },
+      agreement: {
+        ...V1_UNDER_REVIEW.snapshot.context.agreement,
+        effectiveOn: '2026-01-20',
+        expiresOn: '2027-01-20',
+      },
     },
   },
 };
 
 const options = { ruleSet: NATIONAL_RULE_SET, today: '2026-12-31', source: 'user' as const };
-const createdWith = { agreementKind: 'comprehensive' as const, scope: 'enterprise' as const, createdOn: '2026-01-01' };
+const createdWith = {
+  agreementKind: 'comprehensive' as const,
+  scope: 'enterprise' as const,
+  createdOn: '2026-01-01',
+};
 
 describe(migratePersistedWorkflow.name, () => {
   it('loads a suspended v1 negotiation into consultation.suspended, dated by its last event', () => {
@@ -153,7 +168,11 @@ describe(migratePersistedWorkflow.name, () => {
   });
 
   it.each([
-    ['a future version', { ...V1_SUSPENDED, machineVersion: NEGOTIATION_MACHINE_VERSION + 1 }, 'written by machine version 3; this build knows versions up to 2'],
+    [
+      'a future version',
+      { ...V1_SUSPENDED, machineVersion: NEGOTIATION_MACHINE_VERSION + 1 },
+      'written by machine version 3; this build knows versions up to 2',
+    ],
     ['version 0', { ...V1_SUSPENDED, machineVersion: 0 }, 'machineVersion must be a positive integer'],
     ['another machine', { ...V1_SUSPENDED, machineId: 'other' }, 'not a negotiation workflow'],
     ['null', null, 'persisted workflow must be an object'],

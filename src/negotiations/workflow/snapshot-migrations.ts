@@ -1,9 +1,5 @@
 import type { BusinessDate } from './business-date';
-import {
-  initialContext,
-  NEGOTIATION_MACHINE_ID,
-  NEGOTIATION_MACHINE_VERSION,
-} from './negotiation.machine';
+import { initialContext, NEGOTIATION_MACHINE_ID, NEGOTIATION_MACHINE_VERSION } from './negotiation.machine';
 import type { PersistedSnapshot, PersistedWorkflow } from './persisted-workflow';
 import { WorkflowError } from './workflow-errors';
 

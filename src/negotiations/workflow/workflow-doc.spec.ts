@@ -45,7 +45,9 @@ describe(toMermaid.name, () => {
     }
     expect(diagram).toContain('state consultation {');
     expect(diagram).toContain('state filing {');
-    expect(diagram).toContain('filing --> in_force : REVIEW_PERIOD_ELAPSED (system) [reviewPeriodOver] (in underReview)');
+    expect(diagram).toContain(
+      'filing --> in_force : REVIEW_PERIOD_ELAPSED (system) [reviewPeriodOver] (in underReview)',
+    );
     expect(diagram).toContain('ratification --> consultation : VOTE_RECORDED [otherwise]');
     expect(diagram).toContain('expired --> [*]');
   });

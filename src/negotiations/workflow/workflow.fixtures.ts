@@ -123,8 +123,5 @@ export const PATH_TO = {
 };
 PATH_TO.signing = [...PATH_TO.ratification, validPayload('VOTE_RECORDED', '2026-01-10')];
 PATH_TO.awaitingSubmission = [...PATH_TO.signing, validPayload('SIGNED', '2026-01-12')];
-PATH_TO.underReview = [
-  ...PATH_TO.awaitingSubmission,
-  validPayload('SUBMITTED_FOR_REVIEW', '2026-01-15'),
-];
+PATH_TO.underReview = [...PATH_TO.awaitingSubmission, validPayload('SUBMITTED_FOR_REVIEW', '2026-01-15')];
 PATH_TO.inForce = [...PATH_TO.underReview, validPayload('REVIEW_APPROVED', '2026-01-20')];

@@ -1,5 +1,12 @@
 import type { Language, Role } from '../domain/role';
-import { DisplayNameRules, EmailRules, LanguageRules, PasswordRules, RoleRules, UsernameRules } from './user-field-rules';
+import {
+  DisplayNameRules,
+  EmailRules,
+  LanguageRules,
+  PasswordRules,
+  RoleRules,
+  UsernameRules,
+} from './user-field-rules';
 
 export class CreateUserDto {
   @UsernameRules() username!: string;

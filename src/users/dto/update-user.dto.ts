@@ -1,10 +1,23 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, MaxLength, ValidateIf } from 'class-validator';
 import type { Language, Role } from '../domain/role';
-import { DisplayNameRules, EmailRules, FlagRules, LanguageRules, PasswordRules, RoleRules } from './user-field-rules';
+import {
+  DisplayNameRules,
+  EmailRules,
+  FlagRules,
+  LanguageRules,
+  PasswordRules,
+  RoleRules,
+} from './user-field-rules';
 
 /** Fields a user may change on their own account; the others are the admin's. */
-export const SELF_EDITABLE_FIELDS = ['email', 'language', 'digestOptOut', 'password', 'currentPassword'] as const;
+export const SELF_EDITABLE_FIELDS = [
+  'email',
+  'language',
+  'digestOptOut',
+  'password',
+  'currentPassword',
+] as const;
 
 export class UpdateUserDto {
   @DisplayNameRules('optional') displayName?: string;

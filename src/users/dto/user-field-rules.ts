@@ -1,6 +1,16 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
-import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, Length, Matches, MaxLength, MinLength } from 'class-validator';
+import {
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  MaxLength,
+  MinLength,
+} from 'class-validator';
 import { IsOptionalNotNull, Trim } from '../../common/validation/decorators';
 import { LANGUAGES, MIN_PASSWORD_LENGTH, ROLES, USERNAME_PATTERN } from '../domain/role';
 
@@ -52,7 +62,9 @@ export const PasswordRules = (mode: Presence) =>
     ApiProperty({ required: mode === 'required', minLength: MIN_PASSWORD_LENGTH, writeOnly: true }),
     ...presence(mode),
     IsString({ message: 'password must be a string' }),
-    MinLength(MIN_PASSWORD_LENGTH, { message: `password must be at least ${MIN_PASSWORD_LENGTH} characters` }),
+    MinLength(MIN_PASSWORD_LENGTH, {
+      message: `password must be at least ${MIN_PASSWORD_LENGTH} characters`,
+    }),
     MaxLength(256, { message: 'password must be at most 256 characters' }),
   );
 

@@ -1,0 +1,171 @@
+import request from 'supertest';
+import type { Role } from '../src/users/domain/role';
+import { anEnterprise } from './support/factories';
+import { createTestApp, TestApp } from './support/test-app';
+import { aSignedInUser, SignedInUser } from './support/users';
+
+/**
+ * Who may call what. Every route the app registers must have a line here: a new route
+ * without a decision fails the first test. `public` routes need no token; for the others,
+ * no token is 401, a role not listed is 403, and a listed role passes the guard (what
+ * happens next, 2xx, 404 or 422, is the route's own business and tested elsewhere).
+ */
+const POLICY: Record<string, 'public' | Role[]> = {
+  'GET /health': 'public',
+  'POST /api/v1/auth/login': 'public',
+  'GET /api/v1/me': ['admin', 'supervisor', 'instructor'],
+  'POST /api/v1/users': ['admin'],
+  'GET /api/v1/users': ['admin'],
+  'GET /api/v1/users/:id': ['admin', 'supervisor', 'instructor'],
+  'PATCH /api/v1/users/:id': ['admin', 'supervisor', 'instructor'],
+  'GET /api/v1/audit': ['admin', 'supervisor'],
+  'POST /api/v1/enterprises': ['admin'],
+  'GET /api/v1/enterprises': ['admin', 'supervisor', 'instructor'],
+  'GET /api/v1/enterprises/:id': ['admin', 'supervisor', 'instructor'],
+  'PATCH /api/v1/enterprises/:id': ['admin', 'instructor'],
+};
+
+const ROLES: Role[] = ['admin', 'supervisor', 'instructor'];
+
+interface ExpressLayer {
+  route?: { path: string; methods: Record<string, boolean> };
+}
+
+describe('Access control (e2e)', () => {
+  let sut: TestApp;
+  let users: Record<Role, SignedInUser>;
+
+  beforeAll(async () => {
+    sut = await createTestApp();
+  });
+  beforeEach(async () => {
+    users = {
+      admin: await aSignedInUser(sut, 'admin'),
+      supervisor: await aSignedInUser(sut, 'supervisor'),
+      instructor: await aSignedInUser(sut, 'instructor'),
+    };
+  });
+  afterEach(() => sut.reset());
+  afterAll(() => sut.close());
+
+  function registeredRoutes(): string[] {
+    const express = sut.app.getHttpAdapter().getInstance() as { router: { stack: ExpressLayer[] } };
+    return (
+      express.router.stack
+        // Nest's own catch-all (404) handlers and the OpenAPI pages are not API routes.
+        .filter(
+          (layer) =>
+            layer.route && !layer.route.path.includes('*') && !layer.route.path.startsWith('/api/docs'),
+        )
+        .flatMap((layer) =>
+          Object.keys(layer.route!.methods).map((method) => `${method.toUpperCase()} ${layer.route!.path}`),
+        )
+        .sort()
+    );
+  }
+
+  it('has a decision for every registered route, and no decision for a route that does not exist', () => {
+    expect(registeredRoutes()).toEqual(Object.keys(POLICY).sort());
+  });
+
+  const call = (route: string, auth?: { Authorization: string }) => {
+    const [method, path] = route.split(' ');
+    const url = path.replace(':id', '1');
+    const req = request(sut.http)[method.toLowerCase() as 'get' | 'post' | 'patch'](url);
+    if (auth) req.set(auth);
+    return method === 'GET' ? req : req.send({});
+  };
+
+  describe.each(Object.entries(POLICY))('%s', (route, allowed) => {
+    if (allowed === 'public') {
+      it('needs no token', async () => {
+        const res = await call(route);
+        expect([401, 403]).not.toContain(res.status);
+      });
+      return;
+    }
+    it('answers 401 without a token', async () => {
+      await call(route).expect(401);
+    });
+    it.each(ROLES)('decides for %s', async (role) => {
+      const res = await call(route, users[role].auth);
+      if (allowed.includes(role)) expect([401, 403]).not.toContain(res.status);
+      else expect(res.status).toBe(403);
+    });
+  });
+
+  describe('instructor scope', () => {
+    it('shows an instructor only their enterprises; another instructor’s are not found', async () => {
+      const other = await aSignedInUser(sut, 'instructor');
+      const post = (instructorId: number) =>
+        request(sut.http)
+          .post('/api/v1/enterprises')
+          .set(users.admin.auth)
+          .send(anEnterprise({ instructorId }));
+      const mine = (await post(users.instructor.id).expect(201)).body;
+      const theirs = (await post(other.id).expect(201)).body;
+      const auth = users.instructor.auth;
+
+      const list = await request(sut.http).get('/api/v1/enterprises').set(auth).expect(200);
+      expect(list.body.items.map((e: { id: number }) => e.id)).toEqual([mine.id]);
+      const filtered = await request(sut.http)
+        .get('/api/v1/enterprises')
+        .query({ instructorId: other.id })
+        .set(auth);
+      expect(filtered.body.total).toBe(0);
+      await request(sut.http).get(`/api/v1/enterprises/${theirs.id}`).set(auth).expect(404);
+      await request(sut.http)
+        .patch(`/api/v1/enterprises/${theirs.id}`)
+        .set(auth)
+        .send({ employeeCount: 1 })
+        .expect(404);
+
+      const supervisorList = await request(sut.http).get('/api/v1/enterprises').set(users.supervisor.auth);
+      expect(supervisorList.body.total).toBe(2);
+    });
+
+    it('lets an instructor update their enterprise but not reassign it; admins assign', async () => {
+      const created = (
+        await request(sut.http)
+          .post('/api/v1/enterprises')
+          .set(users.admin.auth)
+          .send(anEnterprise({ instructorId: users.instructor.id }))
+          .expect(201)
+      ).body;
+      const url = `/api/v1/enterprises/${created.id}`;
+      await request(sut.http).patch(url).set(users.instructor.auth).send({ employeeCount: 99 }).expect(200);
+      const res = await request(sut.http)
+        .patch(url)
+        .set(users.instructor.auth)
+        .send({ instructorId: users.instructor.id })
+        .expect(403);
+      expect(res.body.code).toBe('AUTH.FORBIDDEN_FIELD');
+      const other = await aSignedInUser(sut, 'instructor');
+      await request(sut.http).patch(url).set(users.admin.auth).send({ instructorId: other.id }).expect(200);
+      await request(sut.http).get(url).set(users.instructor.auth).expect(404);
+    });
+
+    it('refuses to assign an enterprise to someone who is not an active instructor', async () => {
+      for (const instructorId of [users.supervisor.id, 999999]) {
+        const res = await request(sut.http)
+          .post('/api/v1/enterprises')
+          .set(users.admin.auth)
+          .send(anEnterprise({ instructorId }))
+          .expect(422);
+        expect(res.body.code).toBe('ENTERPRISE.UNKNOWN_INSTRUCTOR');
+      }
+    });
+  });
+});
+
+describe('CORS (e2e)', () => {
+  it('answers allowed origins when CORS_ORIGINS is set', async () => {
+    const sut = await createTestApp({ corsOrigins: ['https://union.example'] });
+    try {
+      const res = await request(sut.http).get('/health').set('Origin', 'https://union.example').expect(200);
+      expect(res.headers['access-control-allow-origin']).toBe('https://union.example');
+    } finally {
+      await sut.close();
+    }
+  });
+});

@@ -1,0 +1,74 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+
+/** `npm run cli -- users:create …` as an operator runs it, on a temporary SQLite file. */
+const root = join(__dirname, '..', '..');
+
+describe('npm run cli -- users:create', () => {
+  let directory: string;
+
+  beforeAll(() => {
+    execFileSync(process.execPath, [join(root, 'scripts', 'build-if-needed.mjs')], {
+      cwd: root,
+      stdio: 'pipe',
+    });
+    directory = mkdtempSync(join(tmpdir(), 'wagetrack-cli-'));
+  }, 120_000);
+  afterAll(() => rmSync(directory, { recursive: true, force: true }));
+
+  const cli = (args: string[], env: Record<string, string> = {}) =>
+    spawnSync(process.execPath, [join(root, 'dist', 'src', 'cli', 'main.js'), ...args], {
+      cwd: directory,
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH, DATABASE_URL: `sqlite:${join(directory, 'cli.sqlite')}`, ...env },
+    });
+
+  it('creates a user with a hashed password from WAGETRACK_PASSWORD', () => {
+    const result = cli(
+      ['users:create', '-u', 'wang.li', '-n', '王丽', '-r', 'instructor', '-e', 'wang@example.cn'],
+      {
+        WAGETRACK_PASSWORD: 'from the environment',
+      },
+    );
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toMatch(/^created instructor wang\.li \(id \d+\)$/m);
+    expect(result.status).toBe(0);
+    const db = new Database(join(directory, 'cli.sqlite'), { readonly: true });
+    const row = db
+      .prepare('SELECT role, email, password_hash FROM users WHERE username = ?')
+      .get('wang.li') as {
+      role: string;
+      email: string;
+      password_hash: string;
+    };
+    db.close();
+    expect(row).toMatchObject({ role: 'instructor', email: 'wang@example.cn' });
+    expect(row.password_hash).toMatch(/^\$argon2id\$/);
+  });
+
+  it('generates and prints a password when none is given', () => {
+    const result = cli(['users:create', '-u', 'li.ming', '-n', '李明', '-r', 'supervisor']);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/^password: \S{16} /m);
+  });
+
+  it('refuses bad values and a taken username with exit code 1 and the reasons', () => {
+    const bad = cli(['users:create', '-u', 'X Y', '-n', '名', '-r', 'boss', '-p', 'short']);
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toContain('username must be 3 to 32 of a-z');
+    expect(bad.stderr).toContain('role must be one of admin, supervisor, instructor');
+    expect(bad.stderr).toContain('password must be at least 10 characters');
+    const taken = cli(['users:create', '-u', 'wang.li', '-n', '王丽', '-r', 'instructor']);
+    expect(taken.status).toBe(1);
+    expect(taken.stderr).toContain('the username wang.li is taken');
+  });
+
+  it('lists its commands with --help', () => {
+    const result = cli(['--help']);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('users:create');
+  });
+});
