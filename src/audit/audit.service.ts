@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { DataSource, EntityManager } from 'typeorm';
-import { addDaysToDate, startOfBusinessDay } from '../common/dates/zoned';
+import { addDays } from '../common/dates/business-date';
+import { startOfBusinessDay } from '../common/dates/zoned';
 import { Page } from '../common/http/page';
 import { appConfig } from '../config/app.config';
 import { type Actor, isSystem } from '../auth/actor';
@@ -60,7 +61,7 @@ export class AuditService {
     if (query.action) builder.andWhere('a.action = :action', { action: query.action });
     // `from`/`to` are business days in TZ_BUSINESS; the trail stores instants.
     if (query.from) builder.andWhere('a.at >= :from', { from: this.instant(query.from) });
-    if (query.to) builder.andWhere('a.at < :to', { to: this.instant(addDaysToDate(query.to, 1)) });
+    if (query.to) builder.andWhere('a.at < :to', { to: this.instant(addDays(query.to, 1)) });
     const [items, total] = await builder
       .orderBy('a.id', 'DESC')
       .skip((page - 1) * pageSize)

@@ -1,4 +1,4 @@
-import type { BusinessDate } from '../validation/business-date';
+import type { BusinessDate } from './business-date';
 
 /** The offset of `timeZone` from UTC at `instant`, in minutes (Asia/Shanghai: +480). */
 function offsetMinutes(instant: Date, timeZone: string): number {
@@ -32,19 +32,4 @@ export function startOfBusinessDay(date: BusinessDate, timeZone: string): Date {
   let guess = utcMidnight - offsetMinutes(new Date(utcMidnight), timeZone) * 60000;
   guess = utcMidnight - offsetMinutes(new Date(guess), timeZone) * 60000;
   return new Date(guess);
-}
-
-/** The business date an instant falls on in `timeZone`. */
-export function businessDateOf(instant: Date, timeZone: string): BusinessDate {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(instant);
-}
-
-export function addDaysToDate(date: BusinessDate, days: number): BusinessDate {
-  const [year, month, day] = date.split('-').map(Number);
-  return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);
 }

@@ -1,6 +1,6 @@
 import { Transform } from 'class-transformer';
 import { ValidateBy, ValidateIf, ValidationOptions } from 'class-validator';
-import { isRealDate } from './business-date';
+import { isBusinessDate } from '../dates/business-date';
 
 /** A real calendar date written `YYYY-MM-DD`. */
 export function IsBusinessDate(options?: ValidationOptions): PropertyDecorator {
@@ -8,7 +8,7 @@ export function IsBusinessDate(options?: ValidationOptions): PropertyDecorator {
     {
       name: 'isBusinessDate',
       validator: {
-        validate: (value) => isRealDate(value),
+        validate: (value) => isBusinessDate(value),
         defaultMessage: (args) =>
           `${args?.property} must be a real date written YYYY-MM-DD, got ${JSON.stringify(args?.value)}`,
       },

@@ -1,4 +1,4 @@
-import type { BusinessDate } from './business-date';
+import type { BusinessDate } from '../../common/dates/business-date';
 import type { NegotiationContext, Stage } from './negotiation.types';
 
 /** The agreement row the persistence layer upserts with each transition. */

@@ -1,4 +1,4 @@
-import { addDays, compareDates } from './business-date';
+import { addDays, compareDates } from '../../common/dates/business-date';
 import type { EventOf, EventType, NegotiationEvent } from './events';
 import { LAW, type Citation } from './law';
 import type { NegotiationContext } from './negotiation.types';

@@ -1,4 +1,4 @@
-import { addDays, addMonths, wholeMonthsBetween, type BusinessDate } from './business-date';
+import { addDays, addMonths, wholeMonthsBetween, type BusinessDate } from '../../common/dates/business-date';
 import type { EventOf, EventType, NegotiationEvent } from './events';
 import { termMonthsOf } from './checks';
 import { firstViolation } from './guards';

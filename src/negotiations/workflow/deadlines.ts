@@ -1,4 +1,4 @@
-import { addDays, addMonths, laterOf, type BusinessDate } from './business-date';
+import { addDays, addMonths, laterOf, type BusinessDate } from '../../common/dates/business-date';
 import { cite, LAW } from './law';
 import type { NegotiationContext } from './negotiation.types';
 import type { RuleSet } from './rule-set';

@@ -1,4 +1,4 @@
-import { isBusinessDate } from './business-date';
+import { isBusinessDate } from '../../common/dates/business-date';
 import { EVENT_TYPES, findEventSpec, type FieldSpec, type NegotiationEvent } from './events';
 
 const TEXT_MAX = 2000;

@@ -1,4 +1,4 @@
-import type { BusinessDate } from './business-date';
+import type { BusinessDate } from '../../common/dates/business-date';
 import { cite, LAW } from './law';
 import type { Side } from './negotiation.types';
 

@@ -1,4 +1,4 @@
-import type { BusinessDate } from './business-date';
+import type { BusinessDate } from '../../common/dates/business-date';
 import { applyEvent, type ApplyResult } from './negotiation-workflow';
 import type { AgreementKind } from './negotiation.types';
 import { NATIONAL_RULE_SET } from './rule-set';

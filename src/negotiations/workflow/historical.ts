@@ -1,4 +1,4 @@
-import { compareDates, type BusinessDate } from './business-date';
+import { compareDates, type BusinessDate } from '../../common/dates/business-date';
 import type { NegotiationEvent } from './events';
 import type { AgreementKind, Scope } from './negotiation.types';
 import {

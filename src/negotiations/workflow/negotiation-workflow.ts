@@ -1,6 +1,6 @@
 import { getNextTransitions, initialTransition, transition, type AnyTransitionDefinition } from 'xstate';
 import { agreementTermsFor, type AgreementTerms } from './agreement-terms';
-import { compareDates, isBusinessDate, type BusinessDate } from './business-date';
+import { compareDates, isBusinessDate, type BusinessDate } from '../../common/dates/business-date';
 import { deadlinesFor, type Deadline } from './deadlines';
 import { validateEvent } from './event-validation';
 import { EVENT_SPECS, isSystemOnly, type EventType, type FieldType, type NegotiationEvent } from './events';

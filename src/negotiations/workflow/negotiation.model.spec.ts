@@ -1,6 +1,6 @@
 import { getShortestPaths } from '@xstate/graph';
 import type { AnyTransitionDefinition, AnyStateNode } from 'xstate';
-import { addDays, addMonths } from './business-date';
+import { addDays, addMonths } from '../../common/dates/business-date';
 import type { Deadline } from './deadlines';
 import { EVENT_TYPES, isSystemOnly, type EventType, type NegotiationEvent } from './events';
 import { negotiationMachine } from './negotiation.machine';

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { addDays } from './business-date';
+import { addDays } from '../../common/dates/business-date';
 import { EVENT_TYPES, type EventType } from './events';
 import {
   applyEvent,

@@ -1,4 +1,4 @@
-import type { BusinessDate } from './business-date';
+import type { BusinessDate } from '../../common/dates/business-date';
 
 export const AGREEMENT_KINDS = ['comprehensive', 'wage', 'women', 'safety'] as const;
 export type AgreementKind = (typeof AGREEMENT_KINDS)[number];

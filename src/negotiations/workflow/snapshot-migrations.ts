@@ -1,4 +1,4 @@
-import type { BusinessDate } from './business-date';
+import type { BusinessDate } from '../../common/dates/business-date';
 import { initialContext, NEGOTIATION_MACHINE_ID, NEGOTIATION_MACHINE_VERSION } from './negotiation.machine';
 import type { PersistedSnapshot, PersistedWorkflow } from './persisted-workflow';
 import { WorkflowError } from './workflow-errors';

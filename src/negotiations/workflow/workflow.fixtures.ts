@@ -2,7 +2,7 @@
  * Test data builders for the workflow specs: one valid payload per event type and a
  * straight run through the procedure. Not used by production code.
  */
-import type { BusinessDate } from './business-date';
+import type { BusinessDate } from '../../common/dates/business-date';
 import type { EventType } from './events';
 import type { AgreementKind } from './negotiation.types';
 import {
