@@ -1,5 +1,10 @@
 import { CreateEnterprises1764000000000 } from './1764000000000-create-enterprises';
 import { CreateUsersAndAudit1764000000001 } from './1764000000001-create-users-and-audit';
+import { CreateNegotiations1764000000002 } from './1764000000002-create-negotiations';
 
 /** Every migration, oldest first. Listed as classes so the same list works from src and dist. */
-export const MIGRATIONS = [CreateEnterprises1764000000000, CreateUsersAndAudit1764000000001];
+export const MIGRATIONS = [
+  CreateEnterprises1764000000000,
+  CreateUsersAndAudit1764000000001,
+  CreateNegotiations1764000000002,
+];

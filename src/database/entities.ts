@@ -1,7 +1,22 @@
 import { AuditEntry } from '../audit/audit-entry.entity';
 import { LoginFailure } from '../auth/login-failure.entity';
 import { Enterprise } from '../enterprises/enterprise.entity';
+import { Agreement } from '../negotiations/entities/agreement.entity';
+import { Deadline } from '../negotiations/entities/deadline.entity';
+import { Negotiation } from '../negotiations/entities/negotiation.entity';
+import { NegotiationEnterprise } from '../negotiations/entities/negotiation-enterprise.entity';
+import { NegotiationEvent } from '../negotiations/entities/negotiation-event.entity';
 import { User } from '../users/user.entity';
 
 /** Every entity the app maps; migrations must create exactly these tables (see the schema test). */
-export const ENTITIES = [User, Enterprise, AuditEntry, LoginFailure];
+export const ENTITIES = [
+  User,
+  Enterprise,
+  AuditEntry,
+  LoginFailure,
+  Negotiation,
+  NegotiationEnterprise,
+  NegotiationEvent,
+  Deadline,
+  Agreement,
+];
