@@ -3,14 +3,17 @@ import { ConfigModule, ConfigType } from '@nestjs/config';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
+import { ScheduleModule } from '@nestjs/schedule';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
+import { ClockModule } from './common/clock/clock.module';
 import { HttpErrorFilter } from './common/http/http-error.filter';
 import { createValidationPipe } from './common/validation/validation.pipe';
 import { appConfig } from './config/app.config';
 import { buildDataSourceOptions } from './database/data-source-options';
 import { EnterprisesModule } from './enterprises/enterprises.module';
 import { HealthModule } from './health/health.module';
+import { NegotiationsModule } from './negotiations/negotiations.module';
 import { UsersModule } from './users/users.module';
 
 @Module({
@@ -37,11 +40,14 @@ import { UsersModule } from './users/users.module';
         retryDelay: 1000,
       }),
     }),
+    ScheduleModule.forRoot(),
+    ClockModule,
     AuditModule,
     HealthModule,
     UsersModule,
     AuthModule,
     EnterprisesModule,
+    NegotiationsModule,
   ],
   providers: [
     { provide: APP_PIPE, useFactory: createValidationPipe },

@@ -2,6 +2,7 @@ import { registerAs } from '@nestjs/config';
 import { AuthSettings, loadAuthSettings } from './auth-settings';
 import { ConfigError } from './config.error';
 import { DatabaseConfig, parseDatabaseUrl } from './database-url';
+import { loadRuleSets, RuleSetsConfig } from './rule-sets';
 
 export interface AppConfig {
   port: number;
@@ -15,6 +16,10 @@ export interface AppConfig {
   corsOrigins: string[];
   /** Express `trust proxy`: which hops' X-Forwarded-For to believe for the client address. */
   trustProxy: string;
+  /** The workflow's numbers (deadlines, quorum, terms): national rules unless RULE_SET_FILE. */
+  ruleSets: RuleSetsConfig;
+  /** Run the timers (and later the reminder) schedules in this process; SCHEDULER=off to disable. */
+  schedulerEnabled: boolean;
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -31,7 +36,17 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     auth: loadAuthSettings(env, database),
     corsOrigins: parseList(env.CORS_ORIGINS),
     trustProxy: env.TRUST_PROXY?.trim() || 'loopback',
+    ruleSets: loadRuleSets(env.RULE_SET_FILE?.trim()),
+    schedulerEnabled: parseSwitch('SCHEDULER', env.SCHEDULER, true),
   };
+}
+
+function parseSwitch(variable: string, raw: string | undefined, fallback: boolean): boolean {
+  const value = raw?.trim().toLowerCase();
+  if (!value) return fallback;
+  if (['on', 'true', '1', 'yes'].includes(value)) return true;
+  if (['off', 'false', '0', 'no'].includes(value)) return false;
+  throw new ConfigError(variable, `"${raw}" must be on or off`);
 }
 
 function parseList(raw: string | undefined): string[] {

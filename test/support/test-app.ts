@@ -23,6 +23,7 @@ export async function createTestApp(overrides: Partial<AppConfig> = {}): Promise
   const config: AppConfig = {
     ...loadAppConfig({ LOG_LEVEL: 'silent', DATABASE_URL: 'sqlite::memory:' }),
     database,
+    schedulerEnabled: false, // tests run timers themselves, when they choose
     ...overrides,
   };
   const moduleRef = await Test.createTestingModule({ imports: [AppModule] })

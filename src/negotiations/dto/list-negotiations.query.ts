@@ -1,0 +1,36 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, Min } from 'class-validator';
+import { PageQuery } from '../../common/http/page';
+import { AGREEMENT_KINDS, type AgreementKind, STAGES, type Stage } from '../workflow';
+
+export class ListNegotiationsQuery extends PageQuery {
+  @ApiProperty({ required: false, enum: STAGES })
+  @IsOptional()
+  @IsIn(STAGES, { message: `stage must be one of ${STAGES.join(', ')}` })
+  stage?: Stage;
+
+  @ApiProperty({ required: false, enum: AGREEMENT_KINDS })
+  @IsOptional()
+  @IsIn(AGREEMENT_KINDS, { message: `agreementKind must be one of ${AGREEMENT_KINDS.join(', ')}` })
+  agreementKind?: AgreementKind;
+
+  @ApiProperty({ required: false, description: 'negotiations covering this enterprise' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'enterpriseId must be a whole number' })
+  @Min(1, { message: 'enterpriseId must be 1 or more' })
+  enterpriseId?: number;
+
+  @ApiProperty({ required: false, description: 'negotiations covering an enterprise of this instructor' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'instructorId must be a whole number' })
+  @Min(1, { message: 'instructorId must be 1 or more' })
+  instructorId?: number;
+
+  @ApiProperty({ required: false, enum: ['true', 'false'], description: 'true: only those with a deadline past' })
+  @IsOptional()
+  @IsIn(['true', 'false'], { message: 'overdue must be true or false' })
+  overdue?: 'true' | 'false';
+}

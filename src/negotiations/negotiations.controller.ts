@@ -1,0 +1,89 @@
+import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Actor } from '../auth/actor';
+import { CurrentActor, Roles } from '../auth/decorators';
+import { CreateHistoricalAgreementDto } from './dto/create-historical-agreement.dto';
+import { CreateNegotiationDto } from './dto/create-negotiation.dto';
+import { ListNegotiationsQuery } from './dto/list-negotiations.query';
+import { NegotiationEventResponse, NegotiationPage, NegotiationResponse } from './dto/negotiation.response';
+import { NegotiationNotFoundError } from './negotiations.errors';
+import { NegotiationsService } from './negotiations.service';
+
+const negotiationId = new ParseIntPipe({ exceptionFactory: () => new NegotiationNotFoundError('with that id') });
+
+@ApiTags('negotiations')
+@ApiBearerAuth()
+@Controller('api/v1')
+export class NegotiationsController {
+  constructor(private readonly negotiations: NegotiationsService) {}
+
+  @Post('negotiations')
+  @HttpCode(201)
+  @Roles('admin', 'instructor')
+  @ApiOperation({ summary: 'Open a negotiation round (stage invitation)' })
+  @ApiCreatedResponse({ type: NegotiationResponse })
+  create(@Body() dto: CreateNegotiationDto, @CurrentActor() actor: Actor): Promise<NegotiationResponse> {
+    return this.negotiations.create(dto, actor);
+  }
+
+  @Get('negotiations')
+  @ApiOperation({ summary: 'List negotiations in id order (instructors: those covering their enterprises)' })
+  @ApiOkResponse({ type: NegotiationPage })
+  list(@Query() query: ListNegotiationsQuery, @CurrentActor() actor: Actor): Promise<NegotiationPage> {
+    return this.negotiations.list(query, actor);
+  }
+
+  @Get('negotiations/:id')
+  @ApiOkResponse({ type: NegotiationResponse })
+  get(@Param('id', negotiationId) id: number, @CurrentActor() actor: Actor): Promise<NegotiationResponse> {
+    return this.negotiations.get(id, actor);
+  }
+
+  @Post('negotiations/:id/events')
+  @HttpCode(200)
+  @Roles('admin', 'instructor')
+  @ApiOperation({
+    summary: 'Record what happened: one workflow event',
+    description:
+      'Body: {type, occurredOn, expectedVersion, ...the fields of that event}. availableEvents of the ' +
+      'negotiation lists the events accepted now and their fields. 409 NEGOTIATION.VERSION_CONFLICT ' +
+      '(with currentVersion) when someone else recorded an event first; 422 NEGOTIATION.ILLEGAL_EVENT, ' +
+      'GUARD_FAILED or INVALID_EVENT with a message naming the rule.',
+  })
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['type', 'occurredOn', 'expectedVersion'],
+      properties: {
+        type: { type: 'string', example: 'OFFER_SENT' },
+        occurredOn: { type: 'string', format: 'date', example: '2026-11-20' },
+        expectedVersion: { type: 'integer', example: 0 },
+      },
+      additionalProperties: true,
+    },
+  })
+  @ApiOkResponse({ type: NegotiationResponse })
+  recordEvent(
+    @Param('id', negotiationId) id: number,
+    @Body() body: Record<string, unknown>,
+    @CurrentActor() actor: Actor,
+  ): Promise<NegotiationResponse> {
+    return this.negotiations.recordEvent(id, body, actor);
+  }
+
+  @Get('negotiations/:id/events')
+  @ApiOperation({ summary: 'The whole history, in order' })
+  @ApiOkResponse({ type: [NegotiationEventResponse] })
+  events(@Param('id', negotiationId) id: number, @CurrentActor() actor: Actor): Promise<NegotiationEventResponse[]> {
+    return this.negotiations.events(id, actor);
+  }
+
+  @Post('agreements/historical')
+  @HttpCode(201)
+  @Roles('admin')
+  @ApiOperation({ summary: 'Record an agreement signed before the product was used (→ in_force or expired)' })
+  @ApiCreatedResponse({ type: NegotiationResponse })
+  historical(@Body() dto: CreateHistoricalAgreementDto, @CurrentActor() actor: Actor): Promise<NegotiationResponse> {
+    return this.negotiations.createHistorical(dto, actor);
+  }
+}

@@ -1,0 +1,50 @@
+import { AppError } from '../common/errors/app-error';
+import type { ApplyFailure } from './workflow';
+
+export class NegotiationNotFoundError extends AppError {
+  constructor(id: number | string) {
+    super(404, 'NEGOTIATION.NOT_FOUND', `negotiation ${id} does not exist`);
+  }
+}
+
+export class VersionConflictError extends AppError {
+  constructor(expected: number, current: number) {
+    super(
+      409,
+      'NEGOTIATION.VERSION_CONFLICT',
+      `the negotiation changed since you loaded it (you sent expectedVersion ${expected}, it is now at ${current}); reload and try again`,
+      undefined,
+      { currentVersion: current },
+    );
+  }
+}
+
+const WORKFLOW_CODES: Record<ApplyFailure['code'], string> = {
+  ILLEGAL_EVENT: 'NEGOTIATION.ILLEGAL_EVENT',
+  GUARD_FAILED: 'NEGOTIATION.GUARD_FAILED',
+  INVALID_EVENT: 'NEGOTIATION.INVALID_EVENT',
+};
+
+/** The machine refused the event: the message names the rule (and its article). */
+export class WorkflowRefusedError extends AppError {
+  constructor(failure: ApplyFailure) {
+    super(
+      422,
+      WORKFLOW_CODES[failure.code],
+      failure.message,
+      failure.field ? [{ field: failure.field, message: failure.message }] : undefined,
+    );
+  }
+}
+
+export class NegotiationEnterprisesError extends AppError {
+  constructor(message: string) {
+    super(422, 'NEGOTIATION.ENTERPRISES', message, [{ field: 'enterpriseIds', message }]);
+  }
+}
+
+export class RenewsError extends AppError {
+  constructor(message: string) {
+    super(422, 'NEGOTIATION.RENEWS', message, [{ field: 'renews', message }]);
+  }
+}

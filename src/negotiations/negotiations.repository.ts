@@ -1,0 +1,192 @@
+import { Injectable } from '@nestjs/common';
+import { Brackets, DataSource, EntityManager, type QueryDeepPartialEntity, SelectQueryBuilder } from 'typeorm';
+import { Enterprise } from '../enterprises/enterprise.entity';
+import { Agreement } from './entities/agreement.entity';
+import { Deadline } from './entities/deadline.entity';
+import { Negotiation } from './entities/negotiation.entity';
+import { NegotiationEnterprise } from './entities/negotiation-enterprise.entity';
+import { NegotiationEvent } from './entities/negotiation-event.entity';
+import type { AgreementTerms, Deadline as WorkflowDeadline } from './workflow';
+
+export interface NegotiationFilter {
+  stage?: string;
+  agreementKind?: string;
+  enterpriseId?: number;
+  instructorId?: number;
+  /** Only negotiations with a deadline due before this day. */
+  overdueBefore?: string;
+  /** Scope: only negotiations covering at least one enterprise of this instructor. */
+  assignedTo?: number;
+}
+
+/** Reads and the individual writes of the negotiation tables; NegotiationWriter composes them. */
+@Injectable()
+export class NegotiationsRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  private manager(manager?: EntityManager): EntityManager {
+    return manager ?? this.dataSource.manager;
+  }
+
+  findById(id: number, manager?: EntityManager): Promise<Negotiation | null> {
+    return this.manager(manager).findOneBy(Negotiation, { id });
+  }
+
+  async enterpriseIds(negotiationId: number, manager?: EntityManager): Promise<number[]> {
+    const rows = await this.manager(manager).find(NegotiationEnterprise, {
+      where: { negotiationId },
+      order: { enterpriseId: 'ASC' },
+    });
+    return rows.map((row) => row.enterpriseId);
+  }
+
+  /** enterprise ids → their instructor ids, for the ids that exist. */
+  async enterprisesByIds(ids: number[]): Promise<Enterprise[]> {
+    if (ids.length === 0) return [];
+    return this.dataSource.getRepository(Enterprise).createQueryBuilder('e').whereInIds(ids).getMany();
+  }
+
+  /** True when the negotiation covers at least one enterprise assigned to the instructor. */
+  async coversInstructor(negotiationId: number, instructorId: number): Promise<boolean> {
+    const count = await this.dataSource
+      .getRepository(NegotiationEnterprise)
+      .createQueryBuilder('ne')
+      .innerJoin(Enterprise, 'e', 'e.id = ne.enterpriseId')
+      .where('ne.negotiationId = :negotiationId', { negotiationId })
+      .andWhere('e.instructorId = :instructorId', { instructorId })
+      .getCount();
+    return count > 0;
+  }
+
+  async insert(manager: EntityManager, negotiation: Negotiation, enterpriseIds: number[]): Promise<Negotiation> {
+    const saved = await manager.save(Negotiation, negotiation);
+    await manager.insert(
+      NegotiationEnterprise,
+      enterpriseIds.map((enterpriseId) => ({ negotiationId: saved.id, enterpriseId })),
+    );
+    return saved;
+  }
+
+  /**
+   * Compare-and-set: writes the new state only if the row is still at `expectedVersion`.
+   * Returns false when another writer got there first (nothing is written then).
+   */
+  async compareAndSet(
+    manager: EntityManager,
+    id: number,
+    expectedVersion: number,
+    changes: Pick<Negotiation, 'snapshot' | 'stage' | 'state' | 'machineVersion'>,
+  ): Promise<boolean> {
+    const result = await manager
+      .createQueryBuilder()
+      .update(Negotiation)
+      // JSON columns are typed as deep partials by TypeORM; the snapshot is written whole.
+      .set({ ...changes, version: expectedVersion + 1 } as QueryDeepPartialEntity<Negotiation>)
+      .where('id = :id AND version = :expectedVersion', { id, expectedVersion })
+      .execute();
+    return result.affected === 1;
+  }
+
+  async appendEvent(manager: EntityManager, event: Omit<NegotiationEvent, 'id'>): Promise<void> {
+    await manager.insert(NegotiationEvent, event as QueryDeepPartialEntity<NegotiationEvent>);
+  }
+
+  async replaceDeadlines(manager: EntityManager, negotiationId: number, deadlines: WorkflowDeadline[]): Promise<void> {
+    await manager.delete(Deadline, { negotiationId });
+    if (deadlines.length === 0) return;
+    await manager.insert(
+      Deadline,
+      deadlines.map((d) => ({
+        negotiationId,
+        kind: d.kind,
+        dueOn: d.dueOn,
+        action: d.action,
+        event: d.event ?? null,
+        rule: d.rule,
+        failedReason: null,
+      })),
+    );
+  }
+
+  /** Keeps the agreement row in step with the snapshot: created at signing, removed if set aside. */
+  async syncAgreement(manager: EntityManager, negotiation: Negotiation, terms: AgreementTerms | null): Promise<void> {
+    const existing = await manager.findOneBy(Agreement, { negotiationId: negotiation.id });
+    if (terms === null) {
+      if (existing) await manager.delete(Agreement, { id: existing.id });
+      return;
+    }
+    await manager.save(Agreement, {
+      ...(existing ?? {}),
+      negotiationId: negotiation.id,
+      agreementKind: negotiation.agreementKind,
+      scope: negotiation.scope,
+      ...terms,
+    });
+  }
+
+  events(negotiationId: number): Promise<NegotiationEvent[]> {
+    return this.dataSource.getRepository(NegotiationEvent).find({ where: { negotiationId }, order: { seq: 'ASC' } });
+  }
+
+  deadlines(negotiationId: number, manager?: EntityManager): Promise<Deadline[]> {
+    return this.manager(manager).find(Deadline, { where: { negotiationId }, order: { dueOn: 'ASC', id: 'ASC' } });
+  }
+
+  agreement(negotiationId: number): Promise<Agreement | null> {
+    return this.dataSource.getRepository(Agreement).findOneBy({ negotiationId });
+  }
+
+  async findPage(filter: NegotiationFilter, page: number, pageSize: number): Promise<[Negotiation[], number]> {
+    return this.filtered(filter)
+      .orderBy('n.id', 'ASC')
+      .skip((page - 1) * pageSize)
+      .take(pageSize)
+      .getManyAndCount();
+  }
+
+  private filtered(filter: NegotiationFilter): SelectQueryBuilder<Negotiation> {
+    const query = this.dataSource.getRepository(Negotiation).createQueryBuilder('n');
+    if (filter.stage) query.andWhere('n.stage = :stage', filter);
+    if (filter.agreementKind) query.andWhere('n.agreementKind = :agreementKind', filter);
+    const covering = (alias: string, condition: string, params: object) =>
+      query.andWhere(
+        `EXISTS (SELECT 1 FROM negotiation_enterprises ${alias}ne JOIN enterprises ${alias}e ON ${alias}e.id = ${alias}ne.enterprise_id WHERE ${alias}ne.negotiation_id = n.id AND ${condition})`,
+        params,
+      );
+    if (filter.enterpriseId) covering('f', 'fe.id = :enterpriseId', filter);
+    if (filter.instructorId) covering('i', 'ie.instructor_id = :instructorId', filter);
+    if (filter.assignedTo !== undefined) covering('s', 'se.instructor_id = :assignedTo', filter);
+    if (filter.overdueBefore) {
+      query.andWhere(
+        new Brackets((where) =>
+          where.where(
+            'EXISTS (SELECT 1 FROM deadlines d WHERE d.negotiation_id = n.id AND d.due_on < :overdueBefore)',
+            filter,
+          ),
+        ),
+      );
+    }
+    return query;
+  }
+
+  /**
+   * The next `fire` deadline due by `today`, locked for this transaction. On MySQL/MariaDB
+   * `FOR UPDATE SKIP LOCKED` lets several instances run timers without taking the same row;
+   * SQLite has one writer and needs no lock.
+   */
+  claimDueTimer(manager: EntityManager, today: string, lock: boolean): Promise<Deadline | null> {
+    const query = manager
+      .getRepository(Deadline)
+      .createQueryBuilder('d')
+      .where("d.action = 'fire' AND d.dueOn <= :today AND d.failedReason IS NULL", { today })
+      .orderBy('d.dueOn', 'ASC')
+      .addOrderBy('d.id', 'ASC')
+      .limit(1);
+    if (lock) query.setLock('pessimistic_write').setOnLocked('skip_locked');
+    return query.getOne();
+  }
+
+  async markTimerFailed(manager: EntityManager, deadlineId: number, reason: string): Promise<void> {
+    await manager.update(Deadline, { id: deadlineId }, { failedReason: reason.slice(0, 500) });
+  }
+}

@@ -1,0 +1,202 @@
+import { Injectable } from '@nestjs/common';
+import type { Actor } from '../auth/actor';
+import { Clock } from '../common/clock/clock';
+import { daysBetween } from '../common/dates/business-date';
+import { UnknownFieldsError, ValidationFailedError } from '../common/errors/request.errors';
+import { Page } from '../common/http/page';
+import { CreateHistoricalAgreementDto } from './dto/create-historical-agreement.dto';
+import { CreateNegotiationDto } from './dto/create-negotiation.dto';
+import { ListNegotiationsQuery } from './dto/list-negotiations.query';
+import { NegotiationEventResponse, NegotiationPage, NegotiationResponse } from './dto/negotiation.response';
+import { Negotiation } from './entities/negotiation.entity';
+import { NegotiationWriter, NewNegotiation } from './negotiation-writer';
+import { NegotiationEnterprisesError, NegotiationNotFoundError, RenewsError } from './negotiations.errors';
+import { NegotiationsRepository } from './negotiations.repository';
+import { availableEvents, contextOf, findEventSpec } from './workflow';
+
+/** Fields every event body carries besides the event's own. */
+const ENVELOPE_FIELDS = ['type', 'occurredOn', 'expectedVersion'];
+
+/**
+ * Negotiations as the API shows them, with access scope: admins and supervisors see all,
+ * an instructor those covering at least one of their enterprises (others are not found).
+ * Every change goes through {@link NegotiationWriter}.
+ */
+@Injectable()
+export class NegotiationsService {
+  constructor(
+    private readonly negotiations: NegotiationsRepository,
+    private readonly writer: NegotiationWriter,
+    private readonly clock: Clock,
+  ) {}
+
+  async create(dto: CreateNegotiationDto, actor: Actor): Promise<NegotiationResponse> {
+    const input = await this.checkedInput(dto, actor);
+    const saved = await this.writer.create(input, actor);
+    return this.get(saved.id, actor);
+  }
+
+  async createHistorical(dto: CreateHistoricalAgreementDto, actor: Actor): Promise<NegotiationResponse> {
+    const input = await this.checkedInput(dto, actor);
+    const saved = await this.writer.createHistorical(
+      {
+        ...input,
+        signedOn: dto.signedOn,
+        effectiveOn: dto.effectiveOn,
+        expiresOn: dto.expiresOn,
+        coveredEmployees: dto.coveredEmployees,
+        termMonths: dto.termMonths,
+        wageIncreasePct: dto.wageIncreasePct,
+        minimumWage: dto.minimumWage,
+      },
+      actor,
+    );
+    return this.get(saved.id, actor);
+  }
+
+  async get(id: number, actor: Actor): Promise<NegotiationResponse> {
+    return this.toResponse(await this.loadInScope(id, actor));
+  }
+
+  async list(query: ListNegotiationsQuery, actor: Actor): Promise<NegotiationPage> {
+    const { page, pageSize, overdue, ...filter } = query;
+    const [rows, total] = await this.negotiations.findPage(
+      {
+        ...filter,
+        overdueBefore: overdue === 'true' ? this.clock.today() : undefined,
+        assignedTo: actor.role === 'instructor' ? actor.id : undefined,
+      },
+      page,
+      pageSize,
+    );
+    const items = [];
+    for (const row of rows) items.push(await this.toResponse(row));
+    return { items, total, page, pageSize } satisfies Page<NegotiationResponse>;
+  }
+
+  async recordEvent(id: number, body: Record<string, unknown>, actor: Actor): Promise<NegotiationResponse> {
+    await this.loadInScope(id, actor);
+    const { expectedVersion, ...event } = body;
+    if (typeof expectedVersion !== 'number' || !Number.isInteger(expectedVersion) || expectedVersion < 0) {
+      throw new ValidationFailedError([
+        { field: 'expectedVersion', message: 'expectedVersion must be the version you loaded (a whole number)' },
+      ]);
+    }
+    const spec = typeof event.type === 'string' ? findEventSpec(event.type) : undefined;
+    if (spec) {
+      const allowed = new Set([...ENVELOPE_FIELDS, ...spec.fields.map((field) => field.name)]);
+      const unknown = Object.keys(body).filter((key) => !allowed.has(key));
+      if (unknown.length > 0) throw new UnknownFieldsError(unknown);
+    }
+    await this.writer.record(id, event, expectedVersion, actor);
+    return this.get(id, actor);
+  }
+
+  async events(id: number, actor: Actor): Promise<NegotiationEventResponse[]> {
+    await this.loadInScope(id, actor);
+    const events = await this.negotiations.events(id);
+    return events.map((event) => ({
+      seq: event.seq,
+      type: event.type,
+      occurredOn: event.occurredOn,
+      recordedAt: event.recordedAt.toISOString(),
+      actor: event.actorId,
+      fromStage: event.fromStage,
+      toStage: event.toStage,
+      payload: event.payload,
+    }));
+  }
+
+  private async loadInScope(id: number, actor: Actor): Promise<Negotiation> {
+    const row = await this.negotiations.findById(id);
+    const visible =
+      row !== null && (actor.role !== 'instructor' || (await this.negotiations.coversInstructor(id, actor.id)));
+    if (!visible) throw new NegotiationNotFoundError(id);
+    return row;
+  }
+
+  /** The covered enterprises exist, fit the scope and (for instructors) include one of theirs. */
+  private async checkedInput(dto: CreateNegotiationDto, actor: Actor): Promise<NewNegotiation> {
+    if (dto.scope === 'enterprise' && dto.enterpriseIds.length !== 1) {
+      throw new NegotiationEnterprisesError(
+        `an enterprise-scope negotiation covers exactly one enterprise, got ${dto.enterpriseIds.length}; use scope regional or industry for several`,
+      );
+    }
+    const found = await this.negotiations.enterprisesByIds(dto.enterpriseIds);
+    const missing = dto.enterpriseIds.filter((id) => !found.some((enterprise) => enterprise.id === id));
+    if (missing.length > 0) throw new NegotiationEnterprisesError(`no enterprise with id ${missing.join(', ')}`);
+    if (actor.role === 'instructor' && !found.some((enterprise) => enterprise.instructorId === actor.id)) {
+      throw new NegotiationEnterprisesError('an instructor may open negotiations only for their own enterprises');
+    }
+    if (dto.renews !== undefined) await this.checkRenews(dto, actor);
+    return {
+      agreementKind: dto.agreementKind,
+      scope: dto.scope,
+      enterpriseIds: dto.enterpriseIds,
+      title: dto.title ?? null,
+      renewsId: dto.renews ?? null,
+    };
+  }
+
+  private async checkRenews(dto: CreateNegotiationDto, actor: Actor): Promise<void> {
+    const renewed = await this.negotiations.findById(dto.renews!);
+    const agreement = renewed ? await this.negotiations.agreement(renewed.id) : null;
+    const visible = renewed && (actor.role !== 'instructor' || (await this.negotiations.coversInstructor(renewed.id, actor.id)));
+    if (!visible || !agreement) throw new RenewsError(`negotiation ${dto.renews} has no agreement to renew`);
+    if (agreement.agreementKind !== dto.agreementKind) {
+      throw new RenewsError(`negotiation ${dto.renews} made a ${agreement.agreementKind} agreement, not ${dto.agreementKind}`);
+    }
+  }
+
+  private async toResponse(row: Negotiation): Promise<NegotiationResponse> {
+    const today = this.clock.today();
+    const persisted = this.writer.persistedOf(row);
+    const [enterpriseIds, deadlines, agreement] = await Promise.all([
+      this.negotiations.enterpriseIds(row.id),
+      this.negotiations.deadlines(row.id),
+      this.negotiations.agreement(row.id),
+    ]);
+    return {
+      id: row.id,
+      version: row.version,
+      stage: row.stage,
+      state: row.state,
+      agreementKind: row.agreementKind,
+      scope: row.scope,
+      enterpriseIds,
+      title: row.title,
+      renews: row.renewsId,
+      historical: row.historical,
+      ruleSetVersion: row.ruleSetVersion,
+      createdOn: row.createdOn,
+      context: contextOf(persisted),
+      deadlines: deadlines.map((d) => ({
+        kind: d.kind,
+        dueOn: d.dueOn,
+        overdue: d.dueOn < today,
+        daysLeft: daysBetween(today, d.dueOn),
+        action: d.action,
+        rule: d.rule,
+      })),
+      availableEvents: availableEvents(persisted, 'user').map((event) => ({
+        type: event.type,
+        fields: event.fields.map((field) => ({ ...field })),
+      })),
+      ...(agreement
+        ? {
+            agreement: {
+              id: agreement.id,
+              signedOn: agreement.signedOn,
+              effectiveOn: agreement.effectiveOn,
+              expiresOn: agreement.expiresOn,
+              terminatedOn: agreement.terminatedOn,
+              termMonths: agreement.termMonths,
+              coveredEmployees: agreement.coveredEmployees,
+              wageIncreasePct: agreement.wageIncreasePct,
+              minimumWage: agreement.minimumWage,
+            },
+          }
+        : {}),
+    };
+  }
+}

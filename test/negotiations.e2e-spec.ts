@@ -1,0 +1,421 @@
+import request from 'supertest';
+import { addDays, addMonths } from '../src/common/dates/business-date';
+import { createTestApp, TestApp } from './support/test-app';
+import { aSignedInUser, SignedInUser } from './support/users';
+import {
+  aNegotiation,
+  anEnterpriseId,
+  daysAgo,
+  record,
+  REPRESENTATIVES,
+  today,
+  toSigning,
+} from './support/negotiations';
+
+describe('Negotiations API (e2e)', () => {
+  let sut: TestApp;
+  let admin: SignedInUser;
+  let instructor: SignedInUser;
+  let enterpriseId: number;
+
+  beforeAll(async () => {
+    sut = await createTestApp();
+  });
+  beforeEach(async () => {
+    admin = await aSignedInUser(sut, 'admin');
+    instructor = await aSignedInUser(sut, 'instructor');
+    enterpriseId = await anEnterpriseId(sut, admin, instructor.id);
+  });
+  afterEach(() => sut.reset());
+  afterAll(() => sut.close());
+
+  const get = (id: number, as = admin) => request(sut.http).get(`/api/v1/negotiations/${id}`).set(as.auth);
+  const post = (id: number, body: object, as = admin) =>
+    request(sut.http).post(`/api/v1/negotiations/${id}/events`).set(as.auth).send(body);
+  const deadline = (body: { deadlines: { kind: string }[] }, kind: string) =>
+    body.deadlines.find((d) => d.kind === kind);
+
+  it('opens a negotiation in invitation at version 0, listing the events it accepts', async () => {
+    const res = await request(sut.http)
+      .post('/api/v1/negotiations')
+      .set(instructor.auth)
+      .send({
+        agreementKind: 'wage',
+        scope: 'enterprise',
+        enterpriseIds: [enterpriseId],
+        title: '2027年度工资协商',
+      })
+      .expect(201);
+    expect(res.body).toMatchObject({
+      version: 0,
+      stage: 'invitation',
+      state: 'invitation',
+      agreementKind: 'wage',
+      scope: 'enterprise',
+      enterpriseIds: [enterpriseId],
+      title: '2027年度工资协商',
+      historical: false,
+      ruleSetVersion: 'national-2004.1',
+      createdOn: today(),
+    });
+    expect(res.body.agreement).toBeUndefined();
+    const offer = res.body.availableEvents.find((e: { type: string }) => e.type === 'OFFER_SENT');
+    expect(offer.fields).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ name: 'sentBy', required: true, values: ['union', 'employer'] }),
+        expect.objectContaining({ name: 'receivedOn', type: 'date', required: true }),
+      ]),
+    );
+    expect(res.body.availableEvents.map((e: { type: string }) => e.type)).not.toContain(
+      'REVIEW_PERIOD_ELAPSED',
+    );
+  });
+
+  it('follows a wage agreement from offer to publication, with its deadlines, agreement and history', async () => {
+    const start = daysAgo(40);
+    const negotiation = await aNegotiation(sut, instructor, { enterpriseIds: [enterpriseId] });
+
+    const offered = await record(sut, instructor, negotiation, toSigning(start).slice(0, 1));
+    // 集体合同规定 art. 32: reply within 20 days of receipt.
+    expect(deadline(offered, 'offer_reply')).toMatchObject({
+      dueOn: addDays(start, 20),
+      rule: expect.stringContaining('32'),
+    });
+
+    const signed = await record(sut, instructor, offered, toSigning(start).slice(1));
+    expect(signed).toMatchObject({ stage: 'filing', state: 'filing.awaitingSubmission', version: 7 });
+    // 工资集体协商试行办法 art. 21: a wage agreement is submitted within 7 days of signing.
+    expect(deadline(signed, 'submission_for_review')).toMatchObject({ dueOn: addDays(start, 27) });
+    expect(signed.agreement).toMatchObject({
+      signedOn: addDays(start, 20),
+      effectiveOn: null,
+      termMonths: 12,
+      coveredEmployees: 120,
+      wageIncreasePct: 6.5,
+      minimumWage: 2000,
+    });
+
+    const inForce = await record(sut, instructor, signed, [
+      { type: 'SUBMITTED_FOR_REVIEW', occurredOn: addDays(start, 22) },
+      { type: 'REVIEW_APPROVED', occurredOn: addDays(start, 30) },
+      { type: 'PUBLISHED', occurredOn: addDays(start, 31) },
+    ]);
+    expect(inForce).toMatchObject({ stage: 'in_force', version: 10 });
+    expect(inForce.agreement).toMatchObject({
+      effectiveOn: addDays(start, 30),
+      expiresOn: addMonths(addDays(start, 30), 12),
+    });
+    expect(deadline(inForce, 'renewal_window_opens')).toMatchObject({
+      dueOn: addMonths(addMonths(addDays(start, 30), 12), -3),
+    });
+
+    const history = (
+      await request(sut.http).get(`/api/v1/negotiations/${negotiation.id}/events`).set(admin.auth)
+    ).body;
+    expect(history.map((e: { seq: number }) => e.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(history[0]).toEqual({
+      seq: 1,
+      type: 'OFFER_SENT',
+      occurredOn: start,
+      recordedAt: expect.stringMatching(/^\d{4}-/),
+      actor: instructor.id,
+      fromStage: 'invitation',
+      toStage: 'invitation',
+      payload: { sentBy: 'union', receivedOn: start },
+    });
+    expect(history[6]).toMatchObject({ type: 'SIGNED', fromStage: 'signing', toStage: 'filing' });
+    expect(history[8]).toMatchObject({ type: 'REVIEW_APPROVED', fromStage: 'filing', toStage: 'in_force' });
+
+    const audit = await request(sut.http)
+      .get('/api/v1/audit')
+      .query({ entityType: 'negotiation', entityId: String(negotiation.id), pageSize: 200 })
+      .set(admin.auth);
+    expect(audit.body.total).toBe(11); // the creation and ten events
+  });
+
+  it('answers 409 with currentVersion to a stale expectedVersion and writes nothing', async () => {
+    const negotiation = await aNegotiation(sut, admin, { enterpriseIds: [enterpriseId] });
+    const [offer] = toSigning(daysAgo(5));
+    await post(negotiation.id, { ...offer, expectedVersion: 0 }).expect(200);
+    const res = await post(negotiation.id, {
+      type: 'OFFER_ACCEPTED',
+      occurredOn: today(),
+      expectedVersion: 0,
+    }).expect(409);
+    expect(res.body).toMatchObject({ code: 'NEGOTIATION.VERSION_CONFLICT', currentVersion: 1 });
+    expect((await get(negotiation.id)).body).toMatchObject({ version: 1, stage: 'invitation' });
+  });
+
+  it.each([
+    [
+      'an event the stage does not take',
+      { type: 'SIGNED', coveredEmployees: 10 },
+      'NEGOTIATION.ILLEGAL_EVENT',
+      /not accepted in stage invitation/,
+    ],
+    ['a timer event from a client', { type: 'REVIEW_PERIOD_ELAPSED' }, 'NEGOTIATION.ILLEGAL_EVENT', /system/],
+    ['an unknown event type', { type: 'PARTY' }, 'NEGOTIATION.INVALID_EVENT', /type/],
+    [
+      'a date in the future',
+      { type: 'OFFER_SENT', sentBy: 'union', receivedOn: today(), occurredOn: addDays(today(), 1) },
+      'NEGOTIATION.GUARD_FAILED',
+      /future/,
+    ],
+    [
+      'a date that does not exist',
+      { type: 'OFFER_SENT', sentBy: 'union', receivedOn: '2026-02-30' },
+      'NEGOTIATION.INVALID_EVENT',
+      /receivedOn/,
+    ],
+    ['a missing field', { type: 'OFFER_SENT', sentBy: 'union' }, 'NEGOTIATION.INVALID_EVENT', /receivedOn/],
+  ])('answers 422 for %s, naming the rule, and writes nothing', async (_case, event, code, message) => {
+    const negotiation = await aNegotiation(sut, admin, { enterpriseIds: [enterpriseId] });
+    const res = await post(negotiation.id, { occurredOn: today(), ...event, expectedVersion: 0 }).expect(422);
+    expect(res.body.code).toBe(code);
+    expect(res.body.message).toMatch(message);
+    expect((await get(negotiation.id)).body.version).toBe(0);
+    expect(
+      (await request(sut.http).get(`/api/v1/negotiations/${negotiation.id}/events`).set(admin.auth)).body,
+    ).toEqual([]);
+  });
+
+  it('refuses representatives below the legal minimum with the article', async () => {
+    const negotiation = await aNegotiation(sut, admin, { enterpriseIds: [enterpriseId] });
+    const accepted = await record(sut, admin, negotiation, toSigning(daysAgo(10)).slice(0, 2));
+    const res = await post(negotiation.id, {
+      type: 'REPRESENTATIVES_CONFIRMED',
+      occurredOn: today(),
+      expectedVersion: accepted.version,
+      ...REPRESENTATIVES,
+      workerReps: ['张伟', '李娜'],
+      employerReps: ['刘洋', '陈静'],
+    }).expect(422);
+    expect(res.body.code).toBe('NEGOTIATION.GUARD_FAILED');
+    expect(res.body.message).toMatch(/集体合同规定 art\. 19/);
+  });
+
+  it('answers 400 for a field the event does not have and 422 without expectedVersion', async () => {
+    const negotiation = await aNegotiation(sut, admin, { enterpriseIds: [enterpriseId] });
+    const unknown = await post(negotiation.id, {
+      type: 'OFFER_ACCEPTED',
+      occurredOn: today(),
+      expectedVersion: 0,
+      mood: 'good',
+    });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.errors).toEqual([{ field: 'mood', message: expect.any(String) }]);
+    const missing = await post(negotiation.id, { type: 'OFFER_ACCEPTED', occurredOn: today() }).expect(422);
+    expect(missing.body.errors[0].field).toBe('expectedVersion');
+  });
+
+  it.each([
+    [{ scope: 'enterprise', enterpriseIds: [] }, 'enterpriseIds', /at least one/],
+    [{ agreementKind: 'pay' }, 'agreementKind', /one of comprehensive, wage, women, safety/],
+    [{ scope: 'county' }, 'scope', /one of enterprise, regional, industry/],
+    [{ enterpriseIds: [1, 1] }, 'enterpriseIds', /repeat/],
+  ])('answers 422 for the creation %o', async (body, field, message) => {
+    const res = await request(sut.http)
+      .post('/api/v1/negotiations')
+      .set(admin.auth)
+      .send({ agreementKind: 'wage', scope: 'regional', enterpriseIds: [enterpriseId], ...body })
+      .expect(422);
+    expect(res.body.errors[0]).toEqual({ field, message: expect.stringMatching(message) });
+  });
+
+  it('checks the covered enterprises against the scope and the registry', async () => {
+    const second = await anEnterpriseId(sut, admin);
+    const create = (body: object) =>
+      request(sut.http)
+        .post('/api/v1/negotiations')
+        .set(admin.auth)
+        .send({ agreementKind: 'wage', ...body });
+    const two = await create({ scope: 'enterprise', enterpriseIds: [enterpriseId, second] }).expect(422);
+    expect(two.body).toMatchObject({
+      code: 'NEGOTIATION.ENTERPRISES',
+      message: expect.stringMatching(/exactly one/),
+    });
+    const unknown = await create({ scope: 'regional', enterpriseIds: [enterpriseId, 999999] }).expect(422);
+    expect(unknown.body.message).toMatch(/no enterprise with id 999999/);
+    const regional = await create({ scope: 'regional', enterpriseIds: [enterpriseId, second] }).expect(201);
+    expect(regional.body.enterpriseIds).toEqual([enterpriseId, second].sort((a, b) => a - b));
+  });
+
+  it('limits instructors to negotiations covering their enterprises; supervisors read but do not write', async () => {
+    const otherInstructor = await aSignedInUser(sut, 'instructor');
+    const theirs = await anEnterpriseId(sut, admin, otherInstructor.id);
+    const mine = await aNegotiation(sut, instructor, { enterpriseIds: [enterpriseId] });
+    const notMine = await aNegotiation(sut, admin, { enterpriseIds: [theirs] });
+    const shared = await aNegotiation(sut, admin, {
+      scope: 'regional',
+      enterpriseIds: [enterpriseId, theirs],
+    });
+
+    const listed = await request(sut.http).get('/api/v1/negotiations').set(instructor.auth).expect(200);
+    expect(listed.body.items.map((n: { id: number }) => n.id)).toEqual([mine.id, shared.id]);
+    await get(notMine.id, instructor).expect(404);
+    await post(
+      notMine.id,
+      { type: 'OFFER_ACCEPTED', occurredOn: today(), expectedVersion: 0 },
+      instructor,
+    ).expect(404);
+    await request(sut.http).get(`/api/v1/negotiations/${notMine.id}/events`).set(instructor.auth).expect(404);
+    const refused = await request(sut.http)
+      .post('/api/v1/negotiations')
+      .set(instructor.auth)
+      .send({ agreementKind: 'wage', scope: 'enterprise', enterpriseIds: [theirs] })
+      .expect(422);
+    expect(refused.body.code).toBe('NEGOTIATION.ENTERPRISES');
+
+    const supervisor = await aSignedInUser(sut, 'supervisor');
+    expect((await request(sut.http).get('/api/v1/negotiations').set(supervisor.auth)).body.total).toBe(3);
+    await post(
+      mine.id,
+      { type: 'OFFER_ACCEPTED', occurredOn: today(), expectedVersion: 0 },
+      supervisor,
+    ).expect(403);
+  });
+
+  it('filters the list by stage, kind, enterprise, instructor and overdue', async () => {
+    const other = await anEnterpriseId(sut, admin);
+    const offered = await aNegotiation(sut, admin, { enterpriseIds: [enterpriseId] });
+    await record(sut, admin, offered, toSigning(daysAgo(30)).slice(0, 1)); // reply was due 10 days ago
+    const women = await aNegotiation(sut, admin, { agreementKind: 'women', enterpriseIds: [other] });
+    const ids = async (query: object) =>
+      (
+        await request(sut.http).get('/api/v1/negotiations').query(query).set(admin.auth).expect(200)
+      ).body.items.map((n: { id: number }) => n.id);
+    expect(await ids({ agreementKind: 'women' })).toEqual([women.id]);
+    expect(await ids({ enterpriseId })).toEqual([offered.id]);
+    expect(await ids({ instructorId: instructor.id })).toEqual([offered.id]);
+    expect(await ids({ overdue: 'true' })).toEqual([offered.id]);
+    expect(await ids({ stage: 'invitation' })).toEqual([offered.id, women.id]);
+    expect(await ids({ stage: 'in_force' })).toEqual([]);
+    await request(sut.http).get('/api/v1/negotiations').query({ stage: 'done' }).set(admin.auth).expect(422);
+  });
+
+  describe('timers', () => {
+    it('puts an agreement in force on the day its review period ended, once, when timers run', async () => {
+      const start = daysAgo(60);
+      const negotiation = await aNegotiation(sut, admin, { enterpriseIds: [enterpriseId] });
+      const signed = await record(sut, admin, negotiation, toSigning(start));
+      const received = daysAgo(20);
+      await record(sut, admin, signed, [
+        { type: 'SUBMITTED_FOR_REVIEW', occurredOn: received, receivedOn: received },
+      ]);
+
+      const first = await request(sut.http).post('/api/v1/timers/run').set(admin.auth).expect(200);
+      expect(first.body).toEqual({ fired: 1 });
+      const after = (await get(negotiation.id)).body;
+      // 集体合同规定 art. 47: no objection within 15 days → in force on that day, not the day the timer ran.
+      expect(after).toMatchObject({ stage: 'in_force', version: 9 });
+      expect(after.agreement.effectiveOn).toBe(addDays(received, 15));
+      const history = (
+        await request(sut.http).get(`/api/v1/negotiations/${negotiation.id}/events`).set(admin.auth)
+      ).body;
+      expect(history[8]).toMatchObject({
+        seq: 9,
+        type: 'REVIEW_PERIOD_ELAPSED',
+        occurredOn: addDays(received, 15),
+        actor: null,
+      });
+
+      const second = await request(sut.http).post('/api/v1/timers/run').set(admin.auth).expect(200);
+      expect(second.body).toEqual({ fired: 0 });
+      expect((await get(negotiation.id)).body.version).toBe(9);
+    });
+
+    it('leaves a review that has not ended alone', async () => {
+      const negotiation = await aNegotiation(sut, admin, { enterpriseIds: [enterpriseId] });
+      const signed = await record(sut, admin, negotiation, toSigning(daysAgo(40)));
+      await record(sut, admin, signed, [{ type: 'SUBMITTED_FOR_REVIEW', occurredOn: daysAgo(3) }]);
+      expect((await request(sut.http).post('/api/v1/timers/run').set(admin.auth)).body).toEqual({ fired: 0 });
+      expect((await get(negotiation.id)).body.stage).toBe('filing');
+    });
+
+    it('is for admins only', async () => {
+      await request(sut.http).post('/api/v1/timers/run').set(instructor.auth).expect(403);
+    });
+  });
+
+  describe('POST /api/v1/agreements/historical', () => {
+    const historical = (body: object) =>
+      request(sut.http)
+        .post('/api/v1/agreements/historical')
+        .set(admin.auth)
+        .send({
+          agreementKind: 'wage',
+          scope: 'enterprise',
+          enterpriseIds: [enterpriseId],
+          coveredEmployees: 90,
+          ...body,
+        });
+
+    it('records an agreement still in force, with a history that says it was recorded', async () => {
+      const res = await historical({
+        signedOn: daysAgo(100),
+        effectiveOn: daysAgo(80),
+        expiresOn: addDays(today(), 200),
+      }).expect(201);
+      expect(res.body).toMatchObject({
+        stage: 'in_force',
+        historical: true,
+        agreement: {
+          signedOn: daysAgo(100),
+          effectiveOn: daysAgo(80),
+          expiresOn: addDays(today(), 200),
+          coveredEmployees: 90,
+        },
+      });
+      const history = (
+        await request(sut.http).get(`/api/v1/negotiations/${res.body.id}/events`).set(admin.auth)
+      ).body;
+      expect(history.map((e: { type: string }) => e.type)).toEqual(['HISTORICAL_RECORDED']);
+    });
+
+    it('records one that has run out as expired', async () => {
+      const res = await historical({
+        signedOn: '2023-01-05',
+        effectiveOn: '2023-01-20',
+        expiresOn: '2024-01-20',
+      }).expect(201);
+      expect(res.body.stage).toBe('expired');
+      const history = (
+        await request(sut.http).get(`/api/v1/negotiations/${res.body.id}/events`).set(admin.auth)
+      ).body;
+      expect(history.map((e: { type: string; occurredOn: string }) => [e.type, e.occurredOn])).toEqual([
+        ['HISTORICAL_RECORDED', '2023-01-05'],
+        ['EXPIRED', '2024-01-20'],
+      ]);
+    });
+
+    it('refuses dates out of order with 422 and writes nothing', async () => {
+      const res = await historical({
+        signedOn: '2024-05-01',
+        effectiveOn: '2024-04-01',
+        expiresOn: '2025-04-01',
+      }).expect(422);
+      expect(res.body.code).toMatch(/^NEGOTIATION\./);
+      expect((await request(sut.http).get('/api/v1/negotiations').set(admin.auth)).body.total).toBe(0);
+    });
+
+    it('links a renewal to the agreement it replaces', async () => {
+      const old = (
+        await historical({ signedOn: '2023-01-05', effectiveOn: '2023-01-20', expiresOn: '2024-01-20' })
+      ).body;
+      const renewal = await aNegotiation(sut, admin, { enterpriseIds: [enterpriseId], renews: old.id });
+      expect((await get(renewal.id)).body.renews).toBe(old.id);
+      const wrongKind = await request(sut.http)
+        .post('/api/v1/negotiations')
+        .set(admin.auth)
+        .send({ agreementKind: 'safety', scope: 'enterprise', enterpriseIds: [enterpriseId], renews: old.id })
+        .expect(422);
+      expect(wrongKind.body.code).toBe('NEGOTIATION.RENEWS');
+    });
+  });
+
+  it('describes the workflow as data', async () => {
+    const res = await request(sut.http).get('/api/v1/workflow').set(instructor.auth).expect(200);
+    expect(res.body.machineVersion).toBe(2);
+    expect(JSON.stringify(res.body)).toContain('集体合同规定');
+  });
+});
