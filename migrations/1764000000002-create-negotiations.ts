@@ -1,7 +1,13 @@
 import { MigrationInterface, QueryRunner, Table } from 'typeorm';
 import { timestampColumns } from '../src/database/timestamp-columns';
 
-const id = { name: 'id', type: 'integer', isPrimary: true, isGenerated: true, generationStrategy: 'increment' as const };
+const id = {
+  name: 'id',
+  type: 'integer',
+  isPrimary: true,
+  isGenerated: true,
+  generationStrategy: 'increment' as const,
+};
 
 export class CreateNegotiations1764000000002 implements MigrationInterface {
   name = 'CreateNegotiations1764000000002';
@@ -74,7 +80,9 @@ export class CreateNegotiations1764000000002 implements MigrationInterface {
           { name: 'to_stage', type: 'varchar', length: '20' },
           { name: 'payload', type: 'text' },
         ],
-        indices: [{ name: 'UQ_negotiation_events_seq', columnNames: ['negotiation_id', 'seq'], isUnique: true }],
+        indices: [
+          { name: 'UQ_negotiation_events_seq', columnNames: ['negotiation_id', 'seq'], isUnique: true },
+        ],
       }),
     );
     await queryRunner.createTable(
@@ -122,7 +130,13 @@ export class CreateNegotiations1764000000002 implements MigrationInterface {
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    for (const table of ['agreements', 'deadlines', 'negotiation_events', 'negotiation_enterprises', 'negotiations']) {
+    for (const table of [
+      'agreements',
+      'deadlines',
+      'negotiation_events',
+      'negotiation_enterprises',
+      'negotiations',
+    ]) {
       await queryRunner.dropTable(table);
     }
   }

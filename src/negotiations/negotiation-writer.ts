@@ -82,7 +82,12 @@ export class NegotiationWriter {
   }
 
   /** Records one event from a client that saw the negotiation at `expectedVersion`. */
-  async record(id: number, event: Record<string, unknown>, expectedVersion: number, actor: Actor): Promise<void> {
+  async record(
+    id: number,
+    event: Record<string, unknown>,
+    expectedVersion: number,
+    actor: Actor,
+  ): Promise<void> {
     const row = await this.negotiations.findById(id);
     if (!row) throw new NegotiationNotFoundError(id);
     if (row.version !== expectedVersion) throw new VersionConflictError(expectedVersion, row.version);
@@ -189,7 +194,10 @@ export class NegotiationWriter {
         action: 'agreement.historical',
         entityType: 'negotiation',
         entityId: saved.id,
-        changes: { stage: { from: null, to: result.stage }, enterpriseIds: { from: null, to: enterpriseIds } },
+        changes: {
+          stage: { from: null, to: result.stage },
+          enterpriseIds: { from: null, to: enterpriseIds },
+        },
       });
       return saved;
     });
@@ -204,7 +212,12 @@ export class NegotiationWriter {
     };
   }
 
-  private newRow(input: NewNegotiation, persisted: PersistedWorkflow, actor: Actor, historical: boolean): Negotiation {
+  private newRow(
+    input: NewNegotiation,
+    persisted: PersistedWorkflow,
+    actor: Actor,
+    historical: boolean,
+  ): Negotiation {
     return Object.assign(new Negotiation(), {
       agreementKind: input.agreementKind,
       scope: input.scope,

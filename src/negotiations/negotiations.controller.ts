@@ -1,5 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Actor } from '../auth/actor';
 import { CurrentActor, Roles } from '../auth/decorators';
 import { CreateHistoricalAgreementDto } from './dto/create-historical-agreement.dto';
@@ -9,7 +16,9 @@ import { NegotiationEventResponse, NegotiationPage, NegotiationResponse } from '
 import { NegotiationNotFoundError } from './negotiations.errors';
 import { NegotiationsService } from './negotiations.service';
 
-const negotiationId = new ParseIntPipe({ exceptionFactory: () => new NegotiationNotFoundError('with that id') });
+const negotiationId = new ParseIntPipe({
+  exceptionFactory: () => new NegotiationNotFoundError('with that id'),
+});
 
 @ApiTags('negotiations')
 @ApiBearerAuth()
@@ -74,7 +83,10 @@ export class NegotiationsController {
   @Get('negotiations/:id/events')
   @ApiOperation({ summary: 'The whole history, in order' })
   @ApiOkResponse({ type: [NegotiationEventResponse] })
-  events(@Param('id', negotiationId) id: number, @CurrentActor() actor: Actor): Promise<NegotiationEventResponse[]> {
+  events(
+    @Param('id', negotiationId) id: number,
+    @CurrentActor() actor: Actor,
+  ): Promise<NegotiationEventResponse[]> {
     return this.negotiations.events(id, actor);
   }
 
@@ -83,7 +95,10 @@ export class NegotiationsController {
   @Roles('admin')
   @ApiOperation({ summary: 'Record an agreement signed before the product was used (→ in_force or expired)' })
   @ApiCreatedResponse({ type: NegotiationResponse })
-  historical(@Body() dto: CreateHistoricalAgreementDto, @CurrentActor() actor: Actor): Promise<NegotiationResponse> {
+  historical(
+    @Body() dto: CreateHistoricalAgreementDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<NegotiationResponse> {
     return this.negotiations.createHistorical(dto, actor);
   }
 }

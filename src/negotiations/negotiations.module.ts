@@ -10,13 +10,7 @@ import { WorkflowController } from './workflow.controller';
 
 @Module({
   controllers: [NegotiationsController, WorkflowController, TimersController],
-  providers: [
-    NegotiationsRepository,
-    NegotiationWriter,
-    NegotiationsService,
-    TimersService,
-    TimersScheduler,
-  ],
+  providers: [NegotiationsRepository, NegotiationWriter, NegotiationsService, TimersService, TimersScheduler],
   exports: [NegotiationsRepository, NegotiationWriter, NegotiationsService, TimersService],
 })
 export class NegotiationsModule {}

@@ -1,5 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { Brackets, DataSource, EntityManager, type QueryDeepPartialEntity, SelectQueryBuilder } from 'typeorm';
+import {
+  Brackets,
+  DataSource,
+  EntityManager,
+  type QueryDeepPartialEntity,
+  SelectQueryBuilder,
+} from 'typeorm';
 import { Enterprise } from '../enterprises/enterprise.entity';
 import { Agreement } from './entities/agreement.entity';
 import { Deadline } from './entities/deadline.entity';
@@ -58,7 +64,11 @@ export class NegotiationsRepository {
     return count > 0;
   }
 
-  async insert(manager: EntityManager, negotiation: Negotiation, enterpriseIds: number[]): Promise<Negotiation> {
+  async insert(
+    manager: EntityManager,
+    negotiation: Negotiation,
+    enterpriseIds: number[],
+  ): Promise<Negotiation> {
     const saved = await manager.save(Negotiation, negotiation);
     await manager.insert(
       NegotiationEnterprise,
@@ -91,7 +101,11 @@ export class NegotiationsRepository {
     await manager.insert(NegotiationEvent, event as QueryDeepPartialEntity<NegotiationEvent>);
   }
 
-  async replaceDeadlines(manager: EntityManager, negotiationId: number, deadlines: WorkflowDeadline[]): Promise<void> {
+  async replaceDeadlines(
+    manager: EntityManager,
+    negotiationId: number,
+    deadlines: WorkflowDeadline[],
+  ): Promise<void> {
     await manager.delete(Deadline, { negotiationId });
     if (deadlines.length === 0) return;
     await manager.insert(
@@ -109,7 +123,11 @@ export class NegotiationsRepository {
   }
 
   /** Keeps the agreement row in step with the snapshot: created at signing, removed if set aside. */
-  async syncAgreement(manager: EntityManager, negotiation: Negotiation, terms: AgreementTerms | null): Promise<void> {
+  async syncAgreement(
+    manager: EntityManager,
+    negotiation: Negotiation,
+    terms: AgreementTerms | null,
+  ): Promise<void> {
     const existing = await manager.findOneBy(Agreement, { negotiationId: negotiation.id });
     if (terms === null) {
       if (existing) await manager.delete(Agreement, { id: existing.id });
@@ -125,18 +143,27 @@ export class NegotiationsRepository {
   }
 
   events(negotiationId: number): Promise<NegotiationEvent[]> {
-    return this.dataSource.getRepository(NegotiationEvent).find({ where: { negotiationId }, order: { seq: 'ASC' } });
+    return this.dataSource
+      .getRepository(NegotiationEvent)
+      .find({ where: { negotiationId }, order: { seq: 'ASC' } });
   }
 
   deadlines(negotiationId: number, manager?: EntityManager): Promise<Deadline[]> {
-    return this.manager(manager).find(Deadline, { where: { negotiationId }, order: { dueOn: 'ASC', id: 'ASC' } });
+    return this.manager(manager).find(Deadline, {
+      where: { negotiationId },
+      order: { dueOn: 'ASC', id: 'ASC' },
+    });
   }
 
   agreement(negotiationId: number): Promise<Agreement | null> {
     return this.dataSource.getRepository(Agreement).findOneBy({ negotiationId });
   }
 
-  async findPage(filter: NegotiationFilter, page: number, pageSize: number): Promise<[Negotiation[], number]> {
+  async findPage(
+    filter: NegotiationFilter,
+    page: number,
+    pageSize: number,
+  ): Promise<[Negotiation[], number]> {
     return this.filtered(filter)
       .orderBy('n.id', 'ASC')
       .skip((page - 1) * pageSize)

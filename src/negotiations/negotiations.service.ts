@@ -79,7 +79,10 @@ export class NegotiationsService {
     const { expectedVersion, ...event } = body;
     if (typeof expectedVersion !== 'number' || !Number.isInteger(expectedVersion) || expectedVersion < 0) {
       throw new ValidationFailedError([
-        { field: 'expectedVersion', message: 'expectedVersion must be the version you loaded (a whole number)' },
+        {
+          field: 'expectedVersion',
+          message: 'expectedVersion must be the version you loaded (a whole number)',
+        },
       ]);
     }
     const spec = typeof event.type === 'string' ? findEventSpec(event.type) : undefined;
@@ -110,7 +113,8 @@ export class NegotiationsService {
   private async loadInScope(id: number, actor: Actor): Promise<Negotiation> {
     const row = await this.negotiations.findById(id);
     const visible =
-      row !== null && (actor.role !== 'instructor' || (await this.negotiations.coversInstructor(id, actor.id)));
+      row !== null &&
+      (actor.role !== 'instructor' || (await this.negotiations.coversInstructor(id, actor.id)));
     if (!visible) throw new NegotiationNotFoundError(id);
     return row;
   }
@@ -124,9 +128,12 @@ export class NegotiationsService {
     }
     const found = await this.negotiations.enterprisesByIds(dto.enterpriseIds);
     const missing = dto.enterpriseIds.filter((id) => !found.some((enterprise) => enterprise.id === id));
-    if (missing.length > 0) throw new NegotiationEnterprisesError(`no enterprise with id ${missing.join(', ')}`);
+    if (missing.length > 0)
+      throw new NegotiationEnterprisesError(`no enterprise with id ${missing.join(', ')}`);
     if (actor.role === 'instructor' && !found.some((enterprise) => enterprise.instructorId === actor.id)) {
-      throw new NegotiationEnterprisesError('an instructor may open negotiations only for their own enterprises');
+      throw new NegotiationEnterprisesError(
+        'an instructor may open negotiations only for their own enterprises',
+      );
     }
     if (dto.renews !== undefined) await this.checkRenews(dto, actor);
     return {
@@ -141,10 +148,14 @@ export class NegotiationsService {
   private async checkRenews(dto: CreateNegotiationDto, actor: Actor): Promise<void> {
     const renewed = await this.negotiations.findById(dto.renews!);
     const agreement = renewed ? await this.negotiations.agreement(renewed.id) : null;
-    const visible = renewed && (actor.role !== 'instructor' || (await this.negotiations.coversInstructor(renewed.id, actor.id)));
+    const visible =
+      renewed &&
+      (actor.role !== 'instructor' || (await this.negotiations.coversInstructor(renewed.id, actor.id)));
     if (!visible || !agreement) throw new RenewsError(`negotiation ${dto.renews} has no agreement to renew`);
     if (agreement.agreementKind !== dto.agreementKind) {
-      throw new RenewsError(`negotiation ${dto.renews} made a ${agreement.agreementKind} agreement, not ${dto.agreementKind}`);
+      throw new RenewsError(
+        `negotiation ${dto.renews} made a ${agreement.agreementKind} agreement, not ${dto.agreementKind}`,
+      );
     }
   }
 

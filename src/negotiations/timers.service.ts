@@ -54,7 +54,9 @@ export class TimersService {
       } catch (error) {
         if (!(error instanceof AppError) || error.statusCode === 409) throw error;
         // The machine refused: keep the row with the reason rather than retry it for ever.
-        this.logger.warn(`timer ${timer.id} (${timer.event}) of negotiation ${timer.negotiationId}: ${error.message}`);
+        this.logger.warn(
+          `timer ${timer.id} (${timer.event}) of negotiation ${timer.negotiationId}: ${error.message}`,
+        );
         await this.negotiations.markTimerFailed(manager, timer.id, error.message);
         return 'failed';
       }

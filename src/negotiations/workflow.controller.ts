@@ -10,7 +10,9 @@ export class WorkflowController {
   constructor(private readonly writer: NegotiationWriter) {}
 
   @Get()
-  @ApiOperation({ summary: 'The workflow as data: states, events, guards with their articles, rule-set numbers' })
+  @ApiOperation({
+    summary: 'The workflow as data: states, events, guards with their articles, rule-set numbers',
+  })
   @ApiOkResponse({ description: 'the machine under the rule set new negotiations use' })
   describe(): WorkflowDescription & { machineVersion: number } {
     return { ...describeWorkflow(this.writer.currentRuleSet), machineVersion: NEGOTIATION_MACHINE_VERSION };

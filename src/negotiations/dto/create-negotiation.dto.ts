@@ -29,7 +29,9 @@ export class CreateNegotiationDto {
   @ApiProperty({ type: [Number], example: [12] })
   @IsArray({ message: 'enterpriseIds must be an array of enterprise ids' })
   @ArrayMinSize(1, { message: 'enterpriseIds must name at least one enterprise' })
-  @ArrayMaxSize(MAX_COVERED_ENTERPRISES, { message: `enterpriseIds may name at most ${MAX_COVERED_ENTERPRISES}` })
+  @ArrayMaxSize(MAX_COVERED_ENTERPRISES, {
+    message: `enterpriseIds may name at most ${MAX_COVERED_ENTERPRISES}`,
+  })
   @ArrayUnique({ message: 'enterpriseIds must not repeat an id' })
   @IsInt({ each: true, message: 'enterpriseIds must contain whole numbers' })
   @Min(1, { each: true, message: 'enterpriseIds must contain ids of 1 or more' })

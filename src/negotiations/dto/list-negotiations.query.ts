@@ -29,7 +29,11 @@ export class ListNegotiationsQuery extends PageQuery {
   @Min(1, { message: 'instructorId must be 1 or more' })
   instructorId?: number;
 
-  @ApiProperty({ required: false, enum: ['true', 'false'], description: 'true: only those with a deadline past' })
+  @ApiProperty({
+    required: false,
+    enum: ['true', 'false'],
+    description: 'true: only those with a deadline past',
+  })
   @IsOptional()
   @IsIn(['true', 'false'], { message: 'overdue must be true or false' })
   overdue?: 'true' | 'false';

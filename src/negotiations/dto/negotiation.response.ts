@@ -66,7 +66,8 @@ export class NegotiationEventResponse {
   @ApiProperty() type!: string;
   @ApiProperty({ format: 'date' }) occurredOn!: string;
   @ApiProperty({ format: 'date-time' }) recordedAt!: string;
-  @ApiProperty({ nullable: true, type: Number, description: 'user id; null for the system' }) actor!: number | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'user id; null for the system' }) actor!:
+    number | null;
   @ApiProperty({ enum: STAGES }) fromStage!: Stage;
   @ApiProperty({ enum: STAGES }) toStage!: Stage;
   @ApiProperty({ type: Object }) payload!: Record<string, unknown>;
