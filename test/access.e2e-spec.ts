@@ -23,6 +23,14 @@ const POLICY: Record<string, 'public' | Role[]> = {
   'GET /api/v1/enterprises': ['admin', 'supervisor', 'instructor'],
   'GET /api/v1/enterprises/:id': ['admin', 'supervisor', 'instructor'],
   'PATCH /api/v1/enterprises/:id': ['admin', 'instructor'],
+  'POST /api/v1/negotiations': ['admin', 'instructor'],
+  'GET /api/v1/negotiations': ['admin', 'supervisor', 'instructor'],
+  'GET /api/v1/negotiations/:id': ['admin', 'supervisor', 'instructor'],
+  'POST /api/v1/negotiations/:id/events': ['admin', 'instructor'],
+  'GET /api/v1/negotiations/:id/events': ['admin', 'supervisor', 'instructor'],
+  'POST /api/v1/agreements/historical': ['admin'],
+  'GET /api/v1/workflow': ['admin', 'supervisor', 'instructor'],
+  'POST /api/v1/timers/run': ['admin'],
 };
 
 const ROLES: Role[] = ['admin', 'supervisor', 'instructor'];

@@ -4,6 +4,7 @@ import { JwtService } from '@nestjs/jwt';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { appConfig } from '../config/app.config';
+import { writeTransaction } from '../database/transactions';
 import { UserResponse } from '../users/dto/user.response';
 import { PasswordHasher } from '../users/password-hasher';
 import { UsersRepository } from '../users/users.repository';
@@ -40,13 +41,13 @@ export class AuthService {
     const valid = (await this.hasher.verify(user?.passwordHash ?? null, dto.password)) && user!.active;
     const attempt = { entityType: 'auth' as const, entityId: username };
     if (!valid || !user) {
-      await this.dataSource.transaction(async (manager) => {
+      await writeTransaction(this.dataSource, async (manager) => {
         await this.throttle.recordFailure(manager, username, ip);
         await this.audit.record(manager, null, { action: 'auth.login_failed', ...attempt, ip });
       });
       throw new BadCredentialsError();
     }
-    await this.dataSource.transaction(async (manager) => {
+    await writeTransaction(this.dataSource, async (manager) => {
       await this.throttle.reset(manager, username, ip);
       await this.audit.record(
         manager,

@@ -13,17 +13,33 @@ function isDeadlock(error: unknown): boolean {
   return DEADLOCK_ERRNOS.has(driverError.errno ?? 0) || driverError.sqlState === '40001';
 }
 
+/** The tail of each SQLite database's queue of write transactions. */
+const sqliteQueues = new WeakMap<DataSource, Promise<unknown>>();
+
 /**
- * A short write transaction. On MySQL/MariaDB it runs at READ COMMITTED, which avoids the
- * gap-lock deadlocks REPEATABLE READ causes between writers of different rows (see
- * stack-notes.md), and a deadlock victim is retried a few times. SQLite runs one write at a
- * time and knows only its default level.
+ * Every write transaction of the app goes through here.
+ *
+ * On MySQL/MariaDB it runs at READ COMMITTED, which avoids the gap-lock deadlocks REPEATABLE
+ * READ causes between writers of different rows (see stack-notes.md), and a deadlock victim
+ * is retried a few times.
+ *
+ * TypeORM talks to SQLite over one connection, where a second BEGIN while a transaction is
+ * open fails ("cannot start a transaction within a transaction"): transactions are queued
+ * and run one after another, which is also all SQLite could do with them.
  */
 export async function writeTransaction<T>(
   dataSource: DataSource,
   work: (manager: EntityManager) => Promise<T>,
 ): Promise<T> {
-  if (!isMysqlFamily(dataSource)) return dataSource.transaction(work);
+  if (!isMysqlFamily(dataSource)) {
+    const previous = sqliteQueues.get(dataSource) ?? Promise.resolve();
+    const next = previous.then(() => dataSource.transaction(work));
+    sqliteQueues.set(
+      dataSource,
+      next.catch(() => undefined),
+    );
+    return next;
+  }
   for (let attempt = 1; ; attempt++) {
     try {
       return await dataSource.transaction('READ COMMITTED', work);

@@ -7,6 +7,7 @@ import { ForbiddenFieldError } from '../auth/auth.errors';
 import { Page } from '../common/http/page';
 import { definedFields } from '../common/validation/defined-fields';
 import { isUniqueViolation } from '../database/database-errors';
+import { writeTransaction } from '../database/transactions';
 import { UsersRepository } from '../users/users.repository';
 import { CreateEnterpriseDto } from './dto/create-enterprise.dto';
 import { EnterpriseResponse } from './dto/enterprise.response';
@@ -134,7 +135,7 @@ export class EnterprisesService {
     audit: (manager: EntityManager, saved: Enterprise) => Promise<void>,
   ): Promise<Enterprise> {
     try {
-      return await this.dataSource.transaction(async (manager) => {
+      return await writeTransaction(this.dataSource, async (manager) => {
         const saved = await this.enterprises.save(enterprise, manager);
         await audit(manager, saved);
         return saved;

@@ -7,6 +7,7 @@ import { ForbiddenFieldError } from '../auth/auth.errors';
 import { Page, PageQuery } from '../common/http/page';
 import { definedFields } from '../common/validation/defined-fields';
 import { isUniqueViolation } from '../database/database-errors';
+import { writeTransaction } from '../database/transactions';
 import { CreateUserDto } from './dto/create-user.dto';
 import { SELF_EDITABLE_FIELDS, UpdateUserDto } from './dto/update-user.dto';
 import { UserResponse } from './dto/user.response';
@@ -52,7 +53,7 @@ export class UsersService {
       passwordHash: await this.hasher.hash(password!),
     });
     try {
-      const saved = await this.dataSource.transaction(async (manager) => {
+      const saved = await writeTransaction(this.dataSource, async (manager) => {
         const created = await this.users.save(user, manager);
         await this.audit.record(manager, actor, {
           action: 'user.create',
@@ -103,7 +104,7 @@ export class UsersService {
     // A new password or a deactivation ends every token issued before it.
     if (password !== undefined || (before.active && !user.active)) user.tokenVersion += 1;
 
-    const saved = await this.dataSource.transaction(async (manager) => {
+    const saved = await writeTransaction(this.dataSource, async (manager) => {
       const demoted = before.role === 'admin' && before.active && (user.role !== 'admin' || !user.active);
       if (demoted && (await this.users.countActiveAdmins(manager)) <= 1) throw new LastAdminError();
       const updated = await this.users.save(user, manager);

@@ -17,7 +17,10 @@ export interface TestApp {
 }
 
 /** Boots the whole app in-process, configured exactly as main.ts does, on the test database. */
-export async function createTestApp(overrides: Partial<AppConfig> = {}): Promise<TestApp> {
+export async function createTestApp(
+  overrides: Partial<AppConfig> = {},
+  options: { truncate?: boolean } = {},
+): Promise<TestApp> {
   const database = testDatabaseConfig();
   await ensureDatabaseExists(database);
   const config: AppConfig = {
@@ -34,7 +37,7 @@ export async function createTestApp(overrides: Partial<AppConfig> = {}): Promise
   configureApp(app);
   await app.init();
   const dataSource = app.get(DataSource);
-  await truncateAll(dataSource);
+  if (options.truncate ?? true) await truncateAll(dataSource);
   return {
     app,
     dataSource,
