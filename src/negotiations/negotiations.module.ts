@@ -7,10 +7,18 @@ import { TimersController } from './timers.controller';
 import { TimersScheduler } from './timers.scheduler';
 import { TimersService } from './timers.service';
 import { WorkflowController } from './workflow.controller';
+import { WorkflowVerifier } from './workflow-verifier';
 
 @Module({
   controllers: [NegotiationsController, WorkflowController, TimersController],
-  providers: [NegotiationsRepository, NegotiationWriter, NegotiationsService, TimersService, TimersScheduler],
-  exports: [NegotiationsRepository, NegotiationWriter, NegotiationsService, TimersService],
+  providers: [
+    NegotiationsRepository,
+    NegotiationWriter,
+    NegotiationsService,
+    TimersService,
+    TimersScheduler,
+    WorkflowVerifier,
+  ],
+  exports: [NegotiationsRepository, NegotiationWriter, NegotiationsService, TimersService, WorkflowVerifier],
 })
 export class NegotiationsModule {}

@@ -66,9 +66,16 @@ describe('npm run cli -- users:create', () => {
     expect(taken.stderr).toContain('the username wang.li is taken');
   });
 
+  it('verifies the stored workflow snapshots against their logs (workflow:verify)', () => {
+    const result = cli(['workflow:verify']);
+    expect(result.stdout).toContain('verified 0 negotiation(s): 0 mismatch(es)');
+    expect(result.status).toBe(0);
+  });
+
   it('lists its commands with --help', () => {
     const result = cli(['--help']);
     expect(result.status).toBe(0);
     expect(result.stdout).toContain('users:create');
+    expect(result.stdout).toContain('workflow:verify');
   });
 });
