@@ -1,6 +1,12 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import request from 'supertest';
+import { parseDatabaseUrl } from '../src/config/database-url';
 import { addDays, addMonths } from '../src/common/dates/business-date';
+import { NATIONAL_RULE_SET, resolveRuleSet } from '../src/negotiations/workflow';
 import { createTestApp, TestApp } from './support/test-app';
+import { isServerDatabase, testDatabaseConfig } from './support/test-database';
 import { aSignedInUser, SignedInUser } from './support/users';
 import {
   aNegotiation,
@@ -417,5 +423,50 @@ describe('Negotiations API (e2e)', () => {
     const res = await request(sut.http).get('/api/v1/workflow').set(instructor.auth).expect(200);
     expect(res.body.machineVersion).toBe(2);
     expect(JSON.stringify(res.body)).toContain('集体合同规定');
+  });
+});
+
+describe('Negotiations under a county rule set (e2e)', () => {
+  it('uses the county numbers for new negotiations and keeps older ones on their own version', async () => {
+    // Two app lives on one database: first with the national rules, then with a county's.
+    const directory = mkdtempSync(join(tmpdir(), 'wagetrack-rules-'));
+    const database = isServerDatabase()
+      ? testDatabaseConfig()
+      : parseDatabaseUrl(`sqlite:${join(directory, 'db.sqlite')}`);
+    const start = daysAgo(40);
+
+    const before = await createTestApp({ database });
+    let national: { id: number; version: number };
+    try {
+      const admin = await aSignedInUser(before, 'admin');
+      national = await aNegotiation(before, admin, { enterpriseIds: [await anEnterpriseId(before, admin)] });
+    } finally {
+      await before.close();
+    }
+
+    const county = resolveRuleSet({ version: 'county-2026.1', wageFilingDays: 5 });
+    const after = await createTestApp(
+      { database, ruleSets: { all: [NATIONAL_RULE_SET, county], current: county } },
+      { truncate: false },
+    );
+    try {
+      const admin = await aSignedInUser(after, 'admin');
+      const local = await aNegotiation(after, admin, { enterpriseIds: [await anEnterpriseId(after, admin)] });
+      const signedLocal = await record(after, admin, local, toSigning(start));
+      expect(signedLocal.ruleSetVersion).toBe('county-2026.1');
+      expect(signedLocal.deadlines.find((d) => d.kind === 'submission_for_review')?.dueOn).toBe(
+        addDays(start, 25),
+      );
+
+      const signedNational = await record(after, admin, national, toSigning(start));
+      expect(signedNational.ruleSetVersion).toBe('national-2004.1');
+      expect(signedNational.deadlines.find((d) => d.kind === 'submission_for_review')?.dueOn).toBe(
+        addDays(start, 27),
+      );
+      await after.reset();
+    } finally {
+      await after.close();
+      rmSync(directory, { recursive: true, force: true });
+    }
   });
 });

@@ -3,16 +3,15 @@ import type { CreateEnterpriseDto } from '../../src/enterprises/dto/create-enter
 
 let sequence = 0;
 
-/** A valid credit code, different on every call: 9135 (enterprise, Fujian) + serial + check. */
+/** A valid credit code, different on every call: 9135 + 7 random characters + a 6-character serial + check. */
 export function aCreditCode(): string {
   sequence += 1;
+  const pick = (n: number) => CREDIT_CODE_ALPHABET[n % CREDIT_CODE_ALPHABET.length];
+  let random = '';
+  for (let i = 0; i < 7; i++) random += pick(Math.floor(Math.random() * 31));
   let serial = '';
-  let n = sequence + Math.floor(Math.random() * 1e6) * 1000;
-  for (let i = 0; i < 13; i++) {
-    serial = CREDIT_CODE_ALPHABET[n % 31] + serial;
-    n = Math.floor(n / 31);
-  }
-  const first17 = `9135${serial}`;
+  for (let n = sequence, i = 0; i < 6; i++, n = Math.floor(n / 31)) serial = pick(n) + serial;
+  const first17 = `9135${random}${serial}`;
   return first17 + creditCodeCheckCharacter(first17);
 }
 

@@ -1,0 +1,12 @@
+/** The pure rate arithmetic of the reports (architecture.md: domain core, no NestJS, no TypeORM). */
+export * from './agreements-by-scope';
+export * from './groups';
+export * from './labels';
+export * from './predicates';
+export * from './rates.errors';
+export * from './ratios';
+export * from './signing-rates';
+export * from './target-gaps';
+export * from './trend';
+export * from './types';
+export * from './union-founding';
