@@ -29,6 +29,7 @@ module.exports = {
       displayName: 'db',
       rootDir: '.',
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts', '<rootDir>/src/**/*.db-spec.ts'],
+      globalSetup: '<rootDir>/test/support/global-setup.ts',
     },
     {
       ...common,

@@ -120,9 +120,10 @@ export class CreateNegotiations1764000000002 implements MigrationInterface {
           { name: 'covered_employees', type: 'integer' },
           { name: 'wage_increase_pct', type: 'double', isNullable: true },
           { name: 'minimum_wage', type: 'integer', isNullable: true },
+          { name: 'set_aside_on', type: 'date', isNullable: true },
         ],
         indices: [
-          { name: 'UQ_agreements_negotiation_id', columnNames: ['negotiation_id'], isUnique: true },
+          { name: 'IDX_agreements_negotiation_id', columnNames: ['negotiation_id'] },
           { name: 'IDX_agreements_kind_dates', columnNames: ['agreement_kind', 'signed_on', 'expires_on'] },
         ],
       }),

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import request from 'supertest';
 import { parseDatabaseUrl } from '../src/config/database-url';
 import { addDays, addMonths } from '../src/common/dates/business-date';
+import { Agreement } from '../src/negotiations/entities/agreement.entity';
 import { NATIONAL_RULE_SET, resolveRuleSet } from '../src/negotiations/workflow';
 import { createTestApp, TestApp } from './support/test-app';
 import { isServerDatabase, testDatabaseConfig } from './support/test-database';
@@ -137,6 +138,32 @@ describe('Negotiations API (e2e)', () => {
       .query({ entityType: 'negotiation', entityId: String(negotiation.id), pageSize: 200 })
       .set(admin.auth);
     expect(audit.body.total).toBe(11); // the creation and ten events
+  });
+
+  it('keeps a signing undone by a review objection as set aside, for reports of earlier dates', async () => {
+    const start = daysAgo(60);
+    const negotiation = await aNegotiation(sut, admin, { enterpriseIds: [enterpriseId] });
+    const signed = await record(sut, admin, negotiation, toSigning(start));
+    const objected = await record(sut, admin, signed, [
+      { type: 'SUBMITTED_FOR_REVIEW', occurredOn: addDays(start, 22) },
+      { type: 'REVIEW_OBJECTION', occurredOn: addDays(start, 30), reasons: ['最低工资标准低于当地规定'] },
+    ]);
+    expect(objected).toMatchObject({ stage: 'consultation', state: 'consultation.active' });
+    expect(objected.agreement).toBeUndefined();
+
+    const resigned = await record(sut, admin, objected, [
+      { type: 'DRAFT_AGREED', occurredOn: addDays(start, 35) },
+      { type: 'VOTE_RECORDED', occurredOn: addDays(start, 36), total: 100, present: 90, inFavour: 70 },
+      { type: 'SIGNED', occurredOn: addDays(start, 37), coveredEmployees: 125 },
+    ]);
+    expect(resigned.agreement).toMatchObject({ signedOn: addDays(start, 37), coveredEmployees: 125 });
+    const rows = await sut.dataSource
+      .getRepository(Agreement)
+      .find({ where: { negotiationId: negotiation.id }, order: { id: 'ASC' } });
+    expect(rows.map((a) => [a.signedOn, a.setAsideOn])).toEqual([
+      [addDays(start, 20), addDays(start, 30)],
+      [addDays(start, 37), null],
+    ]);
   });
 
   it('answers 409 with currentVersion to a stale expectedVersion and writes nothing', async () => {

@@ -19,7 +19,13 @@ describe(loadRuleSets.name, () => {
 
   it('keeps every version of the file, makes the last one current and fills in national numbers', () => {
     const sut = loadRuleSets(
-      file('ok.json', JSON.stringify([{ version: 'county-1', filingDays: 7 }, { version: 'county-2', filingDays: 5 }])),
+      file(
+        'ok.json',
+        JSON.stringify([
+          { version: 'county-1', filingDays: 7 },
+          { version: 'county-2', filingDays: 5 },
+        ]),
+      ),
     );
     expect(sut.all.map((set) => set.version)).toEqual(['national-2004.1', 'county-1', 'county-2']);
     expect(sut.current).toMatchObject({ version: 'county-2', filingDays: 5, reviewDays: 15 });
@@ -30,7 +36,11 @@ describe(loadRuleSets.name, () => {
     ['bad JSON', () => file('bad.json', '{ version'), /not valid JSON/],
     ['an empty list', () => file('empty.json', '[]'), /lists no rule set/],
     ['an unknown number', () => file('unknown.json', '{"version": "x", "holidays": 3}'), /holidays/],
-    ['an impossible quorum', () => file('quorum.json', '{"version": "x", "quorumShare": 1.5}'), /quorumShare/],
+    [
+      'an impossible quorum',
+      () => file('quorum.json', '{"version": "x", "quorumShare": 1.5}'),
+      /quorumShare/,
+    ],
   ])('stops with a ConfigError naming RULE_SET_FILE for %s', (_case, path, message) => {
     const load = () => loadRuleSets(path());
     expect(load).toThrow(ConfigError);

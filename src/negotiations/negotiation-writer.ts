@@ -133,7 +133,7 @@ export class NegotiationWriter {
       payload,
     });
     await this.negotiations.replaceDeadlines(manager, row.id, result.deadlines);
-    await this.negotiations.syncAgreement(manager, row, result.agreement);
+    await this.negotiations.syncAgreement(manager, row, result.agreement, String(occurredOn));
     await this.audit.record(manager, actor, {
       action: 'negotiation.event',
       entityType: 'negotiation',
@@ -189,7 +189,7 @@ export class NegotiationWriter {
         });
       }
       await this.negotiations.replaceDeadlines(manager, saved.id, result.deadlines);
-      await this.negotiations.syncAgreement(manager, saved, result.agreement);
+      await this.negotiations.syncAgreement(manager, saved, result.agreement, today);
       await this.audit.record(manager, actor, {
         action: 'agreement.historical',
         entityType: 'negotiation',

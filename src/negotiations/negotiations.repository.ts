@@ -3,6 +3,7 @@ import {
   Brackets,
   DataSource,
   EntityManager,
+  IsNull,
   type QueryDeepPartialEntity,
   SelectQueryBuilder,
 } from 'typeorm';
@@ -122,22 +123,33 @@ export class NegotiationsRepository {
     );
   }
 
-  /** Keeps the agreement row in step with the snapshot: created at signing, removed if set aside. */
+  /**
+   * Keeps the current agreement row in step with the snapshot: created at signing, updated as
+   * it takes effect or ends, and set aside (not deleted) on `eventOn` when the snapshot no
+   * longer has one, so that reports for earlier dates keep counting it.
+   */
   async syncAgreement(
     manager: EntityManager,
     negotiation: Negotiation,
     terms: AgreementTerms | null,
+    eventOn: string,
   ): Promise<void> {
-    const existing = await manager.findOneBy(Agreement, { negotiationId: negotiation.id });
+    const current = await manager.findOneBy(Agreement, {
+      negotiationId: negotiation.id,
+      setAsideOn: IsNull(),
+    });
     if (terms === null) {
-      if (existing) await manager.delete(Agreement, { id: existing.id });
+      if (current) await manager.update(Agreement, { id: current.id }, { setAsideOn: eventOn });
       return;
     }
+    const sameSigning = current !== null && current.signedOn === terms.signedOn;
+    if (current && !sameSigning) await manager.update(Agreement, { id: current.id }, { setAsideOn: eventOn });
     await manager.save(Agreement, {
-      ...(existing ?? {}),
+      ...(sameSigning ? current : {}),
       negotiationId: negotiation.id,
       agreementKind: negotiation.agreementKind,
       scope: negotiation.scope,
+      setAsideOn: null,
       ...terms,
     });
   }
@@ -155,8 +167,9 @@ export class NegotiationsRepository {
     });
   }
 
+  /** The negotiation's current agreement (not set aside), if any. */
   agreement(negotiationId: number): Promise<Agreement | null> {
-    return this.dataSource.getRepository(Agreement).findOneBy({ negotiationId });
+    return this.dataSource.getRepository(Agreement).findOneBy({ negotiationId, setAsideOn: IsNull() });
   }
 
   async findPage(

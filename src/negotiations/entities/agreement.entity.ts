@@ -2,8 +2,11 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import type { AgreementKind, Scope } from '../workflow';
 
 /**
- * The signed agreement of a negotiation, kept in step with its snapshot by every event:
- * what the reports count. Covered enterprises are the negotiation's (negotiation_enterprises).
+ * A signed agreement of a negotiation, kept in step with its snapshot by every event: what
+ * the reports count. Covered enterprises are the negotiation's (negotiation_enterprises).
+ * A signing that is later undone (review objection, abandonment) keeps its row with
+ * `setAsideOn`, so a report for an earlier date still sees it (architecture invariant 5);
+ * a negotiation has at most one row without it, its current agreement.
  */
 @Entity({ name: 'agreements' })
 @Index('IDX_agreements_kind_dates', ['agreementKind', 'signedOn', 'expiresOn'])
@@ -11,7 +14,7 @@ export class Agreement {
   @PrimaryGeneratedColumn({ type: 'integer' })
   id!: number;
 
-  @Index('UQ_agreements_negotiation_id', { unique: true })
+  @Index('IDX_agreements_negotiation_id')
   @Column({ name: 'negotiation_id', type: 'integer' })
   negotiationId!: number;
 
@@ -45,4 +48,8 @@ export class Agreement {
 
   @Column({ name: 'minimum_wage', type: 'integer', nullable: true })
   minimumWage!: number | null;
+
+  /** The day the signed text stopped counting: a review objection or the round abandoned. */
+  @Column({ name: 'set_aside_on', type: 'date', nullable: true })
+  setAsideOn!: string | null;
 }

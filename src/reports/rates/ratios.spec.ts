@@ -34,10 +34,13 @@ describe(checkTarget.name, () => {
     [0.3, 10, 2, false, 1], // 0.3 × 10 = 3.0000000000000004
     [0, 5, 0, true, 0],
     [0.9, 1_000_000, 899_999, false, 1],
-  ])('target %p of %p with %p covered → meets %p, shortBy %p', (target, enterprises, covered, meets, shortBy) => {
-    const sut = checkTarget;
-    expect(sut(target, enterprises, covered)).toEqual({ target, meetsTarget: meets, shortBy });
-  });
+  ])(
+    'target %p of %p with %p covered → meets %p, shortBy %p',
+    (target, enterprises, covered, meets, shortBy) => {
+      const sut = checkTarget;
+      expect(sut(target, enterprises, covered)).toEqual({ target, meetsTarget: meets, shortBy });
+    },
+  );
 });
 
 describe(roundTo2.name, () => {

@@ -1,0 +1,56 @@
+import { OWNERSHIP_TYPES, SECTORS } from '../../enterprises/domain/ownership';
+import { compareCodePoints, groupKeyOf, listGroups } from './groups';
+import { anEnterprise } from './rates.fixtures';
+import type { EnterpriseRow, GroupBy } from './types';
+
+describe(groupKeyOf.name, () => {
+  const e = anEnterprise({
+    id: 1,
+    ownershipType: 'foreign',
+    township: '蟠龙镇',
+    industry: 'Q',
+    instructorId: 12,
+  });
+  it.each<[GroupBy, Partial<EnterpriseRow>, string]>([
+    ['sector', {}, 'non_public'],
+    ['sector', { ownershipType: 'state_controlled' }, 'state'],
+    ['ownershipType', {}, 'foreign'],
+    ['township', {}, '蟠龙镇'],
+    ['industry', {}, 'Q'],
+    ['instructor', {}, '12'],
+    ['instructor', { instructorId: null }, 'none'],
+  ])('%s of %p → %p', (groupBy, overrides, expected) => {
+    const sut = groupKeyOf;
+    expect(sut({ ...e, ...overrides }, groupBy)).toBe(expected);
+  });
+});
+
+describe(listGroups.name, () => {
+  const sut = listGroups;
+  it.each<[GroupBy, string[], string[]]>([
+    ['sector', ['non_public'], [...SECTORS]],
+    ['ownershipType', [], [...OWNERSHIP_TYPES]],
+    // code points: 万 U+4E07 < 蟠 U+87E0 < 金 U+91D1
+    ['township', ['金山镇', '万安镇', '蟠龙镇', '金山镇'], ['万安镇', '蟠龙镇', '金山镇']],
+    ['industry', ['Q', 'C', 'A'], ['A', 'C', 'Q']],
+    ['instructor', ['10', 'none', '2', '1'], ['1', '2', '10', 'none']],
+    ['township', [], []],
+  ])('%s of %p → %p', (groupBy, present, expected) => {
+    expect(sut(groupBy, present)).toEqual(expected);
+  });
+});
+
+describe(compareCodePoints.name, () => {
+  const sut = compareCodePoints;
+  it.each<[string, string, number]>([
+    ['a', 'b', -1],
+    ['b', 'a', 1],
+    ['ab', 'a', 1],
+    ['镇', '镇', 0],
+    // U+20000 (a CJK Extension B character) sorts after U+FFFD by code point, though its first
+    // UTF-16 unit (0xD840) is smaller.
+    ['\u{20000}', '\uFFFD', 1],
+  ])('%p vs %p → %p', (a, b, expected) => {
+    expect(sut(a, b)).toBe(expected);
+  });
+});
