@@ -93,3 +93,19 @@ describe(coveredEnterpriseIds.name, () => {
     expect([...sut([anAgreement({ id: 1, ...overrides })], AS_OF, 'wage', status)]).toEqual(expected);
   });
 });
+
+describe(`${agreementCoversOn.name} with a set-aside signing`, () => {
+  it.each([
+    ['the day before it was set aside', '2026-04-09', true],
+    ['the day it was set aside', '2026-04-10', false],
+    ['after', '2026-05-01', false],
+  ])('covers %s: %s → %s', (_case, asOf, expected) => {
+    const sut = anAgreement({
+      id: 1,
+      signedOn: '2026-03-01',
+      expiresOn: '2027-03-01',
+      setAsideOn: '2026-04-10',
+    });
+    expect(agreementCoversOn(sut, asOf, 'signed')).toBe(expected);
+  });
+});

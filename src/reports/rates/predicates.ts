@@ -29,11 +29,15 @@ export function inBase(e: EnterpriseRow, asOf: BusinessDate, base: Base): boolea
 /**
  * domain.md, Signing rate: covered on D by an agreement "signed on or before D and [that] has
  * not expired or been terminated by D"; the stricter `in_force` count "also requires that the
- * agreement has taken effect" (effectiveOn set and ≤ D). The kind is checked by the caller.
+ * agreement has taken effect" (effectiveOn set and ≤ D). A signing later undone (setAsideOn)
+ * counts until that day. The kind is checked by the caller.
  */
 export function agreementCoversOn(a: AgreementRow, asOf: BusinessDate, status: CoverageStatus): boolean {
   const running =
-    a.signedOn <= asOf && a.expiresOn > asOf && (a.terminatedOn === null || a.terminatedOn > asOf);
+    a.signedOn <= asOf &&
+    a.expiresOn > asOf &&
+    (a.terminatedOn === null || a.terminatedOn > asOf) &&
+    (a.setAsideOn == null || a.setAsideOn > asOf);
   if (!running) return false;
   return status === 'signed' || (a.effectiveOn !== null && a.effectiveOn <= asOf);
 }

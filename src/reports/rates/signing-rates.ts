@@ -61,7 +61,8 @@ export interface SigningRatesReport {
   total: RateRow;
 }
 
-interface Tally {
+/** The four counts of a group, as the database or the in-memory tally delivers them. */
+export interface Tally {
   enterprises: number;
   covered: number;
   employees: number;
@@ -84,7 +85,6 @@ export function signingRates(input: SigningRatesInput): SigningRatesReport {
 
   const covered = coveredEnterpriseIds(agreements, asOf, agreementKind, status);
   const tallies = new Map<string, Tally>();
-  const total = emptyTally();
   for (const enterprise of enterprises) {
     if (!isOpenOn(enterprise, asOf)) continue;
     const key = groupKeyOf(enterprise, groupBy);
@@ -95,9 +95,28 @@ export function signingRates(input: SigningRatesInput): SigningRatesReport {
     // firm without a union does not raise the unionised-base rate.
     const isCovered = covered.has(enterprise.id);
     count(tally, enterprise, isCovered);
-    count(total, enterprise, isCovered);
   }
 
+  return signingRatesFromTallies(groupBy, tallies, targets);
+}
+
+/**
+ * The report from per-group counts (the SQL-backed path delivers these): rates, targets and
+ * `shortBy` per group, and the total over all groups. Every group of open enterprises must
+ * have an entry, even with zero counts, for the group listing rules of listGroups.
+ */
+export function signingRatesFromTallies(
+  groupBy: GroupBy,
+  tallies: ReadonlyMap<string, Tally>,
+  targets: Targets = DEFAULT_TARGETS,
+): SigningRatesReport {
+  const total = emptyTally();
+  for (const tally of tallies.values()) {
+    total.enterprises += tally.enterprises;
+    total.covered += tally.covered;
+    total.employees += tally.employees;
+    total.employeesCovered += tally.employeesCovered;
+  }
   const rows = listGroups(groupBy, tallies.keys()).map((group) => {
     const row = toRateRow(group, tallies.get(group) ?? emptyTally());
     const target = groupBy === 'sector' ? targets[group as Sector] : undefined;
@@ -106,7 +125,7 @@ export function signingRates(input: SigningRatesInput): SigningRatesReport {
   return { rows, total: toRateRow(TOTAL_GROUP, total) };
 }
 
-function emptyTally(): Tally {
+export function emptyTally(): Tally {
   return { enterprises: 0, covered: 0, employees: 0, employeesCovered: 0 };
 }
 

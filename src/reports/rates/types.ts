@@ -37,6 +37,11 @@ export interface AgreementRow {
   expiresOn: BusinessDate;
   /** First day the agreement no longer applies after an early termination. */
   terminatedOn: BusinessDate | null;
+  /**
+   * First day a signed text stopped counting because it was undone (review objection, round
+   * abandoned); absent or null when it was not.
+   */
+  setAsideOn?: BusinessDate | null;
   /** As the agreement records it (domain.md, Agreements: "employees covered"). */
   coveredEmployees: number;
   wageIncreasePct: number | null;

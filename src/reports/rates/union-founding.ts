@@ -36,18 +36,32 @@ export function unionFounding(input: UnionFoundingInput): UnionFoundingReport {
   assertBusinessDate('asOf', asOf);
   assertOneOf('groupBy', groupBy, GROUP_BYS);
 
-  const tallies = new Map<string, { enterprises: number; unionised: number }>();
-  const total = { enterprises: 0, unionised: 0 };
+  const tallies = new Map<string, UnionTally>();
   for (const enterprise of enterprises) {
     if (!isOpenOn(enterprise, asOf)) continue;
     const key = groupKeyOf(enterprise, groupBy);
     const tally = tallies.get(key) ?? { enterprises: 0, unionised: 0 };
     tallies.set(key, tally);
-    const unionised = isUnionisedOn(enterprise, asOf) ? 1 : 0;
-    for (const t of [tally, total]) {
-      t.enterprises += 1;
-      t.unionised += unionised;
-    }
+    tally.enterprises += 1;
+    tally.unionised += isUnionisedOn(enterprise, asOf) ? 1 : 0;
+  }
+  return unionFoundingFromTallies(groupBy, tallies);
+}
+
+export interface UnionTally {
+  enterprises: number;
+  unionised: number;
+}
+
+/** The report from per-group counts of open enterprises (the SQL-backed path delivers these). */
+export function unionFoundingFromTallies(
+  groupBy: GroupBy,
+  tallies: ReadonlyMap<string, UnionTally>,
+): UnionFoundingReport {
+  const total = { enterprises: 0, unionised: 0 };
+  for (const tally of tallies.values()) {
+    total.enterprises += tally.enterprises;
+    total.unionised += tally.unionised;
   }
   const toRow = (group: string, t = { enterprises: 0, unionised: 0 }): UnionFoundingRow => ({
     group,
