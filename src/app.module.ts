@@ -14,6 +14,7 @@ import { buildDataSourceOptions } from './database/data-source-options';
 import { EnterprisesModule } from './enterprises/enterprises.module';
 import { HealthModule } from './health/health.module';
 import { NegotiationsModule } from './negotiations/negotiations.module';
+import { ReportsModule } from './reports/reports.module';
 import { UsersModule } from './users/users.module';
 
 @Module({
@@ -48,6 +49,7 @@ import { UsersModule } from './users/users.module';
     AuthModule,
     EnterprisesModule,
     NegotiationsModule,
+    ReportsModule,
   ],
   providers: [
     { provide: APP_PIPE, useFactory: createValidationPipe },

@@ -31,6 +31,11 @@ const POLICY: Record<string, 'public' | Role[]> = {
   'POST /api/v1/agreements/historical': ['admin'],
   'GET /api/v1/workflow': ['admin', 'supervisor', 'instructor'],
   'POST /api/v1/timers/run': ['admin'],
+  'GET /api/v1/reports/signing-rates{.:format}': ['admin', 'supervisor', 'instructor'],
+  'GET /api/v1/reports/target-gaps{.:format}': ['admin', 'supervisor', 'instructor'],
+  'GET /api/v1/reports/union-founding{.:format}': ['admin', 'supervisor', 'instructor'],
+  'GET /api/v1/reports/agreements{.:format}': ['admin', 'supervisor', 'instructor'],
+  'GET /api/v1/reports/trend{.:format}': ['admin', 'supervisor', 'instructor'],
 };
 
 const ROLES: Role[] = ['admin', 'supervisor', 'instructor'];
@@ -78,7 +83,7 @@ describe('Access control (e2e)', () => {
 
   const call = (route: string, auth?: { Authorization: string }) => {
     const [method, path] = route.split(' ');
-    const url = path.replace(':id', '1');
+    const url = path.replace(':id', '1').replace('{.:format}', '');
     const req = request(sut.http)[method.toLowerCase() as 'get' | 'post' | 'patch'](url);
     if (auth) req.set(auth);
     return method === 'GET' ? req : req.send({});

@@ -3,6 +3,8 @@ import { AuthSettings, loadAuthSettings } from './auth-settings';
 import { ConfigError } from './config.error';
 import { DatabaseConfig, parseDatabaseUrl } from './database-url';
 import { loadRuleSets, RuleSetsConfig } from './rule-sets';
+import { parseTargets } from './targets';
+import type { Targets } from '../reports/rates/types';
 
 export interface AppConfig {
   port: number;
@@ -20,6 +22,8 @@ export interface AppConfig {
   ruleSets: RuleSetsConfig;
   /** Run the timers (and later the reminder) schedules in this process; SCHEDULER=off to disable. */
   schedulerEnabled: boolean;
+  /** Signing-rate targets per sector (REPORT_TARGETS; default state 1.00, non_public 0.90). */
+  reportTargets: Targets;
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -38,6 +42,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     trustProxy: env.TRUST_PROXY?.trim() || 'loopback',
     ruleSets: loadRuleSets(env.RULE_SET_FILE?.trim()),
     schedulerEnabled: parseSwitch('SCHEDULER', env.SCHEDULER, true),
+    reportTargets: parseTargets(env.REPORT_TARGETS),
   };
 }
 

@@ -26,6 +26,10 @@ export class UsersRepository {
     return this.repo(manager).save(user);
   }
 
+  findAll(): Promise<User[]> {
+    return this.repo().find({ order: { id: 'ASC' } });
+  }
+
   count(): Promise<number> {
     return this.repo().count();
   }

@@ -1,0 +1,90 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsIn, IsOptional, Matches } from 'class-validator';
+import { IsBusinessDate } from '../../common/validation/decorators';
+import { SECTORS, type Sector } from '../../enterprises/domain/ownership';
+import { AGREEMENT_KINDS, type AgreementKind } from '../../negotiations/workflow';
+import { BASES, type Base, COVERAGE_STATUSES, type CoverageStatus, GROUP_BYS, type GroupBy } from '../rates';
+
+export class AsOfQuery {
+  @ApiProperty({ required: false, format: 'date', description: 'the date the report is for; default today' })
+  @IsOptional()
+  @IsBusinessDate()
+  asOf?: string;
+}
+
+export class CoverageQueryDto extends AsOfQuery {
+  @ApiProperty({ required: false, enum: AGREEMENT_KINDS, default: 'wage' })
+  @IsOptional()
+  @IsIn(AGREEMENT_KINDS, { message: `agreementKind must be one of ${AGREEMENT_KINDS.join(', ')}` })
+  agreementKind: AgreementKind = 'wage';
+
+  @ApiProperty({
+    required: false,
+    enum: BASES,
+    default: 'unionised',
+    description: '应签: unionised or all open enterprises',
+  })
+  @IsOptional()
+  @IsIn(BASES, { message: `base must be one of ${BASES.join(', ')}` })
+  base: Base = 'unionised';
+
+  @ApiProperty({
+    required: false,
+    enum: COVERAGE_STATUSES,
+    default: 'signed',
+    description: 'in_force: count only agreements that had taken effect by asOf',
+  })
+  @IsOptional()
+  @IsIn(COVERAGE_STATUSES, { message: `status must be one of ${COVERAGE_STATUSES.join(', ')}` })
+  status: CoverageStatus = 'signed';
+}
+
+export class SigningRatesQuery extends CoverageQueryDto {
+  @ApiProperty({ required: false, enum: GROUP_BYS, default: 'sector' })
+  @IsOptional()
+  @IsIn(GROUP_BYS, { message: `groupBy must be one of ${GROUP_BYS.join(', ')}` })
+  groupBy: GroupBy = 'sector';
+}
+
+export class TargetGapsQuery extends CoverageQueryDto {
+  @ApiProperty({ required: false, enum: SECTORS, default: 'non_public' })
+  @IsOptional()
+  @IsIn(SECTORS, { message: `sector must be one of ${SECTORS.join(', ')}` })
+  sector: Sector = 'non_public';
+}
+
+export class UnionFoundingQuery extends AsOfQuery {
+  @ApiProperty({ required: false, enum: GROUP_BYS, default: 'sector' })
+  @IsOptional()
+  @IsIn(GROUP_BYS, { message: `groupBy must be one of ${GROUP_BYS.join(', ')}` })
+  groupBy: GroupBy = 'sector';
+}
+
+export class AgreementsReportQuery extends AsOfQuery {
+  @ApiProperty({ required: false, enum: AGREEMENT_KINDS, default: 'wage' })
+  @IsOptional()
+  @IsIn(AGREEMENT_KINDS, { message: `agreementKind must be one of ${AGREEMENT_KINDS.join(', ')}` })
+  agreementKind: AgreementKind = 'wage';
+}
+
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+export class TrendQuery extends SigningRatesQuery {
+  @ApiProperty({
+    required: false,
+    example: '2026-01',
+    description: 'first month (YYYY-MM); default 11 months before to',
+  })
+  @IsOptional()
+  @Matches(MONTH, { message: 'from must be a month written YYYY-MM' })
+  from?: string;
+
+  @ApiProperty({
+    required: false,
+    example: '2026-12',
+    description: 'last month (YYYY-MM); default this month',
+  })
+  @IsOptional()
+  @Matches(MONTH, { message: 'to must be a month written YYYY-MM' })
+  to?: string;
+}

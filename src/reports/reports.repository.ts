@@ -1,0 +1,265 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import type { BusinessDate } from '../common/dates/business-date';
+import { Enterprise } from '../enterprises/enterprise.entity';
+import { ownershipTypesOf, type OwnershipType, sectorOf, type Sector } from '../enterprises/domain/ownership';
+import { Agreement } from '../negotiations/entities/agreement.entity';
+import { Negotiation } from '../negotiations/entities/negotiation.entity';
+import { NegotiationEnterprise } from '../negotiations/entities/negotiation-enterprise.entity';
+import { FINAL_STAGES, type AgreementKind, type Stage } from '../negotiations/workflow';
+import {
+  type AgreementRow,
+  type Base,
+  type CoverageStatus,
+  type EnterpriseRow,
+  type GroupBy,
+  NO_INSTRUCTOR,
+  type Tally,
+  type UnionTally,
+} from './rates';
+
+export interface CoverageQuery {
+  asOf: BusinessDate;
+  agreementKind: AgreementKind;
+  base: Base;
+  status: CoverageStatus;
+  /** Scope: an instructor's portfolio. */
+  instructorId?: number;
+}
+
+export interface GapRow extends EnterpriseRow {
+  openNegotiation: { id: number; stage: Stage } | null;
+}
+
+/** Raw SQL grouping keys; sectors are folded from ownership types in code (sectorOf). */
+const GROUP_COLUMN: Record<GroupBy, string> = {
+  sector: 'e.ownership_type',
+  ownershipType: 'e.ownership_type',
+  township: 'e.township',
+  industry: 'e.industry',
+  instructor: 'e.instructor_id',
+};
+
+/**
+ * The reports' SQL: per-group counts computed in the database (portable query builder SQL,
+ * the same on SQLite and MySQL/MariaDB), which the pure core in `rates/` turns into rates,
+ * targets and gaps. Every date condition compares with asOf only (architecture invariant 5).
+ */
+@Injectable()
+export class ReportsRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Per group of open enterprises: in-base, covered and their headcounts. */
+  async signingTallies(query: CoverageQuery, groupBy: GroupBy): Promise<Map<string, Tally>> {
+    const inBase = this.inBaseSql(query.base);
+    const covered = `${inBase} AND cov.enterprise_id IS NOT NULL`;
+    const rows = await this.openEnterprises(query)
+      .select(GROUP_COLUMN[groupBy], 'grp')
+      .addSelect(`SUM(CASE WHEN ${inBase} THEN 1 ELSE 0 END)`, 'enterprises')
+      .addSelect(`SUM(CASE WHEN ${inBase} THEN e.employee_count ELSE 0 END)`, 'employees')
+      .addSelect(`SUM(CASE WHEN ${covered} THEN 1 ELSE 0 END)`, 'covered')
+      .addSelect(`SUM(CASE WHEN ${covered} THEN e.employee_count ELSE 0 END)`, 'employeesCovered')
+      .leftJoin((sub) => this.coveredIds(sub, query), 'cov', 'cov.enterprise_id = e.id')
+      .groupBy(GROUP_COLUMN[groupBy])
+      .getRawMany<Record<string, string | number | null>>();
+    const tallies = new Map<string, Tally>();
+    for (const row of rows) {
+      const key = groupKey(groupBy, row.grp);
+      const tally = tallies.get(key) ?? { enterprises: 0, covered: 0, employees: 0, employeesCovered: 0 };
+      tally.enterprises += Number(row.enterprises);
+      tally.covered += Number(row.covered);
+      tally.employees += Number(row.employees);
+      tally.employeesCovered += Number(row.employeesCovered);
+      tallies.set(key, tally);
+    }
+    return tallies;
+  }
+
+  /** Per group of open enterprises: how many, and how many had a union by asOf. */
+  async unionTallies(
+    query: Pick<CoverageQuery, 'asOf' | 'instructorId'>,
+    groupBy: GroupBy,
+  ): Promise<Map<string, UnionTally>> {
+    const rows = await this.openEnterprises(query)
+      .select(GROUP_COLUMN[groupBy], 'grp')
+      .addSelect('COUNT(*)', 'enterprises')
+      .addSelect(`SUM(CASE WHEN ${this.inBaseSql('unionised')} THEN 1 ELSE 0 END)`, 'unionised')
+      .groupBy(GROUP_COLUMN[groupBy])
+      .getRawMany<Record<string, string | number | null>>();
+    const tallies = new Map<string, UnionTally>();
+    for (const row of rows) {
+      const key = groupKey(groupBy, row.grp);
+      const tally = tallies.get(key) ?? { enterprises: 0, unionised: 0 };
+      tally.enterprises += Number(row.enterprises);
+      tally.unionised += Number(row.unionised);
+      tallies.set(key, tally);
+    }
+    return tallies;
+  }
+
+  /** The sector's enterprises in the base that no agreement covers, largest first. */
+  async uncovered(query: CoverageQuery, sector: Sector): Promise<GapRow[]> {
+    const rows = await this.openEnterprises(query)
+      .andWhere(this.inBaseSql(query.base))
+      .andWhere('e.ownership_type IN (:...types)', { types: ownershipTypesOf(sector) })
+      .leftJoin((sub) => this.coveredIds(sub, query), 'cov', 'cov.enterprise_id = e.id')
+      .andWhere('cov.enterprise_id IS NULL')
+      .orderBy('e.employee_count', 'DESC')
+      .addOrderBy('e.id', 'ASC')
+      .getMany();
+    const open = await this.openNegotiations(
+      rows.map((row) => row.id),
+      query.agreementKind,
+    );
+    return rows.map((row) => ({ ...toEnterpriseRow(row), openNegotiation: open.get(row.id) ?? null }));
+  }
+
+  /**
+   * The agreements of a kind that apply on asOf (any status), with the enterprises they list,
+   * and those enterprises: the rows the core's agreementsByScope counts.
+   */
+  async agreementsOn(query: Pick<CoverageQuery, 'asOf' | 'agreementKind' | 'instructorId'>): Promise<{
+    agreements: AgreementRow[];
+    enterprises: EnterpriseRow[];
+  }> {
+    const builder = this.dataSource
+      .getRepository(Agreement)
+      .createQueryBuilder('a')
+      .where('a.agreementKind = :kind', { kind: query.agreementKind });
+    this.runningOn(builder, query.asOf);
+    if (query.instructorId !== undefined) {
+      builder.andWhere(
+        'EXISTS (SELECT 1 FROM negotiation_enterprises sne JOIN enterprises se ON se.id = sne.enterprise_id WHERE sne.negotiation_id = a.negotiation_id AND se.instructor_id = :instructorId)',
+        { instructorId: query.instructorId },
+      );
+    }
+    const agreements = await builder.orderBy('a.id', 'ASC').getMany();
+    const links = agreements.length
+      ? await this.dataSource
+          .getRepository(NegotiationEnterprise)
+          .createQueryBuilder('ne')
+          .where('ne.negotiationId IN (:...ids)', { ids: agreements.map((a) => a.negotiationId) })
+          .getMany()
+      : [];
+    const enterpriseIds = [...new Set(links.map((link) => link.enterpriseId))];
+    const enterprises = enterpriseIds.length
+      ? await this.dataSource
+          .getRepository(Enterprise)
+          .createQueryBuilder('e')
+          .whereInIds(enterpriseIds)
+          .getMany()
+      : [];
+    return {
+      agreements: agreements.map((a) => ({
+        ...toAgreementRow(a),
+        enterpriseIds: links
+          .filter((link) => link.negotiationId === a.negotiationId)
+          .map((link) => link.enterpriseId),
+      })),
+      enterprises: enterprises.map(toEnterpriseRow),
+    };
+  }
+
+  private openEnterprises(
+    query: Pick<CoverageQuery, 'asOf' | 'instructorId'>,
+  ): SelectQueryBuilder<Enterprise> {
+    const builder = this.dataSource
+      .getRepository(Enterprise)
+      .createQueryBuilder('e')
+      .where('(e.registered_on IS NULL OR e.registered_on <= :asOf)', { asOf: query.asOf })
+      .andWhere('(e.closed_on IS NULL OR e.closed_on > :asOf)');
+    if (query.instructorId !== undefined) {
+      builder.andWhere('e.instructor_id = :instructorId', { instructorId: query.instructorId });
+    }
+    return builder;
+  }
+
+  private inBaseSql(base: Base): string {
+    return base === 'all' ? '1 = 1' : '(e.union_founded_on IS NOT NULL AND e.union_founded_on <= :asOf)';
+  }
+
+  /** Ids of enterprises covered on asOf by an agreement of the kind (own or regional/industry), once each. */
+  private coveredIds(
+    sub: SelectQueryBuilder<ObjectLiteral>,
+    query: CoverageQuery,
+  ): SelectQueryBuilder<ObjectLiteral> {
+    const builder = sub
+      .select('DISTINCT ne.enterprise_id', 'enterprise_id')
+      .from(Agreement, 'a')
+      .innerJoin(NegotiationEnterprise, 'ne', 'ne.negotiation_id = a.negotiation_id')
+      .where('a.agreement_kind = :agreementKind', { agreementKind: query.agreementKind });
+    this.runningOn(builder, query.asOf);
+    if (query.status === 'in_force')
+      builder.andWhere('(a.effective_on IS NOT NULL AND a.effective_on <= :asOf)');
+    return builder;
+  }
+
+  /** Signed by asOf and not yet expired, terminated or set aside (domain.md, Signing rate). */
+  private runningOn<T extends ObjectLiteral>(builder: SelectQueryBuilder<T>, asOf: BusinessDate): void {
+    builder
+      .andWhere('a.signed_on <= :asOf AND a.expires_on > :asOf', { asOf })
+      .andWhere('(a.terminated_on IS NULL OR a.terminated_on > :asOf)')
+      .andWhere('(a.set_aside_on IS NULL OR a.set_aside_on > :asOf)');
+  }
+
+  /** The newest open (not final, not yet in force) negotiation of the kind for each enterprise. */
+  private async openNegotiations(
+    enterpriseIds: number[],
+    agreementKind: AgreementKind,
+  ): Promise<Map<number, { id: number; stage: Stage }>> {
+    const open = new Map<number, { id: number; stage: Stage }>();
+    const closed: Stage[] = [...FINAL_STAGES, 'in_force'];
+    for (let i = 0; i < enterpriseIds.length; i += 1000) {
+      const rows = await this.dataSource
+        .getRepository(Negotiation)
+        .createQueryBuilder('n')
+        .innerJoin(NegotiationEnterprise, 'ne', 'ne.negotiation_id = n.id')
+        .select(['ne.enterprise_id AS enterpriseId', 'n.id AS id', 'n.stage AS stage'])
+        .where('ne.enterprise_id IN (:...ids)', { ids: enterpriseIds.slice(i, i + 1000) })
+        .andWhere('n.agreement_kind = :agreementKind', { agreementKind })
+        .andWhere('n.stage NOT IN (:...closed)', { closed })
+        .orderBy('n.id', 'ASC')
+        .getRawMany<{ enterpriseId: number; id: number; stage: Stage }>();
+      for (const row of rows) open.set(Number(row.enterpriseId), { id: Number(row.id), stage: row.stage });
+    }
+    return open;
+  }
+}
+
+function groupKey(groupBy: GroupBy, raw: string | number | null): string {
+  if (groupBy === 'sector') return sectorOf(raw as OwnershipType);
+  if (groupBy === 'instructor') return raw === null ? NO_INSTRUCTOR : String(raw);
+  return String(raw);
+}
+
+export function toEnterpriseRow(e: Enterprise): EnterpriseRow {
+  return {
+    id: e.id,
+    name: e.name,
+    creditCode: e.creditCode,
+    ownershipType: e.ownershipType,
+    township: e.township,
+    industry: e.industry,
+    employeeCount: e.employeeCount,
+    instructorId: e.instructorId,
+    unionFoundedOn: e.unionFoundedOn,
+    registeredOn: e.registeredOn,
+    closedOn: e.closedOn,
+  };
+}
+
+function toAgreementRow(a: Agreement): Omit<AgreementRow, 'enterpriseIds'> {
+  return {
+    id: a.id,
+    negotiationId: a.negotiationId,
+    agreementKind: a.agreementKind,
+    scope: a.scope,
+    signedOn: a.signedOn,
+    effectiveOn: a.effectiveOn,
+    expiresOn: a.expiresOn,
+    terminatedOn: a.terminatedOn,
+    setAsideOn: a.setAsideOn,
+    coveredEmployees: a.coveredEmployees,
+    wageIncreasePct: a.wageIncreasePct,
+  };
+}

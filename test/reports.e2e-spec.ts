@@ -1,0 +1,266 @@
+import ExcelJS from 'exceljs';
+import request from 'supertest';
+import { SEED_COUNTY_EXPECTED as EXPECTED } from '../src/reports/rates/rates.fixtures';
+import { createTestApp, TestApp } from './support/test-app';
+import { aSignedInUser, SignedInUser } from './support/users';
+import { LoadedCounty, loadSeedCounty } from './support/seed-county';
+
+type Row = {
+  group: string;
+  enterprises: number;
+  covered: number;
+  employees: number;
+  employeesCovered: number;
+};
+const counts = (row: Row) => [row.enterprises, row.covered, row.employees, row.employeesCovered];
+
+/** The seed county, loaded through the API, gives the figures worked out by hand. */
+describe('Reports (e2e)', () => {
+  let sut: TestApp;
+  let admin: SignedInUser;
+  let supervisor: SignedInUser;
+  let county: LoadedCounty;
+
+  beforeAll(async () => {
+    sut = await createTestApp();
+    admin = await aSignedInUser(sut, 'admin');
+    supervisor = await aSignedInUser(sut, 'supervisor');
+    county = await loadSeedCounty(sut, admin);
+  }, 120_000);
+  afterAll(() => sut.close());
+
+  const get = (path: string, query: Record<string, string> = {}, as = supervisor) =>
+    request(sut.http).get(`/api/v1/reports/${path}`).query(query).set(as.auth);
+
+  describe('GET /api/v1/reports/signing-rates', () => {
+    it.each([
+      ['unionised base, signed', {}, EXPECTED.signingRates.unionisedSigned],
+      ['unionised base, in force', { status: 'in_force' }, EXPECTED.signingRates.unionisedInForce],
+      ['all open enterprises, signed', { base: 'all' }, EXPECTED.signingRates.allSigned],
+    ])('reproduces the county by sector: %s', async (_case, query, expected) => {
+      const res = await get('signing-rates', { asOf: EXPECTED.asOf, ...query }).expect(200);
+      expect(res.body).toMatchObject({ asOf: EXPECTED.asOf, agreementKind: 'wage', groupBy: 'sector' });
+      const bySector = Object.fromEntries(res.body.rows.map((row: Row) => [row.group, counts(row)]));
+      expect(bySector).toEqual(expected.rows);
+      expect(counts(res.body.total)).toEqual(expected.total);
+      const shortBy = Object.fromEntries(
+        res.body.rows
+          .filter((row: { target?: number }) => row.target !== undefined)
+          .map((row: { group: string; shortBy: number }) => [row.group, row.shortBy]),
+      );
+      expect(shortBy).toEqual(expected.shortBy);
+    });
+
+    it('states targets and whether they are met: state 100 %, non-public 90 %', async () => {
+      const res = await get('signing-rates', { asOf: EXPECTED.asOf }).expect(200);
+      const state = res.body.rows.find((row: Row) => row.group === 'state');
+      const nonPublic = res.body.rows.find((row: Row) => row.group === 'non_public');
+      expect(state).toMatchObject({ rate: 1, target: 1, meetsTarget: true, shortBy: 0 });
+      expect(nonPublic).toMatchObject({ target: 0.9, meetsTarget: true, shortBy: 0 });
+      expect(nonPublic.rate).toBeCloseTo(19 / 21, 10);
+      expect(res.body.rows.find((row: Row) => row.group === 'collective').target).toBeUndefined();
+    });
+
+    it('reports an empty group with null rates and zero counts', async () => {
+      const res = await get('signing-rates', { asOf: '2000-01-01' }).expect(200);
+      for (const row of [...res.body.rows, res.body.total]) {
+        expect(row).toMatchObject({ enterprises: 0, covered: 0, rate: null, employeeRate: null });
+      }
+    });
+
+    it('groups by township, ownership type, industry and instructor with the same totals', async () => {
+      for (const groupBy of ['township', 'ownershipType', 'industry', 'instructor']) {
+        const res = await get('signing-rates', { asOf: EXPECTED.asOf, groupBy }).expect(200);
+        expect(counts(res.body.total)).toEqual(EXPECTED.signingRates.unionisedSigned.total);
+      }
+      const townships = await get('signing-rates', { asOf: EXPECTED.asOf, groupBy: 'township' });
+      expect(townships.body.rows.map((row: Row) => row.group)).toEqual(['万安镇', '蟠龙镇', '金山镇'].sort());
+    });
+
+    it('gives an instructor their own portfolio only', async () => {
+      const instructor = county.instructors.get(3)!;
+      const mine = await get(
+        'signing-rates',
+        { asOf: EXPECTED.asOf, groupBy: 'instructor' },
+        instructor,
+      ).expect(200);
+      expect(mine.body.rows.map((row: Row) => row.group)).toEqual([String(instructor.id)]);
+      expect(mine.body.total.enterprises).toBeLessThan(EXPECTED.signingRates.unionisedSigned.total[0]);
+    });
+
+    it('does not change a past report when later events are recorded after its date', async () => {
+      const before = (await get('signing-rates', { asOf: '2026-03-31' })).body;
+      const gap = county.enterprises.get(27)!;
+      await request(sut.http)
+        .post('/api/v1/agreements/historical')
+        .set(admin.auth)
+        .send({
+          agreementKind: 'wage',
+          scope: 'enterprise',
+          enterpriseIds: [gap],
+          signedOn: '2026-08-01',
+          effectiveOn: '2026-08-20',
+          expiresOn: '2027-08-20',
+          coveredEmployees: 60,
+        })
+        .expect(201);
+      const after = (await get('signing-rates', { asOf: '2026-03-31' })).body;
+      expect(after).toEqual(before);
+      const later = (await get('signing-rates', { asOf: '2026-09-01' })).body;
+      expect(later.total.covered).toBeGreaterThan(before.total.covered);
+    });
+
+    it.each([
+      [{ groupBy: 'city' }, 'groupBy'],
+      [{ base: 'some' }, 'base'],
+      [{ status: 'draft' }, 'status'],
+      [{ asOf: '2026-02-30' }, 'asOf'],
+      [{ agreementKind: 'pay' }, 'agreementKind'],
+    ])('answers 422 for %o', async (query, field) => {
+      const res = await get('signing-rates', query).expect(422);
+      expect(res.body.errors[0].field).toBe(field);
+    });
+  });
+
+  describe('GET /api/v1/reports/target-gaps', () => {
+    it.each([
+      ['non_public', {}, EXPECTED.targetGaps.nonPublicSigned],
+      ['non_public', { status: 'in_force' }, EXPECTED.targetGaps.nonPublicInForce],
+      ['state', { status: 'in_force' }, EXPECTED.targetGaps.stateInForce],
+    ])('lists the uncovered %s enterprises, largest first (%o)', async (sector, query, expected) => {
+      const res = await get('target-gaps', { asOf: '2026-06-30', sector, ...query }).expect(200);
+      const fixtureIds = [...county.enterprises].reduce(
+        (m, [f, id]) => m.set(id, f),
+        new Map<number, number>(),
+      );
+      expect(res.body.shortBy).toBe(expected.shortBy);
+      expect(
+        res.body.items.map((item: { enterpriseId: number }) => fixtureIds.get(item.enterpriseId)),
+      ).toEqual(expected.ids);
+    });
+
+    it('names the open negotiation of an uncovered enterprise', async () => {
+      const res = await get('target-gaps', {
+        asOf: '2026-06-30',
+        sector: 'non_public',
+        status: 'in_force',
+      }).expect(200);
+      const underReview = res.body.items.find(
+        (item: { enterpriseId: number }) => item.enterpriseId === county.enterprises.get(12),
+      );
+      expect(underReview.openNegotiation).toMatchObject({ stage: 'filing' });
+      expect(underReview).toMatchObject({
+        ownershipType: 'private',
+        employeeCount: 85,
+        instructorId: county.instructors.get(1)!.id,
+      });
+    });
+  });
+
+  it('GET /api/v1/reports/union-founding counts unionised among open enterprises', async () => {
+    const res = await get('union-founding', { asOf: '2026-06-30' }).expect(200);
+    const bySector = Object.fromEntries(
+      res.body.rows.map((row: { group: string; enterprises: number; unionised: number }) => [
+        row.group,
+        [row.enterprises, row.unionised],
+      ]),
+    );
+    expect(bySector).toEqual(EXPECTED.unionFounding.rows);
+    expect([res.body.total.enterprises, res.body.total.unionised]).toEqual(EXPECTED.unionFounding.total);
+  });
+
+  it('GET /api/v1/reports/agreements counts agreements in force by scope', async () => {
+    const res = await get('agreements', { asOf: '2026-06-30' }).expect(200);
+    expect([...res.body.rows, res.body.total]).toEqual(EXPECTED.agreementsByScope);
+  });
+
+  it('GET /api/v1/reports/trend gives one point per month, on its last day', async () => {
+    const res = await get('trend', { from: '2026-01', to: '2026-06' }).expect(200);
+    expect(res.body.months).toEqual(['2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06']);
+    const state = res.body.series.find((s: { group: string }) => s.group === 'state');
+    expect(
+      state.points.map((p: { covered: number; enterprises: number }) => [p.covered, p.enterprises]),
+    ).toEqual(EXPECTED.trend.state);
+    expect(state.points[1].asOf).toBe('2026-02-28');
+    const nonPublic = res.body.series.find((s: { group: string }) => s.group === 'non_public');
+    expect([nonPublic.points[0].covered, nonPublic.points[0].enterprises]).toEqual(
+      EXPECTED.trend.nonPublicJanuary,
+    );
+    expect([nonPublic.points[5].covered, nonPublic.points[5].enterprises]).toEqual(
+      EXPECTED.trend.nonPublicJune,
+    );
+    await get('trend', { from: '2026-07', to: '2026-01' }).expect(422);
+    await get('trend', { from: '2026-13' }).expect(422);
+  });
+
+  describe('downloads', () => {
+    it('serves a UTF-8 CSV with a BOM, a title row with the parameters and Chinese headers', async () => {
+      const res = await get('signing-rates.csv', { asOf: '2026-06-30' })
+        .buffer(true)
+        .parse((r, cb) => {
+          const chunks: Buffer[] = [];
+          r.on('data', (c: Buffer) => chunks.push(c));
+          r.on('end', () => cb(null, Buffer.concat(chunks)));
+        });
+      expect(res.status).toBe(200);
+      expect(res.headers['content-type']).toMatch(/^text\/csv; charset=utf-8/);
+      expect(res.headers['content-disposition']).toContain('attachment');
+      const body = res.body as Buffer;
+      expect([...body.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+      const lines = body.toString('utf8').slice(1).split('\r\n');
+      expect(lines[0]).toContain('截至日期: 2026-06-30');
+      expect(lines[0]).toContain('工资专项集体合同');
+      expect(lines[1]).toBe(
+        '分组,应签企业数,已签企业数,签订率,职工人数,覆盖职工数,职工覆盖率,目标,是否达标,差额(家)',
+      );
+      expect(lines[2]).toBe('国有及国有控股企业,4,4,100.0%,575,575,100.0%,100.0%,是,0');
+      expect(lines).toContain('合计,28,24,85.7%,2278,2138,93.9%,,,');
+    });
+
+    it('serves an XLSX workbook that Excel (exceljs) reads back with the same figures', async () => {
+      const res = await get('signing-rates.xlsx', { asOf: '2026-06-30', groupBy: 'township' })
+        .buffer(true)
+        .parse((r, cb) => {
+          const chunks: Buffer[] = [];
+          r.on('data', (c: Buffer) => chunks.push(c));
+          r.on('end', () => cb(null, Buffer.concat(chunks)));
+        });
+      expect(res.status).toBe(200);
+      expect(res.headers['content-type']).toBe(
+        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      );
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(Uint8Array.from(res.body as Buffer).buffer);
+      const sheet = workbook.worksheets[0];
+      expect(String(sheet.getCell('A1').value)).toContain('分组: 乡镇(街道)');
+      expect(sheet.getRow(2).values).toEqual([
+        undefined,
+        '分组',
+        '应签企业数',
+        '已签企业数',
+        '签订率',
+        '职工人数',
+        '覆盖职工数',
+        '职工覆盖率',
+      ]);
+      const total = sheet.getRow(sheet.rowCount);
+      expect(total.getCell(1).value).toBe('合计');
+      expect(total.getCell(2).value).toBe(28);
+      expect(total.getCell(4).numFmt).toBe('0.0%');
+    });
+
+    it.each(['target-gaps', 'union-founding', 'agreements', 'trend'])(
+      'downloads %s as CSV and XLSX',
+      async (path) => {
+        await get(`${path}.csv`, { asOf: '2026-06-30' })
+          .expect(200)
+          .expect('content-type', /text\/csv/);
+        await get(`${path}.xlsx`, { asOf: '2026-06-30' }).expect(200);
+      },
+    );
+
+    it('answers 404 for another format', async () => {
+      await get('signing-rates.pdf').expect(404);
+    });
+  });
+});
