@@ -79,3 +79,59 @@ describe('npm run cli -- users:create', () => {
     expect(result.stdout).toContain('workflow:verify');
   });
 });
+
+describe('npm run cli -- demo:load', () => {
+  let directory: string;
+
+  beforeAll(() => {
+    execFileSync(process.execPath, [join(root, 'scripts', 'build-if-needed.mjs')], {
+      cwd: root,
+      stdio: 'pipe',
+    });
+    directory = mkdtempSync(join(tmpdir(), 'wagetrack-demo-'));
+  }, 120_000);
+  afterAll(() => rmSync(directory, { recursive: true, force: true }));
+
+  const cli = (args: string[]) =>
+    spawnSync(process.execPath, [join(root, 'dist', 'src', 'cli', 'main.js'), ...args], {
+      cwd: directory,
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH, DATABASE_URL: `sqlite:${join(directory, 'demo.sqlite')}` },
+    });
+
+  it('loads the demo county once, through the workflow, and prints the demo users', () => {
+    const first = cli(['demo:load']);
+    expect(first.status).toBe(0);
+    expect(first.stdout).toMatch(/demo county loaded: 320 enterprises, \d{3} negotiations/);
+    expect(first.stdout).toContain('demo.supervisor / demo-supervisor-2026');
+
+    const second = cli(['demo:load']);
+    expect(second.stdout).toContain('demo county already loaded: nothing to do');
+
+    const verify = cli(['workflow:verify']);
+    expect(verify.stdout).toMatch(/verified \d{3} negotiation\(s\): 0 mismatch\(es\)/);
+    expect(verify.status).toBe(0);
+
+    const db = new Database(join(directory, 'demo.sqlite'), { readonly: true });
+    const stages = db.prepare('SELECT DISTINCT stage FROM negotiations ORDER BY stage').all() as {
+      stage: string;
+    }[];
+    const scopes = db.prepare('SELECT DISTINCT scope FROM agreements ORDER BY scope').all() as {
+      scope: string;
+    }[];
+    db.close();
+    expect(stages.map((s) => s.stage)).toEqual(
+      expect.arrayContaining([
+        'abandoned',
+        'consultation',
+        'filing',
+        'in_force',
+        'invitation',
+        'preparation',
+        'ratification',
+        'signing',
+      ]),
+    );
+    expect(scopes.map((s) => s.scope)).toEqual(['enterprise', 'industry', 'regional']);
+  }, 60_000);
+});
