@@ -1,10 +1,12 @@
 import { CreateEnterprises1764000000000 } from './1764000000000-create-enterprises';
 import { CreateUsersAndAudit1764000000001 } from './1764000000001-create-users-and-audit';
 import { CreateNegotiations1764000000002 } from './1764000000002-create-negotiations';
+import { CreateReminders1764000000003 } from './1764000000003-create-reminders';
 
 /** Every migration, oldest first. Listed as classes so the same list works from src and dist. */
 export const MIGRATIONS = [
   CreateEnterprises1764000000000,
   CreateUsersAndAudit1764000000001,
   CreateNegotiations1764000000002,
+  CreateReminders1764000000003,
 ];

@@ -31,4 +31,5 @@ if (!existsSync(nest)) {
 }
 console.log('wagetrack: building (sources changed since the last build)…');
 execFileSync(process.execPath, [nest, 'build'], { cwd: root, stdio: 'inherit' });
+execFileSync(process.execPath, [join(root, 'scripts', 'copy-assets.mjs')], { cwd: root, stdio: 'inherit' });
 writeFileSync(stamp, new Date().toISOString());

@@ -14,6 +14,7 @@ import { buildDataSourceOptions } from './database/data-source-options';
 import { EnterprisesModule } from './enterprises/enterprises.module';
 import { HealthModule } from './health/health.module';
 import { NegotiationsModule } from './negotiations/negotiations.module';
+import { RemindersModule } from './reminders/reminders.module';
 import { ReportsModule } from './reports/reports.module';
 import { UsersModule } from './users/users.module';
 
@@ -50,6 +51,7 @@ import { UsersModule } from './users/users.module';
     EnterprisesModule,
     NegotiationsModule,
     ReportsModule,
+    RemindersModule,
   ],
   providers: [
     { provide: APP_PIPE, useFactory: createValidationPipe },

@@ -5,6 +5,7 @@ import { addDays } from '../common/dates/business-date';
 import { startOfBusinessDay } from '../common/dates/zoned';
 import { Page } from '../common/http/page';
 import { appConfig } from '../config/app.config';
+import { persistentValue } from '../database/persistent-value';
 import { type Actor, isSystem } from '../auth/actor';
 import { AuditChanges, AuditEntityType, AuditEntry } from './audit-entry.entity';
 import { ListAuditQuery } from './dto/list-audit.query';
@@ -45,10 +46,11 @@ export class AuditService {
 
   /** The start of a business day, as the driver stores `at` (a string on SQLite, a Date on MySQL). */
   private instant(date: string): unknown {
-    const column = this.dataSource.getMetadata(AuditEntry).findColumnWithPropertyName('at')!;
-    return this.dataSource.driver.preparePersistentValue(
+    return persistentValue(
+      this.dataSource,
+      AuditEntry,
+      'at',
       startOfBusinessDay(date, this.config.businessTimeZone),
-      column,
     );
   }
 

@@ -2,14 +2,16 @@ import { Module } from '@nestjs/common';
 import { AppModule } from '../app.module';
 import { DemoModule } from '../demo/demo.module';
 import { NegotiationsModule } from '../negotiations/negotiations.module';
+import { RemindersModule } from '../reminders/reminders.module';
 import { UsersModule } from '../users/users.module';
 import { DemoLoadCommand } from './demo-load.command';
+import { RemindersRunCommand } from './reminders-run.command';
 import { UsersCreateCommand } from './users-create.command';
 import { WorkflowVerifyCommand } from './workflow-verify.command';
 
 /** The app's modules plus the shell commands (`npm run cli -- <command>`). */
 @Module({
-  imports: [AppModule, UsersModule, NegotiationsModule, DemoModule],
-  providers: [UsersCreateCommand, WorkflowVerifyCommand, DemoLoadCommand],
+  imports: [AppModule, UsersModule, NegotiationsModule, DemoModule, RemindersModule],
+  providers: [UsersCreateCommand, WorkflowVerifyCommand, DemoLoadCommand, RemindersRunCommand],
 })
 export class CliModule {}

@@ -9,6 +9,8 @@ import { CliModule } from './cli.module';
 async function main(): Promise<void> {
   if (existsSync('.env')) process.loadEnvFile('.env');
   process.env.LOG_LEVEL ??= 'warn';
+  // A command does its one job; the app's schedules (timers, reminders) belong to the server.
+  process.env.SCHEDULER = 'off';
   loadAppConfig(); // one clear line for a bad setting, before anything boots
   await CommandFactory.run(CliModule, { logger: ['error', 'warn'], errorHandler: (error) => fail(error) });
 }

@@ -2,6 +2,7 @@ import { registerAs } from '@nestjs/config';
 import { AuthSettings, loadAuthSettings } from './auth-settings';
 import { ConfigError } from './config.error';
 import { DatabaseConfig, parseDatabaseUrl } from './database-url';
+import { loadMailSettings, MailSettings } from './mail-settings';
 import { loadRuleSets, RuleSetsConfig } from './rule-sets';
 import { parseTargets } from './targets';
 import type { Targets } from '../reports/rates/types';
@@ -24,6 +25,7 @@ export interface AppConfig {
   schedulerEnabled: boolean;
   /** Signing-rate targets per sector (REPORT_TARGETS; default state 1.00, non_public 0.90). */
   reportTargets: Targets;
+  mail: MailSettings;
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -31,11 +33,12 @@ const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'
 /** Reads and validates the environment; throws {@link ConfigError} with a one-line message. */
 export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const database = parseDatabaseUrl(env.DATABASE_URL);
+  const businessTimeZone = parseTimeZone(env.TZ_BUSINESS);
   return {
     port: parsePort(env.PORT),
     host: env.HOST?.trim() || '0.0.0.0',
     database,
-    businessTimeZone: parseTimeZone(env.TZ_BUSINESS),
+    businessTimeZone,
     logLevel: parseLogLevel(env.LOG_LEVEL),
     auth: loadAuthSettings(env, database),
     corsOrigins: parseList(env.CORS_ORIGINS),
@@ -43,6 +46,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     ruleSets: loadRuleSets(env.RULE_SET_FILE?.trim()),
     schedulerEnabled: parseSwitch('SCHEDULER', env.SCHEDULER, true),
     reportTargets: parseTargets(env.REPORT_TARGETS),
+    mail: loadMailSettings(env, businessTimeZone),
   };
 }
 

@@ -6,6 +6,7 @@ import { Deadline } from '../negotiations/entities/deadline.entity';
 import { Negotiation } from '../negotiations/entities/negotiation.entity';
 import { NegotiationEnterprise } from '../negotiations/entities/negotiation-enterprise.entity';
 import { NegotiationEvent } from '../negotiations/entities/negotiation-event.entity';
+import { Reminder } from '../reminders/reminder.entity';
 import { User } from '../users/user.entity';
 
 /** Every entity the app maps; migrations must create exactly these tables (see the schema test). */
@@ -19,4 +20,5 @@ export const ENTITIES = [
   NegotiationEvent,
   Deadline,
   Agreement,
+  Reminder,
 ];

@@ -8,6 +8,6 @@ import { ReportsService } from './reports.service';
   imports: [UsersModule],
   controllers: [ReportsController],
   providers: [ReportsRepository, ReportsService],
-  exports: [ReportsService],
+  exports: [ReportsService, ReportsRepository],
 })
 export class ReportsModule {}

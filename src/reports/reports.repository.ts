@@ -97,11 +97,11 @@ export class ReportsRepository {
     return tallies;
   }
 
-  /** The sector's enterprises in the base that no agreement covers, largest first. */
-  async uncovered(query: CoverageQuery, sector: Sector): Promise<GapRow[]> {
-    const rows = await this.openEnterprises(query)
-      .andWhere(this.inBaseSql(query.base))
-      .andWhere('e.ownership_type IN (:...types)', { types: ownershipTypesOf(sector) })
+  /** The enterprises in the base (of one sector, or all) that no agreement covers, largest first. */
+  async uncovered(query: CoverageQuery, sector?: Sector): Promise<GapRow[]> {
+    const builder = this.openEnterprises(query).andWhere(this.inBaseSql(query.base));
+    if (sector) builder.andWhere('e.ownership_type IN (:...types)', { types: ownershipTypesOf(sector) });
+    const rows = await builder
       .leftJoin((sub) => this.coveredIds(sub, query), 'cov', 'cov.enterprise_id = e.id')
       .andWhere('cov.enterprise_id IS NULL')
       .orderBy('e.employee_count', 'DESC')

@@ -1,0 +1,262 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
+import { DataSource, In } from 'typeorm';
+import { SYSTEM_ACTOR } from '../auth/actor';
+import { Clock } from '../common/clock/clock';
+import { addDays, type BusinessDate } from '../common/dates/business-date';
+import { appConfig } from '../config/app.config';
+import { isUniqueViolation } from '../database/database-errors';
+import { writeTransaction } from '../database/transactions';
+import { SECTORS, type Sector } from '../enterprises/domain/ownership';
+import { ReportsRepository } from '../reports/reports.repository';
+import { ReportsService, type TargetGapsResult } from '../reports/reports.service';
+import { UsersRepository } from '../users/users.repository';
+import type { Language } from '../users/domain/role';
+import type { User } from '../users/user.entity';
+import {
+  DEFAULT_HORIZONS,
+  type DigestItem,
+  digestCounts,
+  digestItems,
+  DIGEST_KINDS,
+} from './digest/digest-items';
+import { MailLabels, MailTemplates } from './mail-templates';
+import { ReminderFactsRepository } from './reminder-facts.repository';
+import { Reminder, type SlotKind } from './reminder.entity';
+import { dedupeKey } from './slots';
+
+/** Deadlines that are work someone has not done when they pass (not states like "stalled"). */
+const OVERDUE_KINDS = ['offer_reply', 'submission_for_review', 'publication', 'suspension_resume'];
+
+export type PlannedReminder = Pick<
+  Reminder,
+  | 'recipientId'
+  | 'recipientEmail'
+  | 'slotKind'
+  | 'slotDate'
+  | 'dedupeKey'
+  | 'subject'
+  | 'textBody'
+  | 'htmlBody'
+>;
+
+/**
+ * Builds a slot's e-mails (the instructors' digests, the supervisors' weekly summary) and
+ * writes them to the outbox in one transaction. Building a slot again adds nothing: rows
+ * whose dedupe key exists are skipped.
+ */
+@Injectable()
+export class ReminderBuilder {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly facts: ReminderFactsRepository,
+    private readonly reports: ReportsService,
+    private readonly reportsRepository: ReportsRepository,
+    private readonly templates: MailTemplates,
+    private readonly clock: Clock,
+    private readonly users: UsersRepository,
+    @Inject(appConfig.KEY) private readonly config: ConfigType<typeof appConfig>,
+  ) {}
+
+  async planDigests(slotDate: BusinessDate): Promise<PlannedReminder[]> {
+    const recipients = await this.facts.recipients('instructor');
+    if (recipients.length === 0) return [];
+    const deadlines = await this.facts.deadlinesUntil(addDays(slotDate, DEFAULT_HORIZONS.expiringWithinDays));
+    const uncovered = await this.reportsRepository.uncovered({
+      asOf: slotDate,
+      agreementKind: 'wage',
+      base: 'unionised',
+      status: 'signed',
+    });
+    const planned: PlannedReminder[] = [];
+    for (const user of recipients) {
+      const items = digestItems(
+        deadlines.filter((fact) => fact.instructorId === user.id),
+        uncovered
+          .filter((e) => e.instructorId === user.id)
+          .map((e) => ({ enterpriseId: e.id, name: e.name, employeeCount: e.employeeCount })),
+        slotDate,
+      );
+      if (items.length === 0) continue; // nothing due: no mail
+      planned.push(
+        this.plan(user, 'instructor_digest', slotDate, 'digest', this.digestModel(user, items, slotDate)),
+      );
+    }
+    return planned;
+  }
+
+  async planSummaries(slotDate: BusinessDate): Promise<PlannedReminder[]> {
+    const recipients = await this.facts.recipients('supervisor');
+    if (recipients.length === 0) return [];
+    const query = {
+      asOf: slotDate,
+      agreementKind: 'wage' as const,
+      base: 'unionised' as const,
+      status: 'signed' as const,
+    };
+    const rates = await this.reports.signingRates({ ...query, groupBy: 'sector' }, SYSTEM_ACTOR);
+    const deadlines = await this.facts.deadlinesUntil(slotDate);
+    const instructors = (await this.users.findAll()).filter((u) => u.role === 'instructor');
+    const names = new Map(instructors.map((u) => [u.id, u.displayName]));
+    const perInstructor = [...names.keys()].map((id) => {
+      const mine = deadlines.filter((d) => d.instructorId === id);
+      const count = (predicate: (d: (typeof mine)[number]) => boolean) =>
+        new Set(mine.filter(predicate).map((d) => d.negotiationId)).size;
+      return {
+        id,
+        overdue: count((d) => OVERDUE_KINDS.includes(d.kind) && d.dueOn < slotDate),
+        stalled: count((d) => d.kind === 'stalled' && d.dueOn <= slotDate),
+      };
+    });
+    const gaps: (TargetGapsResult['items'][number] & { sector: Sector })[] = [];
+    for (const sector of SECTORS.filter((s) => this.config.reportTargets[s] !== undefined)) {
+      const result = await this.reports.targetGaps({ ...query, sector }, SYSTEM_ACTOR);
+      gaps.push(...result.items.map((item) => ({ ...item, sector })));
+    }
+    gaps.sort((a, b) => b.employeeCount - a.employeeCount || a.enterpriseId - b.enterpriseId);
+
+    return recipients.map((user) => {
+      const labels = this.templates.labels(user.language);
+      const pct = (value: number | null | undefined) =>
+        value === null || value === undefined ? '' : `${(value * 100).toFixed(1)}%`;
+      const model = {
+        displayName: user.displayName,
+        todayLabel: dateLabel(slotDate, user.language),
+        sectors: rates.rows.map((row) => ({
+          label: labels.sectors[row.group] ?? row.group,
+          enterprises: row.enterprises,
+          covered: row.covered,
+          ratePct: pct(row.rate) || '—',
+          targetPct: pct(row.target),
+          meets: row.meetsTarget ?? true,
+          shortBy: row.shortBy ?? '',
+        })),
+        total: rates.total,
+        totalRatePct: pct(rates.total.rate) || '—',
+        instructors: perInstructor
+          .filter((i) => i.overdue + i.stalled > 0)
+          .map((i) => ({ name: names.get(i.id) ?? `#${i.id}`, overdue: i.overdue, stalled: i.stalled })),
+        overdueTotal: perInstructor.reduce((sum, i) => sum + i.overdue, 0),
+        stalledTotal: perInstructor.reduce((sum, i) => sum + i.stalled, 0),
+        gaps: gaps.slice(0, 10).map((gap) => ({
+          name: gap.name,
+          sector: labels.sectors[gap.sector as Sector] ?? gap.sector,
+          township: gap.township,
+          employeeCount: gap.employeeCount,
+          instructor:
+            gap.instructorId === null
+              ? labels.unassigned
+              : (names.get(gap.instructorId) ?? `#${gap.instructorId}`),
+        })),
+      };
+      return this.plan(user, 'supervisor_summary', slotDate, 'summary', model);
+    });
+  }
+
+  /** Writes what is not in the outbox yet; returns how many rows were added. */
+  async enqueue(planned: PlannedReminder[]): Promise<number> {
+    if (planned.length === 0) return 0;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await writeTransaction(this.dataSource, async (manager) => {
+          const repository = manager.getRepository(Reminder);
+          const existing = new Set<string>();
+          for (let i = 0; i < planned.length; i += 500) {
+            const keys = planned.slice(i, i + 500).map((p) => p.dedupeKey);
+            const rows = await repository.find({
+              select: { dedupeKey: true },
+              where: { dedupeKey: In(keys) },
+            });
+            for (const row of rows) existing.add(row.dedupeKey);
+          }
+          const fresh = planned.filter((p) => !existing.has(p.dedupeKey));
+          const now = this.clock.now();
+          for (let i = 0; i < fresh.length; i += 200) {
+            await repository.insert(
+              fresh.slice(i, i + 200).map((p) => ({
+                ...p,
+                status: 'pending' as const,
+                attempts: 0,
+                nextAttemptAt: now,
+                leaseUntil: null,
+                lastError: null,
+                sentAt: null,
+                createdAt: now,
+              })),
+            );
+          }
+          return fresh.length;
+        });
+      } catch (error) {
+        // Another instance built the same slot at the same moment: its rows are there now.
+        if (!isUniqueViolation(error) || attempt >= 3) throw error;
+      }
+    }
+  }
+
+  private digestModel(user: User, items: DigestItem[], today: BusinessDate): object {
+    const labels = this.templates.labels(user.language);
+    const stalledAfter = this.config.ruleSets.current.stalledAfterDays;
+    const sections = DIGEST_KINDS.map((kind) => ({
+      kind,
+      title: labels.kinds[kind],
+      items: items
+        .filter((item) => item.kind === kind)
+        .map((item) => ({
+          enterprise: item.enterprise,
+          dueLabel: item.dueOn ? dateLabel(item.dueOn, user.language) : '',
+          when: whenText(item, labels, stalledAfter),
+          rule: item.rule,
+          overdue: item.overdue,
+        })),
+    })).filter((section) => section.items.length > 0);
+    return {
+      displayName: user.displayName,
+      todayLabel: dateLabel(today, user.language),
+      counts: digestCounts(items),
+      sections,
+    };
+  }
+
+  private plan(
+    user: User,
+    kind: SlotKind,
+    slotDate: BusinessDate,
+    template: 'digest' | 'summary',
+    model: object,
+  ): PlannedReminder {
+    const mail = this.templates.render(user.language, template, model);
+    return {
+      recipientId: user.id,
+      recipientEmail: user.email!,
+      slotKind: kind,
+      slotDate,
+      dedupeKey: dedupeKey(kind, user.id, slotDate),
+      subject: mail.subject.slice(0, 300),
+      textBody: mail.text,
+      htmlBody: mail.html,
+    };
+  }
+}
+
+function whenText(item: DigestItem, labels: MailLabels, stalledAfter: number): string {
+  if (item.daysLeft === null) return labels.noAgreement;
+  if (item.kind === 'stalled') return labels.stalled.replace('{n}', String(stalledAfter - item.daysLeft));
+  if (item.kind === 'renewal_window_opens' && item.daysLeft < 0)
+    return labels.opened.replace('{n}', String(-item.daysLeft));
+  if (item.daysLeft < 0) return labels.overdue.replace('{n}', String(-item.daysLeft));
+  if (item.daysLeft === 0) return labels.dueToday;
+  return labels.dueIn.replace('{n}', String(item.daysLeft));
+}
+
+/** 2026年11月25日 / 25 Nov 2026, the way people read dates in each language. */
+export function dateLabel(date: BusinessDate, language: Language): string {
+  const [year, month, day] = date.split('-').map(Number);
+  if (language === 'zh-CN') return `${year}年${month}月${day}日`;
+  return new Intl.DateTimeFormat('en-GB', {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(Date.UTC(year, month - 1, day)));
+}

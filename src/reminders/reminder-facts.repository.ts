@@ -1,0 +1,90 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { BusinessDate } from '../common/dates/business-date';
+import { Enterprise } from '../enterprises/enterprise.entity';
+import { Deadline } from '../negotiations/entities/deadline.entity';
+import { NegotiationEnterprise } from '../negotiations/entities/negotiation-enterprise.entity';
+import { User } from '../users/user.entity';
+import type { DeadlineFact } from './digest/digest-items';
+
+export interface InstructorDeadlineFact extends DeadlineFact {
+  instructorId: number;
+}
+
+/** What the reminders need to know, read in a few set-wise queries (one per slot, not per user). */
+@Injectable()
+export class ReminderFactsRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Active users of a role who have an e-mail address and want the mail. */
+  recipients(role: 'instructor' | 'supervisor'): Promise<User[]> {
+    return this.dataSource
+      .getRepository(User)
+      .createQueryBuilder('u')
+      .where('u.role = :role AND u.active = :active AND u.digestOptOut = :optOut', {
+        role,
+        active: true,
+        optOut: false,
+      })
+      .andWhere("u.email IS NOT NULL AND u.email <> ''")
+      .orderBy('u.id', 'ASC')
+      .getMany();
+  }
+
+  /**
+   * Every deadline due up to `until`, per instructor whose enterprises the negotiation covers,
+   * with the names of those enterprises. A regional negotiation reaches each instructor once.
+   */
+  async deadlinesUntil(until: BusinessDate): Promise<InstructorDeadlineFact[]> {
+    const rows = await this.dataSource
+      .getRepository(Deadline)
+      .createQueryBuilder('d')
+      .innerJoin(NegotiationEnterprise, 'ne', 'ne.negotiation_id = d.negotiation_id')
+      .innerJoin(Enterprise, 'e', 'e.id = ne.enterprise_id')
+      .select([
+        'd.id AS deadlineId',
+        'd.negotiation_id AS negotiationId',
+        'd.kind AS kind',
+        'd.due_on AS dueOn',
+        'd.rule AS rule',
+        'e.instructor_id AS instructorId',
+        'e.name AS name',
+      ])
+      .where('d.due_on <= :until', { until })
+      .andWhere('e.instructor_id IS NOT NULL')
+      .orderBy('d.id', 'ASC')
+      .addOrderBy('e.id', 'ASC')
+      .getRawMany<{
+        deadlineId: number;
+        negotiationId: number;
+        kind: string;
+        dueOn: string | Date;
+        rule: string;
+        instructorId: number;
+        name: string;
+      }>();
+    const byKey = new Map<string, InstructorDeadlineFact>();
+    for (const row of rows) {
+      const key = `${row.deadlineId}:${row.instructorId}`;
+      const fact = byKey.get(key) ?? {
+        instructorId: Number(row.instructorId),
+        negotiationId: Number(row.negotiationId),
+        kind: row.kind,
+        dueOn: asDate(row.dueOn),
+        rule: row.rule,
+        enterpriseNames: [],
+      };
+      fact.enterpriseNames.push(row.name);
+      byKey.set(key, fact);
+    }
+    return [...byKey.values()];
+  }
+}
+
+/**
+ * Raw date columns come back as strings (SQLite) or, without TypeORM's hydration, as Dates
+ * (mysql2), built at UTC midnight because the connection's timezone is 'Z'.
+ */
+function asDate(value: string | Date): BusinessDate {
+  return typeof value === 'string' ? value.slice(0, 10) : value.toISOString().slice(0, 10);
+}

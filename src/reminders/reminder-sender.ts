@@ -1,0 +1,113 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
+import { DataSource, In } from 'typeorm';
+import { Clock } from '../common/clock/clock';
+import { appConfig } from '../config/app.config';
+import { persistentValue } from '../database/persistent-value';
+import { isMysqlFamily, writeTransaction } from '../database/transactions';
+import { classifyFailure, MailTransport } from './mail-transport';
+import { Reminder } from './reminder.entity';
+
+/** How long a sender holds the rows it claimed; a crashed sender's rows come back after it. */
+export const LEASE_MS = 2 * 60_000;
+const BATCH = 50;
+const PARALLEL = 5;
+
+/** Exponential back-off: 30 s, 1 min, 2 min, … capped at 1 h. */
+export function backoffMs(attempts: number): number {
+  return Math.min(30_000 * 2 ** Math.max(0, attempts - 1), 60 * 60_000);
+}
+
+export interface DeliveryReport {
+  sent: number;
+  failed: number;
+  parked: number;
+}
+
+/**
+ * Delivers the outbox. Rows are claimed with a lease (and FOR UPDATE SKIP LOCKED on
+ * MySQL/MariaDB, so several instances share the work), sent, then marked. A crash after
+ * sending and before marking leaves the lease to expire and the row is sent again: the only
+ * duplicate allowed, and it carries the same Message-ID.
+ */
+@Injectable()
+export class ReminderSender {
+  private readonly logger = new Logger(ReminderSender.name);
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly transport: MailTransport,
+    private readonly clock: Clock,
+    @Inject(appConfig.KEY) private readonly config: ConfigType<typeof appConfig>,
+  ) {}
+
+  async deliverDue(maxRows = 10_000): Promise<DeliveryReport> {
+    const report: DeliveryReport = { sent: 0, failed: 0, parked: 0 };
+    while (report.sent + report.failed + report.parked < maxRows) {
+      const batch = await this.claim(Math.min(BATCH, maxRows - report.sent - report.failed - report.parked));
+      if (batch.length === 0) break;
+      for (let i = 0; i < batch.length; i += PARALLEL) {
+        const outcomes = await Promise.all(batch.slice(i, i + PARALLEL).map((row) => this.deliver(row)));
+        for (const outcome of outcomes) report[outcome] += 1;
+      }
+    }
+    if (report.sent + report.failed + report.parked > 0)
+      this.logger.log(`reminders: ${JSON.stringify(report)}`);
+    return report;
+  }
+
+  private claim(limit: number): Promise<Reminder[]> {
+    const now = this.clock.now();
+    const at = (date: Date) => persistentValue(this.dataSource, Reminder, 'nextAttemptAt', date);
+    return writeTransaction(this.dataSource, async (manager) => {
+      const query = manager
+        .getRepository(Reminder)
+        .createQueryBuilder('r')
+        .where('r.status IN (:...statuses)', { statuses: ['pending', 'failed'] })
+        .andWhere('r.next_attempt_at <= :now', { now: at(now) })
+        .andWhere('(r.lease_until IS NULL OR r.lease_until < :now)')
+        .orderBy('r.next_attempt_at', 'ASC')
+        .addOrderBy('r.id', 'ASC')
+        .limit(limit);
+      if (isMysqlFamily(this.dataSource)) query.setLock('pessimistic_write').setOnLocked('skip_locked');
+      const rows = await query.getMany();
+      if (rows.length === 0) return rows;
+      const leaseUntil = new Date(now.getTime() + LEASE_MS);
+      await manager.update(Reminder, { id: In(rows.map((row) => row.id)) }, { leaseUntil });
+      return rows;
+    });
+  }
+
+  private async deliver(row: Reminder): Promise<keyof DeliveryReport> {
+    try {
+      await this.transport.send(row);
+    } catch (error) {
+      return this.recordFailure(row, error);
+    }
+    await this.dataSource
+      .getRepository(Reminder)
+      .update(
+        { id: row.id },
+        { status: 'sent', sentAt: this.clock.now(), leaseUntil: null, lastError: null },
+      );
+    return 'sent';
+  }
+
+  private async recordFailure(row: Reminder, error: unknown): Promise<'failed' | 'parked'> {
+    const attempts = row.attempts + 1;
+    const message = error instanceof Error ? error.message : String(error);
+    const park = classifyFailure(error) === 'permanent' || attempts >= this.config.mail.maxAttempts;
+    await this.dataSource.getRepository(Reminder).update(
+      { id: row.id },
+      {
+        status: park ? 'parked' : 'failed',
+        attempts,
+        lastError: message.slice(0, 1000),
+        leaseUntil: null,
+        nextAttemptAt: new Date(this.clock.now().getTime() + backoffMs(attempts)),
+      },
+    );
+    if (park) this.logger.warn(`reminder ${row.id} to ${row.recipientEmail} parked: ${message}`);
+    return park ? 'parked' : 'failed';
+  }
+}

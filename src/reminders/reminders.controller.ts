@@ -1,0 +1,47 @@
+import { Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Actor } from '../auth/actor';
+import { CurrentActor, Roles } from '../auth/decorators';
+import { ListRemindersQuery } from './dto/list-reminders.query';
+import { ReminderPage, ReminderResponse } from './dto/reminder.response';
+import { ReminderNotFoundError } from './reminders.errors';
+import { RemindersService } from './reminders.service';
+
+const reminderId = new ParseIntPipe({ exceptionFactory: () => new ReminderNotFoundError('with that id') });
+
+@ApiTags('reminders')
+@ApiBearerAuth()
+@Controller('api/v1/reminders')
+export class RemindersController {
+  constructor(private readonly reminders: RemindersService) {}
+
+  @Get()
+  @Roles('admin', 'supervisor')
+  @ApiOperation({ summary: 'The reminder outbox, newest first' })
+  @ApiOkResponse({ type: ReminderPage })
+  list(@Query() query: ListRemindersQuery): Promise<ReminderPage> {
+    return this.reminders.list(query);
+  }
+
+  @Post('run')
+  @HttpCode(200)
+  @Roles('admin')
+  @ApiOperation({
+    summary: "Build today's digests and summaries now → {queued}",
+    description: 'Rows already built for today are not built again; the sender delivers them within 15 s.',
+  })
+  @ApiOkResponse({ schema: { type: 'object', properties: { queued: { type: 'integer' } } } })
+  async run(): Promise<{ queued: number }> {
+    const { queued } = await this.reminders.runNow();
+    return { queued };
+  }
+
+  @Post(':id/retry')
+  @HttpCode(200)
+  @Roles('admin')
+  @ApiOperation({ summary: 'Requeue a failed or parked reminder' })
+  @ApiOkResponse({ type: ReminderResponse })
+  retry(@Param('id', reminderId) id: number, @CurrentActor() actor: Actor): Promise<ReminderResponse> {
+    return this.reminders.retry(id, actor);
+  }
+}

@@ -1,0 +1,27 @@
+import { Module } from '@nestjs/common';
+import { ReportsModule } from '../reports/reports.module';
+import { UsersModule } from '../users/users.module';
+import { MailTemplates } from './mail-templates';
+import { MailTransport } from './mail-transport';
+import { ReminderBuilder } from './reminder-builder';
+import { ReminderFactsRepository } from './reminder-facts.repository';
+import { ReminderSender } from './reminder-sender';
+import { RemindersController } from './reminders.controller';
+import { RemindersScheduler } from './reminders.scheduler';
+import { RemindersService } from './reminders.service';
+
+@Module({
+  imports: [ReportsModule, UsersModule],
+  controllers: [RemindersController],
+  providers: [
+    MailTemplates,
+    MailTransport,
+    ReminderFactsRepository,
+    ReminderBuilder,
+    ReminderSender,
+    RemindersService,
+    RemindersScheduler,
+  ],
+  exports: [RemindersService, ReminderSender],
+})
+export class RemindersModule {}

@@ -1,0 +1,104 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import type { Actor } from '../auth/actor';
+import { Clock } from '../common/clock/clock';
+import type { BusinessDate } from '../common/dates/business-date';
+import { Page } from '../common/http/page';
+import { appConfig } from '../config/app.config';
+import { writeTransaction } from '../database/transactions';
+import { ListRemindersQuery } from './dto/list-reminders.query';
+import { ReminderResponse } from './dto/reminder.response';
+import { type PlannedReminder, ReminderBuilder } from './reminder-builder';
+import { Reminder, type SlotKind } from './reminder.entity';
+import { ReminderAlreadySentError, ReminderNotFoundError } from './reminders.errors';
+import { dueSlotDate } from './slots';
+
+export interface RunResult {
+  queued: number;
+  planned: PlannedReminder[];
+}
+
+@Injectable()
+export class RemindersService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly builder: ReminderBuilder,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+    @Inject(appConfig.KEY) private readonly config: ConfigType<typeof appConfig>,
+  ) {}
+
+  /**
+   * Builds today's slots now, whatever the schedule says (`POST /reminders/run`, the CLI):
+   * the instructors' digests, and the supervisors' summary too when `includeSummary`.
+   * With `dryRun` nothing is written.
+   */
+  async runNow(options: { dryRun?: boolean; includeSummary?: boolean } = {}): Promise<RunResult> {
+    const today = this.clock.today();
+    const planned = [
+      ...(await this.builder.planDigests(today)),
+      ...(options.includeSummary === false ? [] : await this.builder.planSummaries(today)),
+    ];
+    if (options.dryRun) return { queued: 0, planned };
+    return { queued: await this.builder.enqueue(planned), planned };
+  }
+
+  /** The slots whose scheduled time has passed today (checked every minute by the scheduler). */
+  async buildDueSlots(now = this.clock.now()): Promise<number> {
+    const schedules: [SlotKind, string][] = [
+      ['instructor_digest', this.config.mail.digestCron],
+      ['supervisor_summary', this.config.mail.summaryCron],
+    ];
+    let queued = 0;
+    for (const [kind, cron] of schedules) {
+      const slotDate = dueSlotDate(cron, this.config.businessTimeZone, now);
+      if (slotDate) queued += await this.build(kind, slotDate);
+    }
+    return queued;
+  }
+
+  async build(kind: SlotKind, slotDate: BusinessDate): Promise<number> {
+    const planned =
+      kind === 'instructor_digest'
+        ? await this.builder.planDigests(slotDate)
+        : await this.builder.planSummaries(slotDate);
+    return this.builder.enqueue(planned);
+  }
+
+  async list(query: ListRemindersQuery): Promise<Page<ReminderResponse>> {
+    const { page, pageSize, status, recipientId } = query;
+    const [rows, total] = await this.dataSource.getRepository(Reminder).findAndCount({
+      where: { ...(status ? { status } : {}), ...(recipientId ? { recipientId } : {}) },
+      order: { id: 'DESC' },
+      skip: (page - 1) * pageSize,
+      take: pageSize,
+    });
+    return { items: rows.map((row) => ReminderResponse.from(row)), total, page, pageSize };
+  }
+
+  /** Puts a failed or parked reminder back in the queue, to go out with the next delivery run. */
+  async retry(id: number, actor: Actor): Promise<ReminderResponse> {
+    return writeTransaction(this.dataSource, async (manager) => {
+      const row = await manager.findOneBy(Reminder, { id });
+      if (!row) throw new ReminderNotFoundError(id);
+      if (row.status === 'sent') throw new ReminderAlreadySentError(id);
+      const before = row.status;
+      Object.assign(row, {
+        status: 'pending',
+        attempts: 0,
+        nextAttemptAt: this.clock.now(),
+        leaseUntil: null,
+      });
+      const saved = await manager.save(Reminder, row);
+      await this.audit.record(manager, actor, {
+        action: 'reminder.retry',
+        entityType: 'reminder',
+        entityId: id,
+        changes: { status: { from: before, to: 'pending' } },
+      });
+      return ReminderResponse.from(saved);
+    });
+  }
+}
