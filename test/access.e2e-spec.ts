@@ -36,6 +36,9 @@ const POLICY: Record<string, 'public' | Role[]> = {
   'GET /api/v1/reports/union-founding{.:format}': ['admin', 'supervisor', 'instructor'],
   'GET /api/v1/reports/agreements{.:format}': ['admin', 'supervisor', 'instructor'],
   'GET /api/v1/reports/trend{.:format}': ['admin', 'supervisor', 'instructor'],
+  'GET /api/v1/reminders': ['admin', 'supervisor'],
+  'POST /api/v1/reminders/run': ['admin'],
+  'POST /api/v1/reminders/:id/retry': ['admin'],
 };
 
 const ROLES: Role[] = ['admin', 'supervisor', 'instructor'];

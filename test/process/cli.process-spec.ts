@@ -108,6 +108,14 @@ describe('npm run cli -- demo:load', () => {
     const second = cli(['demo:load']);
     expect(second.stdout).toContain('demo county already loaded: nothing to do');
 
+    const dryRun = cli(['reminders:run', '--dry-run']);
+    expect(dryRun.status).toBe(0);
+    expect(dryRun.stdout).toMatch(
+      /instructor_digest \d{4}-\d\d-\d\d → instructor1@demo\.example\.cn: 【协商提醒】\d+ 项逾期/,
+    );
+    expect(dryRun.stdout).toMatch(/supervisor_summary .* → supervisor@demo\.example\.cn: 【周报】/);
+    expect(dryRun.stdout).toMatch(/dry run: 5 e-mail\(s\) would be queued; nothing was written/);
+
     const verify = cli(['workflow:verify']);
     expect(verify.stdout).toMatch(/verified \d{3} negotiation\(s\): 0 mismatch\(es\)/);
     expect(verify.status).toBe(0);
@@ -133,5 +141,8 @@ describe('npm run cli -- demo:load', () => {
       ]),
     );
     expect(scopes.map((s) => s.scope)).toEqual(['enterprise', 'industry', 'regional']);
+    const outbox = new Database(join(directory, 'demo.sqlite'), { readonly: true });
+    expect(outbox.prepare('SELECT COUNT(*) AS n FROM reminders').get()).toEqual({ n: 0 });
+    outbox.close();
   }, 60_000);
 });
