@@ -7,7 +7,7 @@ import { Clock } from '../common/clock/clock';
 import { appConfig } from '../config/app.config';
 import { writeTransaction } from '../database/transactions';
 import { Negotiation } from './entities/negotiation.entity';
-import { NegotiationNotFoundError, VersionConflictError, WorkflowRefusedError } from './negotiations.errors';
+import { VersionConflictError, WorkflowRefusedError } from './negotiations.errors';
 import { NegotiationsRepository } from './negotiations.repository';
 import {
   type AgreementKind,
@@ -81,18 +81,26 @@ export class NegotiationWriter {
     });
   }
 
-  /** Records one event from a client that saw the negotiation at `expectedVersion`. */
+  /**
+   * Records one event from a client that saw the negotiation at `expectedVersion`; `row` is
+   * the negotiation as just loaded. Answers the row as it now is.
+   */
   async record(
-    id: number,
+    row: Negotiation,
     event: Record<string, unknown>,
     expectedVersion: number,
     actor: Actor,
-  ): Promise<void> {
-    const row = await this.negotiations.findById(id);
-    if (!row) throw new NegotiationNotFoundError(id);
+  ): Promise<Negotiation> {
     if (row.version !== expectedVersion) throw new VersionConflictError(expectedVersion, row.version);
     const result = this.compute(row, event, 'user');
     await writeTransaction(this.dataSource, (manager) => this.commit(manager, row, result, actor));
+    return Object.assign(new Negotiation(), row, {
+      snapshot: result.persisted.snapshot,
+      machineVersion: result.persisted.machineVersion,
+      stage: result.stage,
+      state: result.state,
+      version: row.version + 1,
+    });
   }
 
   /**

@@ -75,7 +75,7 @@ export class NegotiationsService {
   }
 
   async recordEvent(id: number, body: Record<string, unknown>, actor: Actor): Promise<NegotiationResponse> {
-    await this.loadInScope(id, actor);
+    const row = await this.loadInScope(id, actor);
     const { expectedVersion, ...event } = body;
     if (typeof expectedVersion !== 'number' || !Number.isInteger(expectedVersion) || expectedVersion < 0) {
       throw new ValidationFailedError([
@@ -91,8 +91,7 @@ export class NegotiationsService {
       const unknown = Object.keys(body).filter((key) => !allowed.has(key));
       if (unknown.length > 0) throw new UnknownFieldsError(unknown);
     }
-    await this.writer.record(id, event, expectedVersion, actor);
-    return this.get(id, actor);
+    return this.toResponse(await this.writer.record(row, event, expectedVersion, actor));
   }
 
   async events(id: number, actor: Actor): Promise<NegotiationEventResponse[]> {

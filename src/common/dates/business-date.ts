@@ -56,13 +56,21 @@ export function laterOf(a: BusinessDate, b: BusinessDate): BusinessDate {
 }
 
 /** The business date of the instant `now` in `timeZone` (e.g. 'Asia/Shanghai'). */
+/** Building an Intl.DateTimeFormat costs more than using one: one per zone, kept. */
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
 export function todayIn(timeZone: string, now: Date): BusinessDate {
-  const formatted = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).formatToParts(now);
+  let dayFormat = dayFormats.get(timeZone);
+  if (!dayFormat) {
+    dayFormat = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    });
+    dayFormats.set(timeZone, dayFormat);
+  }
+  const formatted = dayFormat.formatToParts(now);
   const pick = (type: string): number => Number(formatted.find((part) => part.type === type)?.value ?? NaN);
   return format(pick('year'), pick('month'), pick('day'));
 }
