@@ -14,6 +14,7 @@ import { buildDataSourceOptions } from './database/data-source-options';
 import { EnterprisesModule } from './enterprises/enterprises.module';
 import { HealthModule } from './health/health.module';
 import { NegotiationsModule } from './negotiations/negotiations.module';
+import { ImportsModule } from './imports/imports.module';
 import { RemindersModule } from './reminders/reminders.module';
 import { ReportsModule } from './reports/reports.module';
 import { UsersModule } from './users/users.module';
@@ -52,6 +53,7 @@ import { UsersModule } from './users/users.module';
     NegotiationsModule,
     ReportsModule,
     RemindersModule,
+    ImportsModule,
   ],
   providers: [
     { provide: APP_PIPE, useFactory: createValidationPipe },

@@ -39,6 +39,10 @@ const POLICY: Record<string, 'public' | Role[]> = {
   'GET /api/v1/reminders': ['admin', 'supervisor'],
   'POST /api/v1/reminders/run': ['admin'],
   'POST /api/v1/reminders/:id/retry': ['admin'],
+  'POST /api/v1/enterprises/import': ['admin'],
+  'POST /api/v1/agreements/import': ['admin'],
+  'GET /api/v1/enterprises.:format': ['admin', 'supervisor', 'instructor'],
+  'GET /api/v1/negotiations.:format': ['admin', 'supervisor', 'instructor'],
 };
 
 const ROLES: Role[] = ['admin', 'supervisor', 'instructor'];
@@ -86,7 +90,7 @@ describe('Access control (e2e)', () => {
 
   const call = (route: string, auth?: { Authorization: string }) => {
     const [method, path] = route.split(' ');
-    const url = path.replace(':id', '1').replace('{.:format}', '');
+    const url = path.replace(':id', '1').replace('{.:format}', '').replace(':format', 'csv');
     const req = request(sut.http)[method.toLowerCase() as 'get' | 'post' | 'patch'](url);
     if (auth) req.set(auth);
     return method === 'GET' ? req : req.send({});

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, type QueryDeepPartialEntity } from 'typeorm';
 import { addDays } from '../common/dates/business-date';
 import { startOfBusinessDay } from '../common/dates/zoned';
 import { Page } from '../common/http/page';
@@ -42,6 +42,26 @@ export class AuditService {
       ip: actor?.ip ?? entry.ip ?? null,
     });
     await entries.save(row); // always a new row: the entity has no id yet
+  }
+
+  /** Several rows at once (imports), in the caller's transaction. */
+  async recordMany(manager: EntityManager, actor: Actor | null, entries: AuditRecord[]): Promise<void> {
+    if (entries.length === 0) return;
+    const at = new Date();
+    const rows = entries.map((entry) => ({
+      at,
+      actorId: actor && !isSystem(actor) ? actor.id : null,
+      action: entry.action,
+      entityType: entry.entityType,
+      entityId: String(entry.entityId),
+      changes: entry.changes && Object.keys(entry.changes).length > 0 ? entry.changes : null,
+      ip: actor?.ip ?? entry.ip ?? null,
+    }));
+    for (let i = 0; i < rows.length; i += 500) {
+      await manager
+        .getRepository(AuditEntry)
+        .insert(rows.slice(i, i + 500) as QueryDeepPartialEntity<AuditEntry>[]);
+    }
   }
 
   /** The start of a business day, as the driver stores `at` (a string on SQLite, a Date on MySQL). */

@@ -26,6 +26,8 @@ export interface AppConfig {
   /** Signing-rate targets per sector (REPORT_TARGETS; default state 1.00, non_public 0.90). */
   reportTargets: Targets;
   mail: MailSettings;
+  /** Largest upload for the imports (IMPORT_MAX_MB, default 20). */
+  importMaxBytes: number;
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -47,6 +49,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     schedulerEnabled: parseSwitch('SCHEDULER', env.SCHEDULER, true),
     reportTargets: parseTargets(env.REPORT_TARGETS),
     mail: loadMailSettings(env, businessTimeZone),
+    importMaxBytes: parseMegabytes(env.IMPORT_MAX_MB, 20),
   };
 }
 
@@ -56,6 +59,15 @@ function parseSwitch(variable: string, raw: string | undefined, fallback: boolea
   if (['on', 'true', '1', 'yes'].includes(value)) return true;
   if (['off', 'false', '0', 'no'].includes(value)) return false;
   throw new ConfigError(variable, `"${raw}" must be on or off`);
+}
+
+function parseMegabytes(raw: string | undefined, fallback: number): number {
+  if (raw === undefined || raw.trim() === '') return fallback * 1024 * 1024;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value <= 0 || value > 1024) {
+    throw new ConfigError('IMPORT_MAX_MB', `"${raw}" must be a number of megabytes from 1 to 1024`);
+  }
+  return Math.round(value * 1024 * 1024);
 }
 
 function parseList(raw: string | undefined): string[] {

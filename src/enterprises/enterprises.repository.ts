@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, Repository, SelectQueryBuilder } from 'typeorm';
+import { DataSource, EntityManager, In, Repository, SelectQueryBuilder } from 'typeorm';
 import { ownershipTypesOf } from './domain/ownership';
 import { ListEnterprisesQuery } from './dto/list-enterprises.query';
 import { Enterprise } from './enterprise.entity';
@@ -21,6 +21,15 @@ export class EnterprisesRepository {
     return this.repo(manager).findOneBy({ id });
   }
 
+  /** The enterprises with these credit codes (any number: queried in chunks). */
+  async findByCreditCodes(codes: string[], manager?: EntityManager): Promise<Enterprise[]> {
+    const found: Enterprise[] = [];
+    for (let i = 0; i < codes.length; i += 1000) {
+      found.push(...(await this.repo(manager).findBy({ creditCode: In(codes.slice(i, i + 1000)) })));
+    }
+    return found;
+  }
+
   save(enterprise: Enterprise, manager?: EntityManager): Promise<Enterprise> {
     return this.repo(manager).save(enterprise);
   }
@@ -36,6 +45,18 @@ export class EnterprisesRepository {
       .skip((page - 1) * pageSize)
       .take(pageSize)
       .getManyAndCount();
+  }
+
+  async findByIds(ids: number[]): Promise<Enterprise[]> {
+    const found: Enterprise[] = [];
+    for (let i = 0; i < ids.length; i += 1000)
+      found.push(...(await this.repo().findBy({ id: In(ids.slice(i, i + 1000)) })));
+    return found;
+  }
+
+  /** Every enterprise matching the filter, in id order (exports). */
+  findAll(filter: EnterpriseFilter): Promise<Enterprise[]> {
+    return this.filtered(filter).orderBy('e.id', 'ASC').getMany();
   }
 
   private filtered(filter: EnterpriseFilter): SelectQueryBuilder<Enterprise> {

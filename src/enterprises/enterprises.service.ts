@@ -101,6 +101,16 @@ export class EnterprisesService {
     return { items: rows.map((row) => EnterpriseResponse.from(row)), total, page, pageSize };
   }
 
+  /** Every enterprise the actor may see that matches the filter (for exports). */
+  async all(filter: Omit<ListEnterprisesQuery, 'page' | 'pageSize'>, actor: Actor): Promise<Enterprise[]> {
+    const { page: _page, pageSize: _pageSize, ...rest } = filter as ListEnterprisesQuery;
+    return this.enterprises.findAll({ ...rest, ...this.scopeOf(actor) });
+  }
+
+  byIds(ids: number[]): Promise<Enterprise[]> {
+    return this.enterprises.findByIds(ids);
+  }
+
   /** The filter that limits an actor to their portfolio: instructors see their own enterprises. */
   private scopeOf(actor: Actor): { assignedTo?: number } {
     return actor.role === 'instructor' ? { assignedTo: actor.id } : {};

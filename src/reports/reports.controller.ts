@@ -5,8 +5,8 @@ import type { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/decorators';
 import { AppError } from '../common/errors/app-error';
 import { UsersRepository } from '../users/users.repository';
-import { toCsv } from './export/csv';
-import type { ReportTable } from './export/report-table';
+import { toCsv } from '../common/tables/csv';
+import type { ReportTable } from '../common/tables/table';
 import {
   agreementsTable,
   type InstructorNames,
@@ -15,7 +15,7 @@ import {
   trendTable,
   unionFoundingTable,
 } from './export/report-tables';
-import { toXlsx } from './export/xlsx';
+import { toXlsx } from '../common/tables/xlsx';
 import {
   AgreementsReportQuery,
   SigningRatesQuery,

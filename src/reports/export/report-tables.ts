@@ -26,7 +26,7 @@ import type {
   TrendResult,
   UnionFoundingResult,
 } from '../reports.service';
-import type { ReportColumn, ReportTable } from './report-table';
+import type { ReportColumn, ReportTable } from '../../common/tables/table';
 
 /** Names for the `instructor` grouping: user id → display name. */
 export type InstructorNames = ReadonlyMap<number, string>;

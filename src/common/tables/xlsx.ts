@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { ReportTable, titleLine } from './report-table';
+import { ReportTable, titleLine } from './table';
 
 /** One sheet: the title row (merged across the columns), the header row, the data. */
 export async function toXlsx(table: ReportTable): Promise<Buffer> {

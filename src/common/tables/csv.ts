@@ -1,4 +1,4 @@
-import { ReportTable, titleLine } from './report-table';
+import { ReportTable, titleLine } from './table';
 
 /** UTF-8 byte order mark: without it Excel opens a UTF-8 CSV as GBK and garbles Chinese. */
 const BOM = '\uFEFF';

@@ -1,0 +1,24 @@
+import { ApiProperty } from '@nestjs/swagger';
+
+export class ImportRowError {
+  @ApiProperty({ description: 'row number in the file, as a spreadsheet program shows it' }) row!: number;
+  @ApiProperty({ description: 'the column header as written in the file' }) column!: string;
+  @ApiProperty({ nullable: true, type: String }) value!: string | null;
+  @ApiProperty() message!: string;
+}
+
+export class ImportResult {
+  @ApiProperty() created!: number;
+  @ApiProperty() updated!: number;
+  @ApiProperty() unchanged!: number;
+  @ApiProperty({ type: [ImportRowError] }) errors!: ImportRowError[];
+  @ApiProperty({ description: 'true when nothing was written (dryRun, or atomic with errors)' })
+  dryRun!: boolean;
+  @ApiProperty({ description: 'whether the changes were written' }) applied!: boolean;
+  @ApiProperty({
+    required: false,
+    description:
+      'the bad rows as an .xlsx workbook (base64) with an 错误说明 column, to fix and import again',
+  })
+  badRowsXlsx?: string;
+}

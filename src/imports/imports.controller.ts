@@ -1,0 +1,171 @@
+import {
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  Post,
+  Query,
+  Res,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { Response } from 'express';
+import type { Actor } from '../auth/actor';
+import { CurrentActor, Roles } from '../auth/decorators';
+import { AppError } from '../common/errors/app-error';
+import { toCsv } from '../common/tables/csv';
+import type { ReportTable } from '../common/tables/table';
+import { toXlsx } from '../common/tables/xlsx';
+import { ListEnterprisesQuery } from '../enterprises/dto/list-enterprises.query';
+import { EnterprisesService } from '../enterprises/enterprises.service';
+import { ListNegotiationsQuery } from '../negotiations/dto/list-negotiations.query';
+import { NegotiationsService } from '../negotiations/negotiations.service';
+import { UsersRepository } from '../users/users.repository';
+import { AgreementImportService } from './agreement-import.service';
+import { ImportQuery } from './dto/import.query';
+import { EnterpriseImportService } from './enterprise-import.service';
+import { ImportResult } from './import-result';
+import { MissingFileError } from './imports.errors';
+import { negotiationsTable, rosterTable } from './roster-tables';
+
+/** What multer hands over for the `file` field (memory storage). */
+interface UploadedSpreadsheet {
+  buffer: Buffer;
+  originalname: string;
+  size: number;
+}
+
+const UPLOAD_DOC = {
+  schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } },
+};
+const FORMAT_DOC = { name: 'format', enum: ['csv', 'xlsx'], description: 'the download format' };
+
+/** Spreadsheets in and out: the roster and historical agreements imported, the lists exported. */
+@ApiTags('imports and exports')
+@ApiBearerAuth()
+@Controller('api/v1')
+export class ImportsController {
+  constructor(
+    private readonly enterpriseImport: EnterpriseImportService,
+    private readonly agreementImport: AgreementImportService,
+    private readonly enterprises: EnterprisesService,
+    private readonly negotiations: NegotiationsService,
+    private readonly users: UsersRepository,
+  ) {}
+
+  @Post('enterprises/import')
+  @HttpCode(200)
+  @Roles('admin')
+  @UseInterceptors(FileInterceptor('file'))
+  @ApiConsumes('multipart/form-data')
+  @ApiBody(UPLOAD_DOC)
+  @ApiOperation({
+    summary:
+      'Import the enterprise roster (.xlsx or .csv, Chinese or English headers), upsert by credit code',
+  })
+  @ApiOkResponse({ type: ImportResult })
+  importEnterprises(
+    @UploadedFile() file: UploadedSpreadsheet | undefined,
+    @Query() query: ImportQuery,
+    @CurrentActor() actor: Actor,
+  ): Promise<ImportResult> {
+    if (!file) throw new MissingFileError();
+    return this.enterpriseImport.import(file.buffer, file.originalname, actor, {
+      dryRun: query.dryRun === 'true',
+      atomic: query.atomic === 'true',
+    });
+  }
+
+  @Post('agreements/import')
+  @HttpCode(200)
+  @Roles('admin')
+  @UseInterceptors(FileInterceptor('file'))
+  @ApiConsumes('multipart/form-data')
+  @ApiBody(UPLOAD_DOC)
+  @ApiOperation({
+    summary: 'Import agreements signed before the product was used, each as a historical negotiation',
+  })
+  @ApiOkResponse({ type: ImportResult })
+  importAgreements(
+    @UploadedFile() file: UploadedSpreadsheet | undefined,
+    @Query() query: ImportQuery,
+    @CurrentActor() actor: Actor,
+  ): Promise<ImportResult> {
+    if (!file) throw new MissingFileError();
+    return this.agreementImport.import(file.buffer, file.originalname, actor, {
+      dryRun: query.dryRun === 'true',
+      atomic: query.atomic === 'true',
+    });
+  }
+
+  @Get('enterprises.:format')
+  @ApiParam(FORMAT_DOC)
+  @ApiOperation({ summary: 'The roster as .xlsx or .csv, with the list filters; it imports back unchanged' })
+  async exportEnterprises(
+    @Param('format') format: string,
+    @Query() query: ListEnterprisesQuery,
+    @CurrentActor() actor: Actor,
+    @Res() res: Response,
+  ): Promise<void> {
+    const rows = await this.enterprises.all(query, actor);
+    const usernames = new Map((await this.users.findAll()).map((u) => [u.id, u.username]));
+    await send(res, format, rosterTable(rows, usernames, describe(query)));
+  }
+
+  @Get('negotiations.:format')
+  @ApiParam(FORMAT_DOC)
+  @ApiOperation({
+    summary: 'The negotiations as .xlsx or .csv, with the list filters, stages in Chinese and deadlines',
+  })
+  async exportNegotiations(
+    @Param('format') format: string,
+    @Query() query: ListNegotiationsQuery,
+    @CurrentActor() actor: Actor,
+    @Res() res: Response,
+  ): Promise<void> {
+    const items = [];
+    for (let page = 1; ; page++) {
+      const result = await this.negotiations.list(Object.assign(query, { page, pageSize: 200 }), actor);
+      items.push(...result.items);
+      if (items.length >= result.total || result.items.length === 0) break;
+    }
+    const ids = [...new Set(items.flatMap((n) => n.enterpriseIds))];
+    const names = new Map((await this.enterprises.byIds(ids)).map((e) => [e.id, e.name]));
+    await send(res, format, negotiationsTable(items, names, describe(query)));
+  }
+}
+
+async function send(res: Response, format: string, table: ReportTable): Promise<void> {
+  if (format !== 'csv' && format !== 'xlsx') {
+    throw new AppError(404, 'HTTP.NOT_FOUND', `no such download format ".${format}"; use .csv or .xlsx`);
+  }
+  const body = format === 'csv' ? toCsv(table) : await toXlsx(table);
+  const filename = `${table.title}-${new Date().toISOString().slice(0, 10)}.${format}`;
+  res
+    .status(200)
+    .set({
+      'Content-Type':
+        format === 'csv'
+          ? 'text/csv; charset=utf-8'
+          : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      'Content-Disposition': `attachment; filename="export.${format}"; filename*=UTF-8''${encodeURIComponent(filename)}`,
+    })
+    .send(body);
+}
+
+function describe(query: object): string {
+  return Object.entries(query)
+    .filter(([key, value]) => value !== undefined && key !== 'page' && key !== 'pageSize')
+    .map(([key, value]) => `${key}=${String(value)}`)
+    .join(' ');
+}

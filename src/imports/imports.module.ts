@@ -1,0 +1,29 @@
+import { Module } from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
+import { MulterModule } from '@nestjs/platform-express';
+import { appConfig } from '../config/app.config';
+import { EnterprisesModule } from '../enterprises/enterprises.module';
+import { NegotiationsModule } from '../negotiations/negotiations.module';
+import { UsersModule } from '../users/users.module';
+import { AgreementImportService } from './agreement-import.service';
+import { EnterpriseImportService } from './enterprise-import.service';
+import { ImportsController } from './imports.controller';
+
+@Module({
+  imports: [
+    EnterprisesModule,
+    NegotiationsModule,
+    UsersModule,
+    // Uploads stay in memory: at most IMPORT_MAX_MB (413 beyond), one file.
+    MulterModule.registerAsync({
+      inject: [appConfig.KEY],
+      useFactory: (config: ConfigType<typeof appConfig>) => ({
+        limits: { fileSize: config.importMaxBytes, files: 1 },
+      }),
+    }),
+  ],
+  controllers: [ImportsController],
+  providers: [EnterpriseImportService, AgreementImportService],
+  exports: [EnterpriseImportService, AgreementImportService],
+})
+export class ImportsModule {}

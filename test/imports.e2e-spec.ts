@@ -1,0 +1,410 @@
+import ExcelJS from 'exceljs';
+import request from 'supertest';
+import { AuditEntry } from '../src/audit/audit-entry.entity';
+import { loadAppConfig } from '../src/config/app.config';
+import { Enterprise } from '../src/enterprises/enterprise.entity';
+import { Negotiation } from '../src/negotiations/entities/negotiation.entity';
+import { aCreditCode } from './support/factories';
+import { createTestApp, TestApp } from './support/test-app';
+import { aSignedInUser, SignedInUser } from './support/users';
+
+type Cell = string | number | Date | null;
+
+async function xlsx(rows: Cell[][], title?: string): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('名册');
+  if (title) sheet.addRow([title]);
+  for (const row of rows) sheet.addRow(row);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+function gbk(text: string): Buffer {
+  // Node has no GBK encoder; a table of the few characters used here is enough for a test file.
+  const table: Record<string, number[]> = JSON.parse(
+    '{"企":[198,243],"业":[210,181],"名":[195,251],"称":[179,198],"统":[205,179],"一":[210,187],"社":[201,231],"会":[187,225],"信":[208,197],"用":[211,195],"代":[180,250],"码":[194,235],"所":[203,249],"有":[211,208],"制":[214,198],"类":[192,224],"型":[208,205],"乡":[207,231],"镇":[213,242],"/":[47],"街":[189,214],"道":[181,192],"行":[208,208],"门":[195,197],"职":[214,176],"工":[185,164],"人":[200,203],"数":[202,253],"私":[203,189],"营":[211,170],"金":[189,240],"山":[201,189],"纸":[214,189],"厂":[179,167]}',
+  );
+  const bytes: number[] = [];
+  for (const char of text) bytes.push(...(table[char] ?? [char.charCodeAt(0)]));
+  return Buffer.from(bytes);
+}
+
+const HEADERS = [
+  '企业名称',
+  '统一社会信用代码',
+  '所有制类型',
+  '乡镇/街道',
+  '村/社区',
+  '行业门类',
+  '职工人数',
+  '建会日期',
+  '指导员账号',
+  '成立日期',
+  '注销日期',
+];
+
+describe('Roster and agreement import/export (e2e)', () => {
+  let sut: TestApp;
+  let admin: SignedInUser;
+  let instructor: SignedInUser;
+
+  beforeAll(async () => {
+    sut = await createTestApp({ importMaxBytes: 200_000 });
+  });
+  beforeEach(async () => {
+    admin = await aSignedInUser(sut, 'admin');
+    instructor = await aSignedInUser(sut, 'instructor');
+  });
+  afterEach(() => sut.reset());
+  afterAll(() => sut.close());
+
+  const upload = (
+    path: string,
+    file: Buffer,
+    filename: string,
+    query: Record<string, string> = {},
+    as = admin,
+  ) => request(sut.http).post(`/api/v1/${path}`).query(query).set(as.auth).attach('file', file, filename);
+  const count = () => sut.dataSource.getRepository(Enterprise).count();
+
+  function goodRows(): Cell[][] {
+    return [
+      [
+        '金八角水泥有限公司',
+        aCreditCode(),
+        '国有控股企业',
+        '金山镇',
+        '家和社区',
+        'C',
+        320,
+        new Date(Date.UTC(2011, 4, 1)),
+        instructor.username,
+        '2007/9/12',
+        null,
+      ],
+      [
+        '万安纺织有限公司',
+        aCreditCode(),
+        'hk_macao_taiwan',
+        '万安镇',
+        null,
+        'c',
+        '410',
+        '2013-06-18',
+        null,
+        '2010-02-25',
+        null,
+      ],
+      [
+        '蟠龙精密机械有限公司',
+        aCreditCode(),
+        '外商投资企业',
+        '蟠龙镇',
+        '龙泉村',
+        'C',
+        275,
+        null,
+        instructor.username,
+        new Date(Date.UTC(2014, 4, 6)),
+        null,
+      ],
+    ];
+  }
+
+  it('imports an .xlsx roster with Chinese headers under a title row, Excel date cells and Chinese labels', async () => {
+    const rows = goodRows();
+    const res = await upload(
+      'enterprises/import',
+      await xlsx([HEADERS, ...rows], '2026年金山县企业名册'),
+      '名册.xlsx',
+    ).expect(200);
+    expect(res.body).toEqual({
+      created: 3,
+      updated: 0,
+      unchanged: 0,
+      errors: [],
+      dryRun: false,
+      applied: true,
+    });
+    const stored = await sut.dataSource.getRepository(Enterprise).find({ order: { id: 'ASC' } });
+    expect(
+      stored.map((e) => [
+        e.name,
+        e.ownershipType,
+        e.industry,
+        e.employeeCount,
+        e.unionFoundedOn,
+        e.registeredOn,
+        e.instructorId,
+      ]),
+    ).toEqual([
+      ['金八角水泥有限公司', 'state_controlled', 'C', 320, '2011-05-01', '2007-09-12', instructor.id],
+      ['万安纺织有限公司', 'hk_macao_taiwan', 'C', 410, '2013-06-18', '2010-02-25', null],
+      ['蟠龙精密机械有限公司', 'foreign', 'C', 275, null, '2014-05-06', instructor.id],
+    ]);
+    const audit = await sut.dataSource
+      .getRepository(AuditEntry)
+      .countBy({ action: 'enterprise.import.create' });
+    expect(audit).toBe(3);
+  });
+
+  it('upserts by credit code: the same file again is unchanged, a changed cell is an audited update', async () => {
+    const rows = goodRows();
+    await upload('enterprises/import', await xlsx([HEADERS, ...rows]), 'a.xlsx').expect(200);
+    const again = await upload('enterprises/import', await xlsx([HEADERS, ...rows]), 'a.xlsx').expect(200);
+    expect(again.body).toMatchObject({ created: 0, updated: 0, unchanged: 3 });
+    rows[1][6] = 450;
+    const changed = await upload('enterprises/import', await xlsx([HEADERS, ...rows]), 'a.xlsx').expect(200);
+    expect(changed.body).toMatchObject({ created: 0, updated: 1, unchanged: 2 });
+    const entry = await sut.dataSource
+      .getRepository(AuditEntry)
+      .findOneByOrFail({ action: 'enterprise.import.update' });
+    expect(entry.changes).toEqual({ employeeCount: { from: 410, to: 450 } });
+    expect(entry.actorId).toBe(admin.id);
+  });
+
+  it('reads a GBK CSV (as Excel saves it on Chinese Windows) and a UTF-8 CSV with a BOM and English headers', async () => {
+    const code = aCreditCode();
+    const gbkFile = gbk(
+      `企业名称,统一社会信用代码,所有制类型,乡镇/街道,行业门类,职工人数\r\n金山纸厂,${code},私营企业,金山镇,C,12\r\n`,
+    );
+    const gbkRes = await upload('enterprises/import', gbkFile, 'roster.csv').expect(200);
+    expect(gbkRes.body).toMatchObject({ created: 1, errors: [] });
+    expect((await sut.dataSource.getRepository(Enterprise).findOneByOrFail({ creditCode: code })).name).toBe(
+      '金山纸厂',
+    );
+
+    const utf8 = Buffer.from(
+      `\uFEFFname,creditCode,ownershipType,township,industry,employeeCount\n万安物流有限公司,${aCreditCode()},private,万安镇,G,30\n`,
+    );
+    const utf8Res = await upload('enterprises/import', utf8, 'roster.csv').expect(200);
+    expect(utf8Res.body).toMatchObject({ created: 1, errors: [] });
+  });
+
+  it('reports every bad cell by row and column, applies the good rows, and hands the bad ones back', async () => {
+    const good = goodRows()[0];
+    const duplicate = good[1];
+    const bad: Cell[][] = [
+      ['坏码企业', '91350100M000100Y44', '私营企业', '金山镇', null, 'C', 10, null, null, null, null],
+      ['未知所有制', aCreditCode(), '股份制', '金山镇', null, 'C', 10, null, null, null, null],
+      ['行业错误', aCreditCode(), '私营企业', '金山镇', null, 'Z', 10, null, null, null, null],
+      ['人数错误', aCreditCode(), '私营企业', '金山镇', null, 'C', '很多', null, null, null, null],
+      ['日期错误', aCreditCode(), '私营企业', '金山镇', null, 'C', 10, '2026-02-30', null, null, null],
+      ['指导员错误', aCreditCode(), '私营企业', '金山镇', null, 'C', 10, null, 'nobody', null, null],
+      [
+        '注销早于成立',
+        aCreditCode(),
+        '私营企业',
+        '金山镇',
+        null,
+        'C',
+        10,
+        null,
+        null,
+        '2020-01-10',
+        '2019-01-01',
+      ],
+      ['重复', duplicate, '私营企业', '金山镇', null, 'C', 10, null, null, null, null],
+      [null, aCreditCode(), '私营企业', '金山镇', null, 'C', 10, null, null, null, null],
+    ];
+    const res = await upload('enterprises/import', await xlsx([HEADERS, good, ...bad]), 'bad.xlsx').expect(
+      200,
+    );
+    expect(res.body.created).toBe(1);
+    expect(res.body.errors).toEqual([
+      {
+        row: 3,
+        column: '统一社会信用代码',
+        value: '91350100M000100Y44',
+        message: expect.stringMatching(/check character is "4" but should be "3"/),
+      },
+      { row: 4, column: '所有制类型', value: '股份制', message: expect.stringMatching(/one of state_owned/) },
+      { row: 5, column: '行业门类', value: 'Z', message: expect.stringMatching(/A to T/) },
+      { row: 6, column: '职工人数', value: '很多', message: expect.stringMatching(/whole number/) },
+      { row: 7, column: '建会日期', value: '2026-02-30', message: expect.stringMatching(/real date/) },
+      { row: 8, column: '指导员账号', value: 'nobody', message: 'no active instructor has this username' },
+      {
+        row: 9,
+        column: '注销日期',
+        value: '2019-01-01',
+        message: expect.stringMatching(/before 成立日期 2020-01-10/),
+      },
+      { row: 10, column: '统一社会信用代码', value: duplicate, message: 'the same credit code is on row 2' },
+      {
+        row: 11,
+        column: '企业名称',
+        value: null,
+        message: expect.stringMatching(/1 to 200 characters|string/),
+      },
+    ]);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Uint8Array.from(Buffer.from(res.body.badRowsXlsx, 'base64')).buffer);
+    const sheet = workbook.worksheets[0];
+    expect(sheet.rowCount).toBe(10); // header + 9 bad rows
+    expect(sheet.getRow(1).getCell(12).value).toBe('错误说明');
+    expect(String(sheet.getRow(2).getCell(12).value)).toMatch(/^统一社会信用代码: /);
+    expect(await count()).toBe(1);
+  });
+
+  it('applies nothing with atomic=true when a row is bad, and writes nothing on a dry run', async () => {
+    const rows = goodRows();
+    rows[2][5] = 'Z';
+    const atomic = await upload('enterprises/import', await xlsx([HEADERS, ...rows]), 'a.xlsx', {
+      atomic: 'true',
+    }).expect(200);
+    expect(atomic.body).toMatchObject({
+      created: 0,
+      applied: false,
+      dryRun: true,
+      errors: [expect.objectContaining({ row: 4 })],
+    });
+    expect(await count()).toBe(0);
+
+    const dry = await upload('enterprises/import', await xlsx([HEADERS, ...goodRows()]), 'a.xlsx', {
+      dryRun: 'true',
+    }).expect(200);
+    expect(dry.body).toMatchObject({ created: 3, applied: false, dryRun: true, errors: [] });
+    expect(await count()).toBe(0);
+    expect(
+      await sut.dataSource.getRepository(AuditEntry).countBy({ action: 'enterprise.import.create' }),
+    ).toBe(0);
+  });
+
+  it.each([
+    ['an empty file', Buffer.alloc(0), 'empty.csv', 422, /empty/],
+    ['a file without a header', Buffer.from('a,b,c\n1,2,3\n'), 'x.csv', 422, /no header row/],
+    [
+      'an image',
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]),
+      'photo.png',
+      422,
+      /neither an \.xlsx workbook nor a text CSV/,
+    ],
+    [
+      'a file named .xlsx that is not one',
+      Buffer.from('name,creditCode\n'),
+      'fake.xlsx',
+      422,
+      /is not an \.xlsx workbook/,
+    ],
+    ['a file over the size limit', Buffer.alloc(300_000, 'a'), 'big.csv', 413, /larger|too large/i],
+  ])('answers %s with a clear 4xx', async (_case, file, name, status, message) => {
+    const res = await upload('enterprises/import', file, name).expect(status);
+    expect(res.body.message).toMatch(message);
+    expect(await count()).toBe(0);
+  });
+
+  it('needs a file, and an admin', async () => {
+    const missing = await request(sut.http).post('/api/v1/enterprises/import').set(admin.auth).expect(422);
+    expect(missing.body.code).toBe('IMPORT.NO_FILE');
+    await upload('enterprises/import', await xlsx([HEADERS]), 'a.xlsx', {}, instructor).expect(403);
+    await upload('enterprises/import', await xlsx([HEADERS]), 'a.xlsx', { dryRun: 'maybe' }).expect(422);
+  });
+
+  it.each(['xlsx', 'csv'])(
+    'exports the roster as .%s with Chinese headers, and the export imports back unchanged',
+    async (format) => {
+      await upload('enterprises/import', await xlsx([HEADERS, ...goodRows()]), 'a.xlsx').expect(200);
+      const exported = await request(sut.http)
+        .get(`/api/v1/enterprises.${format}`)
+        .set(admin.auth)
+        .buffer(true)
+        .parse((r, cb) => {
+          const chunks: Buffer[] = [];
+          r.on('data', (c: Buffer) => chunks.push(c));
+          r.on('end', () => cb(null, Buffer.concat(chunks)));
+        })
+        .expect(200);
+      if (format === 'csv') {
+        const lines = (exported.body as Buffer).toString('utf8').slice(1).split('\r\n');
+        expect(lines[1]).toBe([...HEADERS, '所有制类别', '系统编号'].join(','));
+        expect(lines[2]).toContain('国有控股企业');
+      }
+      const back = await upload('enterprises/import', exported.body as Buffer, `roster.${format}`).expect(
+        200,
+      );
+      expect(back.body).toMatchObject({ created: 0, updated: 0, unchanged: 3, errors: [] });
+    },
+  );
+
+  it('filters the roster export like the list, and limits an instructor to their enterprises', async () => {
+    await upload('enterprises/import', await xlsx([HEADERS, ...goodRows()]), 'a.xlsx').expect(200);
+    const csv = async (query: Record<string, string>, as = admin) =>
+      (await request(sut.http).get('/api/v1/enterprises.csv').query(query).set(as.auth).expect(200)).text
+        .split('\r\n')
+        .filter((line) => /有限公司/.test(line)).length;
+    expect(await csv({ township: '万安镇' })).toBe(1);
+    expect(await csv({}, instructor)).toBe(2);
+    await request(sut.http).get('/api/v1/enterprises.pdf').set(admin.auth).expect(404);
+  });
+
+  describe('agreements', () => {
+    const AGREEMENT_HEADERS = [
+      '统一社会信用代码',
+      '合同类型',
+      '签订形式',
+      '签订日期',
+      '生效日期',
+      '到期日期',
+      '覆盖职工数',
+      '工资增幅(%)',
+    ];
+
+    it('imports historical agreements through the workflow, with errors by row and column', async () => {
+      const rows = goodRows();
+      await upload('enterprises/import', await xlsx([HEADERS, ...rows]), 'a.xlsx').expect(200);
+      const [a, b, c] = rows.map((row) => row[1] as string);
+      const file = await xlsx([
+        AGREEMENT_HEADERS,
+        [a, '工资专项集体合同', '单独签订', '2026-01-06', '2026-01-20', '2027-01-20', 320, 6],
+        [`${b}、${c}`, 'wage', '区域性', new Date(Date.UTC(2025, 1, 20)), '2025/3/10', '2026/3/10', 685, 4.8],
+        ['91350100M000100Y43', 'wage', null, '2026-01-06', '2026-01-20', '2027-01-20', 10, null],
+        [a, 'wage', null, '2026-03-01', '2026-02-01', '2027-02-01', 10, null],
+      ]);
+      const res = await upload('agreements/import', file, 'agreements.xlsx').expect(200);
+      expect(res.body.created).toBe(2);
+      expect(res.body.errors).toEqual([
+        {
+          row: 4,
+          column: '统一社会信用代码',
+          value: '91350100M000100Y43',
+          message: expect.stringMatching(/import the roster first/),
+        },
+        { row: 5, column: '签订日期', value: '2026-03-01', message: expect.any(String) },
+      ]);
+      const negotiations = await sut.dataSource.getRepository(Negotiation).find({ order: { id: 'ASC' } });
+      expect(negotiations.map((n) => [n.scope, n.stage, n.historical])).toEqual([
+        ['enterprise', 'in_force', true],
+        ['regional', 'expired', true],
+      ]);
+
+      const dry = await upload('agreements/import', file, 'agreements.xlsx', { dryRun: 'true' }).expect(200);
+      expect(dry.body).toMatchObject({ created: 2, applied: false });
+      const atomic = await upload('agreements/import', file, 'agreements.xlsx', { atomic: 'true' }).expect(
+        200,
+      );
+      expect(atomic.body).toMatchObject({ created: 0, applied: false });
+      expect(await sut.dataSource.getRepository(Negotiation).count()).toBe(2);
+    });
+
+    it('exports negotiations with the stage in Chinese', async () => {
+      const rows = goodRows();
+      await upload('enterprises/import', await xlsx([HEADERS, ...rows]), 'a.xlsx').expect(200);
+      await upload(
+        'agreements/import',
+        await xlsx([
+          AGREEMENT_HEADERS,
+          [rows[0][1] as string, 'wage', null, '2026-01-06', '2026-01-20', '2027-01-20', 320, 6],
+        ]),
+        'a.xlsx',
+      ).expect(200);
+      const res = await request(sut.http).get('/api/v1/negotiations.csv').set(admin.auth).expect(200);
+      expect(res.text).toContain('工资专项集体合同,单独签订,金八角水泥有限公司,生效,in_force');
+    });
+  });
+
+  it('uses the configured upload limit', () => {
+    expect(loadAppConfig({ DATABASE_URL: 'sqlite::memory:', IMPORT_MAX_MB: '5' }).importMaxBytes).toBe(
+      5 * 1024 * 1024,
+    );
+  });
+});
