@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -70,6 +70,25 @@ describe('npm run cli -- users:create', () => {
     const result = cli(['workflow:verify']);
     expect(result.stdout).toContain('verified 0 negotiation(s): 0 mismatch(es)');
     expect(result.status).toBe(0);
+  });
+
+  it('imports a roster file with import:enterprises, reporting bad rows and exiting 1 when there are any', () => {
+    const file = join(directory, 'roster.csv');
+    writeFileSync(
+      file,
+      '企业名称,统一社会信用代码,所有制类型,乡镇/街道,行业门类,职工人数\n金山纸厂,91350100M000100Y43,私营企业,金山镇,C,12\n坏企业,91350100M000100Y44,私营企业,金山镇,C,12\n',
+    );
+    const dry = cli(['import:enterprises', file, '--dry-run']);
+    expect(dry.stdout).toContain('created 1, updated 0, unchanged 0, bad rows 1 (nothing written)');
+    expect(dry.stdout).toContain('row 3, 统一社会信用代码 "91350100M000100Y44": creditCode check character');
+    expect(dry.status).toBe(1);
+    const real = cli(['import:enterprises', file]);
+    expect(real.stdout).toContain('created 1, updated 0, unchanged 0, bad rows 1\n');
+    const again = cli(['import:enterprises', file]);
+    expect(again.stdout).toContain('created 0, updated 0, unchanged 1, bad rows 1');
+    const missing = cli(['import:enterprises', join(directory, 'nope.xlsx')]);
+    expect(missing.stderr).toMatch(/cannot read/);
+    expect(missing.status).toBe(1);
   });
 
   it('lists its commands with --help', () => {
