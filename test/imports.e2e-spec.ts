@@ -147,6 +147,30 @@ describe('Roster and agreement import/export (e2e)', () => {
     expect(audit).toBe(3);
   });
 
+  it('keeps Chinese text whole in large workbooks (exceljs splits characters across chunks; patched)', async () => {
+    const rows: Cell[][] = Array.from({ length: 4000 }, (_, i) => [
+      `蟠龙镇华泰精密机械制造有限公司第${i}分厂`,
+      aCreditCode(),
+      '港澳台商投资企业',
+      '蟠龙镇',
+      '龙泉村',
+      'C',
+      100,
+      null,
+      null,
+      null,
+      null,
+    ]);
+    const res = await upload('enterprises/import', await xlsx([HEADERS, ...rows]), 'big.xlsx').expect(200);
+    expect(res.body).toMatchObject({ created: 4000, errors: [] });
+    const garbled = await sut.dataSource
+      .getRepository(Enterprise)
+      .createQueryBuilder('e')
+      .where('e.name NOT LIKE :prefix', { prefix: '蟠龙镇华泰精密机械制造有限公司第%' })
+      .getCount();
+    expect(garbled).toBe(0);
+  });
+
   it('upserts by credit code: the same file again is unchanged, a changed cell is an audited update', async () => {
     const rows = goodRows();
     await upload('enterprises/import', await xlsx([HEADERS, ...rows]), 'a.xlsx').expect(200);

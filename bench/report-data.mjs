@@ -1,0 +1,209 @@
+// Deterministic county data for bench/report.mjs: E enterprises with about 1.2 agreements
+// each (95 % enterprise scope, 5 % regional covering 15–25 enterprises each), one in-force
+// historical negotiation per agreement, for the app's tables (columns as in
+// migrations/1764000000000…0002). `rows()` yields [table, row] with row in COLUMNS order.
+import { creditCode } from './credit-code.mjs';
+
+export const COLUMNS = {
+  enterprises: [
+    'id',
+    'name',
+    'credit_code',
+    'ownership_type',
+    'township',
+    'industry',
+    'employee_count',
+    'union_founded_on',
+    'registered_on',
+    'closed_on',
+  ],
+  negotiations: [
+    'id',
+    'agreement_kind',
+    'scope',
+    'stage',
+    'state',
+    'snapshot',
+    'machine_version',
+    'rule_set_version',
+    'version',
+    'created_on',
+    'historical',
+  ],
+  negotiation_enterprises: ['negotiation_id', 'enterprise_id'],
+  agreements: [
+    'id',
+    'negotiation_id',
+    'agreement_kind',
+    'scope',
+    'signed_on',
+    'effective_on',
+    'expires_on',
+    'terminated_on',
+    'term_months',
+    'covered_employees',
+    'wage_increase_pct',
+    'set_aside_on',
+  ],
+};
+
+export const TOWNSHIPS = [
+  '金山镇',
+  '万安镇',
+  '蟠龙镇',
+  '青溪镇',
+  '白沙镇',
+  '龙泉镇',
+  '石门镇',
+  '桃源镇',
+  '新塘镇',
+  '东坝镇',
+  '西河镇',
+  '南岭镇',
+  '北关镇',
+  '柳林镇',
+  '松山镇',
+  '梅花镇',
+  '清水镇',
+  '高桥镇',
+  '永宁镇',
+  '城关街道',
+];
+const INDUSTRIES = 'CCCCCCFFGGGHHIKLMNOEDAPQR';
+// Cumulative shares: state ≈ 5 %, collective 5 %, non-public ≈ 80 %, other 10 %.
+const OWNERSHIP = [
+  [0.03, 'state_owned'],
+  [0.05, 'state_controlled'],
+  [0.1, 'collective'],
+  [0.72, 'private'],
+  [0.8, 'hk_macao_taiwan'],
+  [0.9, 'foreign'],
+  [1, 'other'],
+];
+
+/** mulberry32: small, fast, deterministic. */
+function prng(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const DAY = 86_400_000;
+const dayOf = (iso) => Date.parse(`${iso}T00:00:00Z`) / DAY;
+const isoCache = new Map();
+const iso = (day) => {
+  let s = isoCache.get(day);
+  if (!s) isoCache.set(day, (s = new Date(day * DAY).toISOString().slice(0, 10)));
+  return s;
+};
+/** The same day `months` later (clamped to the month's end), as day number. */
+const addMonths = (day, months) => {
+  const d = new Date(day * DAY);
+  const target = Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + months, 1);
+  const last = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + months + 1, 0)).getUTCDate();
+  return target / DAY + Math.min(d.getUTCDate(), last) - 1;
+};
+
+/** `until`: the last day of the data (signings spread over the three years up to it). */
+export function* rows({ enterprises: E, seed = 20261125, until = '2026-11-24' }) {
+  const random = prng(seed);
+  const end = dayOf(until);
+  const signStart = end - 3 * 365;
+  const between = (from, to) => from + Math.floor(random() * (to - from + 1));
+  let agreementId = 0;
+
+  function* agreement(kind, scope, signed, coveredEmployees, enterpriseIds) {
+    const id = ++agreementId;
+    const terminated = random() < 0.01 ? signed + between(30, 330) : null;
+    const setAside = terminated === null && random() < 0.005 ? signed + between(5, 40) : null;
+    yield [
+      'negotiations',
+      [
+        id,
+        kind,
+        scope,
+        'in_force',
+        'in_force',
+        '{}',
+        2,
+        'national-2004.1',
+        0,
+        iso(signed - between(30, 90)),
+        1,
+      ],
+    ];
+    for (const enterpriseId of enterpriseIds) yield ['negotiation_enterprises', [id, enterpriseId]];
+    yield [
+      'agreements',
+      [
+        id,
+        id,
+        kind,
+        scope,
+        iso(signed),
+        random() < 0.97 ? iso(signed + between(10, 30)) : null,
+        iso(addMonths(signed, 12)),
+        terminated === null ? null : iso(terminated),
+        12,
+        coveredEmployees,
+        Math.round((3 + random() * 5) * 10) / 10,
+        setAside === null ? null : iso(setAside),
+      ],
+    ];
+  }
+
+  for (let id = 1; id <= E; id++) {
+    const r = random();
+    const ownership = OWNERSHIP.find(([upTo]) => r < upTo)[1];
+    const township = TOWNSHIPS[Math.floor(random() ** 1.4 * TOWNSHIPS.length)];
+    const industry = INDUSTRIES[Math.floor(random() * INDUSTRIES.length)];
+    // Log-normal headcount, median ≈ 33, a few thousand at the top.
+    const normal = Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
+    const employees = Math.max(3, Math.min(20_000, Math.round(Math.exp(3.5 + 1.2 * normal))));
+    const registered = random() < 0.05 ? null : between(dayOf('1995-01-01'), end);
+    const opened = registered ?? dayOf('1995-01-01');
+    const closed = random() < 0.04 ? between(opened + 30, end + 30) : null;
+    const union = random() < 0.85 ? between(Math.max(opened, dayOf('2005-01-01')), end) : null;
+    yield [
+      'enterprises',
+      [
+        id,
+        `基准企业${id}有限公司`,
+        creditCode(id),
+        ownership,
+        township,
+        industry,
+        employees,
+        union === null ? null : iso(union),
+        registered === null ? null : iso(registered),
+        closed === null ? null : iso(closed),
+      ],
+    ];
+
+    // Own agreements: 0 (30 %), 1 (33 %), 2 (30 %) or 3 (7 %) yearly renewals, 12-month terms.
+    const k = ((x) => (x < 0.3 ? 0 : x < 0.63 ? 1 : x < 0.93 ? 2 : 3))(random());
+    let signed = between(signStart, signStart + 364);
+    for (let n = 0; n < k && signed <= end; n++) {
+      yield* agreement(random() < 0.9 ? 'wage' : 'comprehensive', 'enterprise', signed, employees, [id]);
+      signed = addMonths(signed, 12) - between(0, 20);
+    }
+    // Regional agreements: 6 % of enterprises bring one (5 % of all agreements), 15–25 firms.
+    if (random() < 0.06) {
+      const size = between(15, 25);
+      const ids = new Set();
+      while (ids.size < size) ids.add(between(1, E));
+      yield* agreement(
+        random() < 0.9 ? 'wage' : 'comprehensive',
+        'regional',
+        between(signStart, end),
+        30 * size,
+        [...ids],
+      );
+    }
+  }
+}
