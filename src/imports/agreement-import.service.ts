@@ -13,7 +13,7 @@ import { badRowsWorkbook } from './bad-rows';
 import { countOf, dateOf, textOf } from './enterprise-columns';
 import type { ImportResult, ImportRowError } from './import-result';
 import type { ImportOptions } from './enterprise-import.service';
-import { readSpreadsheet, type CellValue, type Sheet } from './spreadsheet';
+import { readSpreadsheet, type CellValue, type SheetRow } from './spreadsheet';
 
 const COLUMNS = [
   {
@@ -102,14 +102,15 @@ export class AgreementImportService {
     const errors: ImportRowError[] = [];
     const valid: CreateHistoricalAgreementDto[] = [];
     const seen = new Map<string, number>();
-    const codes = sheet.rows.flatMap((row) =>
-      splitCodes(row.cells[columns.get('creditCodes') ?? -1] ?? null),
-    );
+    const rows: SheetRow[] = [];
+    for await (const row of sheet.rows) rows.push(row); // an agreements file is small: a row per agreement
+    const badRows: SheetRow[] = [];
+    const codes = rows.flatMap((row) => splitCodes(row.cells[columns.get('creditCodes') ?? -1] ?? null));
     const ids = new Map(
       (await this.enterprises.findByCreditCodes([...new Set(codes)])).map((e) => [e.creditCode, e.id]),
     );
 
-    for (const sheetRow of sheet.rows) {
+    for (const sheetRow of rows) {
       const header = (field: Column) =>
         columns.has(field) ? sheet.headers[columns.get(field)!] : COLUMNS.find((c) => c.field === field)!.zh;
       const cell = (field: Column): CellValue =>
@@ -205,8 +206,10 @@ export class AgreementImportService {
         }
         if (rowErrors.length === 0) seen.set(key, sheetRow.row);
       }
-      if (rowErrors.length > 0) errors.push(...rowErrors);
-      else valid.push(dto);
+      if (rowErrors.length > 0) {
+        errors.push(...rowErrors);
+        badRows.push(sheetRow);
+      } else valid.push(dto);
     }
 
     const writeNothing = options.dryRun === true || (options.atomic === true && errors.length > 0);
@@ -224,7 +227,11 @@ export class AgreementImportService {
       dryRun: writeNothing,
       applied: !writeNothing,
       ...(errors.length > 0
-        ? { badRowsXlsx: (await badRowsWorkbook(sheet as Sheet, errors)).toString('base64') }
+        ? {
+            badRowsXlsx: (await badRowsWorkbook({ headers: sheet.headers, rows: badRows }, errors)).toString(
+              'base64',
+            ),
+          }
         : {}),
     };
   }

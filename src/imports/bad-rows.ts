@@ -1,9 +1,12 @@
 import ExcelJS from 'exceljs';
 import type { ImportRowError } from './import-result';
-import type { Sheet } from './spreadsheet';
+import type { SheetRow } from './spreadsheet';
 
 /** The rows that were refused, as they were, with a column saying why: fix them, import again. */
-export async function badRowsWorkbook(sheet: Sheet, errors: ImportRowError[]): Promise<Buffer> {
+export async function badRowsWorkbook(
+  sheet: { headers: string[]; rows: SheetRow[] },
+  errors: ImportRowError[],
+): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   const worksheet = workbook.addWorksheet('错误行');
   worksheet.addRow([...sheet.headers, '错误说明']).font = { bold: true };

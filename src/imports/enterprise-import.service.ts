@@ -23,12 +23,12 @@ import {
   textOf,
 } from './enterprise-columns';
 import type { ImportResult, ImportRowError } from './import-result';
-import { readSpreadsheet, type CellValue, type Sheet } from './spreadsheet';
+import { readSpreadsheet, type CellValue, type Sheet, type SheetRow } from './spreadsheet';
 
 export interface ImportOptions {
   dryRun?: boolean;
   atomic?: boolean;
-  /** Called as rows are checked and written (the CLI's progress bar). */
+  /** Called as rows are checked and written (the CLI's progress bar); the total is not known ahead. */
   progress?: (done: number, total: number) => void;
 }
 
@@ -47,18 +47,37 @@ const FIELDS = [
   'closedOn',
 ] as const;
 
+/** Rows are checked, compared with the database and written this many at a time. */
+// (TypeORM reads back generated columns with one OR per inserted row; SQLite stops at 1000.)
 const BATCH = 500;
 
-interface ValidRow {
-  row: number;
+interface CheckedRow {
   fields: Partial<Enterprise>;
+  raw: SheetRow;
 }
+
+/** What an import run has found so far. */
+interface Tally {
+  created: number;
+  updated: number;
+  unchanged: number;
+  errors: ImportRowError[];
+  badRows: SheetRow[];
+  /** Credit code → the row that had it first, to refuse a second row with the same code. */
+  seen: Map<string, number>;
+  rows: number;
+}
+
+/** Thrown inside an atomic import's transaction to roll it back when a row was bad. */
+class AtomicImportRefused extends Error {}
 
 /**
  * The roster import: every row checked with the same rules as the API (the create DTO),
  * then upserted by credit code: new → created, different → updated (audited), same →
- * unchanged. Bad rows are reported by row and column; by default the good ones are applied,
- * `atomic` applies nothing if any row is bad, `dryRun` writes nothing.
+ * unchanged. Rows are read, checked and written a batch at a time, so a large workbook never
+ * sits whole in memory. Bad rows are reported by row and column; by default the good ones
+ * are applied, `atomic` runs everything in one transaction and rolls it back if any row is
+ * bad, `dryRun` writes nothing.
  */
 @Injectable()
 export class EnterpriseImportService {
@@ -77,179 +96,218 @@ export class EnterpriseImportService {
   ): Promise<ImportResult> {
     const sheet = await readSpreadsheet(content, filename, isEnterpriseHeader);
     const columns = mapHeaders(sheet.headers);
-    const errors: ImportRowError[] = [];
-    const valid = await this.validRows(sheet, columns, errors, options);
+    const instructorIds = await this.instructorIdsByUsername();
+    const tally: Tally = {
+      created: 0,
+      updated: 0,
+      unchanged: 0,
+      errors: [],
+      badRows: [],
+      seen: new Map(),
+      rows: 0,
+    };
 
+    // Where each batch is written: nowhere (dry run), its own transaction, or the one of an atomic import.
+    let applied = !options.dryRun;
+    if (options.dryRun) {
+      await this.eachBatch(sheet, columns, instructorIds, tally, options, (batch) =>
+        this.apply(batch, tally, null, actor, sheet, columns),
+      );
+    } else if (options.atomic) {
+      try {
+        await writeTransaction(this.dataSource, async (manager) => {
+          await this.eachBatch(sheet, columns, instructorIds, tally, options, (batch) =>
+            this.apply(batch, tally, manager, actor, sheet, columns),
+          );
+          if (tally.errors.length > 0) throw new AtomicImportRefused();
+        });
+      } catch (error) {
+        if (!(error instanceof AtomicImportRefused)) throw error;
+        applied = false;
+      }
+    } else {
+      await this.eachBatch(sheet, columns, instructorIds, tally, options, (batch) =>
+        writeTransaction(this.dataSource, (manager) =>
+          this.apply(batch, tally, manager, actor, sheet, columns),
+        ),
+      );
+    }
+
+    const errors = tally.errors.sort((a, b) => a.row - b.row);
+    const refused = !applied && !options.dryRun;
+    return {
+      created: refused ? 0 : tally.created,
+      updated: refused ? 0 : tally.updated,
+      unchanged: refused ? 0 : tally.unchanged,
+      errors,
+      dryRun: !applied,
+      applied,
+      ...(errors.length > 0
+        ? {
+            badRowsXlsx: (
+              await badRowsWorkbook(
+                { headers: sheet.headers, rows: tally.badRows.sort((a, b) => a.row - b.row) },
+                errors,
+              )
+            ).toString('base64'),
+          }
+        : {}),
+    };
+  }
+
+  private async eachBatch(
+    sheet: Sheet,
+    columns: Map<EnterpriseColumn, number>,
+    instructorIds: Map<string, number>,
+    tally: Tally,
+    options: ImportOptions,
+    handle: (batch: CheckedRow[]) => Promise<void>,
+  ): Promise<void> {
+    let batch: CheckedRow[] = [];
+    for await (const sheetRow of sheet.rows) {
+      tally.rows += 1;
+      const checked = await this.check(sheetRow, sheet, columns, instructorIds, tally);
+      if (checked) batch.push(checked);
+      if (batch.length >= BATCH) {
+        await handle(batch);
+        batch = [];
+        options.progress?.(tally.rows, tally.rows);
+      }
+    }
+    if (batch.length > 0) await handle(batch);
+    options.progress?.(tally.rows, tally.rows);
+  }
+
+  /** One row as the create DTO would see it, checked by the same rules; null (and reported) if bad. */
+  private async check(
+    sheetRow: SheetRow,
+    sheet: Sheet,
+    columns: Map<EnterpriseColumn, number>,
+    instructorIds: Map<string, number>,
+    tally: Tally,
+  ): Promise<CheckedRow | null> {
+    const rowErrors: ImportRowError[] = [];
+    const plain: Record<string, unknown> = {};
+    for (const [field, position] of columns) {
+      const cell = sheetRow.cells[position] ?? null;
+      const header = sheet.headers[position];
+      if (field === 'instructor') {
+        if (cell === null) plain.instructorId = null;
+        else if (!instructorIds.has(textOf(cell))) {
+          rowErrors.push(error(sheetRow.row, header, textOf(cell), 'no active instructor has this username'));
+        } else plain.instructorId = instructorIds.get(textOf(cell));
+        continue;
+      }
+      plain[field] = convert(field, cell);
+    }
+    const dto = plainToInstance(CreateEnterpriseDto, plain);
+    for (const problem of await validate(dto, {
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      stopAtFirstError: true,
+    })) {
+      const field =
+        problem.property === 'instructorId' ? 'instructor' : (problem.property as EnterpriseColumn);
+      const header = columnHeader(sheet, columns, field);
+      const message = Object.values(problem.constraints ?? {})[0] ?? 'is not valid';
+      rowErrors.push(
+        error(
+          sheetRow.row,
+          header,
+          display(problem.value),
+          columns.has(field) ? message : `the column ${header} is missing`,
+        ),
+      );
+    }
+    const code = typeof dto.creditCode === 'string' ? dto.creditCode : '';
+    if (rowErrors.length === 0 && tally.seen.has(code)) {
+      rowErrors.push(
+        error(
+          sheetRow.row,
+          columnHeader(sheet, columns, 'creditCode'),
+          code,
+          `the same credit code is on row ${tally.seen.get(code)}`,
+        ),
+      );
+    }
+    if (rowErrors.length > 0) {
+      tally.errors.push(...rowErrors);
+      tally.badRows.push(sheetRow);
+      return null;
+    }
+    tally.seen.set(code, sheetRow.row);
+    return { fields: onlyGiven(dto, columns), raw: sheetRow };
+  }
+
+  /** Compares a batch with the database and, given a transaction, writes it with its audit rows. */
+  private async apply(
+    batch: CheckedRow[],
+    tally: Tally,
+    manager: EntityManager | null,
+    actor: Actor,
+    sheet: Sheet,
+    columns: Map<EnterpriseColumn, number>,
+  ): Promise<void> {
     const existing = new Map(
-      (await this.enterprises.findByCreditCodes(valid.map((v) => v.fields.creditCode!))).map((e) => [
-        e.creditCode,
-        e,
-      ]),
+      (
+        await this.enterprises.findByCreditCodes(
+          batch.map((c) => c.fields.creditCode!),
+          manager ?? undefined,
+        )
+      ).map((e) => [e.creditCode, e]),
     );
-    const toCreate: ValidRow[] = [];
-    const toUpdate: { row: number; before: Enterprise; after: Enterprise }[] = [];
-    let unchanged = 0;
-    for (const candidate of valid) {
+    const toCreate: Enterprise[] = [];
+    const toUpdate: { before: Enterprise; after: Enterprise }[] = [];
+    for (const candidate of batch) {
       const current = existing.get(candidate.fields.creditCode!);
       const merged = Object.assign(new Enterprise(), current ?? emptyEnterprise(), candidate.fields);
       if (merged.registeredOn && merged.closedOn && merged.closedOn < merged.registeredOn) {
-        errors.push(
+        tally.errors.push(
           error(
-            candidate.row,
+            candidate.raw.row,
             columnHeader(sheet, columns, 'closedOn'),
             merged.closedOn,
             `must not be before 成立日期 ${merged.registeredOn}`,
           ),
         );
-        continue;
-      }
-      if (!current) toCreate.push({ row: candidate.row, fields: merged });
+        tally.badRows.push(candidate.raw);
+      } else if (!current) toCreate.push(merged);
       else if (Object.keys(auditDiff(current, merged, FIELDS)).length > 0)
-        toUpdate.push({ row: candidate.row, before: current, after: merged });
-      else unchanged += 1;
+        toUpdate.push({ before: current, after: merged });
+      else tally.unchanged += 1;
     }
+    tally.created += toCreate.length;
+    tally.updated += toUpdate.length;
+    if (!manager) return;
 
-    errors.sort((a, b) => a.row - b.row);
-    const writeNothing = options.dryRun === true || (options.atomic === true && errors.length > 0);
-    if (!writeNothing) await this.write(toCreate, toUpdate, actor, options);
-    return {
-      created: writeNothing && !options.dryRun ? 0 : toCreate.length,
-      updated: writeNothing && !options.dryRun ? 0 : toUpdate.length,
-      unchanged: writeNothing && !options.dryRun ? 0 : unchanged,
-      errors,
-      dryRun: writeNothing,
-      applied: !writeNothing,
-      ...(errors.length > 0
-        ? { badRowsXlsx: (await badRowsWorkbook(sheet, errors)).toString('base64') }
-        : {}),
-    };
-  }
-
-  /** Each row as the create DTO would see it, checked by the same rules; duplicates inside the file refused. */
-  private async validRows(
-    sheet: Sheet,
-    columns: Map<EnterpriseColumn, number>,
-    errors: ImportRowError[],
-    options: ImportOptions,
-  ): Promise<ValidRow[]> {
-    const instructorIds = await this.instructorIdsByUsername();
-    const seen = new Map<string, number>();
-    const valid: ValidRow[] = [];
-    for (const [index, sheetRow] of sheet.rows.entries()) {
-      const rowErrors: ImportRowError[] = [];
-      const plain: Record<string, unknown> = {};
-      for (const [field, position] of columns) {
-        const cell = sheetRow.cells[position] ?? null;
-        const header = sheet.headers[position];
-        if (field === 'instructor') {
-          if (cell === null) plain.instructorId = null;
-          else if (!instructorIds.has(textOf(cell))) {
-            rowErrors.push(
-              error(sheetRow.row, header, textOf(cell), 'no active instructor has this username'),
-            );
-          } else plain.instructorId = instructorIds.get(textOf(cell));
-          continue;
-        }
-        plain[field] = convert(field, cell);
-      }
-      const dto = plainToInstance(CreateEnterpriseDto, plain);
-      for (const problem of await validate(dto, {
-        whitelist: true,
-        forbidNonWhitelisted: true,
-        stopAtFirstError: true,
-      })) {
-        const field =
-          problem.property === 'instructorId' ? 'instructor' : (problem.property as EnterpriseColumn);
-        const header = columns.has(field) ? sheet.headers[columns.get(field)!] : columnLabel(field);
-        const message = Object.values(problem.constraints ?? {})[0] ?? 'is not valid';
-        rowErrors.push(
-          error(
-            sheetRow.row,
-            header,
-            display(problem.value),
-            columns.has(field) ? message : `the column ${header} is missing`,
-          ),
-        );
-      }
-      const code = typeof dto.creditCode === 'string' ? dto.creditCode : '';
-      if (rowErrors.length === 0 && seen.has(code)) {
-        rowErrors.push(
-          error(
-            sheetRow.row,
-            columnHeader(sheet, columns, 'creditCode'),
-            code,
-            `the same credit code is on row ${seen.get(code)}`,
-          ),
-        );
-      }
-      if (rowErrors.length > 0) errors.push(...rowErrors);
-      else {
-        seen.set(code, sheetRow.row);
-        valid.push({ row: sheetRow.row, fields: onlyGiven(dto, columns) });
-      }
-      if (index % 1000 === 0) options.progress?.(index, sheet.rows.length);
+    if (toCreate.length > 0) {
+      await manager.getRepository(Enterprise).insert(toCreate);
+      const created = await this.enterprises.findByCreditCodes(
+        toCreate.map((e) => e.creditCode),
+        manager,
+      );
+      await this.audit.recordMany(
+        manager,
+        actor,
+        created.map((e) => ({
+          action: 'enterprise.import.create',
+          entityType: 'enterprise',
+          entityId: e.id,
+          changes: auditCreated(e, FIELDS),
+        })),
+      );
     }
-    return valid;
-  }
-
-  private async write(
-    toCreate: ValidRow[],
-    toUpdate: { row: number; before: Enterprise; after: Enterprise }[],
-    actor: Actor,
-    options: ImportOptions,
-  ): Promise<void> {
-    const total = toCreate.length + toUpdate.length;
-    const batches: ((manager: EntityManager) => Promise<void>)[] = [];
-    for (let i = 0; i < toCreate.length; i += BATCH) {
-      const slice = toCreate.slice(i, i + BATCH);
-      batches.push(async (manager) => {
-        const rows = slice.map((candidate) => candidate.fields as Enterprise);
-        await manager.getRepository(Enterprise).insert(rows);
-        const created = await this.enterprises.findByCreditCodes(
-          rows.map((r) => r.creditCode),
-          manager,
-        );
-        await this.audit.recordMany(
-          manager,
-          actor,
-          created.map((e) => ({
-            action: 'enterprise.import.create',
-            entityType: 'enterprise',
-            entityId: e.id,
-            changes: auditCreated(e, FIELDS),
-          })),
-        );
-      });
-    }
-    for (let i = 0; i < toUpdate.length; i += BATCH) {
-      const slice = toUpdate.slice(i, i + BATCH);
-      batches.push(async (manager) => {
-        for (const { after } of slice) await manager.getRepository(Enterprise).save(after);
-        await this.audit.recordMany(
-          manager,
-          actor,
-          slice.map(({ before, after }) => ({
-            action: 'enterprise.import.update',
-            entityType: 'enterprise',
-            entityId: before.id,
-            changes: auditDiff(before, after, FIELDS),
-          })),
-        );
-      });
-    }
-    let done = 0;
-    const step = async (manager: EntityManager, batch: (m: EntityManager) => Promise<void>) => {
-      await batch(manager);
-      done += BATCH;
-      options.progress?.(Math.min(done, total), total);
-    };
-    if (options.atomic) {
-      await writeTransaction(this.dataSource, async (manager) => {
-        for (const batch of batches) await step(manager, batch);
-      });
-    } else {
-      for (const batch of batches) await writeTransaction(this.dataSource, (manager) => step(manager, batch));
-    }
+    for (const { after } of toUpdate) await manager.getRepository(Enterprise).save(after);
+    await this.audit.recordMany(
+      manager,
+      actor,
+      toUpdate.map(({ before, after }) => ({
+        action: 'enterprise.import.update',
+        entityType: 'enterprise',
+        entityId: before.id,
+        changes: auditDiff(before, after, FIELDS),
+      })),
+    );
   }
 
   private async instructorIdsByUsername(): Promise<Map<string, number>> {

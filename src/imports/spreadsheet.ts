@@ -14,7 +14,8 @@ export interface SheetRow {
 export interface Sheet {
   headerRow: number;
   headers: string[];
-  rows: SheetRow[];
+  /** The data rows after the header, read as they are used (a large workbook is never all in memory). */
+  rows: AsyncIterable<SheetRow>;
 }
 
 export class UnreadableFileError extends AppError {
@@ -24,11 +25,12 @@ export class UnreadableFileError extends AppError {
 }
 
 const XLSX_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]); // a zip container
+const HEADER_SEARCH_ROWS = 10;
 
 /**
  * Reads the first sheet of an .xlsx file, or a .csv file in UTF-8 (with or without BOM) or
- * GBK (what Excel writes on Chinese Windows), as rows of cells. `findHeader` says which of
- * the first rows is the header (a title row above it is allowed).
+ * GBK (what Excel writes on Chinese Windows). `findHeader` says which of the first rows is
+ * the header (a title row above it is allowed); blank rows are skipped.
  */
 export async function readSpreadsheet(
   content: Buffer,
@@ -39,26 +41,37 @@ export async function readSpreadsheet(
   const isXlsx = content.subarray(0, 4).equals(XLSX_MAGIC);
   if (/\.xlsx$/i.test(filename) && !isXlsx)
     throw new UnreadableFileError(`${filename} is not an .xlsx workbook`);
-  const rows = isXlsx ? await xlsxRows(content) : csvRows(content, filename);
-  const header = rows.slice(0, 10).find((candidate) => findHeader(candidate.cells));
+  const iterator = (isXlsx ? xlsxRows(content) : csvRows(content, filename))[Symbol.asyncIterator]();
+  const before: SheetRow[] = [];
+  let header: SheetRow | undefined;
+  while (!header && before.length < HEADER_SEARCH_ROWS) {
+    const next = await iterator.next();
+    if (next.done) break;
+    if (findHeader(next.value.cells)) header = next.value;
+    else before.push(next.value);
+  }
   if (!header) {
     throw new UnreadableFileError(
-      'no header row found in the first 10 rows: name the columns (e.g. 企业名称, 统一社会信用代码, 所有制类型) in one row',
+      `no header row found in the first ${HEADER_SEARCH_ROWS} rows: name the columns (e.g. 企业名称, 统一社会信用代码, 所有制类型) in one row`,
     );
   }
   return {
     headerRow: header.row,
     headers: header.cells.map((cell) => (cell === null ? '' : String(cell).trim())),
-    rows: rows.filter(
-      (r) => r.row > header.row && r.cells.some((cell) => cell !== null && String(cell).trim() !== ''),
-    ),
+    rows: dataRows(iterator),
   };
 }
 
-async function xlsxRows(content: Buffer): Promise<SheetRow[]> {
-  const rows: SheetRow[] = [];
+async function* dataRows(iterator: AsyncIterator<SheetRow>): AsyncGenerator<SheetRow> {
+  for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
+    if (next.value.cells.some((cell) => cell !== null && String(cell).trim() !== '')) yield next.value;
+  }
+}
+
+async function* xlsxRows(content: Buffer): AsyncGenerator<SheetRow> {
+  let reader: ExcelJS.stream.xlsx.WorkbookReader;
   try {
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(content), {
+    reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([content]), {
       worksheets: 'emit',
       sharedStrings: 'cache',
       hyperlinks: 'ignore',
@@ -67,14 +80,14 @@ async function xlsxRows(content: Buffer): Promise<SheetRow[]> {
     for await (const worksheet of reader) {
       for await (const row of worksheet) {
         const values = (row as ExcelJS.Row).values as unknown[];
-        rows.push({ row: (row as ExcelJS.Row).number, cells: values.slice(1).map(cellValue) });
+        yield { row: (row as ExcelJS.Row).number, cells: values.slice(1).map(cellValue) };
       }
       break; // the first sheet only
     }
   } catch (error) {
+    if (error instanceof AppError) throw error;
     throw new UnreadableFileError(`the workbook cannot be read: ${(error as Error).message}`);
   }
-  return rows;
 }
 
 function cellValue(value: unknown): CellValue {
@@ -90,7 +103,7 @@ function cellValue(value: unknown): CellValue {
   return String(value);
 }
 
-function csvRows(content: Buffer, filename: string): SheetRow[] {
+async function* csvRows(content: Buffer, filename: string): AsyncGenerator<SheetRow> {
   if (content.includes(0))
     throw new UnreadableFileError(`${filename} is neither an .xlsx workbook nor a text CSV file`);
   const text = decode(content);
@@ -100,10 +113,9 @@ function csvRows(content: Buffer, filename: string): SheetRow[] {
   } catch (error) {
     throw new UnreadableFileError(`the CSV file cannot be read: ${(error as Error).message}`);
   }
-  return records.map((cells, index) => ({
-    row: index + 1,
-    cells: cells.map((cell) => (cell === '' ? null : cell)),
-  }));
+  for (const [index, cells] of records.entries()) {
+    yield { row: index + 1, cells: cells.map((cell) => (cell === '' ? null : cell)) };
+  }
 }
 
 /** UTF-8 if the bytes are valid UTF-8 (a BOM is dropped by the parser), else GBK. */
