@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { ENTERPRISE_FIELDS } from './domain/enterprise-fields';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { auditCreated, auditDiff } from '../audit/audit-diff';
@@ -21,21 +22,6 @@ import {
   UnknownInstructorError,
 } from './enterprises.errors';
 import { EnterprisesRepository } from './enterprises.repository';
-
-/** The fields the audit trail follows. */
-const AUDITED_FIELDS = [
-  'name',
-  'creditCode',
-  'ownershipType',
-  'township',
-  'community',
-  'industry',
-  'employeeCount',
-  'unionFoundedOn',
-  'instructorId',
-  'registeredOn',
-  'closedOn',
-] as const;
 
 /**
  * The enterprise registry. Scope: admins and supervisors see every enterprise, an instructor
@@ -65,7 +51,7 @@ export class EnterprisesService {
         action: 'enterprise.create',
         entityType: 'enterprise',
         entityId: created.id,
-        changes: auditCreated(created, AUDITED_FIELDS),
+        changes: auditCreated(created, ENTERPRISE_FIELDS),
       });
     });
     return EnterpriseResponse.from(saved);
@@ -88,7 +74,7 @@ export class EnterprisesService {
         action: 'enterprise.update',
         entityType: 'enterprise',
         entityId: id,
-        changes: auditDiff(before, updated, AUDITED_FIELDS),
+        changes: auditDiff(before, updated, ENTERPRISE_FIELDS),
       });
     });
     return EnterpriseResponse.from(saved);

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { ENTERPRISE_FIELDS } from '../enterprises/domain/enterprise-fields';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { DataSource, EntityManager } from 'typeorm';
@@ -31,21 +32,6 @@ export interface ImportOptions {
   /** Called as rows are checked and written (the CLI's progress bar); the total is not known ahead. */
   progress?: (done: number, total: number) => void;
 }
-
-/** Fields compared to decide updated or unchanged, and followed by the audit trail. */
-const FIELDS = [
-  'name',
-  'creditCode',
-  'ownershipType',
-  'township',
-  'community',
-  'industry',
-  'employeeCount',
-  'unionFoundedOn',
-  'instructorId',
-  'registeredOn',
-  'closedOn',
-] as const;
 
 /** Rows are checked, compared with the database and written this many at a time. */
 // (TypeORM reads back generated columns with one OR per inserted row; SQLite stops at 1000.)
@@ -272,7 +258,7 @@ export class EnterpriseImportService {
         );
         tally.badRows.push(candidate.raw);
       } else if (!current) toCreate.push(merged);
-      else if (Object.keys(auditDiff(current, merged, FIELDS)).length > 0)
+      else if (Object.keys(auditDiff(current, merged, ENTERPRISE_FIELDS)).length > 0)
         toUpdate.push({ before: current, after: merged });
       else tally.unchanged += 1;
     }
@@ -293,7 +279,7 @@ export class EnterpriseImportService {
           action: 'enterprise.import.create',
           entityType: 'enterprise',
           entityId: e.id,
-          changes: auditCreated(e, FIELDS),
+          changes: auditCreated(e, ENTERPRISE_FIELDS),
         })),
       );
     }
@@ -305,7 +291,7 @@ export class EnterpriseImportService {
         action: 'enterprise.import.update',
         entityType: 'enterprise',
         entityId: before.id,
-        changes: auditDiff(before, after, FIELDS),
+        changes: auditDiff(before, after, ENTERPRISE_FIELDS),
       })),
     );
   }
@@ -329,7 +315,7 @@ function convert(field: EnterpriseColumn, cell: CellValue): unknown {
 /** The DTO's values for the columns the file has (a missing column leaves the stored value alone). */
 function onlyGiven(dto: CreateEnterpriseDto, columns: Map<EnterpriseColumn, number>): Partial<Enterprise> {
   const fields: Partial<Enterprise> = {};
-  for (const field of FIELDS) {
+  for (const field of ENTERPRISE_FIELDS) {
     const column: EnterpriseColumn = field === 'instructorId' ? 'instructor' : field;
     if (columns.has(column))
       (fields as Record<string, unknown>)[field] = (dto as unknown as Record<string, unknown>)[field] ?? null;
