@@ -10,7 +10,13 @@ export class CreateReminders1764000000003 implements MigrationInterface {
       new Table({
         name: 'reminders',
         columns: [
-          { name: 'id', type: 'integer', isPrimary: true, isGenerated: true, generationStrategy: 'increment' },
+          {
+            name: 'id',
+            type: 'integer',
+            isPrimary: true,
+            isGenerated: true,
+            generationStrategy: 'increment',
+          },
           { name: 'recipient_id', type: 'integer' },
           { name: 'recipient_email', type: 'varchar', length: '254' },
           { name: 'slot_kind', type: 'varchar', length: '30' },
