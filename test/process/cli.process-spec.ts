@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -135,6 +135,25 @@ describe('npm run cli -- demo:load', () => {
     expect(dryRun.stdout).toMatch(/supervisor_summary .* → supervisor@demo\.example\.cn: 【周报】/);
     expect(dryRun.stdout).toMatch(/dry run: 5 e-mail\(s\) would be queued; nothing was written/);
 
+    // Without SMTP_URL, the embedded default: each e-mail becomes an .eml file, named by its dedupe key.
+    const outbox = join(directory, 'outbox');
+    const sent = spawnSync(process.execPath, [join(root, 'dist', 'src', 'cli', 'main.js'), 'reminders:run'], {
+      cwd: directory,
+      encoding: 'utf8',
+      env: {
+        PATH: process.env.PATH,
+        DATABASE_URL: `sqlite:${join(directory, 'demo.sqlite')}`,
+        MAIL_OUTBOX_DIR: outbox,
+      },
+    });
+    expect(sent.stdout).toMatch(/queued 5 new e-mail\(s\); delivered 5, failed 0, parked 0/);
+    const files = readdirSync(outbox).sort();
+    expect(files).toHaveLength(5);
+    expect(files[0]).toMatch(/^instructor_digest\.\d+\.\d{4}-\d\d-\d\d\.eml$/);
+    const eml = readFileSync(join(outbox, files[0]), 'utf8');
+    expect(eml).toContain(`Message-ID: <${files[0].replace(/\.eml$/, '')}@wagetrack.reminders>`);
+    expect(eml).toContain('Content-Type: multipart/alternative');
+
     const verify = cli(['workflow:verify']);
     expect(verify.stdout).toMatch(/verified \d{3} negotiation\(s\): 0 mismatch\(es\)/);
     expect(verify.status).toBe(0);
@@ -160,8 +179,8 @@ describe('npm run cli -- demo:load', () => {
       ]),
     );
     expect(scopes.map((s) => s.scope)).toEqual(['enterprise', 'industry', 'regional']);
-    const outbox = new Database(join(directory, 'demo.sqlite'), { readonly: true });
-    expect(outbox.prepare('SELECT COUNT(*) AS n FROM reminders').get()).toEqual({ n: 0 });
-    outbox.close();
+    const db2 = new Database(join(directory, 'demo.sqlite'), { readonly: true });
+    expect(db2.prepare("SELECT COUNT(*) AS n FROM reminders WHERE status = 'sent'").get()).toEqual({ n: 5 });
+    db2.close();
   }, 60_000);
 });
