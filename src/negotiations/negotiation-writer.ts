@@ -22,7 +22,11 @@ import {
   RuleSetRegistry,
   type RuleSet,
   type Scope,
+  type Stage,
 } from './workflow';
+
+/** Stages in which a negotiation has no current agreement. */
+const BEFORE_SIGNING: Stage[] = ['invitation', 'preparation', 'consultation', 'ratification', 'signing'];
 
 export interface NewNegotiation {
   agreementKind: AgreementKind;
@@ -90,17 +94,18 @@ export class NegotiationWriter {
     event: Record<string, unknown>,
     expectedVersion: number,
     actor: Actor,
-  ): Promise<Negotiation> {
+  ): Promise<{ negotiation: Negotiation; result: ApplySuccess }> {
     if (row.version !== expectedVersion) throw new VersionConflictError(expectedVersion, row.version);
     const result = this.compute(row, event, 'user');
     await writeTransaction(this.dataSource, (manager) => this.commit(manager, row, result, actor));
-    return Object.assign(new Negotiation(), row, {
+    const negotiation = Object.assign(new Negotiation(), row, {
       snapshot: result.persisted.snapshot,
       machineVersion: result.persisted.machineVersion,
       stage: result.stage,
       state: result.state,
       version: row.version + 1,
     });
+    return { negotiation, result };
   }
 
   /**
@@ -141,7 +146,10 @@ export class NegotiationWriter {
       payload,
     });
     await this.negotiations.replaceDeadlines(manager, row.id, result.deadlines);
-    await this.negotiations.syncAgreement(manager, row, result.agreement, String(occurredOn));
+    // Before the first signing there is no agreement row to keep in step (a set-aside one stays as it is).
+    if (result.agreement !== null || !BEFORE_SIGNING.includes(result.fromStage)) {
+      await this.negotiations.syncAgreement(manager, row, result.agreement, String(occurredOn));
+    }
     await this.audit.record(manager, actor, {
       action: 'negotiation.event',
       entityType: 'negotiation',

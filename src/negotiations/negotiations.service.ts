@@ -12,7 +12,7 @@ import { Negotiation } from './entities/negotiation.entity';
 import { NegotiationWriter, NewNegotiation } from './negotiation-writer';
 import { NegotiationEnterprisesError, NegotiationNotFoundError, RenewsError } from './negotiations.errors';
 import { NegotiationsRepository } from './negotiations.repository';
-import { availableEvents, contextOf, findEventSpec } from './workflow';
+import { availableEvents, contextOf, type Deadline as WorkflowDeadline, findEventSpec } from './workflow';
 
 /** Fields every event body carries besides the event's own. */
 const ENVELOPE_FIELDS = ['type', 'occurredOn', 'expectedVersion'];
@@ -91,7 +91,12 @@ export class NegotiationsService {
       const unknown = Object.keys(body).filter((key) => !allowed.has(key));
       if (unknown.length > 0) throw new UnknownFieldsError(unknown);
     }
-    return this.toResponse(await this.writer.record(row, event, expectedVersion, actor));
+    const { negotiation, result } = await this.writer.record(row, event, expectedVersion, actor);
+    // The deadlines just written are the result's; the agreement row is read only if there is one.
+    return this.toResponse(negotiation, {
+      deadlines: result.deadlines,
+      hasAgreement: result.agreement !== null,
+    });
   }
 
   async events(id: number, actor: Actor): Promise<NegotiationEventResponse[]> {
@@ -158,13 +163,18 @@ export class NegotiationsService {
     }
   }
 
-  private async toResponse(row: Negotiation): Promise<NegotiationResponse> {
+  private async toResponse(
+    row: Negotiation,
+    known: { deadlines?: WorkflowDeadline[]; hasAgreement?: boolean } = {},
+  ): Promise<NegotiationResponse> {
     const today = this.clock.today();
     const persisted = this.writer.persistedOf(row);
     const [enterpriseIds, deadlines, agreement] = await Promise.all([
       this.negotiations.enterpriseIds(row.id),
-      this.negotiations.deadlines(row.id),
-      this.negotiations.agreement(row.id),
+      known.deadlines
+        ? [...known.deadlines].sort((a, b) => a.dueOn.localeCompare(b.dueOn))
+        : this.negotiations.deadlines(row.id),
+      known.hasAgreement === false ? null : this.negotiations.agreement(row.id),
     ]);
     return {
       id: row.id,
