@@ -2,6 +2,7 @@ import { CreateEnterprises1764000000000 } from './1764000000000-create-enterpris
 import { CreateUsersAndAudit1764000000001 } from './1764000000001-create-users-and-audit';
 import { CreateNegotiations1764000000002 } from './1764000000002-create-negotiations';
 import { CreateReminders1764000000003 } from './1764000000003-create-reminders';
+import { ReportIndexes1764000000004 } from './1764000000004-report-indexes';
 
 /** Every migration, oldest first. Listed as classes so the same list works from src and dist. */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   CreateUsersAndAudit1764000000001,
   CreateNegotiations1764000000002,
   CreateReminders1764000000003,
+  ReportIndexes1764000000004,
 ];

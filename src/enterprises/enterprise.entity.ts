@@ -11,7 +11,31 @@ import {
 import { User } from '../users/user.entity';
 import type { OwnershipType } from './domain/ownership';
 
+/** The report indexes (migration 1764000000004): one per grouping column, covering what the reports read. */
+const REPORT_COLUMNS = ['registeredOn', 'closedOn', 'unionFoundedOn', 'employeeCount'];
+
 @Entity({ name: 'enterprises' })
+@Index('IDX_enterprises_report_ownership', [
+  'ownershipType',
+  'township',
+  'industry',
+  'instructorId',
+  ...REPORT_COLUMNS,
+])
+@Index('IDX_enterprises_report_township', [
+  'township',
+  'ownershipType',
+  'industry',
+  'instructorId',
+  ...REPORT_COLUMNS,
+])
+@Index('IDX_enterprises_report_instructor', [
+  'instructorId',
+  'ownershipType',
+  'township',
+  'industry',
+  ...REPORT_COLUMNS,
+])
 export class Enterprise {
   @PrimaryGeneratedColumn({ type: 'integer' })
   id!: number;
@@ -23,11 +47,9 @@ export class Enterprise {
   @Column({ name: 'credit_code', type: 'varchar', length: 18 })
   creditCode!: string;
 
-  @Index('IDX_enterprises_ownership_type')
   @Column({ name: 'ownership_type', type: 'varchar', length: 20 })
   ownershipType!: OwnershipType;
 
-  @Index('IDX_enterprises_township')
   @Column({ type: 'varchar', length: 100 })
   township!: string;
 
@@ -43,7 +65,6 @@ export class Enterprise {
   @Column({ name: 'union_founded_on', type: 'date', nullable: true })
   unionFoundedOn!: string | null;
 
-  @Index('IDX_enterprises_instructor_id')
   @Column({ name: 'instructor_id', type: 'integer', nullable: true })
   instructorId!: number | null;
 

@@ -68,13 +68,17 @@ export class ReminderBuilder {
       base: 'unionised',
       status: 'signed',
     });
+    const deadlinesOf = groupBy(deadlines, (fact) => fact.instructorId);
+    const uncoveredOf = groupBy(uncovered, (e) => e.instructorId);
     const planned: PlannedReminder[] = [];
     for (const user of recipients) {
       const items = digestItems(
-        deadlines.filter((fact) => fact.instructorId === user.id),
-        uncovered
-          .filter((e) => e.instructorId === user.id)
-          .map((e) => ({ enterpriseId: e.id, name: e.name, employeeCount: e.employeeCount })),
+        deadlinesOf.get(user.id) ?? [],
+        (uncoveredOf.get(user.id) ?? []).map((e) => ({
+          enterpriseId: e.id,
+          name: e.name,
+          employeeCount: e.employeeCount,
+        })),
         slotDate,
       );
       if (items.length === 0) continue; // nothing due: no mail
@@ -237,6 +241,18 @@ export class ReminderBuilder {
       htmlBody: mail.html,
     };
   }
+}
+
+/** Items by key, in one pass: a county's facts are split per recipient without scanning them per recipient. */
+function groupBy<T, K>(items: readonly T[], keyOf: (item: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
+  return groups;
 }
 
 function whenText(item: DigestItem, labels: MailLabels, stalledAfter: number): string {

@@ -9,7 +9,15 @@ import type { AgreementKind, Scope } from '../workflow';
  * a negotiation has at most one row without it, its current agreement.
  */
 @Entity({ name: 'agreements' })
-@Index('IDX_agreements_kind_dates', ['agreementKind', 'signedOn', 'expiresOn'])
+// Covers the reports' "running on asOf" condition (migration 1764000000004).
+@Index('IDX_agreements_running', [
+  'agreementKind',
+  'expiresOn',
+  'signedOn',
+  'terminatedOn',
+  'setAsideOn',
+  'negotiationId',
+])
 export class Agreement {
   @PrimaryGeneratedColumn({ type: 'integer' })
   id!: number;
