@@ -280,6 +280,7 @@ function cpuMs(since) {
 
 // ---------------------------------------------------------------------------------------
 
+const loadAtStart = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
 const results = [];
 try {
   for (const name of DATABASES) {
@@ -312,4 +313,7 @@ for (const r of results) {
       `  CLI reminders:run end to end (boot + build + deliver): ${(cli.ms / 1000).toFixed(1)} s → "${cli.summary}"`,
     );
 }
+lines.push(
+  `load average (1, 5, 15 min) at the start ${loadAtStart}, at the end ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')} (2 vCPUs)`,
+);
 console.log(lines.join('\n'));

@@ -109,53 +109,40 @@ const addMonths = (day, months) => {
   return target / DAY + Math.min(d.getUTCDate(), last) - 1;
 };
 
-/** `until`: the last day of the data (signings spread over the three years up to it). */
+/**
+ * `until`: the last day of the data (signings spread over the three years up to it).
+ * Enterprises come first; then the agreements with their negotiations, numbered in the order
+ * they were signed, as ids grow in a running system (the agreements in force on a date are
+ * then a band of recent ids, not scattered over the whole table).
+ */
 export function* rows({ enterprises: E, seed = 20261125, until = '2026-11-24' }) {
   const random = prng(seed);
   const end = dayOf(until);
   const signStart = end - 3 * 365;
   const between = (from, to) => from + Math.floor(random() * (to - from + 1));
-  let agreementId = 0;
 
-  function* agreement(kind, scope, signed, coveredEmployees, enterpriseIds) {
-    const id = ++agreementId;
-    const terminated = random() < 0.01 ? signed + between(30, 330) : null;
-    const setAside = terminated === null && random() < 0.005 ? signed + between(5, 40) : null;
-    yield [
-      'negotiations',
-      [
-        id,
-        kind,
-        scope,
-        'in_force',
-        'in_force',
-        '{}',
-        2,
-        'national-2004.1',
-        0,
-        iso(signed - between(30, 90)),
-        1,
-      ],
-    ];
-    for (const enterpriseId of enterpriseIds) yield ['negotiation_enterprises', [id, enterpriseId]];
-    yield [
-      'agreements',
-      [
-        id,
-        id,
-        kind,
-        scope,
-        iso(signed),
-        random() < 0.97 ? iso(signed + between(10, 30)) : null,
-        iso(addMonths(signed, 12)),
-        terminated === null ? null : iso(terminated),
-        12,
-        coveredEmployees,
-        Math.round((3 + random() * 5) * 10) / 10,
-        setAside === null ? null : iso(setAside),
-      ],
-    ];
-  }
+  // Agreements are collected compactly, sorted by signing day, then written out.
+  const MAX = Math.ceil(E * 1.5) + 16;
+  const signedOn = new Int32Array(MAX);
+  const flags = new Uint8Array(MAX); // bit 0: comprehensive (else wage), bit 1: regional
+  const covered = new Int32Array(MAX);
+  const firstLink = new Int32Array(MAX + 1);
+  let links = new Int32Array(E * 3 + 64);
+  let count = 0;
+  let linkCount = 0;
+  const collect = (kind, scope, signed, coveredEmployees, enterpriseIds) => {
+    signedOn[count] = signed;
+    flags[count] = (kind === 'comprehensive' ? 1 : 0) | (scope === 'regional' ? 2 : 0);
+    covered[count] = coveredEmployees;
+    firstLink[count] = linkCount;
+    if (linkCount + enterpriseIds.length > links.length) {
+      const grown = new Int32Array(links.length * 2);
+      grown.set(links);
+      links = grown;
+    }
+    for (const id of enterpriseIds) links[linkCount++] = id;
+    count++;
+  };
 
   for (let id = 1; id <= E; id++) {
     const r = random();
@@ -186,10 +173,11 @@ export function* rows({ enterprises: E, seed = 20261125, until = '2026-11-24' })
     ];
 
     // Own agreements: 0 (30 %), 1 (33 %), 2 (30 %) or 3 (7 %) yearly renewals, 12-month terms.
-    const k = ((x) => (x < 0.3 ? 0 : x < 0.63 ? 1 : x < 0.93 ? 2 : 3))(random());
+    const x = random();
+    const k = x < 0.3 ? 0 : x < 0.63 ? 1 : x < 0.93 ? 2 : 3;
     let signed = between(signStart, signStart + 364);
     for (let n = 0; n < k && signed <= end; n++) {
-      yield* agreement(random() < 0.9 ? 'wage' : 'comprehensive', 'enterprise', signed, employees, [id]);
+      collect(random() < 0.9 ? 'wage' : 'comprehensive', 'enterprise', signed, employees, [id]);
       signed = addMonths(signed, 12) - between(0, 20);
     }
     // Regional agreements: 6 % of enterprises bring one (5 % of all agreements), 15–25 firms.
@@ -197,13 +185,55 @@ export function* rows({ enterprises: E, seed = 20261125, until = '2026-11-24' })
       const size = between(15, 25);
       const ids = new Set();
       while (ids.size < size) ids.add(between(1, E));
-      yield* agreement(
-        random() < 0.9 ? 'wage' : 'comprehensive',
-        'regional',
-        between(signStart, end),
-        30 * size,
-        [...ids],
-      );
+      collect(random() < 0.9 ? 'wage' : 'comprehensive', 'regional', between(signStart, end), 30 * size, [
+        ...ids,
+      ]);
     }
+  }
+  firstLink[count] = linkCount;
+
+  const order = Array.from({ length: count }, (_, i) => i).sort((a, b) => signedOn[a] - signedOn[b] || a - b);
+  let id = 0;
+  for (const i of order) {
+    id++;
+    const signed = signedOn[i];
+    const kind = flags[i] & 1 ? 'comprehensive' : 'wage';
+    const scope = flags[i] & 2 ? 'regional' : 'enterprise';
+    const terminated = random() < 0.01 ? signed + between(30, 330) : null;
+    const setAside = terminated === null && random() < 0.005 ? signed + between(5, 40) : null;
+    yield [
+      'negotiations',
+      [
+        id,
+        kind,
+        scope,
+        'in_force',
+        'in_force',
+        '{}',
+        2,
+        'national-2004.1',
+        0,
+        iso(signed - between(30, 90)),
+        1,
+      ],
+    ];
+    for (let l = firstLink[i]; l < firstLink[i + 1]; l++) yield ['negotiation_enterprises', [id, links[l]]];
+    yield [
+      'agreements',
+      [
+        id,
+        id,
+        kind,
+        scope,
+        iso(signed),
+        random() < 0.97 ? iso(signed + between(10, 30)) : null,
+        iso(addMonths(signed, 12)),
+        terminated === null ? null : iso(terminated),
+        12,
+        covered[i],
+        Math.round((3 + random() * 5) * 10) / 10,
+        setAside === null ? null : iso(setAside),
+      ],
+    ];
   }
 }
