@@ -30,6 +30,11 @@ export class EnterprisesRepository {
     return found;
   }
 
+  /** Many new enterprises in one statement (imports). */
+  async insertMany(enterprises: Enterprise[], manager: EntityManager): Promise<void> {
+    await this.repo(manager).insert(enterprises);
+  }
+
   save(enterprise: Enterprise, manager?: EntityManager): Promise<Enterprise> {
     return this.repo(manager).save(enterprise);
   }

@@ -267,7 +267,7 @@ export class EnterpriseImportService {
     if (!manager) return;
 
     if (toCreate.length > 0) {
-      await manager.getRepository(Enterprise).insert(toCreate);
+      await this.enterprises.insertMany(toCreate, manager);
       const created = await this.enterprises.findByCreditCodes(
         toCreate.map((e) => e.creditCode),
         manager,
@@ -283,7 +283,7 @@ export class EnterpriseImportService {
         })),
       );
     }
-    for (const { after } of toUpdate) await manager.getRepository(Enterprise).save(after);
+    for (const { after } of toUpdate) await this.enterprises.save(after, manager);
     await this.audit.recordMany(
       manager,
       actor,
