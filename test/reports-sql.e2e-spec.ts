@@ -17,7 +17,7 @@ import {
   unionFounding,
   unionFoundingFromTallies,
 } from '../src/reports/rates';
-import { ReportsRepository } from '../src/reports/reports.repository';
+import { ReportsRepository, toAgreementRow, toEnterpriseRow } from '../src/reports/reports.repository';
 import { User } from '../src/users/user.entity';
 import { createTestApp, TestApp } from './support/test-app';
 
@@ -120,7 +120,7 @@ describe('Report SQL against the pure core (property, e2e)', () => {
         registeredOn: e.registeredOn,
         closedOn,
       });
-      enterpriseRows.push({ ...saved, community: undefined } as unknown as EnterpriseRow);
+      enterpriseRows.push(toEnterpriseRow(saved as Enterprise));
     }
     const agreementRows: AgreementRow[] = [];
     for (const a of agreements) {
@@ -163,9 +163,9 @@ describe('Report SQL against the pure core (property, e2e)', () => {
         wageIncreasePct: a.wageIncreasePct,
         minimumWage: null,
       });
-      agreementRows.push({ ...row, enterpriseIds });
+      agreementRows.push({ ...toAgreementRow(row as Agreement), enterpriseIds });
     }
-    return { enterprises: enterpriseRows.map(strip), agreements: agreementRows.map(stripAgreement) };
+    return { enterprises: enterpriseRows, agreements: agreementRows };
   }
 
   it('gives the same signing rates, union founding and agreements by scope as the core', async () => {
@@ -224,37 +224,4 @@ function dataDates(rows: { enterprises: EnterpriseRow[]; agreements: AgreementRo
     ),
   ];
   return dates.filter((date): date is string => typeof date === 'string');
-}
-
-function strip(e: EnterpriseRow): EnterpriseRow {
-  return {
-    id: e.id,
-    name: e.name,
-    creditCode: e.creditCode,
-    ownershipType: e.ownershipType,
-    township: e.township,
-    industry: e.industry,
-    employeeCount: e.employeeCount,
-    instructorId: e.instructorId,
-    unionFoundedOn: e.unionFoundedOn,
-    registeredOn: e.registeredOn,
-    closedOn: e.closedOn,
-  };
-}
-
-function stripAgreement(a: AgreementRow): AgreementRow {
-  return {
-    id: a.id,
-    negotiationId: a.negotiationId,
-    agreementKind: a.agreementKind,
-    scope: a.scope,
-    signedOn: a.signedOn,
-    effectiveOn: a.effectiveOn,
-    expiresOn: a.expiresOn,
-    terminatedOn: a.terminatedOn,
-    setAsideOn: a.setAsideOn,
-    coveredEmployees: a.coveredEmployees,
-    wageIncreasePct: a.wageIncreasePct,
-    enterpriseIds: a.enterpriseIds,
-  };
 }

@@ -31,17 +31,7 @@ export class AuditService {
   ) {}
 
   async record(manager: EntityManager, actor: Actor | null, entry: AuditRecord): Promise<void> {
-    const entries = manager.getRepository(AuditEntry);
-    const row = entries.create({
-      at: new Date(),
-      actorId: actor && !isSystem(actor) ? actor.id : null,
-      action: entry.action,
-      entityType: entry.entityType,
-      entityId: String(entry.entityId),
-      changes: entry.changes && Object.keys(entry.changes).length > 0 ? entry.changes : null,
-      ip: actor?.ip ?? entry.ip ?? null,
-    });
-    await entries.save(row); // always a new row: the entity has no id yet
+    await this.recordMany(manager, actor, [entry]);
   }
 
   /** Several rows at once (imports), in the caller's transaction. */

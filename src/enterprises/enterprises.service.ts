@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { closesBeforeRegistered } from './domain/enterprise-dates';
 import { ENTERPRISE_FIELDS } from './domain/enterprise-fields';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
@@ -113,10 +114,7 @@ export class EnterprisesService {
 
   private async assertValid(enterprise: Enterprise): Promise<void> {
     const { registeredOn, closedOn, instructorId } = enterprise;
-    // YYYY-MM-DD strings compare in date order.
-    if (registeredOn && closedOn && closedOn < registeredOn) {
-      throw new ClosedBeforeRegisteredError(registeredOn, closedOn);
-    }
+    if (closesBeforeRegistered(enterprise)) throw new ClosedBeforeRegisteredError(registeredOn!, closedOn!);
     if (instructorId !== null) {
       const instructor = await this.users.findById(instructorId);
       if (!instructor || instructor.role !== 'instructor' || !instructor.active) {

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { closesBeforeRegistered } from '../enterprises/domain/enterprise-dates';
 import { ENTERPRISE_FIELDS } from '../enterprises/domain/enterprise-fields';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
@@ -247,7 +248,7 @@ export class EnterpriseImportService {
     for (const candidate of batch) {
       const current = existing.get(candidate.fields.creditCode!);
       const merged = Object.assign(new Enterprise(), current ?? emptyEnterprise(), candidate.fields);
-      if (merged.registeredOn && merged.closedOn && merged.closedOn < merged.registeredOn) {
+      if (closesBeforeRegistered(merged)) {
         tally.errors.push(
           error(
             candidate.raw.row,

@@ -248,7 +248,7 @@ export function toEnterpriseRow(e: Enterprise): EnterpriseRow {
   };
 }
 
-function toAgreementRow(a: Agreement): Omit<AgreementRow, 'enterpriseIds'> {
+export function toAgreementRow(a: Agreement): Omit<AgreementRow, 'enterpriseIds'> {
   return {
     id: a.id,
     negotiationId: a.negotiationId,
