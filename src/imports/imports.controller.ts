@@ -22,10 +22,7 @@ import {
 import type { Response } from 'express';
 import type { Actor } from '../auth/actor';
 import { CurrentActor, Roles } from '../auth/decorators';
-import { AppError } from '../common/errors/app-error';
-import { toCsv } from '../common/tables/csv';
-import type { ReportTable } from '../common/tables/table';
-import { toXlsx } from '../common/tables/xlsx';
+import { downloadFormat, sendTable } from '../common/tables/download';
 import { ListEnterprisesQuery } from '../enterprises/dto/list-enterprises.query';
 import { EnterprisesService } from '../enterprises/enterprises.service';
 import { ListNegotiationsQuery } from '../negotiations/dto/list-negotiations.query';
@@ -119,7 +116,7 @@ export class ImportsController {
   ): Promise<void> {
     const rows = await this.enterprises.all(query, actor);
     const usernames = new Map((await this.users.findAll()).map((u) => [u.id, u.username]));
-    await send(res, format, rosterTable(rows, usernames, describe(query)));
+    await sendTable(res, downloadFormat(format), rosterTable(rows, usernames, describe(query)));
   }
 
   @Get('negotiations.:format')
@@ -141,26 +138,8 @@ export class ImportsController {
     }
     const ids = [...new Set(items.flatMap((n) => n.enterpriseIds))];
     const names = new Map((await this.enterprises.byIds(ids)).map((e) => [e.id, e.name]));
-    await send(res, format, negotiationsTable(items, names, describe(query)));
+    await sendTable(res, downloadFormat(format), negotiationsTable(items, names, describe(query)));
   }
-}
-
-async function send(res: Response, format: string, table: ReportTable): Promise<void> {
-  if (format !== 'csv' && format !== 'xlsx') {
-    throw new AppError(404, 'HTTP.NOT_FOUND', `no such download format ".${format}"; use .csv or .xlsx`);
-  }
-  const body = format === 'csv' ? toCsv(table) : await toXlsx(table);
-  const filename = `${table.title}-${new Date().toISOString().slice(0, 10)}.${format}`;
-  res
-    .status(200)
-    .set({
-      'Content-Type':
-        format === 'csv'
-          ? 'text/csv; charset=utf-8'
-          : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      'Content-Disposition': `attachment; filename="export.${format}"; filename*=UTF-8''${encodeURIComponent(filename)}`,
-    })
-    .send(body);
 }
 
 function describe(query: object): string {

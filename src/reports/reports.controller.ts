@@ -3,9 +3,8 @@ import { ApiBearerAuth, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@ne
 import type { Response } from 'express';
 import type { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/decorators';
-import { AppError } from '../common/errors/app-error';
 import { UsersRepository } from '../users/users.repository';
-import { toCsv } from '../common/tables/csv';
+import { DOWNLOAD_CONTENT_TYPES, downloadFormat, sendTable } from '../common/tables/download';
 import type { ReportTable } from '../common/tables/table';
 import {
   agreementsTable,
@@ -15,7 +14,6 @@ import {
   trendTable,
   unionFoundingTable,
 } from './export/report-tables';
-import { toXlsx } from '../common/tables/xlsx';
 import {
   AgreementsReportQuery,
   SigningRatesQuery,
@@ -24,13 +22,6 @@ import {
   UnionFoundingQuery,
 } from './dto/report-queries';
 import { ReportsService } from './reports.service';
-
-type Format = 'json' | 'csv' | 'xlsx';
-
-const CONTENT_TYPES = {
-  csv: 'text/csv; charset=utf-8',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-} as const;
 
 const FORMAT_DOC = {
   name: 'format',
@@ -46,7 +37,7 @@ const FORMAT_DOC = {
  */
 @ApiTags('reports')
 @ApiBearerAuth()
-@ApiProduces('application/json', CONTENT_TYPES.csv, CONTENT_TYPES.xlsx)
+@ApiProduces('application/json', DOWNLOAD_CONTENT_TYPES.csv, DOWNLOAD_CONTENT_TYPES.xlsx)
 @Controller('api/v1/reports')
 export class ReportsController {
   constructor(
@@ -127,16 +118,8 @@ export class ReportsController {
     result: unknown,
     table: () => Promise<ReportTable>,
   ): Promise<unknown> {
-    const format = parseFormat(rawFormat);
-    if (format === 'json') return result;
-    const built = await table();
-    const body = format === 'csv' ? toCsv(built) : await toXlsx(built);
-    const filename = `${built.title}-${new Date().toISOString().slice(0, 10)}.${format}`;
-    res.set({
-      'Content-Type': CONTENT_TYPES[format],
-      'Content-Disposition': `attachment; filename="report.${format}"; filename*=UTF-8''${encodeURIComponent(filename)}`,
-    });
-    res.send(body);
+    if (rawFormat === undefined) return result;
+    await sendTable(res, downloadFormat(rawFormat), await table());
     return undefined;
   }
 
@@ -144,10 +127,4 @@ export class ReportsController {
     const users = await this.users.findAll();
     return new Map(users.map((user) => [user.id, user.displayName]));
   }
-}
-
-function parseFormat(raw: string | undefined): Format {
-  if (raw === undefined) return 'json';
-  if (raw === 'csv' || raw === 'xlsx') return raw;
-  throw new AppError(404, 'HTTP.NOT_FOUND', `no such download format ".${raw}"; use .csv or .xlsx`);
 }
