@@ -41,8 +41,15 @@ export class MailTemplates {
     this.handlebars.registerHelper('inc', (value: number) => value + 1);
   }
 
+  private readonly labelCache = new Map<Language, MailLabels>();
+
   labels(language: Language): MailLabels {
-    return JSON.parse(readFileSync(join(TEMPLATE_DIR, language, 'labels.json'), 'utf8')) as MailLabels;
+    let labels = this.labelCache.get(language);
+    if (!labels) {
+      labels = JSON.parse(readFileSync(join(TEMPLATE_DIR, language, 'labels.json'), 'utf8')) as MailLabels;
+      this.labelCache.set(language, labels);
+    }
+    return labels;
   }
 
   render(language: Language, name: TemplateName, model: object): RenderedMail {
