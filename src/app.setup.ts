@@ -5,6 +5,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { jsonBodyParser } from './common/http/body-parser';
 import { appConfig } from './config/app.config';
+import { serveWebApp } from './web/web-app';
 
 /**
  * Everything about the HTTP app that is not a module: used by main.ts and by the e2e tests,
@@ -15,11 +16,17 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
   const config = app.get<ConfigType<typeof appConfig>>(appConfig.KEY);
   app.useLogger(app.get(Logger));
   app.set('trust proxy', trustProxyValue(config.trustProxy));
-  app.use(helmet());
+  // A county office may serve it over plain HTTP on its network: keep http:// addresses working.
+  app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
   if (config.corsOrigins.length > 0) app.enableCors({ origin: config.corsOrigins });
   app.use(jsonBodyParser());
   app.disable('x-powered-by');
   setUpOpenApi(app);
+  if (config.webDir && !serveWebApp(app, config.webDir)) {
+    app
+      .get(Logger)
+      .warn(`no web front end in ${config.webDir} (run \`npm run build\`): serving the API only`);
+  }
   return app;
 }
 

@@ -14,6 +14,7 @@ const POLICY: Record<string, 'public' | Role[]> = {
   'GET /health': 'public',
   'POST /api/v1/auth/login': 'public',
   'GET /api/v1/me': ['admin', 'supervisor', 'instructor'],
+  'GET /api/v1/me/agenda': ['instructor'],
   'POST /api/v1/users': ['admin'],
   'GET /api/v1/users': ['admin'],
   'GET /api/v1/users/:id': ['admin', 'supervisor', 'instructor'],

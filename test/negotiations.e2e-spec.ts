@@ -126,6 +126,7 @@ describe('Negotiations API (e2e)', () => {
       occurredOn: start,
       recordedAt: expect.stringMatching(/^\d{4}-/),
       actor: instructor.id,
+      actorName: expect.stringMatching(/^测试instructor/),
       fromStage: 'invitation',
       toStage: 'invitation',
       payload: { sentBy: 'union', receivedOn: start },

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { registerAs } from '@nestjs/config';
 import { AuthSettings, loadAuthSettings } from './auth-settings';
 import { ConfigError } from './config.error';
@@ -28,6 +29,8 @@ export interface AppConfig {
   mail: MailSettings;
   /** Largest upload for the imports (IMPORT_MAX_MB, default 20). */
   importMaxBytes: number;
+  /** The built web front end served at `/` (WEB_DIR, default web/dist); null = API only. */
+  webDir: string | null;
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -50,6 +53,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     reportTargets: parseTargets(env.REPORT_TARGETS),
     mail: loadMailSettings(env, businessTimeZone),
     importMaxBytes: parseMegabytes(env.IMPORT_MAX_MB, 20),
+    webDir: parseWebDir(env.WEB_DIR),
   };
 }
 
@@ -68,6 +72,13 @@ function parseMegabytes(raw: string | undefined, fallback: number): number {
     throw new ConfigError('IMPORT_MAX_MB', `"${raw}" must be a number of megabytes from 1 to 1024`);
   }
   return Math.round(value * 1024 * 1024);
+}
+
+/** `off` serves the API alone; a missing directory is not an error (the web app may not be built). */
+function parseWebDir(raw: string | undefined): string | null {
+  const value = raw?.trim();
+  if (value === 'off') return null;
+  return resolve(value || 'web/dist');
 }
 
 function parseList(raw: string | undefined): string[] {

@@ -3,17 +3,24 @@ import {
   Brackets,
   DataSource,
   EntityManager,
+  In,
   IsNull,
   type QueryDeepPartialEntity,
   SelectQueryBuilder,
 } from 'typeorm';
 import { Enterprise } from '../enterprises/enterprise.entity';
+import { User } from '../users/user.entity';
 import { Agreement } from './entities/agreement.entity';
 import { Deadline } from './entities/deadline.entity';
 import { Negotiation } from './entities/negotiation.entity';
 import { NegotiationEnterprise } from './entities/negotiation-enterprise.entity';
 import { NegotiationEvent } from './entities/negotiation-event.entity';
 import type { AgreementTerms, Deadline as WorkflowDeadline } from './workflow';
+
+export interface CoveredEnterprise {
+  id: number;
+  name: string;
+}
 
 export interface NegotiationFilter {
   stage?: string;
@@ -39,12 +46,23 @@ export class NegotiationsRepository {
     return this.manager(manager).findOneBy(Negotiation, { id });
   }
 
-  async enterpriseIds(negotiationId: number, manager?: EntityManager): Promise<number[]> {
-    const rows = await this.manager(manager).find(NegotiationEnterprise, {
-      where: { negotiationId },
-      order: { enterpriseId: 'ASC' },
-    });
-    return rows.map((row) => row.enterpriseId);
+  /** The enterprises each negotiation covers (id and name, by id), for a page of negotiations. */
+  async coveredEnterprises(negotiationIds: number[]): Promise<Map<number, CoveredEnterprise[]>> {
+    const covered = new Map<number, CoveredEnterprise[]>(negotiationIds.map((id) => [id, []]));
+    if (negotiationIds.length === 0) return covered;
+    const rows = await this.dataSource
+      .getRepository(NegotiationEnterprise)
+      .createQueryBuilder('ne')
+      .innerJoin(Enterprise, 'e', 'e.id = ne.enterpriseId')
+      .select(['ne.negotiation_id AS negotiationId', 'e.id AS id', 'e.name AS name'])
+      .where('ne.negotiation_id IN (:...negotiationIds)', { negotiationIds })
+      .orderBy('ne.negotiation_id', 'ASC')
+      .addOrderBy('e.id', 'ASC')
+      .getRawMany<{ negotiationId: number; id: number; name: string }>();
+    for (const row of rows) {
+      covered.get(Number(row.negotiationId))?.push({ id: Number(row.id), name: row.name });
+    }
+    return covered;
   }
 
   /** enterprise ids → their instructor ids, for the ids that exist. */
@@ -160,16 +178,45 @@ export class NegotiationsRepository {
       .find({ where: { negotiationId }, order: { seq: 'ASC' } });
   }
 
-  deadlines(negotiationId: number, manager?: EntityManager): Promise<Deadline[]> {
-    return this.manager(manager).find(Deadline, {
-      where: { negotiationId },
+  /** The history, oldest first, each event with the display name of the user who recorded it. */
+  async history(
+    negotiationId: number,
+  ): Promise<Array<{ event: NegotiationEvent; actorName: string | null }>> {
+    const { entities, raw } = await this.dataSource
+      .getRepository(NegotiationEvent)
+      .createQueryBuilder('ev')
+      .leftJoin(User, 'u', 'u.id = ev.actorId')
+      .addSelect('u.display_name', 'actorName')
+      .where('ev.negotiationId = :negotiationId', { negotiationId })
+      .orderBy('ev.seq', 'ASC')
+      .getRawAndEntities<{ actorName: string | null }>();
+    return entities.map((event, index) => ({ event, actorName: raw[index]?.actorName ?? null }));
+  }
+
+  /** The pending deadlines of each negotiation, soonest first. */
+  async deadlinesOf(negotiationIds: number[]): Promise<Map<number, Deadline[]>> {
+    const deadlines = new Map<number, Deadline[]>(negotiationIds.map((id) => [id, []]));
+    if (negotiationIds.length === 0) return deadlines;
+    const rows = await this.dataSource.getRepository(Deadline).find({
+      where: { negotiationId: In(negotiationIds) },
       order: { dueOn: 'ASC', id: 'ASC' },
     });
+    for (const row of rows) deadlines.get(row.negotiationId)?.push(row);
+    return deadlines;
   }
 
   /** The negotiation's current agreement (not set aside), if any. */
   agreement(negotiationId: number): Promise<Agreement | null> {
     return this.dataSource.getRepository(Agreement).findOneBy({ negotiationId, setAsideOn: IsNull() });
+  }
+
+  /** The current agreement of each negotiation that has one. */
+  async agreementsOf(negotiationIds: number[]): Promise<Map<number, Agreement>> {
+    if (negotiationIds.length === 0) return new Map();
+    const rows = await this.dataSource
+      .getRepository(Agreement)
+      .findBy({ negotiationId: In(negotiationIds), setAsideOn: IsNull() });
+    return new Map(rows.map((row) => [row.negotiationId, row]));
   }
 
   async findPage(

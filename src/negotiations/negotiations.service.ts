@@ -8,6 +8,7 @@ import { CreateHistoricalAgreementDto } from './dto/create-historical-agreement.
 import { CreateNegotiationDto } from './dto/create-negotiation.dto';
 import { ListNegotiationsQuery } from './dto/list-negotiations.query';
 import { NegotiationEventResponse, NegotiationPage, NegotiationResponse } from './dto/negotiation.response';
+import { Agreement } from './entities/agreement.entity';
 import { Negotiation } from './entities/negotiation.entity';
 import { NegotiationWriter, NewNegotiation } from './negotiation-writer';
 import { NegotiationEnterprisesError, NegotiationNotFoundError, RenewsError } from './negotiations.errors';
@@ -69,8 +70,7 @@ export class NegotiationsService {
       page,
       pageSize,
     );
-    const items = [];
-    for (const row of rows) items.push(await this.toResponse(row));
+    const items = await this.toResponses(rows);
     return { items, total, page, pageSize } satisfies Page<NegotiationResponse>;
   }
 
@@ -101,13 +101,14 @@ export class NegotiationsService {
 
   async events(id: number, actor: Actor): Promise<NegotiationEventResponse[]> {
     await this.loadInScope(id, actor);
-    const events = await this.negotiations.events(id);
-    return events.map((event) => ({
+    const history = await this.negotiations.history(id);
+    return history.map(({ event, actorName }) => ({
       seq: event.seq,
       type: event.type,
       occurredOn: event.occurredOn,
       recordedAt: event.recordedAt.toISOString(),
       actor: event.actorId,
+      actorName,
       fromStage: event.fromStage,
       toStage: event.toStage,
       payload: event.payload,
@@ -165,58 +166,76 @@ export class NegotiationsService {
 
   private async toResponse(
     row: Negotiation,
-    known: { deadlines?: WorkflowDeadline[]; hasAgreement?: boolean } = {},
+    known?: { deadlines: WorkflowDeadline[]; hasAgreement: boolean },
   ): Promise<NegotiationResponse> {
-    const today = this.clock.today();
-    const persisted = this.writer.persistedOf(row);
-    const [enterpriseIds, deadlines, agreement] = await Promise.all([
-      this.negotiations.enterpriseIds(row.id),
-      known.deadlines
-        ? [...known.deadlines].sort((a, b) => a.dueOn.localeCompare(b.dueOn))
-        : this.negotiations.deadlines(row.id),
-      known.hasAgreement === false ? null : this.negotiations.agreement(row.id),
+    const [response] = await this.toResponses([row], known);
+    return response;
+  }
+
+  /**
+   * The API's view of a page of negotiations, in three reads whatever the page size. After an
+   * event the deadlines are the ones just written and the agreement is read only if there is one.
+   */
+  private async toResponses(
+    rows: Negotiation[],
+    known?: { deadlines: WorkflowDeadline[]; hasAgreement: boolean },
+  ): Promise<NegotiationResponse[]> {
+    const ids = rows.map((row) => row.id);
+    const [enterprises, deadlines, agreements] = await Promise.all([
+      this.negotiations.coveredEnterprises(ids),
+      known
+        ? new Map([[ids[0], [...known.deadlines].sort((a, b) => a.dueOn.localeCompare(b.dueOn))]])
+        : this.negotiations.deadlinesOf(ids),
+      known?.hasAgreement === false ? new Map<number, Agreement>() : this.negotiations.agreementsOf(ids),
     ]);
-    return {
-      id: row.id,
-      version: row.version,
-      stage: row.stage,
-      state: row.state,
-      agreementKind: row.agreementKind,
-      scope: row.scope,
-      enterpriseIds,
-      title: row.title,
-      renews: row.renewsId,
-      historical: row.historical,
-      ruleSetVersion: row.ruleSetVersion,
-      createdOn: row.createdOn,
-      context: contextOf(persisted),
-      deadlines: deadlines.map((d) => ({
-        kind: d.kind,
-        dueOn: d.dueOn,
-        overdue: d.dueOn < today,
-        daysLeft: daysBetween(today, d.dueOn),
-        action: d.action,
-        rule: d.rule,
-      })),
-      availableEvents: availableEvents(persisted, 'user').map((event) => ({
-        type: event.type,
-        fields: event.fields.map((field) => ({ ...field })),
-      })),
-      ...(agreement
-        ? {
-            agreement: {
-              id: agreement.id,
-              signedOn: agreement.signedOn,
-              effectiveOn: agreement.effectiveOn,
-              expiresOn: agreement.expiresOn,
-              terminatedOn: agreement.terminatedOn,
-              termMonths: agreement.termMonths,
-              coveredEmployees: agreement.coveredEmployees,
-              wageIncreasePct: agreement.wageIncreasePct,
-              minimumWage: agreement.minimumWage,
-            },
-          }
-        : {}),
-    };
+    const today = this.clock.today();
+    return rows.map((row) => {
+      const persisted = this.writer.persistedOf(row);
+      const covered = enterprises.get(row.id) ?? [];
+      const agreement = agreements.get(row.id);
+      return {
+        id: row.id,
+        version: row.version,
+        stage: row.stage,
+        state: row.state,
+        agreementKind: row.agreementKind,
+        scope: row.scope,
+        enterpriseIds: covered.map((enterprise) => enterprise.id),
+        enterprises: covered,
+        title: row.title,
+        renews: row.renewsId,
+        historical: row.historical,
+        ruleSetVersion: row.ruleSetVersion,
+        createdOn: row.createdOn,
+        context: contextOf(persisted),
+        deadlines: (deadlines.get(row.id) ?? []).map((d) => ({
+          kind: d.kind,
+          dueOn: d.dueOn,
+          overdue: d.dueOn < today,
+          daysLeft: daysBetween(today, d.dueOn),
+          action: d.action,
+          rule: d.rule,
+        })),
+        availableEvents: availableEvents(persisted, 'user').map((event) => ({
+          type: event.type,
+          fields: event.fields.map((field) => ({ ...field })),
+        })),
+        ...(agreement
+          ? {
+              agreement: {
+                id: agreement.id,
+                signedOn: agreement.signedOn,
+                effectiveOn: agreement.effectiveOn,
+                expiresOn: agreement.expiresOn,
+                terminatedOn: agreement.terminatedOn,
+                termMonths: agreement.termMonths,
+                coveredEmployees: agreement.coveredEmployees,
+                wageIncreasePct: agreement.wageIncreasePct,
+                minimumWage: agreement.minimumWage,
+              },
+            }
+          : {}),
+      };
+    });
   }
 }

@@ -89,6 +89,29 @@ export class ReminderBuilder {
     return planned;
   }
 
+  /**
+   * What one instructor's digest would list on `date`, whether or not they get the mail
+   * (the web workbench shows the same items).
+   */
+  async agenda(instructorId: number, date: BusinessDate): Promise<DigestItem[]> {
+    const deadlines = await this.facts.deadlinesUntil(
+      addDays(date, DEFAULT_HORIZONS.expiringWithinDays),
+      instructorId,
+    );
+    const uncovered = await this.reportsRepository.uncovered({
+      asOf: date,
+      agreementKind: 'wage',
+      base: 'unionised',
+      status: 'signed',
+      instructorId,
+    });
+    return digestItems(
+      deadlines,
+      uncovered.map((e) => ({ enterpriseId: e.id, name: e.name, employeeCount: e.employeeCount })),
+      date,
+    );
+  }
+
   async planSummaries(slotDate: BusinessDate): Promise<PlannedReminder[]> {
     const recipients = await this.facts.recipients('supervisor');
     if (recipients.length === 0) return [];

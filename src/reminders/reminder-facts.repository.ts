@@ -34,9 +34,10 @@ export class ReminderFactsRepository {
   /**
    * Every deadline due up to `until`, per instructor whose enterprises the negotiation covers,
    * with the names of those enterprises. A regional negotiation reaches each instructor once.
+   * With `instructorId`, only that instructor's.
    */
-  async deadlinesUntil(until: BusinessDate): Promise<InstructorDeadlineFact[]> {
-    const rows = await this.dataSource
+  async deadlinesUntil(until: BusinessDate, instructorId?: number): Promise<InstructorDeadlineFact[]> {
+    const query = this.dataSource
       .getRepository(Deadline)
       .createQueryBuilder('d')
       .innerJoin(NegotiationEnterprise, 'ne', 'ne.negotiation_id = d.negotiation_id')
@@ -51,18 +52,17 @@ export class ReminderFactsRepository {
         'e.name AS name',
       ])
       .where('d.due_on <= :until', { until })
-      .andWhere('e.instructor_id IS NOT NULL')
-      .orderBy('d.id', 'ASC')
-      .addOrderBy('e.id', 'ASC')
-      .getRawMany<{
-        deadlineId: number;
-        negotiationId: number;
-        kind: string;
-        dueOn: string | Date;
-        rule: string;
-        instructorId: number;
-        name: string;
-      }>();
+      .andWhere('e.instructor_id IS NOT NULL');
+    if (instructorId !== undefined) query.andWhere('e.instructor_id = :instructorId', { instructorId });
+    const rows = await query.orderBy('d.id', 'ASC').addOrderBy('e.id', 'ASC').getRawMany<{
+      deadlineId: number;
+      negotiationId: number;
+      kind: string;
+      dueOn: string | Date;
+      rule: string;
+      instructorId: number;
+      name: string;
+    }>();
     const byKey = new Map<string, InstructorDeadlineFact>();
     for (const row of rows) {
       const key = `${row.deadlineId}:${row.instructorId}`;

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ReportsModule } from '../reports/reports.module';
 import { UsersModule } from '../users/users.module';
+import { AgendaController } from './agenda.controller';
 import { MailTemplates } from './mail-templates';
 import { MailTransport } from './mail-transport';
 import { ReminderBuilder } from './reminder-builder';
@@ -12,7 +13,7 @@ import { RemindersService } from './reminders.service';
 
 @Module({
   imports: [ReportsModule, UsersModule],
-  controllers: [RemindersController],
+  controllers: [RemindersController, AgendaController],
   providers: [
     MailTemplates,
     MailTransport,

@@ -27,6 +27,7 @@ export async function createTestApp(
     ...loadAppConfig({ LOG_LEVEL: 'silent', DATABASE_URL: 'sqlite::memory:' }),
     database,
     schedulerEnabled: false, // tests run timers themselves, when they choose
+    webDir: null, // the web front end is served only where a test asks (web-app.e2e-spec)
     ...overrides,
   };
   const moduleRef = await Test.createTestingModule({ imports: [AppModule] })

@@ -34,6 +34,11 @@ export class AgreementResponse {
   @ApiProperty({ nullable: true, type: Number }) minimumWage!: number | null;
 }
 
+export class CoveredEnterpriseResponse {
+  @ApiProperty() id!: number;
+  @ApiProperty() name!: string;
+}
+
 export class NegotiationResponse {
   @ApiProperty() id!: number;
   @ApiProperty({ description: 'send it back as expectedVersion with the next event' }) version!: number;
@@ -42,6 +47,8 @@ export class NegotiationResponse {
   @ApiProperty({ enum: AGREEMENT_KINDS }) agreementKind!: AgreementKind;
   @ApiProperty({ enum: SCOPES }) scope!: Scope;
   @ApiProperty({ type: [Number] }) enterpriseIds!: number[];
+  @ApiProperty({ type: [CoveredEnterpriseResponse], description: 'the covered enterprises, by id' })
+  enterprises!: CoveredEnterpriseResponse[];
   @ApiProperty({ nullable: true, type: String }) title!: string | null;
   @ApiProperty({ nullable: true, type: Number }) renews!: number | null;
   @ApiProperty() historical!: boolean;
@@ -68,6 +75,8 @@ export class NegotiationEventResponse {
   @ApiProperty({ format: 'date-time' }) recordedAt!: string;
   @ApiProperty({ nullable: true, type: Number, description: 'user id; null for the system' }) actor!:
     number | null;
+  @ApiProperty({ nullable: true, type: String, description: "the user's display name; null for the system" })
+  actorName!: string | null;
   @ApiProperty({ enum: STAGES }) fromStage!: Stage;
   @ApiProperty({ enum: STAGES }) toStage!: Stage;
   @ApiProperty({ type: Object }) payload!: Record<string, unknown>;

@@ -1,0 +1,29 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Actor } from '../auth/actor';
+import { CurrentActor, Roles } from '../auth/decorators';
+import { Clock } from '../common/clock/clock';
+import { AgendaResponse } from './dto/agenda.response';
+import { ReminderBuilder } from './reminder-builder';
+
+@ApiTags('reminders')
+@ApiBearerAuth()
+@Controller('api/v1/me/agenda')
+export class AgendaController {
+  constructor(
+    private readonly builder: ReminderBuilder,
+    private readonly clock: Clock,
+  ) {}
+
+  @Get()
+  @Roles('instructor')
+  @ApiOperation({
+    summary: "What is overdue or due soon for the signed-in instructor: the items of today's digest e-mail",
+    description: 'Listed whether or not the instructor receives the e-mail (opted out, no address).',
+  })
+  @ApiOkResponse({ type: AgendaResponse })
+  async agenda(@CurrentActor() actor: Actor): Promise<AgendaResponse> {
+    const today = this.clock.today();
+    return { today, items: await this.builder.agenda(actor.id, today) };
+  }
+}

@@ -1,0 +1,23 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { DIGEST_KINDS, type DigestKind } from '../digest/digest-items';
+
+export class AgendaItemResponse {
+  @ApiProperty({ enum: DIGEST_KINDS }) kind!: DigestKind;
+  @ApiProperty({ nullable: true, type: Number }) negotiationId!: number | null;
+  @ApiProperty({ description: 'the enterprise, or the first ones of a regional/industry negotiation' })
+  enterprise!: string;
+  @ApiProperty({ format: 'date', nullable: true, type: String }) dueOn!: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: Number,
+    description: 'days from today to dueOn; negative when overdue, null for an uncovered enterprise',
+  })
+  daysLeft!: number | null;
+  @ApiProperty() overdue!: boolean;
+  @ApiProperty({ example: '集体合同规定 art. 32' }) rule!: string;
+}
+
+export class AgendaResponse {
+  @ApiProperty({ format: 'date', description: 'the business day the items are counted from' }) today!: string;
+  @ApiProperty({ type: [AgendaItemResponse] }) items!: AgendaItemResponse[];
+}

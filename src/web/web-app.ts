@@ -1,0 +1,33 @@
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NextFunction, Request, Response } from 'express';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** Paths the API owns: never answered with the web app's page. */
+const API_PATHS = /^\/(api|health)(\/|$)/;
+/** A file's address (assets/…, something.js): a missing one is a 404, not the page. */
+const FILE_PATHS = /^\/assets\/|\.[a-z0-9]+$/i;
+
+/**
+ * Serves the built web front end (web/dist) from the API's origin: its files as they are
+ * (Vite names them by content hash, so they may be cached for a year), and index.html for
+ * any other page address a browser asks for, so that reloading /negotiations/12 works.
+ * Returns false when there is nothing built to serve.
+ */
+export function serveWebApp(app: NestExpressApplication, dir: string): boolean {
+  const index = join(dir, 'index.html');
+  if (!existsSync(index)) return false;
+  app.useStaticAssets(join(dir, 'assets'), { prefix: '/assets/', immutable: true, maxAge: '365d' });
+  app.useStaticAssets(dir, { index: false, maxAge: '1h' });
+  app.use((request: Request, response: Response, next: NextFunction) => {
+    const wantsPage =
+      (request.method === 'GET' || request.method === 'HEAD') &&
+      !API_PATHS.test(request.path) &&
+      !FILE_PATHS.test(request.path) &&
+      request.accepts(['html', 'json']) === 'html';
+    if (!wantsPage) return next();
+    response.setHeader('Cache-Control', 'no-cache');
+    response.sendFile(index);
+  });
+  return true;
+}

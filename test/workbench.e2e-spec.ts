@@ -1,0 +1,129 @@
+import request from 'supertest';
+import { anEnterprise } from './support/factories';
+import { aNegotiation, daysAgo, record, today } from './support/negotiations';
+import { createTestApp, TestApp } from './support/test-app';
+import { aSignedInUser, SignedInUser } from './support/users';
+import { addDays } from '../src/common/dates/business-date';
+
+/** What the web workbench and negotiation page read besides the workflow itself. */
+describe('Workbench reads (e2e)', () => {
+  let sut: TestApp;
+  let admin: SignedInUser;
+  let instructor: SignedInUser;
+
+  beforeAll(async () => {
+    sut = await createTestApp();
+  });
+  beforeEach(async () => {
+    admin = await aSignedInUser(sut, 'admin', { displayName: '县总工会管理员' });
+    instructor = await aSignedInUser(sut, 'instructor', { displayName: '王指导员' });
+  });
+  afterEach(() => sut.reset());
+  afterAll(() => sut.close());
+
+  async function enterprise(name: string, instructorId: number, fields: object = {}): Promise<number> {
+    const res = await request(sut.http)
+      .post('/api/v1/enterprises')
+      .set(admin.auth)
+      .send(anEnterprise({ name, instructorId, unionFoundedOn: '2020-01-01', ...fields }))
+      .expect(201);
+    return res.body.id;
+  }
+
+  it("lists the instructor's digest items: an overdue offer reply and an uncovered enterprise, nobody else's", async () => {
+    const late = await enterprise('迟复机械有限公司', instructor.id, { employeeCount: 80 });
+    await enterprise('未签食品有限公司', instructor.id, { employeeCount: 300 });
+    const other = await aSignedInUser(sut, 'instructor');
+    await enterprise('别人的企业', other.id);
+    const negotiation = await aNegotiation(sut, instructor, { enterpriseIds: [late] });
+    await record(sut, instructor, negotiation, [
+      { type: 'OFFER_SENT', occurredOn: daysAgo(25), sentBy: 'union', receivedOn: daysAgo(25) },
+    ]);
+
+    const res = await request(sut.http).get('/api/v1/me/agenda').set(instructor.auth).expect(200);
+
+    expect(res.body.today).toBe(today());
+    expect(res.body.items).toEqual([
+      {
+        kind: 'offer_reply',
+        negotiationId: negotiation.id,
+        enterprise: '迟复机械有限公司',
+        dueOn: addDays(daysAgo(25), 20),
+        daysLeft: -5,
+        overdue: true,
+        rule: expect.stringContaining('art. 32'),
+      },
+      // Both are uncovered (the negotiation has not signed yet); the larger first.
+      expect.objectContaining({
+        kind: 'uncovered',
+        enterprise: '未签食品有限公司',
+        dueOn: null,
+        daysLeft: null,
+      }),
+      expect.objectContaining({ kind: 'uncovered', enterprise: '迟复机械有限公司' }),
+    ]);
+    const others = await request(sut.http).get('/api/v1/me/agenda').set(other.auth).expect(200);
+    expect(others.body.items.map((item: { enterprise: string }) => item.enterprise)).toEqual(['别人的企业']);
+  });
+
+  it('answers an instructor with nothing to do with an empty list', async () => {
+    const res = await request(sut.http).get('/api/v1/me/agenda').set(instructor.auth).expect(200);
+    expect(res.body.items).toEqual([]);
+  });
+
+  it('names the covered enterprises of each negotiation, in one page or one negotiation', async () => {
+    const a = await enterprise('甲公司', instructor.id);
+    const b = await enterprise('乙公司', instructor.id);
+    const regional = await aNegotiation(sut, admin, { scope: 'regional', enterpriseIds: [b, a] });
+    await aNegotiation(sut, admin, { enterpriseIds: [b] });
+
+    const one = await request(sut.http)
+      .get(`/api/v1/negotiations/${regional.id}`)
+      .set(admin.auth)
+      .expect(200);
+    expect(one.body.enterprises).toEqual([
+      { id: a, name: '甲公司' },
+      { id: b, name: '乙公司' },
+    ]);
+    const page = await request(sut.http).get('/api/v1/negotiations').set(instructor.auth).expect(200);
+    expect(
+      page.body.items.map((n: { enterprises: { name: string }[] }) => n.enterprises.map((e) => e.name)),
+    ).toEqual([['甲公司', '乙公司'], ['乙公司']]);
+  });
+
+  it('names who recorded each event in the history, also for a recorded historical agreement', async () => {
+    const id = await enterprise('丙公司', instructor.id);
+    const negotiation = await aNegotiation(sut, admin, { enterpriseIds: [id] });
+    await record(sut, instructor, negotiation, [
+      { type: 'OFFER_SENT', occurredOn: daysAgo(3), sentBy: 'union', receivedOn: daysAgo(3) },
+    ]);
+    const historical = await request(sut.http)
+      .post('/api/v1/agreements/historical')
+      .set(admin.auth)
+      .send({
+        agreementKind: 'wage',
+        scope: 'enterprise',
+        enterpriseIds: [id],
+        signedOn: '2025-01-10',
+        effectiveOn: '2025-02-01',
+        expiresOn: '2026-02-01',
+        coveredEmployees: 50,
+      })
+      .expect(201);
+
+    const history = await request(sut.http)
+      .get(`/api/v1/negotiations/${negotiation.id}/events`)
+      .set(instructor.auth)
+      .expect(200);
+    expect(history.body).toEqual([
+      expect.objectContaining({ seq: 1, type: 'OFFER_SENT', actor: instructor.id, actorName: '王指导员' }),
+    ]);
+    const recorded = await request(sut.http)
+      .get(`/api/v1/negotiations/${historical.body.id}/events`)
+      .set(admin.auth)
+      .expect(200);
+    expect(recorded.body.map((e: { actorName: string | null }) => e.actorName)).toEqual(
+      recorded.body.map(() => '县总工会管理员'),
+    );
+  });
+});
