@@ -1,12 +1,36 @@
-// Builds dist/ when it is missing or older than the sources, so `npm start` works right
-// after `npm install` and stays fast on every later start.
+// Builds the server (dist/) and the web front end (web/dist/) when missing or older than their
+// sources, so `npm start` works right after `npm install` and stays fast on every later start.
+// Each has its own stamp: a change to one does not rebuild the other.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
-const stamp = join(root, 'dist', '.build-stamp');
-const inputs = ['src', 'migrations', 'tsconfig.json', 'tsconfig.build.json', 'package-lock.json'];
+const bin = (...path) => join(root, 'node_modules', ...path);
+const run = (script, args, cwd = root) =>
+  execFileSync(process.execPath, [script, ...args], { cwd, stdio: 'inherit' });
+
+const targets = [
+  {
+    name: 'server',
+    stamp: 'dist/.build-stamp',
+    inputs: ['src', 'migrations', 'tsconfig.json', 'tsconfig.build.json', 'package-lock.json'],
+    tool: bin('@nestjs', 'cli', 'bin', 'nest.js'),
+    build(nest) {
+      run(nest, ['build']);
+      run(join(root, 'scripts', 'copy-assets.mjs'), []);
+    },
+  },
+  {
+    name: 'web front end',
+    stamp: 'web/dist/.build-stamp',
+    inputs: ['web/src', 'web/index.html', 'web/vite.config.ts', 'web/package.json', 'package-lock.json'],
+    tool: bin('vite', 'bin', 'vite.js'),
+    build(vite) {
+      run(vite, ['build'], join(root, 'web'));
+    },
+  },
+];
 
 function newestMtime(path) {
   if (!existsSync(path)) return 0;
@@ -18,18 +42,18 @@ function newestMtime(path) {
   );
 }
 
-const builtAt = existsSync(stamp) ? statSync(stamp).mtimeMs : 0;
-const changedAt = Math.max(...inputs.map((input) => newestMtime(join(root, input))));
-if (builtAt > changedAt) process.exit(0);
-
-const nest = join(root, 'node_modules', '@nestjs', 'cli', 'bin', 'nest.js');
-if (!existsSync(nest)) {
-  console.error(
-    'wagetrack: dist/ is missing or stale and @nestjs/cli is not installed; run `npm install` first',
-  );
-  process.exit(1);
+for (const { name, stamp, inputs, tool, build } of targets) {
+  const stampPath = join(root, stamp);
+  const builtAt = existsSync(stampPath) ? statSync(stampPath).mtimeMs : 0;
+  const changedAt = Math.max(...inputs.map((input) => newestMtime(join(root, input))));
+  if (builtAt > changedAt) continue;
+  if (!existsSync(tool)) {
+    console.error(
+      `wagetrack: the ${name} build is missing or stale and its build tool is not installed; run \`npm install\` first`,
+    );
+    process.exit(1);
+  }
+  console.log(`wagetrack: building the ${name} (sources changed since the last build)…`);
+  build(tool);
+  writeFileSync(stampPath, new Date().toISOString());
 }
-console.log('wagetrack: building (sources changed since the last build)…');
-execFileSync(process.execPath, [nest, 'build'], { cwd: root, stdio: 'inherit' });
-execFileSync(process.execPath, [join(root, 'scripts', 'copy-assets.mjs')], { cwd: root, stdio: 'inherit' });
-writeFileSync(stamp, new Date().toISOString());

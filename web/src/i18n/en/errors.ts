@@ -1,0 +1,73 @@
+import type zh from '../zh-CN/errors';
+
+export default {
+  unknown: 'That did not work: {message}',
+  AUTH: {
+    BAD_CREDENTIALS: 'Wrong username or password',
+    TOO_MANY_FAILURES: 'Too many failed sign-ins; try again in {minutes} minutes',
+    UNAUTHENTICATED: 'Your session has ended; please sign in again',
+    FORBIDDEN: 'Your role may not do this',
+    FORBIDDEN_FIELD: 'Your role may not change this',
+  },
+  ENTERPRISE: {
+    NOT_FOUND: 'The enterprise does not exist or is not one of yours',
+    DUPLICATE_CREDIT_CODE: 'Another enterprise has this unified social credit code',
+    CLOSED_BEFORE_REGISTERED: 'The closing date cannot be before the registration date',
+    UNKNOWN_INSTRUCTOR: 'The chosen instructor does not exist or is inactive',
+  },
+  NEGOTIATION: {
+    NOT_FOUND: 'The negotiation does not exist or is not one of yours',
+    VERSION_CONFLICT:
+      'Someone else just updated this negotiation; it has been reloaded: check and submit again',
+    ILLEGAL_EVENT: 'This cannot be recorded at the current stage ({message})',
+    GUARD_FAILED: 'The bargaining procedure does not allow this ({message})',
+    INVALID_EVENT: 'Some of the details are not valid ({message})',
+    ENTERPRISES: 'The enterprises do not fit the scope ({message})',
+    RENEWS: 'The agreement being renewed does not qualify ({message})',
+  },
+  IMPORT: {
+    NO_FILE: 'Choose a file to import (.xlsx or .csv)',
+    UNREADABLE_FILE: 'The file cannot be read; use .xlsx or .csv ({message})',
+  },
+  REMINDER: {
+    NOT_FOUND: 'The reminder does not exist',
+    ALREADY_SENT: 'This reminder was sent already; only failed or parked ones can be retried',
+  },
+  REPORTS: {
+    BAD_INPUT: 'The report options are not valid ({message})',
+  },
+  USER: {
+    NOT_FOUND: 'The user does not exist',
+    DUPLICATE_USERNAME: 'This username is taken',
+    CURRENT_PASSWORD_REQUIRED: 'Changing your own password needs your current password',
+    LAST_ADMIN: 'This is the last active administrator: make another one first',
+  },
+  REQUEST: {
+    BAD_REQUEST: 'The request is malformed ({message})',
+    BODY_TOO_LARGE: 'What you sent is too large',
+    MALFORMED_JSON: 'The request is malformed ({message})',
+    UNKNOWN_FIELD: 'The request has a field the system does not know ({message})',
+    UNSUPPORTED_ENCODING: 'Unsupported encoding; use UTF-8',
+    UNSUPPORTED_MEDIA_TYPE: 'Unsupported content type',
+    VALIDATION_FAILED: 'Some entries are not valid: check the marked fields',
+  },
+  HTTP: {
+    NETWORK: 'The server cannot be reached; check the network and try again',
+    CONFLICT: 'Someone else changed this data; reload and try again',
+    METHOD_NOT_ALLOWED: 'This operation is not supported',
+    NOT_FOUND: 'Not found',
+    TOO_MANY_REQUESTS: 'Too many requests; try again shortly',
+    UNAVAILABLE: 'The service is unavailable for the moment; try again shortly',
+  },
+  TIMER: {
+    ORPHAN: 'The negotiation of this timer no longer exists',
+  },
+  WORKFLOW: {
+    BAD_INPUT: 'The workflow input is not valid ({message})',
+    BAD_SNAPSHOT: 'The negotiation record is damaged; contact the administrator ({message})',
+    REPLAY_REJECTED: 'The negotiation history does not replay; contact the administrator ({message})',
+    RULE_SET_MISMATCH:
+      'The negotiation was recorded under another rule set; contact the administrator ({message})',
+    UNKNOWN_VERSION: 'Unknown workflow version; contact the administrator ({message})',
+  },
+} satisfies typeof zh;

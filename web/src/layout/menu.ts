@@ -1,0 +1,12 @@
+import { ChatDotRound, DataLine, Message, OfficeBuilding, Odometer, User } from '@element-plus/icons-vue';
+import type { Component } from 'vue';
+
+/** The side menu, in order: each entry opens a named route and shows only to the roles that route allows. */
+export const MENU: ReadonlyArray<{ route: string; icon: Component }> = [
+  { route: 'workbench', icon: Odometer },
+  { route: 'negotiations', icon: ChatDotRound },
+  { route: 'enterprises', icon: OfficeBuilding },
+  { route: 'reports', icon: DataLine },
+  { route: 'users', icon: User },
+  { route: 'reminders', icon: Message },
+];

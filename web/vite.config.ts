@@ -1,0 +1,44 @@
+/// <reference types="vitest/config" />
+import vue from '@vitejs/plugin-vue';
+import AutoImport from 'unplugin-auto-import/vite';
+import { ElementPlusResolver } from 'unplugin-vue-components/resolvers';
+import Components from 'unplugin-vue-components/vite';
+import { defineConfig } from 'vite';
+
+// The Nest app that answers /api and /health while Vite serves the pages (dev and preview).
+const backend = `http://127.0.0.1:${process.env.BACKEND_PORT ?? 3000}`;
+const proxy = { '/api': backend, '/health': backend };
+
+export default defineConfig({
+  root: import.meta.dirname,
+  base: '/',
+  plugins: [
+    vue(),
+    // Element Plus components, and the ElMessage-style functions, with only their own CSS.
+    AutoImport({ resolvers: [ElementPlusResolver()], dts: 'src/auto-imports.d.ts' }),
+    Components({ dirs: [], resolvers: [ElementPlusResolver()], dts: 'src/components.d.ts' }),
+  ],
+  server: { proxy },
+  preview: { proxy },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          groups: [
+            // The framework changes less often than the screens: its own long-cached chunk.
+            {
+              name: 'framework',
+              test: /node_modules[\\/](@vue|vue|vue-router|vue-i18n|@intlify)[\\/]/,
+              priority: 20,
+            },
+            // ECharts is only reached through the report screen's lazy chunk, so it loads with it.
+            { name: 'echarts', test: /node_modules[\\/](echarts|zrender|vue-echarts)[\\/]/, priority: 10 },
+          ],
+        },
+      },
+    },
+  },
+  test: { include: ['src/**/*.spec.ts'] },
+});
