@@ -1,5 +1,6 @@
 import { JwtService } from '@nestjs/jwt';
 import request from 'supertest';
+import { User } from '../src/users/user.entity';
 import { createTestApp, TestApp } from './support/test-app';
 import { aSignedInUser, SignedInUser, TEST_PASSWORD } from './support/users';
 
@@ -13,7 +14,10 @@ describe('Auth and users (e2e)', () => {
   beforeEach(async () => {
     admin = await aSignedInUser(sut, 'admin');
   });
-  afterEach(() => sut.reset());
+  afterEach(async () => {
+    jest.restoreAllMocks();
+    await sut.reset();
+  });
   afterAll(() => sut.close());
 
   const login = (username: string, password: string, ip = '203.0.113.7') =>
@@ -126,6 +130,7 @@ describe('Auth and users (e2e)', () => {
 
     it('ends existing tokens when an admin deactivates the user or resets their password', async () => {
       const deactivated = await aSignedInUser(sut, 'supervisor');
+      await me(deactivated.auth.Authorization).expect(200); // remembered for a few seconds from here
       await request(sut.http)
         .patch(`/api/v1/users/${deactivated.id}`)
         .set(admin.auth)
@@ -134,6 +139,7 @@ describe('Auth and users (e2e)', () => {
       await me(deactivated.auth.Authorization).expect(401);
 
       const reset = await aSignedInUser(sut, 'instructor');
+      await me(reset.auth.Authorization).expect(200);
       await request(sut.http)
         .patch(`/api/v1/users/${reset.id}`)
         .set(admin.auth)
@@ -141,6 +147,17 @@ describe('Auth and users (e2e)', () => {
         .expect(200);
       await me(reset.auth.Authorization).expect(401);
       await login(reset.username, 'reset by the admin').expect(200);
+    });
+
+    it('takes a deactivation written by another instance into account within AUTH_USER_CACHE_SECONDS', async () => {
+      const user = await aSignedInUser(sut, 'supervisor');
+      await me(user.auth.Authorization).expect(200);
+      // Another instance (sharing the database) deactivates the user: this one has not seen it.
+      await sut.dataSource.getRepository(User).update({ id: user.id }, { active: false, tokenVersion: 1 });
+      await me(user.auth.Authorization).expect(200);
+      const now = Date.now();
+      jest.spyOn(Date, 'now').mockReturnValue(now + 5_000);
+      await me(user.auth.Authorization).expect(401);
     });
   });
 

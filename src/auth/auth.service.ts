@@ -70,7 +70,7 @@ export class AuthService {
       const expired = error instanceof Error && error.name === 'TokenExpiredError';
       throw new UnauthenticatedError(expired ? 'the token has expired' : 'the token is not valid');
     }
-    const user = await this.users.findById(claims.sub);
+    const user = await this.users.findRecentById(claims.sub, this.config.auth.userCacheMs);
     if (!user || !user.active || user.tokenVersion !== claims.tv) {
       throw new UnauthenticatedError('the token is no longer valid');
     }

@@ -8,6 +8,12 @@ export interface AuthSettings {
   jwtSecret: string;
   tokenTtlSeconds: number;
   bootstrapAdminPassword: string | null;
+  /**
+   * How long the user behind a token is remembered between requests (AUTH_USER_CACHE_SECONDS,
+   * default 5, 0 = read it every time). A deactivation or password change made through this
+   * instance takes effect at once; one made through another instance within this delay.
+   */
+  userCacheMs: number;
 }
 
 const MIN_SECRET_LENGTH = 32;
@@ -18,6 +24,7 @@ export function loadAuthSettings(env: NodeJS.ProcessEnv, database: DatabaseConfi
     jwtSecret: resolveJwtSecret(env.JWT_SECRET, database),
     tokenTtlSeconds: parseDuration(env.JWT_EXPIRES_IN, 12 * 3600),
     bootstrapAdminPassword: parseBootstrapPassword(env.BOOTSTRAP_ADMIN_PASSWORD),
+    userCacheMs: parseCacheSeconds(env.AUTH_USER_CACHE_SECONDS) * 1000,
   };
 }
 
@@ -45,6 +52,18 @@ function resolveJwtSecret(raw: string | undefined, database: DatabaseConfig): st
   const secret = randomBytes(48).toString('base64url');
   writeFileSync(file, secret + '\n', { mode: 0o600 });
   return secret;
+}
+
+function parseCacheSeconds(raw: string | undefined): number {
+  if (raw === undefined || raw.trim() === '') return 5;
+  const seconds = Number(raw);
+  if (!Number.isInteger(seconds) || seconds < 0 || seconds > 300) {
+    throw new ConfigError(
+      'AUTH_USER_CACHE_SECONDS',
+      `"${raw}" must be a whole number of seconds from 0 to 300`,
+    );
+  }
+  return seconds;
 }
 
 /** `3600`, `90s`, `30m`, `12h` or `7d`. */

@@ -22,6 +22,11 @@ export interface CoveredEnterprise {
   name: string;
 }
 
+export interface NegotiationWithCoverage {
+  negotiation: Negotiation;
+  enterprises: Array<CoveredEnterprise & { instructorId: number | null }>;
+}
+
 export interface NegotiationFilter {
   stage?: string;
   agreementKind?: string;
@@ -71,16 +76,33 @@ export class NegotiationsRepository {
     return this.dataSource.getRepository(Enterprise).createQueryBuilder('e').whereInIds(ids).getMany();
   }
 
-  /** True when the negotiation covers at least one enterprise assigned to the instructor. */
-  async coversInstructor(negotiationId: number, instructorId: number): Promise<boolean> {
-    const count = await this.dataSource
-      .getRepository(NegotiationEnterprise)
-      .createQueryBuilder('ne')
-      .innerJoin(Enterprise, 'e', 'e.id = ne.enterpriseId')
-      .where('ne.negotiationId = :negotiationId', { negotiationId })
-      .andWhere('e.instructorId = :instructorId', { instructorId })
-      .getCount();
-    return count > 0;
+  /**
+   * The negotiation with the enterprises it covers and their instructors, in one query: what
+   * every request about one negotiation needs first (its scope check, then its answer).
+   */
+  async findWithCoverage(id: number): Promise<NegotiationWithCoverage | null> {
+    const { entities, raw } = await this.dataSource
+      .getRepository(Negotiation)
+      .createQueryBuilder('n')
+      .leftJoin(NegotiationEnterprise, 'ne', 'ne.negotiation_id = n.id')
+      .leftJoin(Enterprise, 'e', 'e.id = ne.enterprise_id')
+      .addSelect(['e.id AS coveredId', 'e.name AS coveredName', 'e.instructor_id AS coveredInstructorId'])
+      .where('n.id = :id', { id })
+      .orderBy('e.id', 'ASC')
+      .getRawAndEntities<{
+        coveredId: number | null;
+        coveredName: string;
+        coveredInstructorId: number | null;
+      }>();
+    if (entities.length === 0) return null;
+    const enterprises = raw
+      .filter((row) => row.coveredId !== null)
+      .map((row) => ({
+        id: Number(row.coveredId),
+        name: row.coveredName,
+        instructorId: row.coveredInstructorId === null ? null : Number(row.coveredInstructorId),
+      }));
+    return { negotiation: entities[0], enterprises };
   }
 
   async insert(

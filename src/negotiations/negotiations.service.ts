@@ -12,8 +12,19 @@ import { Agreement } from './entities/agreement.entity';
 import { Negotiation } from './entities/negotiation.entity';
 import { NegotiationWriter, NewNegotiation } from './negotiation-writer';
 import { NegotiationEnterprisesError, NegotiationNotFoundError, RenewsError } from './negotiations.errors';
-import { NegotiationsRepository } from './negotiations.repository';
+import {
+  type CoveredEnterprise,
+  NegotiationsRepository,
+  type NegotiationWithCoverage,
+} from './negotiations.repository';
 import { availableEvents, contextOf, type Deadline as WorkflowDeadline, findEventSpec } from './workflow';
+
+/** What is already known of the one negotiation being answered (not read again). */
+interface KnownParts {
+  enterprises?: CoveredEnterprise[];
+  deadlines?: WorkflowDeadline[];
+  hasAgreement?: boolean;
+}
 
 /** Fields every event body carries besides the event's own. */
 const ENVELOPE_FIELDS = ['type', 'occurredOn', 'expectedVersion'];
@@ -56,7 +67,8 @@ export class NegotiationsService {
   }
 
   async get(id: number, actor: Actor): Promise<NegotiationResponse> {
-    return this.toResponse(await this.loadInScope(id, actor));
+    const { negotiation, enterprises } = await this.loadInScope(id, actor);
+    return this.toResponse(negotiation, { enterprises });
   }
 
   async list(query: ListNegotiationsQuery, actor: Actor): Promise<NegotiationPage> {
@@ -75,7 +87,7 @@ export class NegotiationsService {
   }
 
   async recordEvent(id: number, body: Record<string, unknown>, actor: Actor): Promise<NegotiationResponse> {
-    const row = await this.loadInScope(id, actor);
+    const { negotiation: row, enterprises } = await this.loadInScope(id, actor);
     const { expectedVersion, ...event } = body;
     if (typeof expectedVersion !== 'number' || !Number.isInteger(expectedVersion) || expectedVersion < 0) {
       throw new ValidationFailedError([
@@ -94,6 +106,7 @@ export class NegotiationsService {
     const { negotiation, result } = await this.writer.record(row, event, expectedVersion, actor);
     // The deadlines just written are the result's; the agreement row is read only if there is one.
     return this.toResponse(negotiation, {
+      enterprises,
       deadlines: result.deadlines,
       hasAgreement: result.agreement !== null,
     });
@@ -115,13 +128,19 @@ export class NegotiationsService {
     }));
   }
 
-  private async loadInScope(id: number, actor: Actor): Promise<Negotiation> {
-    const row = await this.negotiations.findById(id);
+  private async loadInScope(id: number, actor: Actor): Promise<NegotiationWithCoverage> {
+    const loaded = await this.findInScope(id, actor);
+    if (!loaded) throw new NegotiationNotFoundError(id);
+    return loaded;
+  }
+
+  /** The negotiation if it exists and the actor may see it (instructors: one of theirs covered). */
+  private async findInScope(id: number, actor: Actor): Promise<NegotiationWithCoverage | null> {
+    const loaded = await this.negotiations.findWithCoverage(id);
     const visible =
-      row !== null &&
-      (actor.role !== 'instructor' || (await this.negotiations.coversInstructor(id, actor.id)));
-    if (!visible) throw new NegotiationNotFoundError(id);
-    return row;
+      loaded !== null &&
+      (actor.role !== 'instructor' || loaded.enterprises.some((e) => e.instructorId === actor.id));
+    return visible ? loaded : null;
   }
 
   /** The covered enterprises exist, fit the scope and (for instructors) include one of theirs. */
@@ -151,12 +170,9 @@ export class NegotiationsService {
   }
 
   private async checkRenews(dto: CreateNegotiationDto, actor: Actor): Promise<void> {
-    const renewed = await this.negotiations.findById(dto.renews!);
-    const agreement = renewed ? await this.negotiations.agreement(renewed.id) : null;
-    const visible =
-      renewed &&
-      (actor.role !== 'instructor' || (await this.negotiations.coversInstructor(renewed.id, actor.id)));
-    if (!visible || !agreement) throw new RenewsError(`negotiation ${dto.renews} has no agreement to renew`);
+    const renewed = await this.findInScope(dto.renews!, actor);
+    const agreement = renewed ? await this.negotiations.agreement(renewed.negotiation.id) : null;
+    if (!agreement) throw new RenewsError(`negotiation ${dto.renews} has no agreement to renew`);
     if (agreement.agreementKind !== dto.agreementKind) {
       throw new RenewsError(
         `negotiation ${dto.renews} made a ${agreement.agreementKind} agreement, not ${dto.agreementKind}`,
@@ -164,29 +180,26 @@ export class NegotiationsService {
     }
   }
 
-  private async toResponse(
-    row: Negotiation,
-    known?: { deadlines: WorkflowDeadline[]; hasAgreement: boolean },
-  ): Promise<NegotiationResponse> {
+  private async toResponse(row: Negotiation, known: KnownParts): Promise<NegotiationResponse> {
     const [response] = await this.toResponses([row], known);
     return response;
   }
 
   /**
-   * The API's view of a page of negotiations, in three reads whatever the page size. After an
-   * event the deadlines are the ones just written and the agreement is read only if there is one.
+   * The API's view of a page of negotiations, in three reads whatever the page size; fewer for
+   * one negotiation whose parts are known (after an event: the deadlines just written, and the
+   * agreement is read only if there is one).
    */
-  private async toResponses(
-    rows: Negotiation[],
-    known?: { deadlines: WorkflowDeadline[]; hasAgreement: boolean },
-  ): Promise<NegotiationResponse[]> {
+  private async toResponses(rows: Negotiation[], known: KnownParts = {}): Promise<NegotiationResponse[]> {
     const ids = rows.map((row) => row.id);
     const [enterprises, deadlines, agreements] = await Promise.all([
-      this.negotiations.coveredEnterprises(ids),
-      known
+      known.enterprises
+        ? new Map([[ids[0], known.enterprises.map(({ id, name }) => ({ id, name }))]])
+        : this.negotiations.coveredEnterprises(ids),
+      known.deadlines
         ? new Map([[ids[0], [...known.deadlines].sort((a, b) => a.dueOn.localeCompare(b.dueOn))]])
         : this.negotiations.deadlinesOf(ids),
-      known?.hasAgreement === false ? new Map<number, Agreement>() : this.negotiations.agreementsOf(ids),
+      known.hasAgreement === false ? new Map<number, Agreement>() : this.negotiations.agreementsOf(ids),
     ]);
     const today = this.clock.today();
     return rows.map((row) => {

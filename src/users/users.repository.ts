@@ -4,6 +4,9 @@ import { User } from './user.entity';
 
 @Injectable()
 export class UsersRepository {
+  /** Users read for authentication, with when they were read (see findRecentById). */
+  private readonly recent = new Map<number, { user: User | null; readAt: number }>();
+
   constructor(private readonly dataSource: DataSource) {}
 
   private repo(manager?: EntityManager): Repository<User> {
@@ -16,6 +19,25 @@ export class UsersRepository {
 
   findById(id: number, manager?: EntityManager): Promise<User | null> {
     return this.repo(manager).findOneBy({ id });
+  }
+
+  /**
+   * The user as read at most `maxAgeMs` ago: every request checks the user behind its token,
+   * and a client's requests come seconds apart. Writers call {@link forget} once committed.
+   */
+  async findRecentById(id: number, maxAgeMs: number): Promise<User | null> {
+    const now = Date.now();
+    const known = this.recent.get(id);
+    if (known && now - known.readAt < maxAgeMs) return known.user;
+    const user = await this.findById(id);
+    if (maxAgeMs > 0) this.recent.set(id, { user, readAt: now });
+    return user;
+  }
+
+  /** Forgets one user, or all (after users were written around this repository). */
+  forget(id?: number): void {
+    if (id === undefined) this.recent.clear();
+    else this.recent.delete(id);
   }
 
   findByUsername(username: string): Promise<User | null> {

@@ -118,6 +118,7 @@ export class UsersService {
       });
       return updated;
     });
+    this.users.forget(id); // its tokens, role or active flag may have changed
     return UserResponse.from(saved);
   }
 

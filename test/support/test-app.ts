@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { AppModule } from '../../src/app.module';
 import { configureApp } from '../../src/app.setup';
 import { appConfig, AppConfig, loadAppConfig } from '../../src/config/app.config';
+import { UsersRepository } from '../../src/users/users.repository';
 import { ensureDatabaseExists, testDatabaseConfig, truncateAll } from './test-database';
 
 export interface TestApp {
@@ -43,7 +44,10 @@ export async function createTestApp(
     app,
     dataSource,
     http: app.getHttpServer(),
-    reset: () => truncateAll(dataSource),
+    reset: async () => {
+      await truncateAll(dataSource);
+      app.get(UsersRepository).forget(); // ids may be handed out again
+    },
     close: () => app.close(),
   };
 }

@@ -1,0 +1,51 @@
+import { isMysqlFamily, writeTransaction } from '../src/database/transactions';
+import { AuditEntry } from '../src/audit/audit-entry.entity';
+import { createTestApp, TestApp } from './support/test-app';
+
+/** The one way the app writes: isolation, rollback and concurrency, on each database. */
+describe('writeTransaction (e2e)', () => {
+  let sut: TestApp;
+
+  beforeAll(async () => {
+    sut = await createTestApp();
+  });
+  afterEach(() => sut.reset());
+  afterAll(() => sut.close());
+
+  const anAuditRow = (entityId: string) => ({
+    at: new Date(),
+    actorId: null,
+    action: 'test.write',
+    entityType: 'auth' as const,
+    entityId,
+    changes: null,
+    ip: null,
+  });
+
+  it('runs 30 concurrent transactions, every one at READ COMMITTED on MySQL/MariaDB, all committed', async () => {
+    const levels = await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        writeTransaction(sut.dataSource, async (manager) => {
+          await manager.insert(AuditEntry, anAuditRow(String(i)));
+          if (!isMysqlFamily(sut.dataSource)) return 'READ-COMMITTED';
+          const [row] = await manager.query('SELECT @@SESSION.tx_isolation AS level');
+          return row.level as string;
+        }),
+      ),
+    );
+    expect(new Set(levels)).toEqual(new Set(['READ-COMMITTED']));
+    expect(await sut.dataSource.getRepository(AuditEntry).countBy({ action: 'test.write' })).toBe(30);
+  });
+
+  it('writes nothing when the work fails, and the next transaction on the same connection is clean', async () => {
+    await expect(
+      writeTransaction(sut.dataSource, async (manager) => {
+        await manager.insert(AuditEntry, anAuditRow('rolled back'));
+        throw new Error('the work failed');
+      }),
+    ).rejects.toThrow('the work failed');
+    await writeTransaction(sut.dataSource, (manager) => manager.insert(AuditEntry, anAuditRow('kept')));
+    const rows = await sut.dataSource.getRepository(AuditEntry).findBy({ action: 'test.write' });
+    expect(rows.map((row) => row.entityId)).toEqual(['kept']);
+  });
+});
