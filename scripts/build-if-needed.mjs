@@ -24,7 +24,14 @@ const targets = [
   {
     name: 'web front end',
     stamp: 'web/dist/.build-stamp',
-    inputs: ['web/src', 'web/index.html', 'web/vite.config.ts', 'web/package.json', 'package-lock.json'],
+    inputs: [
+      'web/src',
+      'web/public',
+      'web/index.html',
+      'web/vite.config.ts',
+      'web/package.json',
+      'package-lock.json',
+    ],
     tool: bin('vite', 'bin', 'vite.js'),
     build(vite) {
       run(vite, ['build'], join(root, 'web'));

@@ -10,3 +10,5 @@ export interface LoginResponse {
 
 export const login = (username: string, password: string) =>
   request<LoginResponse>('/auth/login', { method: 'POST', body: { username, password } });
+
+export const fetchMe = () => request<User>('/me');

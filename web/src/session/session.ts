@@ -42,6 +42,13 @@ export function startSession(token: string, expiresInSeconds: number, user: User
   localStorage.setItem(STORAGE_KEY, JSON.stringify(state.current));
 }
 
+/** Keeps the session, with the user as the API now describes them (name, role, language). */
+export function refreshUser(user: User): void {
+  if (!state.current) return;
+  state.current = { ...state.current, user };
+  localStorage.setItem(STORAGE_KEY, JSON.stringify(state.current));
+}
+
 export function signOut(reason: SignOutReason = 'user'): void {
   if (!state.current) return;
   state.current = null;

@@ -2,7 +2,7 @@ import type zh from '../zh-CN/login';
 
 export default {
   title: 'Sign in',
-  subtitle: 'Collective wage bargaining tracker of the county federation of trade unions',
+  subtitle: 'Sign in with the account your county union office gave you',
   username: 'Username',
   password: 'Password',
   submit: 'Sign in',

@@ -1,6 +1,6 @@
 export default {
   title: '登录',
-  subtitle: '县总工会工资集体协商跟踪系统',
+  subtitle: '请使用县总工会分配的账号登录',
   username: '用户名',
   password: '密码',
   submit: '登录',
