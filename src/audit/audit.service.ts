@@ -1,11 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
-import { DataSource, EntityManager, type QueryDeepPartialEntity } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { addDays } from '../common/dates/business-date';
 import { startOfBusinessDay } from '../common/dates/zoned';
 import { Page } from '../common/http/page';
 import { appConfig } from '../config/app.config';
 import { persistentValue } from '../database/persistent-value';
+import { execute, valueRows } from '../database/sql';
 import { type Actor, isSystem } from '../auth/actor';
 import { AuditChanges, AuditEntityType, AuditEntry } from './audit-entry.entity';
 import { ListAuditQuery } from './dto/list-audit.query';
@@ -37,9 +38,7 @@ export class AuditService {
   /** Several rows at once (imports), in the caller's transaction. */
   async recordMany(manager: EntityManager, actor: Actor | null, entries: AuditRecord[]): Promise<void> {
     if (entries.length === 0) return;
-    const at = new Date();
     const rows = entries.map((entry) => ({
-      at,
       actorId: actor && !isSystem(actor) ? actor.id : null,
       action: entry.action,
       entityType: entry.entityType,
@@ -47,10 +46,23 @@ export class AuditService {
       changes: entry.changes && Object.keys(entry.changes).length > 0 ? entry.changes : null,
       ip: actor?.ip ?? entry.ip ?? null,
     }));
+    // Plain SQL (see sql.ts): every write of the app writes one of these.
+    const at = persistentValue(this.dataSource, AuditEntry, 'at', new Date());
     for (let i = 0; i < rows.length; i += 500) {
-      await manager
-        .getRepository(AuditEntry)
-        .insert(rows.slice(i, i + 500) as QueryDeepPartialEntity<AuditEntry>[]);
+      const chunk = rows.slice(i, i + 500);
+      await execute(
+        manager,
+        `INSERT INTO audit_entries (at, actor_id, action, entity_type, entity_id, changes, ip) VALUES ${valueRows(chunk.length, 7)}`,
+        chunk.flatMap((row) => [
+          at,
+          row.actorId,
+          row.action,
+          row.entityType,
+          row.entityId,
+          row.changes === null ? null : JSON.stringify(row.changes),
+          row.ip,
+        ]),
+      );
     }
   }
 

@@ -1,13 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import {
-  Brackets,
-  DataSource,
-  EntityManager,
-  In,
-  IsNull,
-  type QueryDeepPartialEntity,
-  SelectQueryBuilder,
-} from 'typeorm';
+import { Brackets, DataSource, EntityManager, In, IsNull, SelectQueryBuilder } from 'typeorm';
+import { persistentValue } from '../database/persistent-value';
+import { execute, valueRows } from '../database/sql';
 import { Enterprise } from '../enterprises/enterprise.entity';
 import { User } from '../users/user.entity';
 import { Agreement } from './entities/agreement.entity';
@@ -121,6 +115,7 @@ export class NegotiationsRepository {
   /**
    * Compare-and-set: writes the new state only if the row is still at `expectedVersion`.
    * Returns false when another writer got there first (nothing is written then).
+   * This and the next two writes are every transition's: plain SQL (see sql.ts).
    */
   async compareAndSet(
     manager: EntityManager,
@@ -128,18 +123,39 @@ export class NegotiationsRepository {
     expectedVersion: number,
     changes: Pick<Negotiation, 'snapshot' | 'stage' | 'state' | 'machineVersion'>,
   ): Promise<boolean> {
-    const result = await manager
-      .createQueryBuilder()
-      .update(Negotiation)
-      // JSON columns are typed as deep partials by TypeORM; the snapshot is written whole.
-      .set({ ...changes, version: expectedVersion + 1 } as QueryDeepPartialEntity<Negotiation>)
-      .where('id = :id AND version = :expectedVersion', { id, expectedVersion })
-      .execute();
-    return result.affected === 1;
+    const affected = await execute(
+      manager,
+      'UPDATE negotiations SET snapshot = ?, stage = ?, state = ?, machine_version = ?, version = ?, updated_at = ? WHERE id = ? AND version = ?',
+      [
+        JSON.stringify(changes.snapshot),
+        changes.stage,
+        changes.state,
+        changes.machineVersion,
+        expectedVersion + 1,
+        persistentValue(this.dataSource, Negotiation, 'updatedAt', new Date()),
+        id,
+        expectedVersion,
+      ],
+    );
+    return affected === 1;
   }
 
   async appendEvent(manager: EntityManager, event: Omit<NegotiationEvent, 'id'>): Promise<void> {
-    await manager.insert(NegotiationEvent, event as QueryDeepPartialEntity<NegotiationEvent>);
+    await execute(
+      manager,
+      'INSERT INTO negotiation_events (negotiation_id, seq, type, occurred_on, recorded_at, actor_id, from_stage, to_stage, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      [
+        event.negotiationId,
+        event.seq,
+        event.type,
+        event.occurredOn,
+        persistentValue(this.dataSource, NegotiationEvent, 'recordedAt', event.recordedAt),
+        event.actorId,
+        event.fromStage,
+        event.toStage,
+        JSON.stringify(event.payload),
+      ],
+    );
   }
 
   async replaceDeadlines(
@@ -147,19 +163,12 @@ export class NegotiationsRepository {
     negotiationId: number,
     deadlines: WorkflowDeadline[],
   ): Promise<void> {
-    await manager.delete(Deadline, { negotiationId });
+    await execute(manager, 'DELETE FROM deadlines WHERE negotiation_id = ?', [negotiationId]);
     if (deadlines.length === 0) return;
-    await manager.insert(
-      Deadline,
-      deadlines.map((d) => ({
-        negotiationId,
-        kind: d.kind,
-        dueOn: d.dueOn,
-        action: d.action,
-        event: d.event ?? null,
-        rule: d.rule,
-        failedReason: null,
-      })),
+    await execute(
+      manager,
+      `INSERT INTO deadlines (negotiation_id, kind, due_on, action, event, rule, failed_reason) VALUES ${valueRows(deadlines.length, 7)}`,
+      deadlines.flatMap((d) => [negotiationId, d.kind, d.dueOn, d.action, d.event ?? null, d.rule, null]),
     );
   }
 

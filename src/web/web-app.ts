@@ -1,6 +1,6 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** Paths the API owns: never answered with the web app's page. */
@@ -18,10 +18,16 @@ export function serveWebApp(app: NestExpressApplication, dir: string): boolean {
   const index = join(dir, 'index.html');
   if (!existsSync(index)) return false;
   app.useStaticAssets(join(dir, 'assets'), { prefix: '/assets/', immutable: true, maxAge: '365d' });
-  app.useStaticAssets(dir, { index: false, maxAge: '1h' });
+  // The few files beside index.html (favicon…), known at start: API requests never touch the disk.
+  const rootFiles = new Set(
+    readdirSync(dir, { withFileTypes: true })
+      .filter((entry) => entry.isFile() && entry.name !== 'index.html')
+      .map((entry) => `/${entry.name}`),
+  );
   app.use((request: Request, response: Response, next: NextFunction) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD') return next();
+    if (rootFiles.has(request.path)) return response.sendFile(join(dir, request.path), { maxAge: '1h' });
     const wantsPage =
-      (request.method === 'GET' || request.method === 'HEAD') &&
       !API_PATHS.test(request.path) &&
       !FILE_PATHS.test(request.path) &&
       request.accepts(['html', 'json']) === 'html';
