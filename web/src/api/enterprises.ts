@@ -1,0 +1,96 @@
+import { api, download, type Query } from './client';
+import type { Page } from './types';
+
+/** Enterprises and the spreadsheet imports (docs/api.md § Enterprises, § Importing). */
+
+export const OWNERSHIP_TYPES = [
+  'state_owned',
+  'state_controlled',
+  'collective',
+  'private',
+  'hk_macao_taiwan',
+  'foreign',
+  'other',
+] as const;
+export type OwnershipType = (typeof OWNERSHIP_TYPES)[number];
+
+export const SECTORS = ['state', 'collective', 'non_public', 'other'] as const;
+export type Sector = (typeof SECTORS)[number];
+
+/** GB/T 4754-2017 国民经济行业分类: the 20 sections (门类) A–T. */
+export const INDUSTRIES = 'ABCDEFGHIJKLMNOPQRST'.split('');
+
+export interface Enterprise {
+  id: number;
+  name: string;
+  creditCode: string;
+  ownershipType: OwnershipType;
+  sector: Sector;
+  township: string;
+  community: string | null;
+  industry: string;
+  employeeCount: number;
+  unionFoundedOn: string | null;
+  instructorId: number | null;
+  registeredOn: string | null;
+  closedOn: string | null;
+}
+
+/** What a form sends: every field but the id and the derived sector; `null` clears an optional one. */
+export type EnterpriseInput = Omit<Enterprise, 'id' | 'sector'>;
+
+export interface EnterpriseFilters {
+  q?: string;
+  ownershipType?: OwnershipType;
+  sector?: Sector;
+  township?: string;
+  industry?: string;
+  instructorId?: number;
+}
+
+export const fetchEnterprises = (filters: EnterpriseFilters, page: number, pageSize: number) =>
+  api.get<Page<Enterprise>>('/enterprises', { ...filters, page, pageSize } as Query);
+
+export const fetchEnterprise = (id: number) => api.get<Enterprise>(`/enterprises/${id}`);
+
+export const createEnterprise = (input: EnterpriseInput) => api.post<Enterprise>('/enterprises', input);
+
+export const updateEnterprise = (id: number, changes: Partial<EnterpriseInput>) =>
+  api.patch<Enterprise>(`/enterprises/${id}`, changes);
+
+/** The filtered roster as a spreadsheet, with the import's headers. */
+export const downloadEnterprises = (filters: EnterpriseFilters, format: 'csv' | 'xlsx') =>
+  download(`/enterprises.${format}`, filters as Query);
+
+export interface ImportRowError {
+  row: number;
+  column: string;
+  value: string | null;
+  message: string;
+}
+
+export interface ImportResult {
+  created: number;
+  updated: number;
+  unchanged: number;
+  dryRun: boolean;
+  applied: boolean;
+  errors: ImportRowError[];
+  /** Base64 workbook of the bad rows with an 错误说明 column, when there are any. */
+  badRowsXlsx?: string;
+}
+
+export type ImportKind = 'enterprises' | 'agreements';
+
+export interface ImportOptions {
+  /** Check only: write nothing. */
+  dryRun: boolean;
+  /** Apply nothing if any row is bad. */
+  atomic: boolean;
+}
+
+export function importFile(kind: ImportKind, file: File, { dryRun, atomic }: ImportOptions) {
+  const body = new FormData();
+  body.append('file', file);
+  return api.post<ImportResult>(`/${kind}/import`, body, { dryRun, atomic });
+}

@@ -1,0 +1,148 @@
+import { api, download, type Query } from './client';
+
+/** The reports of docs/api.md § Reports: rates are fractions 0–1, `null` for an empty group. */
+
+export const AGREEMENT_KINDS = ['wage', 'comprehensive', 'women', 'safety'] as const;
+export type AgreementKind = (typeof AGREEMENT_KINDS)[number];
+
+export const REPORT_BASES = ['unionised', 'all'] as const;
+export type ReportBase = (typeof REPORT_BASES)[number];
+
+export const REPORT_STATUSES = ['signed', 'in_force'] as const;
+export type ReportStatus = (typeof REPORT_STATUSES)[number];
+
+export type GroupBy = 'sector' | 'ownershipType' | 'township' | 'industry' | 'instructor';
+
+/** What every report is computed for. */
+export interface ReportParams {
+  asOf: string;
+  agreementKind: AgreementKind;
+  base: ReportBase;
+  status: ReportStatus;
+}
+
+export interface SigningRateRow {
+  group: string;
+  enterprises: number;
+  covered: number;
+  rate: number | null;
+  employees: number;
+  employeesCovered: number;
+  employeeRate: number | null;
+  /** Only for the groups the county sets a target for (sectors `state` and `non_public`). */
+  target?: number;
+  meetsTarget?: boolean;
+  shortBy?: number;
+}
+
+export interface SigningRatesReport extends ReportParams {
+  groupBy: GroupBy;
+  rows: SigningRateRow[];
+  total: SigningRateRow;
+}
+
+export interface TargetGap {
+  enterpriseId: number;
+  name: string;
+  creditCode: string;
+  ownershipType: string;
+  township: string;
+  employeeCount: number;
+  instructorId: number | null;
+  openNegotiation: { id: number; stage: string } | null;
+}
+
+export interface TargetGapsReport extends ReportParams {
+  sector: string;
+  target: number | null;
+  shortBy: number;
+  items: TargetGap[];
+}
+
+export interface UnionFoundingRow {
+  group: string;
+  enterprises: number;
+  unionised: number;
+  rate: number | null;
+}
+
+export interface UnionFoundingReport {
+  asOf: string;
+  groupBy: GroupBy;
+  rows: UnionFoundingRow[];
+  total: UnionFoundingRow;
+}
+
+export interface AgreementsRow {
+  scope: string;
+  agreements: number;
+  enterprisesCovered: number;
+  employeesCovered: number;
+  avgWageIncreasePct: number | null;
+}
+
+export interface AgreementsReport {
+  asOf: string;
+  agreementKind: AgreementKind;
+  rows: AgreementsRow[];
+  total: AgreementsRow;
+}
+
+export interface TrendPoint {
+  month: string;
+  asOf: string;
+  rate: number | null;
+  covered: number;
+  enterprises: number;
+}
+
+export interface TrendReport {
+  from: string;
+  to: string;
+  groupBy: GroupBy;
+  months: string[];
+  series: Array<{ group: string; points: TrendPoint[] }>;
+  total: TrendPoint[];
+}
+
+/** One report asked for: its path under /reports and its parameters. */
+export interface ReportRequest {
+  path: 'signing-rates' | 'target-gaps' | 'union-founding' | 'agreements' | 'trend';
+  query: Query;
+}
+
+export const signingRatesRequest = (params: ReportParams, groupBy: GroupBy): ReportRequest => ({
+  path: 'signing-rates',
+  query: { ...params, groupBy },
+});
+
+export const targetGapsRequest = (params: ReportParams, sector: string): ReportRequest => ({
+  path: 'target-gaps',
+  query: { ...params, sector },
+});
+
+export const unionFoundingRequest = ({ asOf }: ReportParams, groupBy: GroupBy): ReportRequest => ({
+  path: 'union-founding',
+  query: { asOf, groupBy },
+});
+
+export const agreementsRequest = ({ asOf, agreementKind }: ReportParams): ReportRequest => ({
+  path: 'agreements',
+  query: { asOf, agreementKind },
+});
+
+/** The monthly series between two months `YYYY-MM`, each month read on its last day. */
+export const trendRequest = (
+  { agreementKind, base, status }: ReportParams,
+  from: string,
+  to: string,
+): ReportRequest => ({
+  path: 'trend',
+  query: { agreementKind, base, status, from, to, groupBy: 'sector' },
+});
+
+export const fetchReport = <T>({ path, query }: ReportRequest) => api.get<T>(`/reports/${path}`, query);
+
+/** The same report as a table to save: the same parameters, so the file shows the numbers on screen. */
+export const downloadReport = ({ path, query }: ReportRequest, format: 'csv' | 'xlsx') =>
+  download(`/reports/${path}.${format}`, query);
