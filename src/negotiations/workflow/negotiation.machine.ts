@@ -84,7 +84,9 @@ export function createNegotiationMachine(rules: RuleSet) {
   }).createMachine({
     id: NEGOTIATION_MACHINE_ID,
     initial: 'invitation',
-    context: ({ input }) => initialContext(input),
+    // xstate's pure transition() builds a throwaway actor, without input, on every call:
+    // answer it an empty context rather than throw (and build an Error) each time.
+    context: ({ input }) => (input === undefined ? ({} as NegotiationContext) : initialContext(input)),
     states: {
       // 要约 (集体合同规定 art. 32); a refusal escalates and leaves room for a new offer.
       invitation: {

@@ -14,7 +14,8 @@ interface SnapshotMigration {
   from: number;
   to: number;
   description: string;
-  migrate(snapshot: Record<string, unknown>): Record<string, unknown>;
+  /** Returns a new snapshot; must not change the one it is given. */
+  migrate(snapshot: Readonly<Record<string, unknown>>): Record<string, unknown>;
 }
 
 /**
@@ -60,7 +61,8 @@ export const SNAPSHOT_MIGRATIONS: readonly SnapshotMigration[] = [v1ToV2];
 
 /**
  * Brings a persisted workflow of any earlier machine version to the current one. A
- * current one comes back unchanged (as a copy); one from a newer or unknown version
+ * current one comes back as it is (not copied: this runs on every request, and neither the
+ * migrations nor the machine mutate a snapshot); one from a newer or unknown version
  * throws WorkflowError, since loading it would lose what the newer machine knew.
  */
 export function migratePersistedWorkflow(old: unknown): PersistedWorkflow {
@@ -85,7 +87,7 @@ export function migratePersistedWorkflow(old: unknown): PersistedWorkflow {
       `snapshot was written by machine version ${version}; this build knows versions up to ${NEGOTIATION_MACHINE_VERSION}`,
     );
   }
-  let snapshot = structuredClone(asRecord(persisted['snapshot'], 'snapshot'));
+  let snapshot = asRecord(persisted['snapshot'], 'snapshot');
   while (version < NEGOTIATION_MACHINE_VERSION) {
     const from: number = version;
     const migration = SNAPSHOT_MIGRATIONS.find((m) => m.from === from);
