@@ -3,7 +3,8 @@ import type { Language } from '../api/types';
 /** Dates, numbers and rates as people read them: pure functions of a value and a language. */
 
 const EN_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const BUSINESS_TIME_ZONE = 'Asia/Shanghai';
+/** The zone of business dates (the API's `TZ_BUSINESS`). */
+export const BUSINESS_TIME_ZONE = 'Asia/Shanghai';
 const EMPTY = '—';
 
 function yearMonthDay(iso: string): [number, number, number | null] | null {
