@@ -12,6 +12,7 @@
 //   CONNECTIONS         concurrent clients, default 16
 //   APP_NODE_ARGS       extra node flags for the app, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"
 //   APP_ENTRY           the app's entry point, default dist/src/main.js (to compare two builds)
+//   WORKERS             the app's worker processes (passed on to it), default 1
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -63,6 +64,21 @@ function cpuSeconds(pid) {
   } catch {
     return NaN;
   }
+}
+
+/** CPU seconds of a process and its children (the workers when the app runs with WORKERS > 1). */
+function treeCpuSeconds(pid) {
+  let total = cpuSeconds(pid);
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const ppid = Number(readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ')[1].split(' ')[1]);
+      if (ppid === pid) total += cpuSeconds(Number(entry));
+    } catch {
+      /* gone */
+    }
+  }
+  return total;
 }
 
 function findPid(names) {
@@ -471,10 +487,10 @@ async function main() {
       await loadApp(state, WARMUP, false);
     }
     log(`app: ${CONNECTIONS} connections for ${DURATION} s, event date ${D}`);
-    const cpu0 = { app: cpuSeconds(appPid), db: cpuSeconds(dbPid), bench: process.cpuUsage() };
+    const cpu0 = { app: treeCpuSeconds(appPid), db: cpuSeconds(dbPid), bench: process.cpuUsage() };
     const appRun = await loadApp(state, DURATION, true);
     const appCpu = {
-      app: cpuSeconds(appPid) - cpu0.app,
+      app: treeCpuSeconds(appPid) - cpu0.app,
       db: cpuSeconds(dbPid) - cpu0.db,
       bench: (() => {
         const u = process.cpuUsage(cpu0.bench);
@@ -529,7 +545,7 @@ async function main() {
     const perEvent = (s, count) => ((s * 1000) / count).toFixed(2);
     const snapshotBytes = Buffer.byteLength(templates.pending.snapshot);
     const lines = [
-      `MariaDB ${server.version}, buffer pool ${Math.round(server.pool / 2 ** 20)} MB; N = ${N} negotiations; ${CONNECTIONS} clients; ${DURATION} s per phase after ${WARMUP} s warm-up`,
+      `MariaDB ${server.version}, buffer pool ${Math.round(server.pool / 2 ** 20)} MB; N = ${N} negotiations; ${CONNECTIONS} clients; app WORKERS=${process.env.WORKERS ?? 1}; ${DURATION} s per phase after ${WARMUP} s warm-up`,
       `app    POST /negotiations/:id/events: ${appRate.toFixed(0)} events/s (${stats.ok} × 200), p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms; non-200: ${failed}${failed ? ' ' + JSON.stringify(stats.byStatus) : ''}, errors ${result.errors}, timeouts ${result.timeouts}, wrong version in body ${stats.badVersion}`,
       `anchor raw mysql2 transaction:        ${anchorRate.toFixed(0)} tx/s (${anchor.tx}), p50 ${percentile(anchor.latencies, 50).toFixed(2)} ms, p99 ${percentile(anchor.latencies, 99).toFixed(2)} ms; deadlock retries ${anchor.retried}; snapshot ${snapshotBytes} bytes`,
       `ratio app/anchor: ${((100 * appRate) / anchorRate).toFixed(1)} % (goal ≥ 40 %)`,

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import cluster from 'node:cluster';
 import { existsSync } from 'node:fs';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -8,11 +9,13 @@ import { configureApp } from './app.setup';
 import { loadAppConfig } from './config/app.config';
 import { ConfigError } from './config/config.error';
 import { maskPassword } from './config/database-url';
+import { superviseWorkers } from './workers';
 
 async function bootstrap(): Promise<void> {
   if (existsSync('.env')) process.loadEnvFile('.env');
   // Validate before Nest boots so a bad value is one clear line, not a stack trace.
   const config = loadAppConfig();
+  if (config.workers > 1 && cluster.isPrimary) return superviseWorkers(config);
   const app = await NestFactory.create<NestExpressApplication>(AppModule, {
     bodyParser: false,
     bufferLogs: true,

@@ -189,7 +189,6 @@ describe('Report SQL against the pure core (property, e2e)', () => {
             );
             const inMemory = signingRates({ ...rows, ...coverage });
             expect(fromSql).toEqual(inMemory);
-            console.log(JSON.stringify([inMemory.total.enterprises, inMemory.total.covered]));
 
             const unionsSql = unionFoundingFromTallies(
               query.groupBy,

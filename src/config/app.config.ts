@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { registerAs } from '@nestjs/config';
 import { AuthSettings, loadAuthSettings } from './auth-settings';
@@ -10,6 +11,8 @@ import type { Targets } from '../reports/rates/types';
 
 export interface AppConfig {
   port: number;
+  /** HTTP worker processes sharing the port (WORKERS, default 1; MySQL/MariaDB only for more). */
+  workers: number;
   host: string;
   database: DatabaseConfig;
   /** Zone of business dates and schedules (api.md: dates are Asia/Shanghai business dates). */
@@ -41,6 +44,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const businessTimeZone = parseTimeZone(env.TZ_BUSINESS);
   return {
     port: parsePort(env.PORT),
+    workers: parseWorkers(env.WORKERS, database),
     host: env.HOST?.trim() || '0.0.0.0',
     database,
     businessTimeZone,
@@ -86,6 +90,23 @@ function parseList(raw: string | undefined): string[] {
     .split(',')
     .map((item) => item.trim())
     .filter(Boolean);
+}
+
+/** `1`–`32` or `auto` (one per CPU). SQLite has a single writer per file: one process only. */
+function parseWorkers(raw: string | undefined, database: DatabaseConfig): number {
+  const value = raw?.trim();
+  if (!value) return 1;
+  const workers = value === 'auto' ? availableParallelism() : Number(value);
+  if (!Number.isInteger(workers) || workers < 1 || workers > 32) {
+    throw new ConfigError('WORKERS', `"${raw}" must be a whole number from 1 to 32, or auto`);
+  }
+  if (workers > 1 && database.kind === 'sqlite') {
+    throw new ConfigError(
+      'WORKERS',
+      'must be 1 with SQLite (one writer per file); use MySQL/MariaDB for more',
+    );
+  }
+  return Math.min(workers, 32);
 }
 
 function parsePort(raw: string | undefined): number {
