@@ -94,3 +94,9 @@ export function importFile(kind: ImportKind, file: File, { dryRun, atomic }: Imp
   body.append('file', file);
   return api.post<ImportResult>(`/${kind}/import`, body, { dryRun, atomic });
 }
+
+/** The townships that have an open enterprise (in the caller's scope): the union-founding report's groups. */
+export const fetchTownships = () =>
+  api
+    .get<{ rows: Array<{ group: string }> }>('/reports/union-founding', { groupBy: 'township' })
+    .then(({ rows }) => rows.map((row) => row.group));

@@ -52,6 +52,7 @@ export function signingRateChartOption(rows: SigningRateRow[], words: SigningRat
       type: 'bar',
       name: words.rate,
       barMaxWidth: 64,
+      itemStyle: { color: COLOUR.none },
       data: rows.map((row) => ({
         value: row.rate,
         itemStyle: { color: barColour(row) },

@@ -1,0 +1,55 @@
+import type { Enterprise, EnterpriseInput, OwnershipType } from '../../api/enterprises';
+
+/** The form's fields as the inputs hold them: empty text and no choice until filled in. */
+export interface EnterpriseFormModel {
+  name: string;
+  creditCode: string;
+  ownershipType: OwnershipType | '';
+  township: string;
+  community: string;
+  industry: string;
+  employeeCount: number | undefined;
+  unionFoundedOn: string | null;
+  instructorId: number | null;
+  registeredOn: string | null;
+  closedOn: string | null;
+}
+
+export const emptyEnterpriseForm = (): EnterpriseFormModel => ({
+  name: '',
+  creditCode: '',
+  ownershipType: '',
+  township: '',
+  community: '',
+  industry: '',
+  employeeCount: undefined,
+  unionFoundedOn: null,
+  instructorId: null,
+  registeredOn: null,
+  closedOn: null,
+});
+
+export const enterpriseForm = ({ id: _id, sector: _sector, ...fields }: Enterprise): EnterpriseFormModel => ({
+  ...fields,
+  community: fields.community ?? '',
+});
+
+/** What the API is sent for a validated form: trimmed, upper-cased code, an empty community as none. */
+export function enterpriseInput(form: EnterpriseFormModel): EnterpriseInput {
+  return {
+    ...form,
+    name: form.name.trim(),
+    creditCode: form.creditCode.trim().toUpperCase(),
+    ownershipType: form.ownershipType as OwnershipType,
+    township: form.township.trim(),
+    community: form.community.trim() || null,
+    employeeCount: form.employeeCount ?? 0,
+  };
+}
+
+/** Only the fields that differ from the enterprise as loaded: an update records just what changed. */
+export function changedFields(before: Enterprise, after: EnterpriseInput): Partial<EnterpriseInput> {
+  return Object.fromEntries(
+    Object.entries(after).filter(([key, value]) => before[key as keyof EnterpriseInput] !== value),
+  ) as Partial<EnterpriseInput>;
+}
