@@ -131,6 +131,8 @@ export interface RuleSet {
   majorityShare: number;
   minTermMonths: number;
   maxTermMonths: number;
+  /** Days without an event after which a round counts as stalled. */
+  stalledAfterDays: number;
 }
 
 export const listNegotiations = (filters: NegotiationFilters & { page?: number; pageSize?: number }) =>

@@ -1,7 +1,7 @@
 /**
  * How a date of the workflow reads against today, as the reminder e-mail words it: a time limit
- * is "N days left" or "N days overdue"; a stalled warning or an open renewal window is a state
- * that has lasted N days, not lateness.
+ * is "N days left" or "N days overdue"; a stalled round says how long nothing was recorded and an
+ * open renewal window how long it has been open: states, not lateness.
  */
 
 export type Tone = 'danger' | 'warning' | 'info';
@@ -15,9 +15,18 @@ export interface DueStatus {
 
 const SOON_DAYS = 7;
 
-export function dueStatus(kind: string, daysLeft: number | null): DueStatus | null {
+/** `stalledAfterDays` (from the rule set) turns a stalled warning's date into days without news. */
+export function dueStatus(
+  kind: string,
+  daysLeft: number | null,
+  stalledAfterDays: number | null,
+): DueStatus | null {
   if (daysLeft === null) return null;
-  if (kind === 'stalled' && daysLeft <= 0) return { key: 'stalled', n: -daysLeft, tone: 'warning' };
+  if (kind === 'stalled' && daysLeft <= 0) {
+    return stalledAfterDays === null
+      ? null
+      : { key: 'stalled', n: stalledAfterDays - daysLeft, tone: 'warning' };
+  }
   if (kind === 'renewal_window_opens' && daysLeft <= 0) return { key: 'opened', n: -daysLeft, tone: 'info' };
   if (daysLeft < 0) return { key: 'overdue', n: -daysLeft, tone: 'danger' };
   if (daysLeft === 0) return { key: 'today', n: 0, tone: 'warning' };

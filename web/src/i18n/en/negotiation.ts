@@ -144,7 +144,9 @@ export default {
     enterpriseCount: '{names} and {n} more',
   },
   page: {
-    scope: 'Scope',
+    scope: 'Scope: {scope}',
+    allEnterprises: 'All {n}',
+    fewerEnterprises: 'Fewer',
     ruleSet: 'Rule set',
     historical: 'Recorded afterwards',
     createdOn: 'Created on',

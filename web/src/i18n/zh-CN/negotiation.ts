@@ -144,7 +144,9 @@ export default {
     enterpriseCount: '{names} 等 {n} 家',
   },
   page: {
-    scope: '范围',
+    scope: '范围：{scope}',
+    allEnterprises: '全部 {n} 家',
+    fewerEnterprises: '收起',
     ruleSet: '规则版本',
     historical: '补录',
     createdOn: '创建于',
