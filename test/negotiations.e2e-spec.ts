@@ -226,6 +226,8 @@ describe('Negotiations API (e2e)', () => {
     }).expect(422);
     expect(res.body.code).toBe('NEGOTIATION.GUARD_FAILED');
     expect(res.body.message).toMatch(/集体合同规定 art\. 19/);
+    // Which check refused it, for a client to word in its own language.
+    expect(res.body).toMatchObject({ check: 'representativesPerSide', rule: '集体合同规定 art. 19' });
   });
 
   it('answers 400 for a field the event does not have and 422 without expectedVersion', async () => {

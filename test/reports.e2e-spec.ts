@@ -229,6 +229,10 @@ describe('Reports (e2e)', () => {
       expect(res.headers['content-type']).toBe(
         'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
       );
+      // Named after the day it describes, not the day it was downloaded.
+      expect(res.headers['content-disposition']).toContain(
+        `filename*=UTF-8''${encodeURIComponent('集体合同签订率-2026-06-30.xlsx')}`,
+      );
       const workbook = new ExcelJS.Workbook();
       await workbook.xlsx.load(Uint8Array.from(res.body as Buffer).buffer);
       const sheet = workbook.worksheets[0];

@@ -126,4 +126,71 @@ describe('Workbench reads (e2e)', () => {
       recorded.body.map(() => '县总工会管理员'),
     );
   });
+
+  it('lists only open negotiations with open=true, and overdue=true ignores the stalled date', async () => {
+    const id = await enterprise('丁公司', instructor.id);
+    const open = await aNegotiation(sut, admin, { enterpriseIds: [id] });
+    // Nothing recorded for 40 days: its "stalled" date has passed, which is a state, not lateness.
+    await record(sut, admin, open, [
+      { type: 'OFFER_SENT', occurredOn: daysAgo(40), sentBy: 'union', receivedOn: daysAgo(40) },
+      { type: 'OFFER_ACCEPTED', occurredOn: daysAgo(40) },
+    ]);
+    const historical = await request(sut.http)
+      .post('/api/v1/agreements/historical')
+      .set(admin.auth)
+      .send({
+        agreementKind: 'wage',
+        scope: 'enterprise',
+        enterpriseIds: [id],
+        signedOn: daysAgo(100),
+        effectiveOn: daysAgo(90),
+        expiresOn: addDays(today(), 200),
+        coveredEmployees: 50,
+      })
+      .expect(201);
+    expect(historical.body.stage).toBe('in_force');
+
+    const list = (query: object) =>
+      request(sut.http).get('/api/v1/negotiations').query(query).set(instructor.auth).expect(200);
+    expect((await list({})).body.items.map((n: { id: number }) => n.id)).toEqual([
+      open.id,
+      historical.body.id,
+    ]);
+    expect((await list({ open: 'true' })).body.items.map((n: { id: number }) => n.id)).toEqual([open.id]);
+    const stalled = (await list({ open: 'true' })).body.items[0].deadlines;
+    expect(stalled).toEqual([expect.objectContaining({ kind: 'stalled', overdue: false, daysLeft: -10 })]);
+    expect((await list({ overdue: 'true' })).body.total).toBe(0);
+    const bad = await request(sut.http).get('/api/v1/negotiations?open=yes').set(instructor.auth).expect(422);
+    expect(bad.body.errors).toEqual([{ field: 'open', message: 'open must be true or false' }]);
+  });
+
+  it('lists the townships of the enterprises the caller may see, with counts', async () => {
+    await enterprise('甲', instructor.id, { township: '金山镇' });
+    await enterprise('乙', instructor.id, { township: '金山镇' });
+    await enterprise('丙', instructor.id, { township: '万安镇' });
+    const other = await aSignedInUser(sut, 'instructor');
+    await enterprise('丁', other.id, { township: '蟠龙镇' });
+
+    const mine = await request(sut.http)
+      .get('/api/v1/enterprises/townships')
+      .set(instructor.auth)
+      .expect(200);
+    expect(mine.body.items).toEqual([
+      { township: '万安镇', enterprises: 1 },
+      { township: '金山镇', enterprises: 2 },
+    ]);
+    const all = await request(sut.http).get('/api/v1/enterprises/townships').set(admin.auth).expect(200);
+    expect(all.body).toMatchObject({ total: 3, page: 1 });
+  });
+
+  it('names the instructors for supervisors (not their e-mail or role)', async () => {
+    const supervisor = await aSignedInUser(sut, 'supervisor');
+    const res = await request(sut.http).get('/api/v1/instructors').set(supervisor.auth).expect(200);
+    expect(res.body).toEqual({
+      items: [{ id: instructor.id, username: instructor.username, displayName: '王指导员', active: true }],
+      total: 1,
+      page: 1,
+      pageSize: 50,
+    });
+  });
 });

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags
 import type { Actor } from '../auth/actor';
 import { CurrentActor, Roles } from '../auth/decorators';
 import { CreateEnterpriseDto } from './dto/create-enterprise.dto';
-import { EnterprisePage, EnterpriseResponse } from './dto/enterprise.response';
+import { EnterprisePage, EnterpriseResponse, TownshipPage } from './dto/enterprise.response';
 import { ListEnterprisesQuery } from './dto/list-enterprises.query';
 import { UpdateEnterpriseDto } from './dto/update-enterprise.dto';
 import { EnterpriseNotFoundError } from './enterprises.errors';
@@ -34,6 +34,13 @@ export class EnterprisesController {
   @ApiOkResponse({ type: EnterprisePage })
   list(@Query() query: ListEnterprisesQuery, @CurrentActor() actor: Actor): Promise<EnterprisePage> {
     return this.enterprises.list(query, actor);
+  }
+
+  @Get('townships')
+  @ApiOperation({ summary: 'The townships of the enterprises (instructors: of their own), with counts' })
+  @ApiOkResponse({ type: TownshipPage })
+  townships(@CurrentActor() actor: Actor): Promise<TownshipPage> {
+    return this.enterprises.townships(actor);
   }
 
   @Get(':id')

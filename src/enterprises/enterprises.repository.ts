@@ -59,6 +59,17 @@ export class EnterprisesRepository {
     return found;
   }
 
+  /** The townships of the enterprises matching the filter, with how many each has, by name. */
+  async townships(filter: EnterpriseFilter): Promise<Array<{ township: string; enterprises: number }>> {
+    const rows = await this.filtered(filter)
+      .select('e.township', 'township')
+      .addSelect('COUNT(*)', 'enterprises')
+      .groupBy('e.township')
+      .orderBy('e.township', 'ASC')
+      .getRawMany<{ township: string; enterprises: number | string }>();
+    return rows.map((row) => ({ township: row.township, enterprises: Number(row.enterprises) }));
+  }
+
   /** Every enterprise matching the filter, in id order (exports). */
   findAll(filter: EnterpriseFilter): Promise<Enterprise[]> {
     return this.filtered(filter).orderBy('e.id', 'ASC').getMany();

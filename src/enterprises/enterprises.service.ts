@@ -12,7 +12,7 @@ import { isUniqueViolation } from '../database/database-errors';
 import { writeTransaction } from '../database/transactions';
 import { UsersRepository } from '../users/users.repository';
 import { CreateEnterpriseDto } from './dto/create-enterprise.dto';
-import { EnterpriseResponse } from './dto/enterprise.response';
+import { EnterpriseResponse, TownshipResponse } from './dto/enterprise.response';
 import { ListEnterprisesQuery } from './dto/list-enterprises.query';
 import { UpdateEnterpriseDto } from './dto/update-enterprise.dto';
 import { Enterprise } from './enterprise.entity';
@@ -86,6 +86,12 @@ export class EnterprisesService {
     const scoped = { ...filter, ...this.scopeOf(actor) };
     const [rows, total] = await this.enterprises.findPage(scoped, page, pageSize);
     return { items: rows.map((row) => EnterpriseResponse.from(row)), total, page, pageSize };
+  }
+
+  /** The townships of the enterprises the actor may see (filter pickers), by name. */
+  async townships(actor: Actor): Promise<Page<TownshipResponse>> {
+    const items = await this.enterprises.townships(this.scopeOf(actor));
+    return { items, total: items.length, page: 1, pageSize: items.length };
   }
 
   /** Every enterprise the actor may see that matches the filter (for exports). */

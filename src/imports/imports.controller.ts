@@ -22,6 +22,7 @@ import {
 import type { Response } from 'express';
 import type { Actor } from '../auth/actor';
 import { CurrentActor, Roles } from '../auth/decorators';
+import { Clock } from '../common/clock/clock';
 import { downloadFormat, sendTable } from '../common/tables/download';
 import { ListEnterprisesQuery } from '../enterprises/dto/list-enterprises.query';
 import { EnterprisesService } from '../enterprises/enterprises.service';
@@ -58,6 +59,7 @@ export class ImportsController {
     private readonly enterprises: EnterprisesService,
     private readonly negotiations: NegotiationsService,
     private readonly users: UsersRepository,
+    private readonly clock: Clock,
   ) {}
 
   @Post('enterprises/import')
@@ -116,7 +118,12 @@ export class ImportsController {
   ): Promise<void> {
     const rows = await this.enterprises.all(query, actor);
     const usernames = new Map((await this.users.findAll()).map((u) => [u.id, u.username]));
-    await sendTable(res, downloadFormat(format), rosterTable(rows, usernames, describe(query)));
+    await sendTable(
+      res,
+      downloadFormat(format),
+      rosterTable(rows, usernames, describe(query)),
+      this.clock.today(),
+    );
   }
 
   @Get('negotiations.:format')
@@ -138,7 +145,12 @@ export class ImportsController {
     }
     const ids = [...new Set(items.flatMap((n) => n.enterpriseIds))];
     const names = new Map((await this.enterprises.byIds(ids)).map((e) => [e.id, e.name]));
-    await sendTable(res, downloadFormat(format), negotiationsTable(items, names, describe(query)));
+    await sendTable(
+      res,
+      downloadFormat(format),
+      negotiationsTable(items, names, describe(query)),
+      this.clock.today(),
+    );
   }
 }
 

@@ -25,7 +25,11 @@ const WORKFLOW_CODES: Record<ApplyFailure['code'], string> = {
   INVALID_EVENT: 'NEGOTIATION.INVALID_EVENT',
 };
 
-/** The machine refused the event: the message names the rule (and its article). */
+/**
+ * The machine refused the event: the message names the rule (and its article); a refusal by
+ * one of the machine's checks also says which (`check`, as GET /workflow lists them) and its
+ * `rule`, so a client can word it in its own language.
+ */
 export class WorkflowRefusedError extends AppError {
   constructor(failure: ApplyFailure) {
     super(
@@ -33,6 +37,7 @@ export class WorkflowRefusedError extends AppError {
       WORKFLOW_CODES[failure.code],
       failure.message,
       failure.field ? [{ field: failure.field, message: failure.message }] : undefined,
+      failure.check ? { check: failure.check, rule: failure.rule } : undefined,
     );
   }
 }

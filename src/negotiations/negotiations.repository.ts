@@ -9,7 +9,7 @@ import { Deadline } from './entities/deadline.entity';
 import { Negotiation } from './entities/negotiation.entity';
 import { NegotiationEnterprise } from './entities/negotiation-enterprise.entity';
 import { NegotiationEvent } from './entities/negotiation-event.entity';
-import type { AgreementTerms, Deadline as WorkflowDeadline } from './workflow';
+import { type AgreementTerms, type Deadline as WorkflowDeadline, STATE_DEADLINE_KINDS } from './workflow';
 
 export interface CoveredEnterprise {
   id: number;
@@ -28,6 +28,8 @@ export interface NegotiationFilter {
   instructorId?: number;
   /** Only negotiations with a deadline due before this day. */
   overdueBefore?: string;
+  /** Only those in these stages. */
+  stages?: readonly string[];
   /** Scope: only negotiations covering at least one enterprise of this instructor. */
   assignedTo?: number;
 }
@@ -265,6 +267,7 @@ export class NegotiationsRepository {
   private filtered(filter: NegotiationFilter): SelectQueryBuilder<Negotiation> {
     const query = this.dataSource.getRepository(Negotiation).createQueryBuilder('n');
     if (filter.stage) query.andWhere('n.stage = :stage', filter);
+    if (filter.stages) query.andWhere('n.stage IN (:...stages)', { stages: filter.stages });
     if (filter.agreementKind) query.andWhere('n.agreementKind = :agreementKind', filter);
     const covering = (alias: string, condition: string, params: object) =>
       query.andWhere(
@@ -278,8 +281,8 @@ export class NegotiationsRepository {
       query.andWhere(
         new Brackets((where) =>
           where.where(
-            'EXISTS (SELECT 1 FROM deadlines d WHERE d.negotiation_id = n.id AND d.due_on < :overdueBefore)',
-            filter,
+            'EXISTS (SELECT 1 FROM deadlines d WHERE d.negotiation_id = n.id AND d.due_on < :overdueBefore AND d.kind NOT IN (:...stateKinds))',
+            { ...filter, stateKinds: STATE_DEADLINE_KINDS },
           ),
         ),
       );

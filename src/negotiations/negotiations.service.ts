@@ -17,7 +17,14 @@ import {
   NegotiationsRepository,
   type NegotiationWithCoverage,
 } from './negotiations.repository';
-import { availableEvents, contextOf, type Deadline as WorkflowDeadline, findEventSpec } from './workflow';
+import {
+  availableEvents,
+  contextOf,
+  type Deadline as WorkflowDeadline,
+  findEventSpec,
+  isOverdue,
+  OPEN_STAGES,
+} from './workflow';
 
 /** What is already known of the one negotiation being answered (not read again). */
 interface KnownParts {
@@ -72,11 +79,12 @@ export class NegotiationsService {
   }
 
   async list(query: ListNegotiationsQuery, actor: Actor): Promise<NegotiationPage> {
-    const { page, pageSize, overdue, ...filter } = query;
+    const { page, pageSize, overdue, open, ...filter } = query;
     const [rows, total] = await this.negotiations.findPage(
       {
         ...filter,
         overdueBefore: overdue === 'true' ? this.clock.today() : undefined,
+        stages: open === 'true' ? OPEN_STAGES : undefined,
         assignedTo: actor.role === 'instructor' ? actor.id : undefined,
       },
       page,
@@ -224,7 +232,7 @@ export class NegotiationsService {
         deadlines: (deadlines.get(row.id) ?? []).map((d) => ({
           kind: d.kind,
           dueOn: d.dueOn,
-          overdue: d.dueOn < today,
+          overdue: isOverdue(d, today),
           daysLeft: daysBetween(today, d.dueOn),
           action: d.action,
           rule: d.rule,

@@ -119,7 +119,10 @@ export class ReportsController {
     table: () => Promise<ReportTable>,
   ): Promise<unknown> {
     if (rawFormat === undefined) return result;
-    await sendTable(res, downloadFormat(rawFormat), await table());
+    // Named after the day the report describes (the trend: its months).
+    const dated = result as { asOf?: string; from?: string; to?: string };
+    const datedOn = dated.asOf ?? `${dated.from}_${dated.to}`;
+    await sendTable(res, downloadFormat(rawFormat), await table(), datedOn);
     return undefined;
   }
 

@@ -5,7 +5,7 @@ import { CurrentActor, Roles } from '../auth/decorators';
 import { PageQuery } from '../common/http/page';
 import { CreateUserDto } from './dto/create-user.dto';
 import { UpdateUserDto } from './dto/update-user.dto';
-import { UserPage, UserResponse } from './dto/user.response';
+import { InstructorPage, UserPage, UserResponse } from './dto/user.response';
 import { UserNotFoundError } from './users.errors';
 import { UsersService } from './users.service';
 
@@ -37,6 +37,14 @@ export class UsersController {
   @ApiOkResponse({ type: UserPage })
   list(@Query() query: PageQuery): Promise<UserPage> {
     return this.users.list(query);
+  }
+
+  @Get('instructors')
+  @Roles('admin', 'supervisor')
+  @ApiOperation({ summary: 'The instructors (id, username, display name, active), by id' })
+  @ApiOkResponse({ type: InstructorPage })
+  instructors(@Query() query: PageQuery): Promise<InstructorPage> {
+    return this.users.instructors(query);
   }
 
   @Get('users/:id')

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, Repository } from 'typeorm';
+import type { Role } from './domain/role';
 import { User } from './user.entity';
 
 @Injectable()
@@ -60,9 +61,10 @@ export class UsersRepository {
     return this.repo(manager).countBy({ role: 'admin', active: true });
   }
 
-  findPage(page: number, pageSize: number): Promise<[User[], number]> {
-    return this.repo()
-      .createQueryBuilder('u')
+  findPage(page: number, pageSize: number, role?: Role): Promise<[User[], number]> {
+    const query = this.repo().createQueryBuilder('u');
+    if (role) query.where('u.role = :role', { role });
+    return query
       .orderBy('u.id', 'ASC')
       .skip((page - 1) * pageSize)
       .take(pageSize)

@@ -10,7 +10,7 @@ import { isUniqueViolation } from '../database/database-errors';
 import { writeTransaction } from '../database/transactions';
 import { CreateUserDto } from './dto/create-user.dto';
 import { SELF_EDITABLE_FIELDS, UpdateUserDto } from './dto/update-user.dto';
-import { UserResponse } from './dto/user.response';
+import { InstructorResponse, UserResponse } from './dto/user.response';
 import { PasswordHasher } from './password-hasher';
 import { User } from './user.entity';
 import {
@@ -74,6 +74,17 @@ export class UsersService {
     const [rows, total] = await this.users.findPage(query.page, query.pageSize);
     return {
       items: rows.map((row) => UserResponse.from(row)),
+      total,
+      page: query.page,
+      pageSize: query.pageSize,
+    };
+  }
+
+  /** The instructors (active or not), by id: their names for supervisors' reports and filters. */
+  async instructors(query: PageQuery): Promise<Page<InstructorResponse>> {
+    const [rows, total] = await this.users.findPage(query.page, query.pageSize, 'instructor');
+    return {
+      items: rows.map(({ id, username, displayName, active }) => ({ id, username, displayName, active })),
       total,
       page: query.page,
       pageSize: query.pageSize,

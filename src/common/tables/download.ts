@@ -17,10 +17,18 @@ export function downloadFormat(raw: string): DownloadFormat {
   throw new AppError(404, 'HTTP.NOT_FOUND', `no such download format ".${raw}"; use .csv or .xlsx`);
 }
 
-/** Sends a table as an attachment named after its title and today's date. */
-export async function sendTable(res: Response, format: DownloadFormat, table: ReportTable): Promise<void> {
+/**
+ * Sends a table as an attachment named after its title and the day it describes (a report's
+ * asOf, a list's business day): `集体合同签订率-2026-06-30.xlsx`.
+ */
+export async function sendTable(
+  res: Response,
+  format: DownloadFormat,
+  table: ReportTable,
+  datedOn: string,
+): Promise<void> {
   const body = format === 'csv' ? toCsv(table) : await toXlsx(table);
-  const filename = `${table.title}-${new Date().toISOString().slice(0, 10)}.${format}`;
+  const filename = `${table.title}-${datedOn}.${format}`;
   res
     .status(200)
     .set({

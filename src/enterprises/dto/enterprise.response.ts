@@ -42,3 +42,15 @@ export class EnterprisePage {
   @ApiProperty() page!: number;
   @ApiProperty() pageSize!: number;
 }
+
+export class TownshipResponse {
+  @ApiProperty({ example: '金山镇' }) township!: string;
+  @ApiProperty({ description: 'enterprises in it the caller may see' }) enterprises!: number;
+}
+
+export class TownshipPage {
+  @ApiProperty({ type: [TownshipResponse] }) items!: TownshipResponse[];
+  @ApiProperty() total!: number;
+  @ApiProperty() page!: number;
+  @ApiProperty() pageSize!: number;
+}

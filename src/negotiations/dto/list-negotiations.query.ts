@@ -32,9 +32,18 @@ export class ListNegotiationsQuery extends PageQuery {
   @ApiProperty({
     required: false,
     enum: ['true', 'false'],
-    description: 'true: only those with a deadline past',
+    description: 'true: only those with a time limit past (not the stalled or renewal-window dates)',
   })
   @IsOptional()
   @IsIn(['true', 'false'], { message: 'overdue must be true or false' })
   overdue?: 'true' | 'false';
+
+  @ApiProperty({
+    required: false,
+    enum: ['true', 'false'],
+    description: 'true: only those still being negotiated (before in_force, not terminated or abandoned)',
+  })
+  @IsOptional()
+  @IsIn(['true', 'false'], { message: 'open must be true or false' })
+  open?: 'true' | 'false';
 }

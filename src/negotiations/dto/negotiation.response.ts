@@ -4,7 +4,11 @@ import { AGREEMENT_KINDS, type AgreementKind, SCOPES, type Scope, STAGES, type S
 export class DeadlineResponse {
   @ApiProperty({ example: 'submission_for_review' }) kind!: string;
   @ApiProperty({ format: 'date' }) dueOn!: string;
-  @ApiProperty({ description: 'dueOn is before today' }) overdue!: boolean;
+  @ApiProperty({
+    description:
+      'a time limit whose day has passed (stalled, renewal_window_opens are states: never overdue)',
+  })
+  overdue!: boolean;
   @ApiProperty({ description: 'days from today to dueOn; negative when overdue' }) daysLeft!: number;
   @ApiProperty({ enum: ['remind', 'fire'] }) action!: 'remind' | 'fire';
   @ApiProperty({ example: '集体合同规定 art. 42' }) rule!: string;

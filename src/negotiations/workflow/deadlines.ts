@@ -13,6 +13,14 @@ export type DeadlineKind =
   | 'renewal_window_opens'
   | 'expiry';
 
+/** Dates that start a state (stalled, renewal window open) rather than end a time limit. */
+export const STATE_DEADLINE_KINDS: readonly DeadlineKind[] = ['stalled', 'renewal_window_opens'];
+
+/** Whether a deadline of this kind is overdue on `today`: a time limit that has passed. */
+export function isOverdue(deadline: { kind: string; dueOn: BusinessDate }, today: BusinessDate): boolean {
+  return !(STATE_DEADLINE_KINDS as readonly string[]).includes(deadline.kind) && deadline.dueOn < today;
+}
+
 /**
  * A date the product knows about. `remind` feeds the reminder digests; `fire` makes the
  * scheduler send `event` (with occurredOn = dueOn or later) through the one write path.

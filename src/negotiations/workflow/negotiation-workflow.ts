@@ -2,6 +2,7 @@ import { getNextTransitions, initialTransition, transition, type AnyTransitionDe
 import { agreementTermsFor, type AgreementTerms } from './agreement-terms';
 import { compareDates, isBusinessDate, type BusinessDate } from '../../common/dates/business-date';
 import { deadlinesFor, type Deadline } from './deadlines';
+import type { CheckName } from './checks';
 import { validateEvent } from './event-validation';
 import { EVENT_SPECS, isSystemOnly, type EventType, type FieldType, type NegotiationEvent } from './events';
 import { firstViolation, type GuardName, type Violation } from './guards';
@@ -55,6 +56,9 @@ export interface ApplyFailure {
   code: FailureCode;
   message: string;
   field?: string;
+  /** GUARD_FAILED by a check of the machine: which one and the rule behind it (GET /workflow lists them). */
+  check?: CheckName;
+  rule?: string;
 }
 
 export interface ApplySuccess {
@@ -168,11 +172,12 @@ function refuse(snapshot: Snapshot, event: NegotiationEvent, options: ApplyOptio
     .filter((guard): guard is GuardName => guard !== null)
     .map((guard) => firstViolation(guard, snapshot.context, event, options.ruleSet))
     .find((found): found is Violation => found !== null);
-  return failure(
+  const refused = failure(
     'GUARD_FAILED',
     violation?.message ?? `${event.type} is refused by a rule of stage ${statePath}`,
     violation?.field,
   );
+  return violation ? { ...refused, check: violation.check, rule: violation.rule } : refused;
 }
 
 function checkEventDates(

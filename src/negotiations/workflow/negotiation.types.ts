@@ -23,6 +23,11 @@ export type Stage = (typeof STAGES)[number];
 
 export const FINAL_STAGES: readonly Stage[] = ['expired', 'terminated', 'abandoned'];
 
+/** Stages of a round still being negotiated: before the agreement is in force. */
+export const OPEN_STAGES: readonly Stage[] = STAGES.filter(
+  (stage) => stage !== 'in_force' && !FINAL_STAGES.includes(stage),
+);
+
 export type Side = 'union' | 'employer';
 
 export interface Offer {

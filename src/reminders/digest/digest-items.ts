@@ -1,4 +1,5 @@
 import { addDays, type BusinessDate, daysBetween } from '../../common/dates/business-date';
+import { isOverdue } from '../../negotiations/workflow/deadlines';
 
 /**
  * What an instructor's digest lists (domain.md, Reminders): the deadlines of their
@@ -18,9 +19,6 @@ export const DIGEST_KINDS = [
   'uncovered',
 ] as const;
 export type DigestKind = (typeof DIGEST_KINDS)[number];
-
-/** Kinds whose date starts a state (stalled, renewal window open) rather than ends a time limit. */
-const STATE_KINDS: string[] = ['stalled', 'renewal_window_opens'];
 
 export interface DeadlineFact {
   negotiationId: number;
@@ -77,7 +75,7 @@ export function digestItems(
       dueOn: fact.dueOn,
       daysLeft,
       // A stalled warning or an open renewal window is a state, not lateness.
-      overdue: !STATE_KINDS.includes(fact.kind) && daysLeft < 0,
+      overdue: isOverdue(fact, today),
       rule: fact.rule,
     });
   }

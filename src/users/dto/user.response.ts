@@ -33,3 +33,18 @@ export class UserPage {
   @ApiProperty() page!: number;
   @ApiProperty() pageSize!: number;
 }
+
+/** An instructor as supervisors may see one: for names in reports and filters. */
+export class InstructorResponse {
+  @ApiProperty() id!: number;
+  @ApiProperty() username!: string;
+  @ApiProperty() displayName!: string;
+  @ApiProperty() active!: boolean;
+}
+
+export class InstructorPage {
+  @ApiProperty({ type: [InstructorResponse] }) items!: InstructorResponse[];
+  @ApiProperty() total!: number;
+  @ApiProperty() page!: number;
+  @ApiProperty() pageSize!: number;
+}
