@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
-import { DataSource, In } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { SYSTEM_ACTOR } from '../auth/actor';
 import { Clock } from '../common/clock/clock';
 import { addDays, type BusinessDate } from '../common/dates/business-date';
@@ -22,23 +22,14 @@ import {
 } from './digest/digest-items';
 import { MailLabels, MailTemplates } from './mail-templates';
 import { ReminderFactsRepository } from './reminder-facts.repository';
-import { Reminder, type SlotKind } from './reminder.entity';
+import { type NewReminder, RemindersRepository } from './reminders.repository';
+import type { SlotKind } from './reminder.entity';
 import { dedupeKey } from './slots';
 
 /** Deadlines that are work someone has not done when they pass (not states like "stalled"). */
 const OVERDUE_KINDS = ['offer_reply', 'submission_for_review', 'publication', 'suspension_resume'];
 
-export type PlannedReminder = Pick<
-  Reminder,
-  | 'recipientId'
-  | 'recipientEmail'
-  | 'slotKind'
-  | 'slotDate'
-  | 'dedupeKey'
-  | 'subject'
-  | 'textBody'
-  | 'htmlBody'
->;
+export type PlannedReminder = NewReminder;
 
 /**
  * Builds a slot's e-mails (the instructors' digests, the supervisors' weekly summary) and
@@ -50,6 +41,7 @@ export class ReminderBuilder {
   constructor(
     private readonly dataSource: DataSource,
     private readonly facts: ReminderFactsRepository,
+    private readonly reminders: RemindersRepository,
     private readonly reports: ReportsService,
     private readonly reportsRepository: ReportsRepository,
     private readonly templates: MailTemplates,
@@ -186,32 +178,12 @@ export class ReminderBuilder {
     for (let attempt = 1; ; attempt++) {
       try {
         return await writeTransaction(this.dataSource, async (manager) => {
-          const repository = manager.getRepository(Reminder);
-          const existing = new Set<string>();
-          for (let i = 0; i < planned.length; i += 500) {
-            const keys = planned.slice(i, i + 500).map((p) => p.dedupeKey);
-            const rows = await repository.find({
-              select: { dedupeKey: true },
-              where: { dedupeKey: In(keys) },
-            });
-            for (const row of rows) existing.add(row.dedupeKey);
-          }
+          const existing = await this.reminders.existingKeys(
+            manager,
+            planned.map((p) => p.dedupeKey),
+          );
           const fresh = planned.filter((p) => !existing.has(p.dedupeKey));
-          const now = this.clock.now();
-          for (let i = 0; i < fresh.length; i += 200) {
-            await repository.insert(
-              fresh.slice(i, i + 200).map((p) => ({
-                ...p,
-                status: 'pending' as const,
-                attempts: 0,
-                nextAttemptAt: now,
-                leaseUntil: null,
-                lastError: null,
-                sentAt: null,
-                createdAt: now,
-              })),
-            );
-          }
+          await this.reminders.insertPending(manager, fresh, this.clock.now());
           return fresh.length;
         });
       } catch (error) {

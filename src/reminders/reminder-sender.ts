@@ -1,12 +1,12 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
-import { DataSource, In } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { Clock } from '../common/clock/clock';
 import { appConfig } from '../config/app.config';
-import { persistentValue } from '../database/persistent-value';
-import { isMysqlFamily, writeTransaction } from '../database/transactions';
+import { writeTransaction } from '../database/transactions';
 import { classifyFailure, MailTransport } from './mail-transport';
-import { Reminder } from './reminder.entity';
+import type { Reminder } from './reminder.entity';
+import { RemindersRepository } from './reminders.repository';
 
 /** How long a sender holds the rows it claimed; a crashed sender's rows come back after it. */
 export const LEASE_MS = 2 * 60_000;
@@ -37,6 +37,7 @@ export class ReminderSender {
   constructor(
     private readonly dataSource: DataSource,
     private readonly transport: MailTransport,
+    private readonly reminders: RemindersRepository,
     private readonly clock: Clock,
     @Inject(appConfig.KEY) private readonly config: ConfigType<typeof appConfig>,
   ) {}
@@ -58,24 +59,10 @@ export class ReminderSender {
 
   private claim(limit: number): Promise<Reminder[]> {
     const now = this.clock.now();
-    const at = (date: Date) => persistentValue(this.dataSource, Reminder, 'nextAttemptAt', date);
-    return writeTransaction(this.dataSource, async (manager) => {
-      const query = manager
-        .getRepository(Reminder)
-        .createQueryBuilder('r')
-        .where('r.status IN (:...statuses)', { statuses: ['pending', 'failed'] })
-        .andWhere('r.next_attempt_at <= :now', { now: at(now) })
-        .andWhere('(r.lease_until IS NULL OR r.lease_until < :now)')
-        .orderBy('r.next_attempt_at', 'ASC')
-        .addOrderBy('r.id', 'ASC')
-        .limit(limit);
-      if (isMysqlFamily(this.dataSource)) query.setLock('pessimistic_write').setOnLocked('skip_locked');
-      const rows = await query.getMany();
-      if (rows.length === 0) return rows;
-      const leaseUntil = new Date(now.getTime() + LEASE_MS);
-      await manager.update(Reminder, { id: In(rows.map((row) => row.id)) }, { leaseUntil });
-      return rows;
-    });
+    const leaseUntil = new Date(now.getTime() + LEASE_MS);
+    return writeTransaction(this.dataSource, (manager) =>
+      this.reminders.claimDue(manager, now, leaseUntil, limit),
+    );
   }
 
   private async deliver(row: Reminder): Promise<keyof DeliveryReport> {
@@ -84,12 +71,7 @@ export class ReminderSender {
     } catch (error) {
       return this.recordFailure(row, error);
     }
-    await this.dataSource
-      .getRepository(Reminder)
-      .update(
-        { id: row.id },
-        { status: 'sent', sentAt: this.clock.now(), leaseUntil: null, lastError: null },
-      );
+    await this.reminders.markSent(row.id, this.clock.now());
     return 'sent';
   }
 
@@ -97,16 +79,12 @@ export class ReminderSender {
     const attempts = row.attempts + 1;
     const message = error instanceof Error ? error.message : String(error);
     const park = classifyFailure(error) === 'permanent' || attempts >= this.config.mail.maxAttempts;
-    await this.dataSource.getRepository(Reminder).update(
-      { id: row.id },
-      {
-        status: park ? 'parked' : 'failed',
-        attempts,
-        lastError: message.slice(0, 1000),
-        leaseUntil: null,
-        nextAttemptAt: new Date(this.clock.now().getTime() + backoffMs(attempts)),
-      },
-    );
+    await this.reminders.markFailed(row.id, {
+      status: park ? 'parked' : 'failed',
+      attempts,
+      lastError: message.slice(0, 1000),
+      nextAttemptAt: new Date(this.clock.now().getTime() + backoffMs(attempts)),
+    });
     if (park) this.logger.warn(`reminder ${row.id} to ${row.recipientEmail} parked: ${message}`);
     return park ? 'parked' : 'failed';
   }

@@ -8,6 +8,7 @@ import { ReminderBuilder } from './reminder-builder';
 import { ReminderFactsRepository } from './reminder-facts.repository';
 import { ReminderSender } from './reminder-sender';
 import { RemindersController } from './reminders.controller';
+import { RemindersRepository } from './reminders.repository';
 import { RemindersScheduler } from './reminders.scheduler';
 import { RemindersService } from './reminders.service';
 
@@ -18,6 +19,7 @@ import { RemindersService } from './reminders.service';
     MailTemplates,
     MailTransport,
     ReminderFactsRepository,
+    RemindersRepository,
     ReminderBuilder,
     ReminderSender,
     RemindersService,

@@ -11,7 +11,8 @@ import { writeTransaction } from '../database/transactions';
 import { ListRemindersQuery } from './dto/list-reminders.query';
 import { ReminderResponse } from './dto/reminder.response';
 import { type PlannedReminder, ReminderBuilder } from './reminder-builder';
-import { Reminder, type SlotKind } from './reminder.entity';
+import type { SlotKind } from './reminder.entity';
+import { RemindersRepository } from './reminders.repository';
 import { ReminderAlreadySentError, ReminderNotFoundError } from './reminders.errors';
 import { dueSlotDate } from './slots';
 
@@ -25,6 +26,7 @@ export class RemindersService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly builder: ReminderBuilder,
+    private readonly reminders: RemindersRepository,
     private readonly audit: AuditService,
     private readonly clock: Clock,
     @Inject(appConfig.KEY) private readonly config: ConfigType<typeof appConfig>,
@@ -69,29 +71,18 @@ export class RemindersService {
 
   async list(query: ListRemindersQuery): Promise<Page<ReminderResponse>> {
     const { page, pageSize, status, recipientId } = query;
-    const [rows, total] = await this.dataSource.getRepository(Reminder).findAndCount({
-      where: { ...(status ? { status } : {}), ...(recipientId ? { recipientId } : {}) },
-      order: { id: 'DESC' },
-      skip: (page - 1) * pageSize,
-      take: pageSize,
-    });
+    const [rows, total] = await this.reminders.findPage({ status, recipientId }, page, pageSize);
     return { items: rows.map((row) => ReminderResponse.from(row)), total, page, pageSize };
   }
 
   /** Puts a failed or parked reminder back in the queue, to go out with the next delivery run. */
   async retry(id: number, actor: Actor): Promise<ReminderResponse> {
     return writeTransaction(this.dataSource, async (manager) => {
-      const row = await manager.findOneBy(Reminder, { id });
+      const row = await this.reminders.findById(id, manager);
       if (!row) throw new ReminderNotFoundError(id);
       if (row.status === 'sent') throw new ReminderAlreadySentError(id);
       const before = row.status;
-      Object.assign(row, {
-        status: 'pending',
-        attempts: 0,
-        nextAttemptAt: this.clock.now(),
-        leaseUntil: null,
-      });
-      const saved = await manager.save(Reminder, row);
+      const saved = await this.reminders.requeue(manager, row, this.clock.now());
       await this.audit.record(manager, actor, {
         action: 'reminder.retry',
         entityType: 'reminder',

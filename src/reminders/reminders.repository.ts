@@ -1,0 +1,127 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { persistentValue } from '../database/persistent-value';
+import { isMysqlFamily } from '../database/transactions';
+import type { ReminderStatus } from './reminder.entity';
+import { Reminder } from './reminder.entity';
+
+/** A reminder as built, before it enters the outbox. */
+export type NewReminder = Pick<
+  Reminder,
+  | 'recipientId'
+  | 'recipientEmail'
+  | 'slotKind'
+  | 'slotDate'
+  | 'dedupeKey'
+  | 'subject'
+  | 'textBody'
+  | 'htmlBody'
+>;
+
+/** The outbox table: what the builder, the sender and the API read and write of it. */
+@Injectable()
+export class RemindersRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  private manager(manager?: EntityManager): EntityManager {
+    return manager ?? this.dataSource.manager;
+  }
+
+  /** Which of these dedupe keys are in the outbox already. */
+  async existingKeys(manager: EntityManager, keys: string[]): Promise<Set<string>> {
+    const existing = new Set<string>();
+    for (let i = 0; i < keys.length; i += 500) {
+      const rows = await manager.find(Reminder, {
+        select: { dedupeKey: true },
+        where: { dedupeKey: In(keys.slice(i, i + 500)) },
+      });
+      for (const row of rows) existing.add(row.dedupeKey);
+    }
+    return existing;
+  }
+
+  /** Adds reminders to the outbox, due now. */
+  async insertPending(manager: EntityManager, reminders: NewReminder[], now: Date): Promise<void> {
+    for (let i = 0; i < reminders.length; i += 200) {
+      await manager.insert(
+        Reminder,
+        reminders.slice(i, i + 200).map((reminder) => ({
+          ...reminder,
+          status: 'pending' as const,
+          attempts: 0,
+          nextAttemptAt: now,
+          leaseUntil: null,
+          lastError: null,
+          sentAt: null,
+          createdAt: now,
+        })),
+      );
+    }
+  }
+
+  /**
+   * Up to `limit` reminders due for delivery and not leased, oldest due first, leased until
+   * `leaseUntil` in the caller's transaction. On MySQL/MariaDB the rows are locked with
+   * FOR UPDATE SKIP LOCKED, so concurrent senders take different rows.
+   */
+  async claimDue(manager: EntityManager, now: Date, leaseUntil: Date, limit: number): Promise<Reminder[]> {
+    const at = (date: Date) => persistentValue(this.dataSource, Reminder, 'nextAttemptAt', date);
+    const query = manager
+      .getRepository(Reminder)
+      .createQueryBuilder('r')
+      .where('r.status IN (:...statuses)', { statuses: ['pending', 'failed'] })
+      .andWhere('r.next_attempt_at <= :now', { now: at(now) })
+      .andWhere('(r.lease_until IS NULL OR r.lease_until < :now)')
+      .orderBy('r.next_attempt_at', 'ASC')
+      .addOrderBy('r.id', 'ASC')
+      .limit(limit);
+    if (isMysqlFamily(this.dataSource)) query.setLock('pessimistic_write').setOnLocked('skip_locked');
+    const rows = await query.getMany();
+    if (rows.length > 0)
+      await manager.update(Reminder, { id: In(rows.map((row) => row.id)) }, { leaseUntil });
+    return rows;
+  }
+
+  async markSent(id: number, sentAt: Date): Promise<void> {
+    await this.manager().update(
+      Reminder,
+      { id },
+      { status: 'sent', sentAt, leaseUntil: null, lastError: null },
+    );
+  }
+
+  /** A failed attempt: to be tried again at `nextAttemptAt` (failed), or never (parked). */
+  async markFailed(
+    id: number,
+    failure: { status: 'failed' | 'parked'; attempts: number; lastError: string; nextAttemptAt: Date },
+  ): Promise<void> {
+    await this.manager().update(Reminder, { id }, { ...failure, leaseUntil: null });
+  }
+
+  /** Back in the queue, due now, attempts counted afresh. */
+  async requeue(manager: EntityManager, row: Reminder, now: Date): Promise<Reminder> {
+    Object.assign(row, { status: 'pending', attempts: 0, nextAttemptAt: now, leaseUntil: null });
+    return manager.save(Reminder, row);
+  }
+
+  findById(id: number, manager?: EntityManager): Promise<Reminder | null> {
+    return this.manager(manager).findOneBy(Reminder, { id });
+  }
+
+  /** Newest first. */
+  findPage(
+    filter: { status?: ReminderStatus; recipientId?: number },
+    page: number,
+    pageSize: number,
+  ): Promise<[Reminder[], number]> {
+    return this.manager().findAndCount(Reminder, {
+      where: {
+        ...(filter.status ? { status: filter.status } : {}),
+        ...(filter.recipientId ? { recipientId: filter.recipientId } : {}),
+      },
+      order: { id: 'DESC' },
+      skip: (page - 1) * pageSize,
+      take: pageSize,
+    });
+  }
+}
