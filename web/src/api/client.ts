@@ -1,5 +1,6 @@
 import { accessToken, signOut } from '../session/session';
 import { ApiError, apiErrorFrom } from './api-error';
+import type { Page } from './types';
 
 const BASE = '/api/v1';
 
@@ -55,6 +56,19 @@ export const api = {
   post: <T>(path: string, body?: unknown, query?: Query) => request<T>(path, { method: 'POST', body, query }),
   patch: <T>(path: string, body: unknown) => request<T>(path, { method: 'PATCH', body }),
 };
+
+/** The API's largest page. */
+const LARGEST_PAGE = 200;
+
+/** Every item of a list endpoint, page after page (a county's staff or open rounds fit in one or two). */
+export async function fetchAll<T>(path: string, query: Query = {}): Promise<T[]> {
+  const items: T[] = [];
+  for (let page = 1; ; page++) {
+    const answer = await api.get<Page<T>>(path, { ...query, page, pageSize: LARGEST_PAGE });
+    items.push(...answer.items);
+    if (items.length >= answer.total || answer.items.length === 0) return items;
+  }
+}
 
 /** The name in `Content-Disposition` (the UTF-8 `filename*` when given), else the path's last part. */
 export function attachmentName(disposition: string | null, fallback: string): string {

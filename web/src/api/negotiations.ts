@@ -1,4 +1,4 @@
-import { api, download } from './client';
+import { api, download, fetchAll } from './client';
 import type { Page } from './types';
 
 /** The negotiation workflow's shapes (docs/api.md, Negotiations), as the API answers them. */
@@ -113,6 +113,8 @@ export type NegotiationFilters = {
   enterpriseId?: number;
   instructorId?: number;
   overdue?: boolean;
+  /** Only the rounds still being negotiated (before in force, not terminated or abandoned). */
+  open?: boolean;
 };
 
 export interface NewNegotiation {
@@ -131,12 +133,18 @@ export interface RuleSet {
   majorityShare: number;
   minTermMonths: number;
   maxTermMonths: number;
+  /** The longest agreed pause (a local rule). */
+  maxSuspensionDays: number;
   /** Days without an event after which a round counts as stalled. */
   stalledAfterDays: number;
 }
 
 export const listNegotiations = (filters: NegotiationFilters & { page?: number; pageSize?: number }) =>
   api.get<Page<Negotiation>>('/negotiations', filters);
+
+/** Every negotiation the filters keep, page after page. */
+export const fetchAllNegotiations = (filters: NegotiationFilters) =>
+  fetchAll<Negotiation>('/negotiations', filters);
 
 export const fetchNegotiation = (id: number) => api.get<Negotiation>(`/negotiations/${id}`);
 

@@ -36,4 +36,8 @@ export interface ErrorBody {
   code: string;
   message: string;
   errors?: FieldError[];
+  /** NEGOTIATION.GUARD_FAILED: the machine's check that refused the event (GET /workflow lists them). */
+  check?: string;
+  /** NEGOTIATION.GUARD_FAILED: the article behind that check, e.g. `集体合同规定 art. 19`. */
+  rule?: string;
 }

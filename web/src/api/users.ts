@@ -1,5 +1,5 @@
-import { api } from './client';
-import type { Language, Page, Role, User } from './types';
+import { api, fetchAll } from './client';
+import type { Language, Role, User } from './types';
 
 export interface NewUser {
   username: string;
@@ -12,18 +12,14 @@ export interface NewUser {
 
 export type UserChanges = Partial<Omit<NewUser, 'username'> & Pick<User, 'active' | 'digestOptOut'>>;
 
-/** The API's largest page: a county's staff fits in one or two. */
-const PAGE_SIZE = 200;
+/** Every user (admin only). */
+export const fetchAllUsers = () => fetchAll<User>('/users');
 
-/** Every user (admin only), page after page. */
-export async function fetchAllUsers(): Promise<User[]> {
-  const users: User[] = [];
-  for (let page = 1; ; page++) {
-    const answer = await api.get<Page<User>>('/users', { page, pageSize: PAGE_SIZE });
-    users.push(...answer.items);
-    if (users.length >= answer.total || answer.items.length === 0) return users;
-  }
-}
+/** An instructor as admins and supervisors see one: enough to name them. */
+export type Instructor = Pick<User, 'id' | 'username' | 'displayName' | 'active'>;
+
+/** Every instructor, active or not (admins and supervisors). */
+export const fetchInstructors = () => fetchAll<Instructor>('/instructors');
 
 export const createUser = (user: NewUser) => api.post<User>('/users', user);
 

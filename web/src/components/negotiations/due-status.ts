@@ -1,7 +1,8 @@
 /**
  * How a date of the workflow reads against today, as the reminder e-mail words it: a time limit
- * is "N days left" or "N days overdue"; a stalled round says how long nothing was recorded and an
- * open renewal window how long it has been open: states, not lateness.
+ * is "N days left" or, when the API says it is overdue, "N days overdue". A date that has come but
+ * is not overdue starts a state (the API never calls those late): a stalled round says how long
+ * nothing was recorded, an open renewal window how long it has been open.
  */
 
 export type Tone = 'danger' | 'warning' | 'info';
@@ -13,22 +14,28 @@ export interface DueStatus {
   tone: Tone;
 }
 
+/** A date as the API gives it, on a deadline or an agenda item. */
+export interface DueDate {
+  kind: string;
+  daysLeft: number | null;
+  overdue: boolean;
+}
+
 const SOON_DAYS = 7;
 
 /** `stalledAfterDays` (from the rule set) turns a stalled warning's date into days without news. */
 export function dueStatus(
-  kind: string,
-  daysLeft: number | null,
+  { kind, daysLeft, overdue }: DueDate,
   stalledAfterDays: number | null,
 ): DueStatus | null {
   if (daysLeft === null) return null;
-  if (kind === 'stalled' && daysLeft <= 0) {
+  if (overdue) return { key: 'overdue', n: -daysLeft, tone: 'danger' };
+  if (daysLeft > 0) return { key: 'left', n: daysLeft, tone: daysLeft <= SOON_DAYS ? 'warning' : 'info' };
+  if (kind === 'stalled') {
     return stalledAfterDays === null
       ? null
       : { key: 'stalled', n: stalledAfterDays - daysLeft, tone: 'warning' };
   }
-  if (kind === 'renewal_window_opens' && daysLeft <= 0) return { key: 'opened', n: -daysLeft, tone: 'info' };
-  if (daysLeft < 0) return { key: 'overdue', n: -daysLeft, tone: 'danger' };
-  if (daysLeft === 0) return { key: 'today', n: 0, tone: 'warning' };
-  return { key: 'left', n: daysLeft, tone: daysLeft <= SOON_DAYS ? 'warning' : 'info' };
+  if (kind === 'renewal_window_opens') return { key: 'opened', n: -daysLeft, tone: 'info' };
+  return { key: 'today', n: 0, tone: 'warning' };
 }

@@ -10,6 +10,7 @@ const NATIONAL: RuleSet = {
   majorityShare: 0.5,
   minTermMonths: 1,
   maxTermMonths: 36,
+  maxSuspensionDays: 60,
   stalledAfterDays: 30,
 };
 const CONTEXT: CheckContext = {

@@ -1,18 +1,6 @@
 import type zh from '../zh-CN/negotiation';
 
 export default {
-  stage: {
-    invitation: 'Offer',
-    preparation: 'Representatives',
-    consultation: 'Consultation',
-    ratification: 'Workers’ congress',
-    signing: 'Signing',
-    filing: 'Review',
-    in_force: 'In force',
-    expired: 'Expired',
-    terminated: 'Terminated',
-    abandoned: 'Abandoned',
-  },
   kind: {
     comprehensive: 'Comprehensive collective contract',
     wage: 'Wage agreement',
@@ -128,6 +116,11 @@ export default {
       'Not more than half of all {total} delegates in favour (need {need}): the vote fails and the case returns to consultation (CC art. 36)',
     termRequired: 'Give the term ({min}–{max} months, CC art. 38)',
     termRange: 'The term is {min}–{max} months (CC art. 38)',
+  },
+  refusal: {
+    text: '{text} ({rule})',
+    article: '{law} art. {article}',
+    productRule: 'a rule of this application',
   },
   list: {
     stage: 'Stage',

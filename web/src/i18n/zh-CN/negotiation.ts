@@ -1,17 +1,5 @@
-/** The negotiation's vocabulary (stages, kinds, events, fields) and its list and page. */
+/** The negotiation's vocabulary (kinds, events, fields; the stages are in stages.ts) and its list and page. */
 export default {
-  stage: {
-    invitation: '要约',
-    preparation: '确定代表',
-    consultation: '协商',
-    ratification: '职代会审议',
-    signing: '签订',
-    filing: '报送审查',
-    in_force: '生效',
-    expired: '已到期',
-    terminated: '已终止',
-    abandoned: '已放弃',
-  },
   kind: {
     comprehensive: '综合集体合同',
     wage: '工资专项集体合同',
@@ -128,6 +116,12 @@ export default {
       '赞成票未超过全体代表（{total} 人）的半数（需 {need} 票）：表决不通过，协商将退回协商阶段（集体合同规定第三十六条）',
     termRequired: '请填写期限（{min}–{max} 个月，集体合同规定第三十八条）',
     termRange: '期限应为 {min}–{max} 个月（集体合同规定第三十八条）',
+  },
+  /** A refusal by one of the workflow's checks (the sentences are in guards.ts) and its article. */
+  refusal: {
+    text: '{text}（依据：{rule}）',
+    article: '{law}第{article}条',
+    productRule: '本系统规则',
   },
   list: {
     stage: '阶段',

@@ -1,0 +1,33 @@
+import type zh from '../zh-CN/guards';
+
+export default {
+  noOfferPending: 'The previous offer still awaits a reply: record its acceptance or refusal first',
+  offerReceivedAfterSent: 'An offer cannot be received before the day it was sent',
+  offerPending: 'No offer awaits a reply: record the offer first',
+  refusalHasReason: 'Refusing to bargain needs a justified reason',
+  representativesPerSide: 'Each side needs at least {n} representatives',
+  representativesEqual: 'Both sides need the same number of representatives',
+  representativesDistinct: 'A person is listed only once on a side',
+  noDualRepresentation: 'Nobody may represent both sides',
+  chiefsAreRepresentatives: 'Each side’s chief must be one of its own representatives',
+  expertsAreRepresentatives: 'An outside expert must be listed as a representative of one side',
+  expertNotChief: 'An outside expert cannot be chief representative',
+  expertShare: 'Outside experts may be at most {share} of a side',
+  resumeAfterSuspension: 'The agreed resume date must be after the day of suspension',
+  suspensionWithinCap: 'A suspension may last at most {days} days',
+  quorumReached: 'At least {share} of all delegates must be present',
+  majorityReached: 'More than {share} of ALL delegates (not of those present) must vote in favour',
+  termWithinLimits: 'The term must be {min} to {max} months',
+  reviewReceivedAfterSubmission: 'The administration cannot receive the text before it was submitted',
+  reviewAnswerAfterReceipt: 'The administration cannot answer before it received the text',
+  reviewAnswerBeforePeriodEnd:
+    'The review period is over and the agreement took effect: a later answer no longer counts',
+  reviewPeriodEnded: 'The review period has not ended yet: the agreement cannot take effect by itself',
+  publishedOnce: 'The agreement has already been published',
+  filedWithUnionOnce: 'The agreement has already been filed with the higher union',
+  terminationHasReason: 'Ending an agreement early needs its reason',
+  terminationBeforeExpiry: 'The agreement has expired: it can no longer be terminated',
+  expiryDateReached: 'The agreement has not reached its expiry date',
+  abandonmentHasReason: 'Giving up a negotiation needs its reason',
+  historicalDatesOrdered: 'A recorded agreement is signed, takes effect and expires in that order',
+} satisfies typeof zh;
