@@ -95,8 +95,8 @@ export function importFile(kind: ImportKind, file: File, { dryRun, atomic }: Imp
   return api.post<ImportResult>(`/${kind}/import`, body, { dryRun, atomic });
 }
 
-/** The townships that have an open enterprise (in the caller's scope): the union-founding report's groups. */
+/** The townships of the enterprises the caller may see, by name. */
 export const fetchTownships = () =>
   api
-    .get<{ rows: Array<{ group: string }> }>('/reports/union-founding', { groupBy: 'township' })
-    .then(({ rows }) => rows.map((row) => row.group));
+    .get<Page<{ township: string; enterprises: number }>>('/enterprises/townships')
+    .then(({ items }) => items.map((item) => item.township));

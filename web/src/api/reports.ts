@@ -1,4 +1,5 @@
 import { api, download, type Query } from './client';
+import type { Stage } from './negotiations';
 
 /** The reports of docs/api.md § Reports: rates are fractions 0–1, `null` for an empty group. */
 
@@ -49,7 +50,7 @@ export interface TargetGap {
   township: string;
   employeeCount: number;
   instructorId: number | null;
-  openNegotiation: { id: number; stage: string } | null;
+  openNegotiation: { id: number; stage: Stage } | null;
 }
 
 export interface TargetGapsReport extends ReportParams {

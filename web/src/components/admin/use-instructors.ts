@@ -1,26 +1,24 @@
-import { computed, ref } from 'vue';
-import type { User } from '../../api/types';
-import { fetchAllUsers } from '../../api/users';
+import { shallowRef } from 'vue';
+import { fetchInstructors, type Instructor } from '../../api/users';
 import { errorMessage } from '../../i18n/error-message';
 import { can } from '../../session/session';
 
 /**
- * The instructors, for choosing one. Only an admin may list users, so for anyone else the list is
- * empty and the screens show no instructor control.
+ * The instructors, for naming or choosing one. Only admins and supervisors may list them, so for an
+ * instructor the list is empty and the screens show no instructor control.
  */
 export function useInstructors() {
-  const users = ref<User[]>([]);
-  const instructors = computed(() => users.value.filter((user) => user.role === 'instructor'));
+  const instructors = shallowRef<Instructor[]>([]);
 
-  if (can('admin')) {
-    fetchAllUsers().then(
-      (answer) => (users.value = answer),
+  if (can('admin', 'supervisor')) {
+    fetchInstructors().then(
+      (answer) => (instructors.value = answer),
       (error: unknown) => ElMessage.error(errorMessage(error)),
     );
   }
 
   const nameOf = (id: number | null): string =>
-    id === null ? '' : (users.value.find((user) => user.id === id)?.displayName ?? `#${id}`);
+    id === null ? '' : (instructors.value.find((user) => user.id === id)?.displayName ?? `#${id}`);
 
   return { instructors, nameOf };
 }

@@ -23,6 +23,9 @@ export interface SigningRateWords extends ChartWords {
 // Element Plus's success, warning and primary colours: on target, short of it, no target.
 const COLOUR = { meets: '#67c23a', short: '#e6a23c', none: '#409eff', target: '#f56c6c' };
 
+/** Numbers people came to read: drawn at once, and a change of parameters eased in briefly. */
+const MOTION = { animation: true, animationDuration: 0, animationDurationUpdate: 300 } as const;
+
 const percentAxis = (words: ChartWords) => ({
   type: 'value' as const,
   min: 0,
@@ -80,6 +83,7 @@ export function signingRateChartOption(rows: SigningRateRow[], words: SigningRat
     });
   }
   return {
+    ...MOTION,
     grid: { left: 16, right: 16, top: 48, bottom: 8, containLabel: true },
     legend: { top: 0, data: hasTargets ? [words.rate, words.target] : [words.rate] },
     tooltip: {
@@ -112,6 +116,7 @@ export function trendChartOption(report: TrendReport, words: TrendWords): Report
     z: 3,
   };
   return {
+    ...MOTION,
     grid: { left: 16, right: 16, top: 48, bottom: 8, containLabel: true },
     legend: { top: 0 },
     tooltip: {
