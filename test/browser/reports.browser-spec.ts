@@ -1,0 +1,92 @@
+import { readFile } from 'node:fs/promises';
+import { Workbook } from 'exceljs';
+import type { Browser, Page } from 'playwright-core';
+import { Api } from './support/api';
+import { launchChromium } from './support/chromium';
+import { browserFixture } from './support/fixture';
+import { newPage, signIn } from './support/pages';
+
+interface Row {
+  group: string;
+  enterprises: number;
+  covered: number;
+  rate: number | null;
+  employees: number;
+  employeesCovered: number;
+  shortBy?: number;
+}
+
+/** A supervisor reads the signing-rate report and downloads it (issue 8, reports). */
+describe('reports (supervisor)', () => {
+  const fixture = browserFixture();
+  let browser: Browser;
+  let page: Page;
+  let report: { rows: Row[]; total: Row };
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+    page = await newPage(browser, fixture);
+    // What the page asks for by default: today, wage agreements, unionised enterprises, signed.
+    const supervisor = await Api.signIn(fixture.baseUrl, fixture.supervisor, fixture.password);
+    report = await supervisor.get(
+      `/reports/signing-rates?asOf=${fixture.today}&agreementKind=wage&base=unionised&status=signed&groupBy=sector`,
+    );
+    await signIn(page, fixture.supervisor, fixture.password, '/reports');
+  });
+  afterAll(() => browser.close());
+
+  const cell = (group: string, column: string) =>
+    page.getByTestId(`report-cell-${group}-${column}`).innerText();
+  /** `1,234` → 1234; `—` (an empty group) → null. */
+  const count = (text: string) => (text === '—' ? null : Number(text.replace(/[^\d]/g, '')));
+
+  it('draws the signing rates by sector and fills the table with the numbers of the API', async () => {
+    // ECharts draws in SVG here: the bars' labels are text in the page, worded as the table words rates.
+    const chart = page.getByTestId('report-chart');
+    for (const { rate } of report.rows) {
+      if (rate !== null)
+        await chart
+          .locator('svg text', { hasText: `${(rate * 100).toFixed(1)}%` })
+          .first()
+          .waitFor();
+    }
+    await expect(chart.locator('svg text', { hasText: '还差 1 家' }).count()).resolves.toBeGreaterThan(0);
+
+    expect(report.total.enterprises).toBe(7);
+    expect(report.total.covered).toBe(4);
+    for (const row of [...report.rows, report.total]) {
+      await expect(cell(row.group, 'enterprises').then(count)).resolves.toBe(row.enterprises);
+      await expect(cell(row.group, 'covered').then(count)).resolves.toBe(row.covered);
+      await expect(cell(row.group, 'employees').then(count)).resolves.toBe(row.employees);
+      await expect(cell(row.group, 'employeesCovered').then(count)).resolves.toBe(row.employeesCovered);
+      const rate = await cell(row.group, 'rate');
+      if (row.rate === null) expect(rate).toBe('—');
+      else expect(Number(rate.replace('%', '')) / 100).toBeCloseTo(row.rate, 3);
+      if (row.shortBy !== undefined)
+        await expect(cell(row.group, 'shortBy').then(count)).resolves.toBe(row.shortBy);
+    }
+    // The non-public sector (3 of 4 covered, 75 %) falls short of its 90 % target by one enterprise.
+    await expect(cell('non_public', 'shortBy')).resolves.toBe('1');
+  });
+
+  it('downloads the report as a real XLSX with the same numbers', async () => {
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('report-download-xlsx').click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+    const file = await download.path();
+    expect((await readFile(file)).subarray(0, 2).toString('latin1')).toBe('PK');
+
+    const workbook = new Workbook();
+    await workbook.xlsx.readFile(file);
+    const sheet = workbook.worksheets[0];
+    // Row 1: the title with the parameters; row 2: the headers; then one row per sector and the total.
+    expect(String(sheet.getCell('A1').value)).toContain(fixture.today);
+    const rows = [...report.rows, report.total];
+    const counts = rows.map((_, index) =>
+      [2, 3].map((column) => sheet.getRow(index + 3).getCell(column).value),
+    );
+    expect(counts).toEqual(rows.map((row) => [row.enterprises, row.covered]));
+  });
+});
