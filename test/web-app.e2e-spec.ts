@@ -8,12 +8,14 @@ import { createTestApp, TestApp } from './support/test-app';
 describe('Web front end serving (e2e)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'wagetrack-web-'));
   const PAGE = '<!doctype html><html><body><div id="app"></div></body></html>';
+  const BIG_SCRIPT = `export const rows = ${JSON.stringify(Array.from({ length: 500 }, (_, i) => ({ row: i })))};`;
   let sut: TestApp;
 
   beforeAll(async () => {
     mkdirSync(join(dir, 'assets'));
     writeFileSync(join(dir, 'index.html'), PAGE);
     writeFileSync(join(dir, 'assets', 'index-3f2a1b.js'), 'console.log(1)');
+    writeFileSync(join(dir, 'assets', 'big-9a8b7c.js'), BIG_SCRIPT);
     writeFileSync(join(dir, 'favicon.svg'), '<svg/>');
     sut = await createTestApp({ webDir: dir });
   });
@@ -46,6 +48,17 @@ describe('Web front end serving (e2e)', () => {
     await request(sut.http).get('/api/v1/me').set('Accept', 'text/html').expect(401);
     const health = await request(sut.http).get('/health').set('Accept', 'text/html').expect(200);
     expect(health.body.status).toBe('ok');
+  });
+
+  it('sends the files gzipped to a browser that accepts it, and API answers as they are', async () => {
+    const asset = await request(sut.http)
+      .get('/assets/big-9a8b7c.js')
+      .set('Accept-Encoding', 'gzip')
+      .expect(200);
+    expect(asset.headers['content-encoding']).toBe('gzip');
+    expect(asset.text).toBe(BIG_SCRIPT); // supertest inflates it
+    const health = await request(sut.http).get('/health').set('Accept-Encoding', 'gzip').expect(200);
+    expect(health.headers['content-encoding']).toBeUndefined();
   });
 
   it('answers a missing asset with 404 rather than the page', async () => {

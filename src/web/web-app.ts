@@ -1,4 +1,5 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import compression from 'compression';
 import type { NextFunction, Request, Response } from 'express';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -17,6 +18,11 @@ const FILE_PATHS = /^\/assets\/|\.[a-z0-9]+$/i;
 export function serveWebApp(app: NestExpressApplication, dir: string): boolean {
   const index = join(dir, 'index.html');
   if (!existsSync(index)) return false;
+  // The files go out gzipped (ECharts: 540 KB → 185 KB); API answers are left as they are.
+  const compress = compression();
+  app.use((request: Request, response: Response, next: NextFunction) =>
+    API_PATHS.test(request.path) ? next() : compress(request, response, next),
+  );
   app.useStaticAssets(join(dir, 'assets'), { prefix: '/assets/', immutable: true, maxAge: '365d' });
   // The few files beside index.html (favicon…), known at start: API requests never touch the disk.
   const rootFiles = new Set(
