@@ -29,37 +29,61 @@ export function formatMonth(iso: string | null | undefined, language: Language):
   return language === 'zh-CN' ? `${year}年${month}月` : `${EN_MONTHS[month - 1]} ${year}`;
 }
 
-const instantParts = new Intl.DateTimeFormat('en-CA', {
-  timeZone: BUSINESS_TIME_ZONE,
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
+/**
+ * Intl formatters are slow to make (the first one in a zone loads its data) and fast to use: each
+ * is made the first time it is needed, then kept.
+ */
+function cached<T>(make: (key: string) => T): (key: string) => T {
+  const made = new Map<string, T>();
+  return (key) => {
+    let value = made.get(key);
+    if (value === undefined) made.set(key, (value = make(key)));
+    return value;
+  };
+}
+
+let instantParts: Intl.DateTimeFormat | undefined;
 
 /** An ISO instant (e.g. when an event was recorded), in the county's time: `2026年3月5日 14:05`. */
 export function formatInstant(iso: string | null | undefined, language: Language): string {
   const at = iso ? new Date(iso) : null;
   if (!at || Number.isNaN(at.getTime())) return iso || EMPTY;
-  const part = Object.fromEntries(instantParts.formatToParts(at).map(({ type, value }) => [type, value]));
+  const part = Object.fromEntries(
+    (instantParts ??= new Intl.DateTimeFormat('en-CA', {
+      timeZone: BUSINESS_TIME_ZONE,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    }))
+      .formatToParts(at)
+      .map(({ type, value }) => [type, value]),
+  );
   const date = formatDate(`${part.year}-${part.month}-${part.day}`, language);
   return `${date} ${part.hour}:${part.minute}`;
 }
 
+const percentFormat = cached((key) => {
+  const [language, digits] = key.split(' ');
+  return new Intl.NumberFormat(language, {
+    style: 'percent',
+    minimumFractionDigits: Number(digits),
+    maximumFractionDigits: Number(digits),
+  });
+});
+
 /** A rate the API gives as a fraction 0–1 (null for an empty group): `85.3%`. */
 export function formatPercent(fraction: number | null | undefined, language: Language, digits = 1): string {
   if (fraction === null || fraction === undefined) return EMPTY;
-  return new Intl.NumberFormat(language, {
-    style: 'percent',
-    minimumFractionDigits: digits,
-    maximumFractionDigits: digits,
-  }).format(fraction);
+  return percentFormat(`${language} ${digits}`).format(fraction);
 }
+
+const numberFormat = cached((language) => new Intl.NumberFormat(language));
 
 /** A count or amount with grouping: `12,345`. */
 export function formatNumber(value: number | null | undefined, language: Language): string {
   if (value === null || value === undefined) return EMPTY;
-  return new Intl.NumberFormat(language).format(value);
+  return numberFormat(language).format(value);
 }
