@@ -5,6 +5,8 @@ export default {
   dueThisWeek: 'Due this week',
   other: 'Also worth a look',
   otherHint: 'Renewal windows, agreements expiring, stalled negotiations, enterprises without an agreement',
+  showAll: 'Show all {n}',
+  showFewer: 'Show fewer',
   nothing: 'Nothing to do',
   kind: 'What',
   enterprise: 'Enterprise',

@@ -3,6 +3,8 @@ export default {
   dueThisWeek: '本周到期',
   other: '其他事项',
   otherHint: '续订窗口、即将到期的协议、无进展的协商、尚未签订协议的企业',
+  showAll: '显示全部（{n} 项）',
+  showFewer: '收起',
   nothing: '没有需要处理的事项',
   kind: '事项',
   enterprise: '企业',
