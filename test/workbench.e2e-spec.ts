@@ -4,6 +4,7 @@ import { aNegotiation, daysAgo, record, today } from './support/negotiations';
 import { createTestApp, TestApp } from './support/test-app';
 import { aSignedInUser, SignedInUser } from './support/users';
 import { addDays } from '../src/common/dates/business-date';
+import { NegotiationsRepository } from '../src/negotiations/negotiations.repository';
 
 /** What the web workbench and negotiation page read besides the workflow itself. */
 describe('Workbench reads (e2e)', () => {
@@ -192,5 +193,18 @@ describe('Workbench reads (e2e)', () => {
       page: 1,
       pageSize: 50,
     });
+  });
+
+  it('reads a negotiation by plain SQL exactly as TypeORM hydrates it (dates, JSON, booleans)', async () => {
+    const id = await enterprise('戊公司', instructor.id);
+    const negotiation = await aNegotiation(sut, admin, { enterpriseIds: [id], title: '2027 年度' });
+    await record(sut, admin, negotiation, [
+      { type: 'OFFER_SENT', occurredOn: daysAgo(3), sentBy: 'union', receivedOn: daysAgo(3) },
+    ]);
+    const repository = sut.app.get(NegotiationsRepository);
+    const loaded = await repository.findWithCoverage(negotiation.id);
+    expect(loaded?.negotiation).toEqual(await repository.findById(negotiation.id));
+    expect(loaded?.enterprises).toEqual([{ id, name: '戊公司', instructorId: instructor.id }]);
+    expect(await repository.findWithCoverage(negotiation.id + 1000)).toBeNull();
   });
 });

@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm';
+import type { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 
 /**
  * One plain SQL statement on the transaction's connection, for the few hot writes where
@@ -17,4 +17,22 @@ export async function execute(manager: EntityManager, sql: string, parameters: u
 export function valueRows(rows: number, columns: number): string {
   const row = `(${Array.from({ length: columns }, () => '?').join(', ')})`;
   return Array.from({ length: rows }, () => row).join(', ');
+}
+
+/**
+ * An entity from a plain SQL row, converted the way TypeORM hydrates it (column names to
+ * properties, the driver's conversions: JSON, dates, booleans). The row holds the entity's
+ * columns under their database names (`SELECT t.*`).
+ */
+export function hydrate<T extends ObjectLiteral>(
+  dataSource: DataSource,
+  entity: EntityTarget<T>,
+  row: Record<string, unknown>,
+): T {
+  const metadata = dataSource.getMetadata(entity);
+  const hydrated = metadata.create() as T;
+  for (const column of metadata.columns) {
+    column.setEntityValue(hydrated, dataSource.driver.prepareHydratedValue(row[column.databaseName], column));
+  }
+  return hydrated;
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Brackets, DataSource, EntityManager, In, IsNull, SelectQueryBuilder } from 'typeorm';
 import { persistentValue } from '../database/persistent-value';
-import { execute, valueRows } from '../database/sql';
+import { execute, hydrate, valueRows } from '../database/sql';
 import { Enterprise } from '../enterprises/enterprise.entity';
 import { User } from '../users/user.entity';
 import { Agreement } from './entities/agreement.entity';
@@ -77,28 +77,20 @@ export class NegotiationsRepository {
    * every request about one negotiation needs first (its scope check, then its answer).
    */
   async findWithCoverage(id: number): Promise<NegotiationWithCoverage | null> {
-    const { entities, raw } = await this.dataSource
-      .getRepository(Negotiation)
-      .createQueryBuilder('n')
-      .leftJoin(NegotiationEnterprise, 'ne', 'ne.negotiation_id = n.id')
-      .leftJoin(Enterprise, 'e', 'e.id = ne.enterprise_id')
-      .addSelect(['e.id AS coveredId', 'e.name AS coveredName', 'e.instructor_id AS coveredInstructorId'])
-      .where('n.id = :id', { id })
-      .orderBy('e.id', 'ASC')
-      .getRawAndEntities<{
-        coveredId: number | null;
-        coveredName: string;
-        coveredInstructorId: number | null;
-      }>();
-    if (entities.length === 0) return null;
-    const enterprises = raw
-      .filter((row) => row.coveredId !== null)
+    // Plain SQL (see sql.ts): every request about one negotiation starts here.
+    const rows = (await this.dataSource.query(
+      'SELECT n.*, e.id AS covered_id, e.name AS covered_name, e.instructor_id AS covered_instructor_id FROM negotiations n LEFT JOIN negotiation_enterprises ne ON ne.negotiation_id = n.id LEFT JOIN enterprises e ON e.id = ne.enterprise_id WHERE n.id = ? ORDER BY e.id',
+      [id],
+    )) as Array<Record<string, unknown>>;
+    if (rows.length === 0) return null;
+    const enterprises = rows
+      .filter((row) => row.covered_id !== null)
       .map((row) => ({
-        id: Number(row.coveredId),
-        name: row.coveredName,
-        instructorId: row.coveredInstructorId === null ? null : Number(row.coveredInstructorId),
+        id: Number(row.covered_id),
+        name: String(row.covered_name),
+        instructorId: row.covered_instructor_id === null ? null : Number(row.covered_instructor_id),
       }));
-    return { negotiation: entities[0], enterprises };
+    return { negotiation: hydrate(this.dataSource, Negotiation, rows[0]), enterprises };
   }
 
   async insert(
