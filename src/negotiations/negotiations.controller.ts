@@ -57,7 +57,8 @@ export class NegotiationsController {
       'Body: {type, occurredOn, expectedVersion, ...the fields of that event}. availableEvents of the ' +
       'negotiation lists the events accepted now and their fields. 409 NEGOTIATION.VERSION_CONFLICT ' +
       '(with currentVersion) when someone else recorded an event first; 422 NEGOTIATION.ILLEGAL_EVENT, ' +
-      'GUARD_FAILED or INVALID_EVENT with a message naming the rule.',
+      'GUARD_FAILED or INVALID_EVENT with a message naming the rule; a GUARD_FAILED by one of the ' +
+      "machine's checks also carries `check` (its name in GET /workflow) and `rule` (the article).",
   })
   @ApiBody({
     schema: {

@@ -19,6 +19,7 @@ import {
   digestCounts,
   digestItems,
   DIGEST_KINDS,
+  type UncoveredFact,
 } from './digest/digest-items';
 import { MailLabels, MailTemplates } from './mail-templates';
 import { ReminderFactsRepository } from './reminder-facts.repository';
@@ -66,11 +67,7 @@ export class ReminderBuilder {
     for (const user of recipients) {
       const items = digestItems(
         deadlinesOf.get(user.id) ?? [],
-        (uncoveredOf.get(user.id) ?? []).map((e) => ({
-          enterpriseId: e.id,
-          name: e.name,
-          employeeCount: e.employeeCount,
-        })),
+        uncoveredFacts(uncoveredOf.get(user.id) ?? []),
         slotDate,
       );
       if (items.length === 0) continue; // nothing due: no mail
@@ -97,11 +94,7 @@ export class ReminderBuilder {
       status: 'signed',
       instructorId,
     });
-    return digestItems(
-      deadlines,
-      uncovered.map((e) => ({ enterpriseId: e.id, name: e.name, employeeCount: e.employeeCount })),
-      date,
-    );
+    return digestItems(deadlines, uncoveredFacts(uncovered), date);
   }
 
   async planSummaries(slotDate: BusinessDate): Promise<PlannedReminder[]> {
@@ -270,4 +263,11 @@ export function dateLabel(date: BusinessDate, language: Language): string {
     year: 'numeric',
     timeZone: 'UTC',
   }).format(new Date(Date.UTC(year, month - 1, day)));
+}
+
+/** The report's uncovered enterprises as the digest's facts. */
+function uncoveredFacts(
+  rows: ReadonlyArray<{ id: number; name: string; employeeCount: number }>,
+): UncoveredFact[] {
+  return rows.map((e) => ({ enterpriseId: e.id, name: e.name, employeeCount: e.employeeCount }));
 }
