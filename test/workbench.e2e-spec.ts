@@ -123,9 +123,11 @@ describe('Workbench reads (e2e)', () => {
       .get(`/api/v1/negotiations/${historical.body.id}/events`)
       .set(admin.auth)
       .expect(200);
-    expect(recorded.body.map((e: { actorName: string | null }) => e.actorName)).toEqual(
-      recorded.body.map(() => '县总工会管理员'),
-    );
+    // Signed in 2025 and run out in 2026-02: recorded, then expired, both by the admin's hand.
+    expect(recorded.body).toEqual([
+      expect.objectContaining({ type: 'HISTORICAL_RECORDED', actor: admin.id, actorName: '县总工会管理员' }),
+      expect.objectContaining({ type: 'EXPIRED', actor: admin.id, actorName: '县总工会管理员' }),
+    ]);
   });
 
   it('lists only open negotiations with open=true, and overdue=true ignores the stalled date', async () => {
@@ -161,6 +163,12 @@ describe('Workbench reads (e2e)', () => {
     const stalled = (await list({ open: 'true' })).body.items[0].deadlines;
     expect(stalled).toEqual([expect.objectContaining({ kind: 'stalled', overdue: false, daysLeft: -10 })]);
     expect((await list({ overdue: 'true' })).body.total).toBe(0);
+    // A round whose offer reply is 5 days late is listed.
+    const late = await aNegotiation(sut, admin, { enterpriseIds: [id] });
+    await record(sut, admin, late, [
+      { type: 'OFFER_SENT', occurredOn: daysAgo(25), sentBy: 'union', receivedOn: daysAgo(25) },
+    ]);
+    expect((await list({ overdue: 'true' })).body.items.map((n: { id: number }) => n.id)).toEqual([late.id]);
     const bad = await request(sut.http).get('/api/v1/negotiations?open=yes').set(instructor.auth).expect(422);
     expect(bad.body.errors).toEqual([{ field: 'open', message: 'open must be true or false' }]);
   });
@@ -182,14 +190,23 @@ describe('Workbench reads (e2e)', () => {
     ]);
     const all = await request(sut.http).get('/api/v1/enterprises/townships').set(admin.auth).expect(200);
     expect(all.body).toMatchObject({ total: 3, page: 1 });
+    expect(all.body.items).toEqual([
+      { township: '万安镇', enterprises: 1 },
+      { township: '蟠龙镇', enterprises: 1 },
+      { township: '金山镇', enterprises: 2 },
+    ]);
   });
 
-  it('names the instructors for supervisors (not their e-mail or role)', async () => {
+  it('names the instructors for supervisors, deactivated ones too, by id (not their e-mail or role)', async () => {
     const supervisor = await aSignedInUser(sut, 'supervisor');
+    const gone = await aSignedInUser(sut, 'instructor', { displayName: '李已离任', active: false });
     const res = await request(sut.http).get('/api/v1/instructors').set(supervisor.auth).expect(200);
     expect(res.body).toEqual({
-      items: [{ id: instructor.id, username: instructor.username, displayName: '王指导员', active: true }],
-      total: 1,
+      items: [
+        { id: instructor.id, username: instructor.username, displayName: '王指导员', active: true },
+        { id: gone.id, username: gone.username, displayName: '李已离任', active: false },
+      ],
+      total: 2,
       page: 1,
       pageSize: 50,
     });

@@ -143,8 +143,8 @@ export class ImportsController {
       items.push(...result.items);
       if (items.length >= result.total || result.items.length === 0) break;
     }
-    const ids = [...new Set(items.flatMap((n) => n.enterpriseIds))];
-    const names = new Map((await this.enterprises.byIds(ids)).map((e) => [e.id, e.name]));
+    // Each negotiation names the enterprises it covers.
+    const names = new Map(items.flatMap((n) => n.enterprises).map((e) => [e.id, e.name]));
     await sendTable(
       res,
       downloadFormat(format),

@@ -18,7 +18,8 @@ export class AgendaController {
   @Get()
   @Roles('instructor')
   @ApiOperation({
-    summary: "What is overdue or due soon for the signed-in instructor: the items of today's digest e-mail",
+    summary:
+      "The signed-in instructor's items of today's digest e-mail: deadlines overdue or due soon, renewals, expiries, stalled rounds, uncovered enterprises",
     description: 'Listed whether or not the instructor receives the e-mail (opted out, no address).',
   })
   @ApiOkResponse({ type: AgendaResponse })

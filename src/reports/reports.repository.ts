@@ -6,7 +6,7 @@ import { ownershipTypesOf, type OwnershipType, sectorOf, type Sector } from '../
 import { Agreement } from '../negotiations/entities/agreement.entity';
 import { Negotiation } from '../negotiations/entities/negotiation.entity';
 import { NegotiationEnterprise } from '../negotiations/entities/negotiation-enterprise.entity';
-import { FINAL_STAGES, type AgreementKind, type Stage } from '../negotiations/workflow';
+import { type AgreementKind, OPEN_STAGES, type Stage } from '../negotiations/workflow';
 import {
   type AgreementRow,
   type Base,
@@ -208,7 +208,6 @@ export class ReportsRepository {
     agreementKind: AgreementKind,
   ): Promise<Map<number, { id: number; stage: Stage }>> {
     const open = new Map<number, { id: number; stage: Stage }>();
-    const closed: Stage[] = [...FINAL_STAGES, 'in_force'];
     for (let i = 0; i < enterpriseIds.length; i += 1000) {
       const rows = await this.dataSource
         .getRepository(Negotiation)
@@ -217,7 +216,7 @@ export class ReportsRepository {
         .select(['ne.enterprise_id AS enterpriseId', 'n.id AS id', 'n.stage AS stage'])
         .where('ne.enterprise_id IN (:...ids)', { ids: enterpriseIds.slice(i, i + 1000) })
         .andWhere('n.agreement_kind = :agreementKind', { agreementKind })
-        .andWhere('n.stage NOT IN (:...closed)', { closed })
+        .andWhere('n.stage IN (:...openStages)', { openStages: OPEN_STAGES })
         .orderBy('n.id', 'ASC')
         .getRawMany<{ enterpriseId: number; id: number; stage: Stage }>();
       for (const row of rows) open.set(Number(row.enterpriseId), { id: Number(row.id), stage: row.stage });

@@ -41,7 +41,9 @@ export class UsersController {
 
   @Get('instructors')
   @Roles('admin', 'supervisor')
-  @ApiOperation({ summary: 'The instructors (id, username, display name, active), by id' })
+  @ApiOperation({
+    summary: 'The instructors (id, username, display name, active), deactivated ones included, by id',
+  })
   @ApiOkResponse({ type: InstructorPage })
   instructors(@Query() query: PageQuery): Promise<InstructorPage> {
     return this.users.instructors(query);

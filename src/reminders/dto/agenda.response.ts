@@ -10,7 +10,8 @@ export class AgendaItemResponse {
   @ApiProperty({
     nullable: true,
     type: Number,
-    description: 'days from today to dueOn; negative when overdue, null for an uncovered enterprise',
+    description:
+      'days from today to dueOn; negative once passed (overdue says whether that is late: not for stalled or renewal_window_opens); null for an uncovered enterprise',
   })
   daysLeft!: number | null;
   @ApiProperty() overdue!: boolean;
