@@ -61,7 +61,7 @@ describe('reports (supervisor)', () => {
       await expect(cell(row.group, 'employeesCovered').then(count)).resolves.toBe(row.employeesCovered);
       const rate = await cell(row.group, 'rate');
       if (row.rate === null) expect(rate).toBe('—');
-      else expect(Number(rate.replace('%', '')) / 100).toBeCloseTo(row.rate, 3);
+      else expect(rate).toBe(`${(row.rate * 100).toFixed(1)}%`);
       if (row.shortBy !== undefined)
         await expect(cell(row.group, 'shortBy').then(count)).resolves.toBe(row.shortBy);
     }
