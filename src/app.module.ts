@@ -7,6 +7,7 @@ import { ScheduleModule } from '@nestjs/schedule';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { ClockModule } from './common/clock/clock.module';
+import { accessLogSerializers } from './common/http/access-log';
 import { HttpErrorFilter } from './common/http/http-error.filter';
 import { createValidationPipe } from './common/validation/validation.pipe';
 import { appConfig } from './config/app.config';
@@ -27,8 +28,7 @@ import { UsersModule } from './users/users.module';
       useFactory: (config: ConfigType<typeof appConfig>) => ({
         pinoHttp: {
           level: config.logLevel,
-          // Request bodies are never logged; headers may carry tokens.
-          redact: ['req.headers.authorization', 'req.headers.cookie'],
+          serializers: accessLogSerializers,
           // Health probes every few seconds would drown the log.
           autoLogging: { ignore: (req) => req.url === '/health' },
         },

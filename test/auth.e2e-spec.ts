@@ -109,6 +109,17 @@ describe('Auth and users (e2e)', () => {
       expect(res.body.message).toMatch(/expired/);
     });
 
+    it('refuses a token it accepted before once that token expires', async () => {
+      const jwt = sut.app.get(JwtService);
+      // Expires 1–2 s from now (JWT expiry has one-second resolution).
+      const exp = Math.floor(Date.now() / 1000) + 2;
+      const token = await jwt.signAsync({ sub: admin.id, tv: 0, exp });
+      await me(`Bearer ${token}`).expect(200);
+      await new Promise((resolve) => setTimeout(resolve, exp * 1000 - Date.now() + 20));
+      const res = await me(`Bearer ${token}`).expect(401);
+      expect(res.body.message).toMatch(/expired/);
+    });
+
     it('answers 401 for a token signed with another secret', async () => {
       const forged = await sut.app
         .get(JwtService)

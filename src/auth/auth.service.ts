@@ -12,15 +12,20 @@ import type { Actor } from './actor';
 import { BadCredentialsError, TooManyLoginFailuresError, UnauthenticatedError } from './auth.errors';
 import { LoginDto, LoginResponse } from './dto/login.dto';
 import { LoginThrottle } from './login-throttle';
+import { VerifiedTokens } from './verified-tokens';
 
 interface TokenClaims {
   sub: number;
   /** The user's token version when the token was issued. */
   tv: number;
+  /** Expiry, seconds since the epoch (set by signAsync from expiresIn). */
+  exp?: number;
 }
 
 @Injectable()
 export class AuthService {
+  private readonly verified = new VerifiedTokens<TokenClaims>();
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly users: UsersRepository,
@@ -63,6 +68,16 @@ export class AuthService {
 
   /** The actor behind a bearer token, if the token is genuine, current and its user active. */
   async authenticate(token: string, ip: string | null): Promise<Actor> {
+    const claims = this.verified.get(token, Date.now()) ?? (await this.verify(token));
+    const user = await this.users.findRecentById(claims.sub, this.config.auth.userCacheMs);
+    if (!user || !user.active || user.tokenVersion !== claims.tv) {
+      throw new UnauthenticatedError('the token is no longer valid');
+    }
+    return { id: user.id, username: user.username, role: user.role, ip };
+  }
+
+  /** The token's claims if its signature and expiry hold (then remembered until it expires). */
+  private async verify(token: string): Promise<TokenClaims> {
     let claims: TokenClaims;
     try {
       claims = await this.jwt.verifyAsync<TokenClaims>(token);
@@ -70,10 +85,7 @@ export class AuthService {
       const expired = error instanceof Error && error.name === 'TokenExpiredError';
       throw new UnauthenticatedError(expired ? 'the token has expired' : 'the token is not valid');
     }
-    const user = await this.users.findRecentById(claims.sub, this.config.auth.userCacheMs);
-    if (!user || !user.active || user.tokenVersion !== claims.tv) {
-      throw new UnauthenticatedError('the token is no longer valid');
-    }
-    return { id: user.id, username: user.username, role: user.role, ip };
+    this.verified.remember(token, claims);
+    return claims;
   }
 }

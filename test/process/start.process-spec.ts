@@ -79,6 +79,16 @@ describe('the built app as a process', () => {
     expect(collected()).toContain('"msg":"stopped"');
     // Passwords and tokens never reach the log.
     expect(collected()).toContain('"url":"/api/v1/auth/login"');
+    // One access line per request: the request, its address and the answer's status.
+    const meLine = collected()
+      .split('\n')
+      .find((line) => line.includes('"url":"/api/v1/me"') && line.includes('"res"'));
+    expect(JSON.parse(meLine ?? '{}')).toMatchObject({
+      req: { method: 'GET', url: '/api/v1/me', ip: '127.0.0.1' },
+      res: { statusCode: 200 },
+      msg: 'request completed',
+    });
+    expect(meLine).not.toContain('headers');
     expect(collected()).not.toContain('bootstrap-secret-42');
     expect(collected()).not.toContain('not the password');
     expect(collected()).not.toMatch(/Bearer ey/);
