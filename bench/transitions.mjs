@@ -298,9 +298,12 @@ async function settle(state) {
 // ---------------------------------------------------------------------------------------
 // The anchor: one transition's transaction in raw SQL, at READ COMMITTED, 16 connections,
 // each worker owning a fixed disjoint subset of the same negotiations. The statements are
-// those NegotiationWriter.commit issues (migrations/1764000000002): CAS update of the
-// negotiation, insert event, delete + insert deadlines (the rows the app left after the same
-// event, one multi-row INSERT as the app does), read the agreement, insert the audit row.
+// those the app issues for one event (migrations/1764000000002): the read of the negotiation
+// with the enterprises it covers (NegotiationsRepository.findWithCoverage, before the
+// transaction), then NegotiationWriter.commit's CAS update of the negotiation, insert event,
+// delete + insert deadlines (the rows the app left after the same event, one multi-row INSERT
+// as the app does) and insert of the audit row. (The app reads the agreement row only from
+// signing on: none of these events does.)
 
 async function anchorTemplates(pool) {
   const template = async (parity) => {
@@ -318,6 +321,10 @@ async function anchorTemplates(pool) {
   // After OFFER_SENT (odd versions) the offer is pending; after OFFER_REFUSED (even) it is not.
   return { pending: await template(1), open: await template(0) };
 }
+
+/** NegotiationsRepository.findWithCoverage's statement. */
+const LOAD_SQL =
+  'SELECT n.*, e.id AS covered_id, e.name AS covered_name, e.instructor_id AS covered_instructor_id FROM negotiations n LEFT JOIN negotiation_enterprises ne ON ne.negotiation_id = n.id LEFT JOIN enterprises e ON e.id = ne.enterprise_id WHERE n.id = ? ORDER BY e.id';
 
 async function loadAnchor(pool, state, templates, seconds, measured, actorId) {
   const { ids, anchorVersions } = state;
@@ -345,6 +352,8 @@ async function loadAnchor(pool, state, templates, seconds, measured, actorId) {
             event: { from: null, to: { type, occurredOn, ...payload } },
           });
           const started = performance.now();
+          const [loaded] = await conn.query(LOAD_SQL, [id]);
+          if (loaded.length === 0) throw new Error(`anchor: negotiation ${id} not found`);
           for (let attempt = 1; ; attempt++) {
             try {
               await conn.query('START TRANSACTION');
@@ -375,10 +384,6 @@ async function loadAnchor(pool, state, templates, seconds, measured, actorId) {
                   next.deadlines.flatMap((d) => [id, d.kind, d.dueOn, d.action, d.event, d.rule]),
                 );
               }
-              await conn.query(
-                'SELECT id, negotiation_id, agreement_kind, scope, signed_on, effective_on, expires_on, terminated_on, term_months, covered_employees, wage_increase_pct, minimum_wage FROM agreements WHERE negotiation_id = ? LIMIT 1',
-                [id],
-              );
               await conn.query(
                 'INSERT INTO audit_entries (at, actor_id, action, entity_type, entity_id, changes, ip) VALUES (?, ?, ?, ?, ?, ?, ?)',
                 [new Date(), actorId, 'negotiation.event', 'negotiation', String(id), changes, '127.0.0.1'],
