@@ -1,4 +1,11 @@
-import { getNextTransitions, initialTransition, transition, type AnyTransitionDefinition } from 'xstate';
+import {
+  createActor,
+  getNextTransitions,
+  initialTransition,
+  type AnyActorScope,
+  type AnyStateMachine,
+  type AnyTransitionDefinition,
+} from 'xstate';
 import { agreementTermsFor, type AgreementTerms } from './agreement-terms';
 import { compareDates, isBusinessDate, type BusinessDate } from '../../common/dates/business-date';
 import { deadlinesFor, type Deadline } from './deadlines';
@@ -132,7 +139,7 @@ export function applyEvent(persisted: PersistedWorkflow, input: unknown, options
   const refusal = refuse(snapshot, event, options);
   if (refusal !== null) return refusal;
 
-  const [next] = transition(machine, snapshot, event);
+  const next = step(machine, snapshot, event);
   const stage = stageOfValue(next.value);
   return {
     ok: true,
@@ -336,6 +343,37 @@ function load(persisted: PersistedWorkflow, ruleSet: RuleSet): Loaded {
     );
   }
 }
+
+/**
+ * One pure step of the machine. xstate's `transition()` builds a throwaway actor on every call
+ * (computing the machine's initial snapshot on the way), a quarter of this module's time per
+ * event. This machine invokes and spawns nothing and its actions are assignments, which the
+ * step applies itself; so one inert scope per machine, made as `transition()` makes its own
+ * (actions neither run nor kept), serves every step.
+ */
+function step(machine: NegotiationMachine, snapshot: Snapshot, event: NegotiationEvent): Snapshot {
+  let scope = inertScopes.get(machine);
+  if (scope === undefined) {
+    // Without input, as transition()'s own: the context factory answers an empty context.
+    const self = createActor(machine as AnyStateMachine);
+    const ignore = () => {};
+    scope = {
+      self,
+      id: '',
+      sessionId: '',
+      system: self.system,
+      logger: ignore,
+      defer: ignore,
+      emit: ignore,
+      stopChild: ignore,
+      actionExecutor: ignore,
+    };
+    inertScopes.set(machine, scope);
+  }
+  return machine.transition(snapshot, event, scope);
+}
+
+const inertScopes = new WeakMap<NegotiationMachine, AnyActorScope>();
 
 function assertRuleSet(persisted: PersistedWorkflow, ruleSet: RuleSet): void {
   if (persisted.ruleSetVersion !== ruleSet.version) {
