@@ -1,14 +1,16 @@
 // `npm run bench:transitions`: workflow transitions per second through the HTTP API on
 // MariaDB, against an anchor measured in the same run: the SQL of one transition's
 // transaction issued by a bare mysql2 script. Both use 16 concurrent clients over the same
-// negotiations for the same duration. Goal: app ≥ 40 % of the anchor (issue 4).
+// negotiations. The two alternate (app, anchor, app, anchor…) so that a machine whose speed
+// drifts during the run weighs on both alike. Goal: app ≥ 40 % of the anchor (issue 4).
 //
 // Environment (all optional):
 //   BENCH_DATABASE_URL  default mariadb://root@127.0.0.1:3306/wagetrack_bench (dropped and
 //                       recreated at the start of every run; its name must contain "bench")
 //   N                   negotiations (and enterprises), default 2000
-//   DURATION            seconds of each measured phase, default 20
-//   WARMUP              seconds of unmeasured load before each phase, default 3
+//   ROUNDS              app + anchor rounds, default 3
+//   DURATION            seconds of each measured phase, default 10
+//   WARMUP              seconds of unmeasured load before the first phase of each, default 3
 //   CONNECTIONS         concurrent clients, default 16
 //   APP_NODE_ARGS       extra node flags for the app, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"
 //   APP_ENTRY           the app's entry point, default dist/src/main.js (to compare two builds)
@@ -25,7 +27,8 @@ import { creditCode } from './credit-code.mjs';
 const root = new URL('..', import.meta.url).pathname;
 const databaseUrl = process.env.BENCH_DATABASE_URL ?? 'mariadb://root@127.0.0.1:3306/wagetrack_bench';
 const N = Number(process.env.N ?? 2000);
-const DURATION = Number(process.env.DURATION ?? 20);
+const ROUNDS = Number(process.env.ROUNDS ?? 3);
+const DURATION = Number(process.env.DURATION ?? 10);
 const WARMUP = Number(process.env.WARMUP ?? 3);
 const CONNECTIONS = Number(process.env.CONNECTIONS ?? 16);
 const BUSINESS_TZ = 'Asia/Shanghai'; // the app's default TZ_BUSINESS
@@ -219,7 +222,7 @@ const eventAt = (version) =>
  */
 async function loadApp(state, seconds, measured) {
   const { base, token, ids, versions, idle } = state;
-  const stats = { ok: 0, byStatus: {}, samples: [], badVersion: 0 };
+  const stats = { ok: 0, byStatus: {}, samples: [], badVersion: 0, latencies: [] };
   const instance = autocannon({
     url: base,
     connections: CONNECTIONS,
@@ -233,6 +236,7 @@ async function loadApp(state, seconds, measured) {
           const index = idle.shift();
           if (index === undefined) throw new Error('no idle negotiation (N is below CONNECTIONS?)');
           context.index = index;
+          context.started = performance.now();
           const version = versions[index];
           context.expected = version + 1;
           return {
@@ -244,6 +248,7 @@ async function loadApp(state, seconds, measured) {
         },
         onResponse(status, body, context) {
           const index = context.index;
+          stats.latencies.push(performance.now() - context.started);
           if (status === 200) {
             const version = JSON.parse(body).version;
             if (version !== context.expected) stats.badVersion++;
@@ -412,6 +417,26 @@ async function loadAnchor(pool, state, templates, seconds, measured, actorId) {
   return { tx, retried, latencies };
 }
 
+/** CPU seconds this process has used since `since` (a process.cpuUsage() reading). */
+function cpuUsedSince(since) {
+  const used = process.cpuUsage(since);
+  return (used.user + used.system) / 1e6;
+}
+
+/** Each negotiation's stored version, event count and last seq. */
+async function storedVersions(pool) {
+  const [rows] = await pool.query(
+    'SELECT n.id, n.version, COUNT(e.id) AS events, COALESCE(MAX(e.seq), 0) AS maxSeq FROM negotiations n LEFT JOIN negotiation_events e ON e.negotiation_id = n.id GROUP BY n.id, n.version',
+  );
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+/** The app's next events continue from the versions the anchor left. */
+async function syncVersions(state) {
+  const byId = await storedVersions(state.pool);
+  state.versions = state.ids.map((id) => byId.get(id).version);
+}
+
 // ---------------------------------------------------------------------------------------
 // The run
 
@@ -484,82 +509,109 @@ async function main() {
       idle: Array.from({ length: N }, (_, i) => i),
     };
 
-    // Phase 1: the app.
     const appPid = app.pid;
     const dbPid = findPid(['mariadbd', 'mysqld']);
-    if (WARMUP > 0) {
-      log(`app: warm-up ${WARMUP} s`);
-      await loadApp(state, WARMUP, false);
-    }
-    log(`app: ${CONNECTIONS} connections for ${DURATION} s, event date ${D}`);
-    const cpu0 = { app: treeCpuSeconds(appPid), db: cpuSeconds(dbPid), bench: process.cpuUsage() };
-    const appRun = await loadApp(state, DURATION, true);
-    const appCpu = {
-      app: treeCpuSeconds(appPid) - cpu0.app,
-      db: cpuSeconds(dbPid) - cpu0.db,
-      bench: (() => {
-        const u = process.cpuUsage(cpu0.bench);
-        return (u.user + u.system) / 1e6;
-      })(),
-    };
-
-    // Correctness of what the app wrote: versions as the bench tracked them, events gap-free.
-    const [rows] = await pool.query(
-      'SELECT n.id, n.version, COUNT(e.id) AS events, COALESCE(MAX(e.seq), 0) AS maxSeq FROM negotiations n LEFT JOIN negotiation_events e ON e.negotiation_id = n.id GROUP BY n.id, n.version',
-    );
-    const byId = new Map(rows.map((r) => [r.id, r]));
-    let mismatched = 0;
-    state.ids.forEach((id, i) => {
-      const row = byId.get(id);
-      if (
-        !row ||
-        row.version !== state.versions[i] ||
-        Number(row.events) !== row.version ||
-        Number(row.maxSeq) !== row.version
-      )
-        mismatched++;
-    });
     const [[{ adminId }]] = await pool.query("SELECT id AS adminId FROM users WHERE username = 'admin'");
-
-    // Phase 2: the anchor, over the same rows.
-    state.anchorVersions = state.ids.map((id) => byId.get(id).version);
-    const templates = await anchorTemplates(pool);
-    if (WARMUP > 0) {
-      log(`anchor: warm-up ${WARMUP} s`);
-      await loadAnchor(pool, state, templates, WARMUP, false, adminId);
-    }
-    log(`anchor: ${CONNECTIONS} connections for ${DURATION} s`);
-    const cpu1 = { db: cpuSeconds(dbPid), bench: process.cpuUsage() };
-    const anchorStarted = performance.now();
-    const anchor = await loadAnchor(pool, state, templates, DURATION, true, adminId);
-    const anchorSeconds = (performance.now() - anchorStarted) / 1000;
-    const anchorCpu = {
-      db: cpuSeconds(dbPid) - cpu1.db,
-      bench: (() => {
-        const u = process.cpuUsage(cpu1.bench);
-        return (u.user + u.system) / 1e6;
-      })(),
+    const totals = {
+      app: { events: 0, seconds: 0, latencies: [], cpu: { app: 0, db: 0, bench: 0 }, failed: 0, errors: 0 },
+      anchor: { tx: 0, seconds: 0, latencies: [], cpu: { db: 0, bench: 0 }, retried: 0 },
+      byStatus: {},
+      samples: [],
+      badVersion: 0,
+      mismatched: 0,
+      timeouts: 0,
     };
+    const rounds = [];
+    let templates;
+    log(
+      `${ROUNDS} rounds of app ${DURATION} s then anchor ${DURATION} s, ${CONNECTIONS} connections, event date ${D}`,
+    );
+    for (let round = 1; round <= ROUNDS; round++) {
+      // The app, from the versions in the database (the anchor moved them on in the round before).
+      if (round > 1) await syncVersions(state);
+      if (round === 1 && WARMUP > 0) {
+        log(`app: warm-up ${WARMUP} s`);
+        await loadApp(state, WARMUP, false);
+      }
+      log(`round ${round}: app`);
+      const cpu0 = { app: treeCpuSeconds(appPid), db: cpuSeconds(dbPid), bench: process.cpuUsage() };
+      const appRun = await loadApp(state, DURATION, true);
+      totals.app.cpu.app += treeCpuSeconds(appPid) - cpu0.app;
+      totals.app.cpu.db += cpuSeconds(dbPid) - cpu0.db;
+      totals.app.cpu.bench += cpuUsedSince(cpu0.bench);
+      const { result, stats } = appRun;
+      totals.app.events += stats.ok;
+      totals.app.seconds += appRun.seconds;
+      totals.app.latencies.push(...stats.latencies);
+      totals.app.errors += result.errors;
+      totals.timeouts += result.timeouts;
+      totals.badVersion += stats.badVersion;
+      for (const [status, count] of Object.entries(stats.byStatus)) {
+        totals.byStatus[status] = (totals.byStatus[status] ?? 0) + count;
+        totals.app.failed += count;
+      }
+      totals.samples.push(...stats.samples);
+
+      // Correctness of what the app wrote: versions as the bench tracked them, events gap-free.
+      const byId = await storedVersions(pool);
+      totals.mismatched += state.ids.filter((id, i) => {
+        const row = byId.get(id);
+        return (
+          !row ||
+          row.version !== state.versions[i] ||
+          Number(row.events) !== row.version ||
+          Number(row.maxSeq) !== row.version
+        );
+      }).length;
+
+      // The anchor, over the same rows, from where the app left them.
+      state.anchorVersions = state.ids.map((id) => byId.get(id).version);
+      templates ??= await anchorTemplates(pool);
+      if (round === 1 && WARMUP > 0) {
+        log(`anchor: warm-up ${WARMUP} s`);
+        await loadAnchor(pool, state, templates, WARMUP, false, adminId);
+      }
+      log(`round ${round}: anchor`);
+      const cpu1 = { db: cpuSeconds(dbPid), bench: process.cpuUsage() };
+      const anchorStarted = performance.now();
+      const anchor = await loadAnchor(pool, state, templates, DURATION, true, adminId);
+      const anchorSeconds = (performance.now() - anchorStarted) / 1000;
+      totals.anchor.cpu.db += cpuSeconds(dbPid) - cpu1.db;
+      totals.anchor.cpu.bench += cpuUsedSince(cpu1.bench);
+      totals.anchor.tx += anchor.tx;
+      totals.anchor.seconds += anchorSeconds;
+      totals.anchor.latencies.push(...anchor.latencies);
+      totals.anchor.retried += anchor.retried;
+      rounds.push({ app: stats.ok / appRun.seconds, anchor: anchor.tx / anchorSeconds });
+    }
     await pool.end();
 
     // Report.
-    const { result, stats } = appRun;
-    const appRate = stats.ok / appRun.seconds;
-    const anchorRate = anchor.tx / anchorSeconds;
-    const failed = Object.values(stats.byStatus).reduce((a, b) => a + b, 0);
+    const appRate = totals.app.events / totals.app.seconds;
+    const anchorRate = totals.anchor.tx / totals.anchor.seconds;
+    const sorted = (values) => [...values].sort((a, b) => a - b);
+    const appLatencies = sorted(totals.app.latencies);
+    const anchorLatencies = sorted(totals.anchor.latencies);
+    const ms = (value) => `${value.toFixed(2)} ms`;
     const perEvent = (s, count) => ((s * 1000) / count).toFixed(2);
     const snapshotBytes = Buffer.byteLength(templates.pending.snapshot);
+    const failed = totals.app.failed;
     const lines = [
-      `MariaDB ${server.version}, buffer pool ${Math.round(server.pool / 2 ** 20)} MB; N = ${N} negotiations; ${CONNECTIONS} clients; app WORKERS=${process.env.WORKERS ?? 1}; ${DURATION} s per phase after ${WARMUP} s warm-up`,
-      `app    POST /negotiations/:id/events: ${appRate.toFixed(0)} events/s (${stats.ok} × 200), p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms; non-200: ${failed}${failed ? ' ' + JSON.stringify(stats.byStatus) : ''}, errors ${result.errors}, timeouts ${result.timeouts}, wrong version in body ${stats.badVersion}`,
-      `anchor raw mysql2 transaction:        ${anchorRate.toFixed(0)} tx/s (${anchor.tx}), p50 ${percentile(anchor.latencies, 50).toFixed(2)} ms, p99 ${percentile(anchor.latencies, 99).toFixed(2)} ms; deadlock retries ${anchor.retried}; snapshot ${snapshotBytes} bytes`,
-      `ratio app/anchor: ${((100 * appRate) / anchorRate).toFixed(1)} % (goal ≥ 40 %)`,
-      `CPU ms per event: app ${perEvent(appCpu.app, stats.ok)}, mariadbd ${perEvent(appCpu.db, stats.ok)}, bench client ${perEvent(appCpu.bench, stats.ok)}; per anchor tx: mariadbd ${perEvent(anchorCpu.db, anchor.tx)}, bench client ${perEvent(anchorCpu.bench, anchor.tx)}`,
-      `check after the app phase: ${mismatched} of ${N} negotiations with a version or event log differing from the responses`,
+      `MariaDB ${server.version}, buffer pool ${Math.round(server.pool / 2 ** 20)} MB; N = ${N} negotiations; ${CONNECTIONS} clients; app WORKERS=${process.env.WORKERS ?? 1}; ${ROUNDS} rounds of ${DURATION} s per side after ${WARMUP} s warm-up`,
+      ...rounds.map(
+        (r, i) =>
+          `round ${i + 1}: app ${r.app.toFixed(0)} events/s, anchor ${r.anchor.toFixed(0)} tx/s, ratio ${((100 * r.app) / r.anchor).toFixed(1)} %`,
+      ),
+      `app    POST /negotiations/:id/events: ${appRate.toFixed(0)} events/s (${totals.app.events} × 200), p50 ${ms(percentile(appLatencies, 50))}, p99 ${ms(percentile(appLatencies, 99))}; non-200: ${failed}${failed ? ' ' + JSON.stringify(totals.byStatus) : ''}, errors ${totals.app.errors}, timeouts ${totals.timeouts}, wrong version in body ${totals.badVersion}`,
+      `anchor raw mysql2 transaction:        ${anchorRate.toFixed(0)} tx/s (${totals.anchor.tx}), p50 ${ms(percentile(anchorLatencies, 50))}, p99 ${ms(percentile(anchorLatencies, 99))}; deadlock retries ${totals.anchor.retried}; snapshot ${snapshotBytes} bytes`,
+      `ratio app/anchor: ${((100 * appRate) / anchorRate).toFixed(1)} % over all rounds (goal ≥ 40 %)`,
+      `CPU ms per event: app ${perEvent(totals.app.cpu.app, totals.app.events)}, mariadbd ${perEvent(totals.app.cpu.db, totals.app.events)}, bench client ${perEvent(totals.app.cpu.bench, totals.app.events)}; per anchor tx: mariadbd ${perEvent(totals.anchor.cpu.db, totals.anchor.tx)}, bench client ${perEvent(totals.anchor.cpu.bench, totals.anchor.tx)}`,
+      `check after each app phase: ${totals.mismatched} negotiation-rounds with a version or event log differing from the responses`,
     ];
-    for (const sample of stats.samples) lines.push(`  sample non-200: ${sample}`);
+    for (const sample of totals.samples.slice(0, 5)) lines.push(`  sample non-200: ${sample}`);
     console.log(lines.join('\n'));
-    if (failed > 0 || stats.badVersion > 0 || mismatched > 0 || result.errors > 0) process.exitCode = 1;
+    if (failed > 0 || totals.badVersion > 0 || totals.mismatched > 0 || totals.app.errors > 0)
+      process.exitCode = 1;
   } finally {
     appExit = await stopApp(app);
     log(`app stopped with SIGTERM, exit code ${appExit}`);
