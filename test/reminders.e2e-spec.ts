@@ -212,6 +212,35 @@ describe('Reminder e-mails (e2e, real SMTP)', () => {
     expect(summary.subject).toMatch(/^【周报】工资集体协议签订率 \d+\.\d%，0 个协商逾期，1 个无进展$/);
   });
 
+  it("counts an instructor's overdue negotiations in the summary as the negotiation list does", async () => {
+    const supervisor = await aSignedInUser(sut, 'supervisor');
+    const late = await aSignedInUser(sut, 'instructor', { displayName: '陈晨' });
+    // An offer unanswered past its 20 days, a review period past its end that no timer has
+    // closed yet (the scheduler is off in tests), and a negotiation with nothing recorded for
+    // 35 days (a state, not a time limit).
+    await round(await enterprise('逾期·要约', late.id), [
+      { type: 'OFFER_SENT', occurredOn: daysAgo(25), sentBy: 'union', receivedOn: daysAgo(25) },
+    ]);
+    await round(await enterprise('逾期·审查期', late.id), [
+      ...upToSigning(daysAgo(30)),
+      { type: 'SUBMITTED_FOR_REVIEW', occurredOn: daysAgo(20) },
+    ]);
+    await round(await enterprise('无进展', late.id), [
+      { type: 'OFFER_SENT', occurredOn: daysAgo(40), sentBy: 'union', receivedOn: daysAgo(40) },
+      { type: 'OFFER_ACCEPTED', occurredOn: daysAgo(35) },
+    ]);
+    const listed = await request(sut.http)
+      .get(`/api/v1/negotiations?overdue=true&instructorId=${late.id}`)
+      .set(supervisor.auth)
+      .expect(200);
+    expect(listed.body.total).toBe(2);
+
+    await run();
+    await deliver();
+    const summary = sink.received.find((m) => m.to === `${supervisor.username}@example.cn`)!;
+    expect(summary.text).toMatch(/- 陈晨：逾期 2 个，无进展 1 个/);
+  });
+
   it('builds a slot once: running it twice queues nothing more and delivers each digest once', async () => {
     await aCountyWithEveryKindOfItem();
     expect((await run()).body.queued).toBe(3);

@@ -8,6 +8,7 @@ import { appConfig } from '../config/app.config';
 import { isUniqueViolation } from '../database/database-errors';
 import { writeTransaction } from '../database/transactions';
 import { SECTORS, type Sector } from '../enterprises/domain/ownership';
+import { isOverdue } from '../negotiations/workflow/deadlines';
 import { ReportsRepository } from '../reports/reports.repository';
 import { ReportsService, type TargetGapsResult } from '../reports/reports.service';
 import { UsersRepository } from '../users/users.repository';
@@ -26,9 +27,6 @@ import { ReminderFactsRepository } from './reminder-facts.repository';
 import { type NewReminder, RemindersRepository } from './reminders.repository';
 import type { SlotKind } from './reminder.entity';
 import { dedupeKey } from './slots';
-
-/** Deadlines that are work someone has not done when they pass (not states like "stalled"). */
-const OVERDUE_KINDS = ['offer_reply', 'submission_for_review', 'publication', 'suspension_resume'];
 
 export type PlannedReminder = NewReminder;
 
@@ -116,7 +114,8 @@ export class ReminderBuilder {
         new Set(mine.filter(predicate).map((d) => d.negotiationId)).size;
       return {
         id,
-        overdue: count((d) => OVERDUE_KINDS.includes(d.kind) && d.dueOn < slotDate),
+        // Overdue as the negotiation list's overdue=true and each deadline's `overdue` say.
+        overdue: count((d) => isOverdue(d, slotDate)),
         stalled: count((d) => d.kind === 'stalled' && d.dueOn <= slotDate),
       };
     });
