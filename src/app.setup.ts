@@ -4,6 +4,7 @@ import helmet from 'helmet';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { jsonBodyParser } from './common/http/body-parser';
+import { documentCommonErrors, ErrorResponse } from './common/http/error-response';
 import { appConfig } from './config/app.config';
 import { serveWebApp } from './web/web-app';
 
@@ -37,7 +38,9 @@ function setUpOpenApi(app: NestExpressApplication): void {
     .setVersion('1')
     .addBearerAuth()
     .build();
-  const document = SwaggerModule.createDocument(app, config);
+  const document = documentCommonErrors(
+    SwaggerModule.createDocument(app, config, { extraModels: [ErrorResponse] }),
+  );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
 }
 

@@ -91,6 +91,76 @@ describe('Access control (e2e)', () => {
     expect(registeredRoutes()).toEqual(Object.keys(POLICY).sort());
   });
 
+  it('documents in OpenAPI who may call each route: 401 without a token, 403 for the roles refused', async () => {
+    const docs = (await request(sut.http).get('/api/docs-json').expect(200)).body as {
+      paths: Record<
+        string,
+        Record<string, { responses: Record<string, { description: string; content?: unknown }> }>
+      >;
+    };
+    const errorBody = { 'application/json': { schema: { $ref: '#/components/schemas/ErrorResponse' } } };
+    for (const [route, allowed] of Object.entries(POLICY)) {
+      const [method, path] = route.split(' ');
+      const openApiPath = path
+        .replace(':id', '{id}')
+        .replace('{.:format}', '.{format}')
+        .replace('.:format', '.{format}');
+      const { responses } = docs.paths[openApiPath][method.toLowerCase()];
+      if (allowed === 'public') {
+        expect(responses['401']?.description ?? '').not.toContain('AUTH.UNAUTHENTICATED');
+        continue;
+      }
+      expect({ route, unauthenticated: responses['401'] }).toEqual({
+        route,
+        unauthenticated: { description: expect.stringContaining('AUTH.UNAUTHENTICATED'), content: errorBody },
+      });
+      const refused = ROLES.filter((role) => !allowed.includes(role));
+      const forbidden = responses['403']?.description ?? '';
+      if (refused.length > 0) {
+        expect({ route, forbidden }).toEqual({
+          route,
+          forbidden: expect.stringContaining(`only ${allowed.join(', ')}`),
+        });
+      } else {
+        expect({ route, forbidden }).toEqual({
+          route,
+          forbidden: expect.not.stringContaining('AUTH.FORBIDDEN:'),
+        });
+      }
+    }
+  });
+
+  it("documents in OpenAPI the error answers of a route's body and of the workflow", async () => {
+    const docs = (await request(sut.http).get('/api/docs-json').expect(200)).body as {
+      paths: Record<
+        string,
+        Record<
+          string,
+          { requestBody?: { content: object }; responses: Record<string, { description: string }> }
+        >
+      >;
+    };
+    const withJsonBody = Object.entries(docs.paths).flatMap(([path, item]) =>
+      Object.entries(item)
+        .filter(
+          ([, operation]) => operation.requestBody && 'application/json' in operation.requestBody.content,
+        )
+        .map(([method, operation]) => ({ route: `${method} ${path}`, responses: operation.responses })),
+    );
+    expect(withJsonBody.length).toBeGreaterThanOrEqual(8);
+    for (const { route, responses } of withJsonBody) {
+      expect({ route, 400: responses['400']?.description, 422: responses['422']?.description }).toEqual({
+        route,
+        400: expect.stringContaining('REQUEST.MALFORMED_JSON'),
+        422: expect.stringContaining('REQUEST.VALIDATION_FAILED'),
+      });
+    }
+    const events = docs.paths['/api/v1/negotiations/{id}/events'].post.responses;
+    expect(events['409'].description).toMatch(/NEGOTIATION\.VERSION_CONFLICT.*currentVersion/);
+    expect(events['422'].description).toMatch(/ILLEGAL_EVENT.*GUARD_FAILED.*INVALID_EVENT/);
+    expect(events['404'].description).toContain('NOT_FOUND');
+  });
+
   const call = (route: string, auth?: { Authorization: string }) => {
     const [method, path] = route.split(' ');
     const url = path.replace(':id', '1').replace('{.:format}', '').replace(':format', 'csv');

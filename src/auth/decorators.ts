@@ -1,4 +1,5 @@
-import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+import { applyDecorators, createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+import { ApiErrors } from '../common/http/error-response';
 import type { Request } from 'express';
 import type { Role } from '../users/domain/role';
 import type { Actor } from './actor';
@@ -10,7 +11,11 @@ export const ROLES = 'auth:roles';
 export const Public = () => SetMetadata(IS_PUBLIC, true);
 
 /** The roles that may call the route; others get 403. Without it, any signed-in user may. */
-export const Roles = (...roles: Role[]) => SetMetadata(ROLES, roles);
+export const Roles = (...roles: Role[]) =>
+  applyDecorators(
+    SetMetadata(ROLES, roles),
+    ApiErrors({ 403: `AUTH.FORBIDDEN: only ${roles.join(', ')} may call this` }),
+  );
 
 export type AuthenticatedRequest = Request & { actor?: Actor };
 

@@ -8,6 +8,7 @@ import { ListEnterprisesQuery } from './dto/list-enterprises.query';
 import { UpdateEnterpriseDto } from './dto/update-enterprise.dto';
 import { EnterpriseNotFoundError } from './enterprises.errors';
 import { EnterprisesService } from './enterprises.service';
+import { ApiErrors } from '../common/http/error-response';
 
 /** An id that is not a positive integer names no enterprise: 404, as for any unknown id. */
 const enterpriseId = new ParseIntPipe({
@@ -24,6 +25,10 @@ export class EnterprisesController {
   @HttpCode(201)
   @Roles('admin')
   @ApiOperation({ summary: 'Register an enterprise (admin)' })
+  @ApiErrors({
+    409: 'ENTERPRISE.DUPLICATE_CREDIT_CODE: the credit code is already registered',
+    422: 'ENTERPRISE.CLOSED_BEFORE_REGISTERED: closedOn before registeredOn; ENTERPRISE.UNKNOWN_INSTRUCTOR: instructorId is not an active instructor',
+  })
   @ApiCreatedResponse({ type: EnterpriseResponse })
   create(@Body() dto: CreateEnterpriseDto, @CurrentActor() actor: Actor): Promise<EnterpriseResponse> {
     return this.enterprises.create(dto, actor);
@@ -50,6 +55,11 @@ export class EnterprisesController {
   }
 
   @Patch(':id')
+  @ApiErrors({
+    403: 'AUTH.FORBIDDEN_FIELD: an instructor changing instructorId',
+    409: 'ENTERPRISE.DUPLICATE_CREDIT_CODE: the credit code is already registered',
+    422: 'ENTERPRISE.CLOSED_BEFORE_REGISTERED: closedOn before registeredOn; ENTERPRISE.UNKNOWN_INSTRUCTOR: instructorId is not an active instructor',
+  })
   @Roles('admin', 'instructor')
   @ApiOperation({
     summary: 'Change some fields; null clears an optional one',

@@ -35,6 +35,7 @@ import { EnterpriseImportService } from './enterprise-import.service';
 import { ImportResult } from './import-result';
 import { MissingFileError } from './imports.errors';
 import { negotiationsTable, rosterTable } from './roster-tables';
+import { ApiErrors } from '../common/http/error-response';
 
 /** What multer hands over for the `file` field (memory storage). */
 interface UploadedSpreadsheet {
@@ -47,6 +48,9 @@ const UPLOAD_DOC = {
   schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } },
 };
 const FORMAT_DOC = { name: 'format', enum: ['csv', 'xlsx'], description: 'the download format' };
+
+const IMPORT_ERRORS =
+  'IMPORT.NO_FILE: no file in the field "file"; IMPORT.UNREADABLE_FILE: not an .xlsx or .csv that can be read (rows at fault are in the 200 answer, not errors)';
 
 /** Spreadsheets in and out: the roster and historical agreements imported, the lists exported. */
 @ApiTags('imports and exports')
@@ -72,6 +76,7 @@ export class ImportsController {
     summary:
       'Import the enterprise roster (.xlsx or .csv, Chinese or English headers), upsert by credit code',
   })
+  @ApiErrors({ 422: IMPORT_ERRORS })
   @ApiOkResponse({ type: ImportResult })
   importEnterprises(
     @UploadedFile() file: UploadedSpreadsheet | undefined,
@@ -94,6 +99,7 @@ export class ImportsController {
   @ApiOperation({
     summary: 'Import agreements signed before the product was used, each as a historical negotiation',
   })
+  @ApiErrors({ 422: IMPORT_ERRORS })
   @ApiOkResponse({ type: ImportResult })
   importAgreements(
     @UploadedFile() file: UploadedSpreadsheet | undefined,

@@ -15,6 +15,7 @@ import { ListNegotiationsQuery } from './dto/list-negotiations.query';
 import { NegotiationEventResponse, NegotiationPage, NegotiationResponse } from './dto/negotiation.response';
 import { NegotiationNotFoundError } from './negotiations.errors';
 import { NegotiationsService } from './negotiations.service';
+import { ApiErrors } from '../common/http/error-response';
 
 const negotiationId = new ParseIntPipe({
   exceptionFactory: () => new NegotiationNotFoundError('with that id'),
@@ -30,6 +31,9 @@ export class NegotiationsController {
   @HttpCode(201)
   @Roles('admin', 'instructor')
   @ApiOperation({ summary: 'Open a negotiation round (stage invitation)' })
+  @ApiErrors({
+    422: 'NEGOTIATION.ENTERPRISES: the covered enterprises do not exist, do not fit the scope, or (instructors) include none of theirs; NEGOTIATION.RENEWS: the renewed negotiation has no agreement of this kind',
+  })
   @ApiCreatedResponse({ type: NegotiationResponse })
   create(@Body() dto: CreateNegotiationDto, @CurrentActor() actor: Actor): Promise<NegotiationResponse> {
     return this.negotiations.create(dto, actor);
@@ -72,6 +76,10 @@ export class NegotiationsController {
       additionalProperties: true,
     },
   })
+  @ApiErrors({
+    409: 'NEGOTIATION.VERSION_CONFLICT: someone recorded an event since expectedVersion; the body carries currentVersion',
+    422: 'NEGOTIATION.ILLEGAL_EVENT: the stage does not take this event; NEGOTIATION.GUARD_FAILED: a rule refuses it (message names the article; check and rule say which); NEGOTIATION.INVALID_EVENT: a missing or malformed field',
+  })
   @ApiOkResponse({ type: NegotiationResponse })
   recordEvent(
     @Param('id', negotiationId) id: number,
@@ -95,6 +103,9 @@ export class NegotiationsController {
   @HttpCode(201)
   @Roles('admin')
   @ApiOperation({ summary: 'Record an agreement signed before the product was used (→ in_force or expired)' })
+  @ApiErrors({
+    422: 'NEGOTIATION.GUARD_FAILED: the dates or term break a rule; NEGOTIATION.ENTERPRISES: the covered enterprises do not fit',
+  })
   @ApiCreatedResponse({ type: NegotiationResponse })
   historical(
     @Body() dto: CreateHistoricalAgreementDto,

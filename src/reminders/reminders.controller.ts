@@ -6,6 +6,7 @@ import { ListRemindersQuery } from './dto/list-reminders.query';
 import { ReminderPage, ReminderResponse } from './dto/reminder.response';
 import { ReminderNotFoundError } from './reminders.errors';
 import { RemindersService } from './reminders.service';
+import { ApiErrors } from '../common/http/error-response';
 
 const reminderId = new ParseIntPipe({ exceptionFactory: () => new ReminderNotFoundError('with that id') });
 
@@ -40,6 +41,7 @@ export class RemindersController {
   @HttpCode(200)
   @Roles('admin')
   @ApiOperation({ summary: 'Requeue a failed or parked reminder' })
+  @ApiErrors({ 409: 'REMINDER.ALREADY_SENT: only failed or parked reminders are retried' })
   @ApiOkResponse({ type: ReminderResponse })
   retry(@Param('id', reminderId) id: number, @CurrentActor() actor: Actor): Promise<ReminderResponse> {
     return this.reminders.retry(id, actor);

@@ -8,6 +8,7 @@ import { UpdateUserDto } from './dto/update-user.dto';
 import { InstructorPage, UserPage, UserResponse } from './dto/user.response';
 import { UserNotFoundError } from './users.errors';
 import { UsersService } from './users.service';
+import { ApiErrors } from '../common/http/error-response';
 
 const userId = new ParseIntPipe({ exceptionFactory: () => new UserNotFoundError('with that id') });
 
@@ -27,6 +28,7 @@ export class UsersController {
   @Post('users')
   @HttpCode(201)
   @Roles('admin')
+  @ApiErrors({ 409: 'USER.DUPLICATE_USERNAME: the username is taken' })
   @ApiCreatedResponse({ type: UserResponse })
   create(@Body() dto: CreateUserDto, @CurrentActor() actor: Actor): Promise<UserResponse> {
     return this.users.create(dto, actor);
@@ -62,6 +64,10 @@ export class UsersController {
     description:
       'Admins change any field; a user changes their own email, language, digestOptOut, and password ' +
       'with currentPassword. A new password or a deactivation ends the user’s existing tokens.',
+  })
+  @ApiErrors({
+    403: 'AUTH.FORBIDDEN_FIELD: a non-admin changing a field other than their own email, language, digestOptOut or password',
+    422: 'USER.CURRENT_PASSWORD_REQUIRED: changing your own password needs currentPassword; USER.LAST_ADMIN: the last active admin cannot be deactivated or demoted',
   })
   @ApiOkResponse({ type: UserResponse })
   update(
