@@ -11,7 +11,7 @@ import { writeTransaction } from '../database/transactions';
 import { CreateEnterpriseDto } from '../enterprises/dto/create-enterprise.dto';
 import { Enterprise } from '../enterprises/enterprise.entity';
 import { EnterprisesRepository } from '../enterprises/enterprises.repository';
-import { UsersRepository } from '../users/users.repository';
+import { UsersService } from '../users/users.service';
 import { badRowsWorkbook } from './bad-rows';
 import {
   countOf,
@@ -71,7 +71,7 @@ export class EnterpriseImportService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly enterprises: EnterprisesRepository,
-    private readonly users: UsersRepository,
+    private readonly users: UsersService,
     private readonly audit: AuditService,
   ) {}
 
@@ -83,7 +83,7 @@ export class EnterpriseImportService {
   ): Promise<ImportResult> {
     const sheet = await readSpreadsheet(content, filename, isEnterpriseHeader);
     const columns = mapHeaders(sheet.headers);
-    const instructorIds = await this.instructorIdsByUsername();
+    const instructorIds = await this.users.activeInstructorIds();
     const tally: Tally = {
       created: 0,
       updated: 0,
@@ -295,11 +295,6 @@ export class EnterpriseImportService {
         changes: auditDiff(before, after, ENTERPRISE_FIELDS),
       })),
     );
-  }
-
-  private async instructorIdsByUsername(): Promise<Map<string, number>> {
-    const users = await this.users.findAll();
-    return new Map(users.filter((u) => u.role === 'instructor' && u.active).map((u) => [u.username, u.id]));
   }
 }
 

@@ -28,7 +28,7 @@ import { ListEnterprisesQuery } from '../enterprises/dto/list-enterprises.query'
 import { EnterprisesService } from '../enterprises/enterprises.service';
 import { ListNegotiationsQuery } from '../negotiations/dto/list-negotiations.query';
 import { NegotiationsService } from '../negotiations/negotiations.service';
-import { UsersRepository } from '../users/users.repository';
+import { UsersService } from '../users/users.service';
 import { AgreementImportService } from './agreement-import.service';
 import { ImportQuery } from './dto/import.query';
 import { EnterpriseImportService } from './enterprise-import.service';
@@ -62,7 +62,7 @@ export class ImportsController {
     private readonly agreementImport: AgreementImportService,
     private readonly enterprises: EnterprisesService,
     private readonly negotiations: NegotiationsService,
-    private readonly users: UsersRepository,
+    private readonly users: UsersService,
     private readonly clock: Clock,
   ) {}
 
@@ -123,11 +123,10 @@ export class ImportsController {
     @Res() res: Response,
   ): Promise<void> {
     const rows = await this.enterprises.all(query, actor);
-    const usernames = new Map((await this.users.findAll()).map((u) => [u.id, u.username]));
     await sendTable(
       res,
       downloadFormat(format),
-      rosterTable(rows, usernames, describe(query)),
+      rosterTable(rows, await this.users.usernames(), describe(query)),
       this.clock.today(),
     );
   }
@@ -143,12 +142,7 @@ export class ImportsController {
     @CurrentActor() actor: Actor,
     @Res() res: Response,
   ): Promise<void> {
-    const items = [];
-    for (let page = 1; ; page++) {
-      const result = await this.negotiations.list(Object.assign(query, { page, pageSize: 200 }), actor);
-      items.push(...result.items);
-      if (items.length >= result.total || result.items.length === 0) break;
-    }
+    const items = await this.negotiations.all(query, actor);
     // Each negotiation names the enterprises it covers.
     const names = new Map(items.flatMap((n) => n.enterprises).map((e) => [e.id, e.name]));
     await sendTable(

@@ -94,6 +94,19 @@ export class NegotiationsService {
     return { items, total, page, pageSize } satisfies Page<NegotiationResponse>;
   }
 
+  /** Every negotiation the list's filters select (for exports), read a page of 200 at a time. */
+  async all(
+    filter: Omit<ListNegotiationsQuery, 'page' | 'pageSize'>,
+    actor: Actor,
+  ): Promise<NegotiationResponse[]> {
+    const items: NegotiationResponse[] = [];
+    for (let page = 1; ; page++) {
+      const result = await this.list({ ...filter, page, pageSize: 200 } as ListNegotiationsQuery, actor);
+      items.push(...result.items);
+      if (items.length >= result.total || result.items.length === 0) return items;
+    }
+  }
+
   async recordEvent(id: number, body: Record<string, unknown>, actor: Actor): Promise<NegotiationResponse> {
     const { negotiation: row, enterprises } = await this.loadInScope(id, actor);
     const { expectedVersion, ...event } = body;

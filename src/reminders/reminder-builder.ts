@@ -11,7 +11,7 @@ import { SECTORS, type Sector } from '../enterprises/domain/ownership';
 import { isOverdue } from '../negotiations/workflow/deadlines';
 import { ReportsRepository } from '../reports/reports.repository';
 import { ReportsService, type TargetGapsResult } from '../reports/reports.service';
-import { UsersRepository } from '../users/users.repository';
+import { UsersService } from '../users/users.service';
 import type { Language } from '../users/domain/role';
 import type { User } from '../users/user.entity';
 import {
@@ -45,7 +45,7 @@ export class ReminderBuilder {
     private readonly reportsRepository: ReportsRepository,
     private readonly templates: MailTemplates,
     private readonly clock: Clock,
-    private readonly users: UsersRepository,
+    private readonly users: UsersService,
     @Inject(appConfig.KEY) private readonly config: ConfigType<typeof appConfig>,
   ) {}
 
@@ -106,8 +106,7 @@ export class ReminderBuilder {
     };
     const rates = await this.reports.signingRates({ ...query, groupBy: 'sector' }, SYSTEM_ACTOR);
     const deadlines = await this.facts.deadlinesUntil(slotDate);
-    const instructors = (await this.users.findAll()).filter((u) => u.role === 'instructor');
-    const names = new Map(instructors.map((u) => [u.id, u.displayName]));
+    const names = await this.users.displayNames('instructor');
     const perInstructor = [...names.keys()].map((id) => {
       const mine = deadlines.filter((d) => d.instructorId === id);
       const count = (predicate: (d: (typeof mine)[number]) => boolean) =>

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@ne
 import type { Response } from 'express';
 import type { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/decorators';
-import { UsersRepository } from '../users/users.repository';
+import { UsersService } from '../users/users.service';
 import { DOWNLOAD_CONTENT_TYPES, downloadFormat, sendTable } from '../common/tables/download';
 import type { ReportTable } from '../common/tables/table';
 import {
@@ -42,7 +42,7 @@ const FORMAT_DOC = {
 export class ReportsController {
   constructor(
     private readonly reports: ReportsService,
-    private readonly users: UsersRepository,
+    private readonly users: UsersService,
   ) {}
 
   @Get('signing-rates{.:format}')
@@ -126,8 +126,7 @@ export class ReportsController {
     return undefined;
   }
 
-  private async names(): Promise<InstructorNames> {
-    const users = await this.users.findAll();
-    return new Map(users.map((user) => [user.id, user.displayName]));
+  private names(): Promise<InstructorNames> {
+    return this.users.displayNames();
   }
 }

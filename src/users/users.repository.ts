@@ -49,8 +49,9 @@ export class UsersRepository {
     return this.repo(manager).save(user);
   }
 
-  findAll(): Promise<User[]> {
-    return this.repo().find({ order: { id: 'ASC' } });
+  /** Every user (of one role if given), by id. */
+  findAll(role?: Role): Promise<User[]> {
+    return this.repo().find({ where: role === undefined ? {} : { role }, order: { id: 'ASC' } });
   }
 
   count(): Promise<number> {

@@ -8,6 +8,7 @@ import { Page, PageQuery } from '../common/http/page';
 import { definedFields } from '../common/validation/defined-fields';
 import { isUniqueViolation } from '../database/database-errors';
 import { writeTransaction } from '../database/transactions';
+import type { Role } from './domain/role';
 import { CreateUserDto } from './dto/create-user.dto';
 import { SELF_EDITABLE_FIELDS, UpdateUserDto } from './dto/update-user.dto';
 import { InstructorResponse, UserResponse } from './dto/user.response';
@@ -89,6 +90,22 @@ export class UsersService {
       page: query.page,
       pageSize: query.pageSize,
     };
+  }
+
+  /** Display names by user id (of one role if given): to label rows of reports and e-mails. */
+  async displayNames(role?: Role): Promise<Map<number, string>> {
+    return new Map((await this.users.findAll(role)).map((user) => [user.id, user.displayName]));
+  }
+
+  /** Usernames by user id: the roster export names instructors by username, as its import reads them. */
+  async usernames(): Promise<Map<number, string>> {
+    return new Map((await this.users.findAll()).map((user) => [user.id, user.username]));
+  }
+
+  /** Active instructors' ids by username: the roster import assigns enterprises by username. */
+  async activeInstructorIds(): Promise<Map<string, number>> {
+    const instructors = await this.users.findAll('instructor');
+    return new Map(instructors.filter((user) => user.active).map((user) => [user.username, user.id]));
   }
 
   /** Admins read anyone; others only themselves (anyone else is "not found"). */
