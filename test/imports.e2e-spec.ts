@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import request from 'supertest';
 import { AuditEntry } from '../src/audit/audit-entry.entity';
+import { Clock } from '../src/common/clock/clock';
 import { loadAppConfig } from '../src/config/app.config';
 import { Enterprise } from '../src/enterprises/enterprise.entity';
 import { Negotiation } from '../src/negotiations/entities/negotiation.entity';
@@ -421,8 +422,23 @@ describe('Roster and agreement import/export (e2e)', () => {
         ]),
         'a.xlsx',
       ).expect(200);
-      const res = await request(sut.http).get('/api/v1/negotiations.csv').set(admin.auth).expect(200);
-      expect(res.text).toContain('工资专项集体合同,单独签订,金八角水泥有限公司,生效,in_force');
+      // 01:30 in Shanghai on 25 November is still the 24th in UTC: the table says the business date.
+      jest.spyOn(sut.app.get(Clock), 'now').mockReturnValue(new Date('2026-11-24T17:30:00Z'));
+      const res = await request(sut.http)
+        .get('/api/v1/negotiations.csv')
+        .query({ agreementKind: 'wage', stage: 'in_force', open: 'false' })
+        .set(admin.auth)
+        .expect(200);
+      const lines = res.text.split('\r\n');
+      expect(lines[0]).toContain('导出日期: 2026-11-25');
+      const filters = lines[0].split('筛选: ')[1].split('；');
+      expect(new Set(filters)).toEqual(
+        new Set(['合同类型：工资专项集体合同', '只看进行中：否', '阶段：生效']),
+      );
+      const row = lines.find((line) => line.includes('金八角水泥有限公司'));
+      expect(row).toContain(
+        '工资专项集体合同,单独签订,金八角水泥有限公司,生效,生效,续订协商（到期前3个月内）（集体合同规定第三十八条）',
+      );
     });
   });
 

@@ -34,7 +34,7 @@ import { ImportQuery } from './dto/import.query';
 import { EnterpriseImportService } from './enterprise-import.service';
 import { ImportResult } from './import-result';
 import { MissingFileError } from './imports.errors';
-import { negotiationsTable, rosterTable } from './roster-tables';
+import { filterWords, negotiationsTable, rosterTable } from './roster-tables';
 import { ApiErrors } from '../common/http/error-response';
 
 /** What multer hands over for the `file` field (memory storage). */
@@ -123,10 +123,14 @@ export class ImportsController {
     @Res() res: Response,
   ): Promise<void> {
     const rows = await this.enterprises.all(query, actor);
+    const usernames = await this.users.usernames();
     await sendTable(
       res,
       downloadFormat(format),
-      rosterTable(rows, await this.users.usernames(), describe(query)),
+      rosterTable(rows, usernames, {
+        on: this.clock.today(),
+        filters: filterWords(query, { instructors: usernames }),
+      }),
       this.clock.today(),
     );
   }
@@ -148,15 +152,14 @@ export class ImportsController {
     await sendTable(
       res,
       downloadFormat(format),
-      negotiationsTable(items, names, describe(query)),
+      negotiationsTable(items, names, {
+        on: this.clock.today(),
+        filters: filterWords(query, {
+          instructors: await this.users.displayNames('instructor'),
+          enterprises: names,
+        }),
+      }),
       this.clock.today(),
     );
   }
-}
-
-function describe(query: object): string {
-  return Object.entries(query)
-    .filter(([key, value]) => value !== undefined && key !== 'page' && key !== 'pageSize')
-    .map(([key, value]) => `${key}=${String(value)}`)
-    .join(' ');
 }

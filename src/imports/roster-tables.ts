@@ -2,33 +2,27 @@ import type { ReportTable } from '../common/tables/table';
 import { OWNERSHIP_LABELS_ZH, SECTOR_LABELS_ZH, sectorOf } from '../enterprises/domain/ownership';
 import type { Enterprise } from '../enterprises/enterprise.entity';
 import type { NegotiationResponse } from '../negotiations/dto/negotiation.response';
+import { deadlineLabelZh, ruleZh, STAGE_LABELS_ZH, stateLabelZh } from '../negotiations/labels-zh';
 import { AGREEMENT_KIND_LABELS_ZH, SCOPE_LABELS_ZH } from '../reports/rates';
 import { ENTERPRISE_COLUMNS } from './enterprise-columns';
 
-export const STAGE_LABELS_ZH: Record<string, string> = {
-  invitation: '要约',
-  preparation: '协商准备',
-  consultation: '协商',
-  ratification: '职代会审议',
-  signing: '签订',
-  filing: '报送审查',
-  in_force: '生效',
-  expired: '期满',
-  terminated: '终止',
-  abandoned: '放弃',
-};
+/** When a table was exported (a business date) and with which list filters, in words. */
+export interface Export {
+  on: string;
+  filters: string;
+}
 
 /** The roster with the import's own headers, so that an export imports back unchanged. */
 export function rosterTable(
   enterprises: Enterprise[],
   usernames: ReadonlyMap<number, string>,
-  filters: string,
+  exported: Export,
 ): ReportTable {
   return {
     title: '企业名册',
     parameters: [
-      ['导出日期', new Date().toISOString().slice(0, 10)],
-      ['筛选', filters || '全部'],
+      ['导出日期', exported.on],
+      ['筛选', exported.filters || '全部'],
     ],
     columns: [
       ...ENTERPRISE_COLUMNS.map((c) => ({
@@ -60,13 +54,13 @@ export function rosterTable(
 export function negotiationsTable(
   negotiations: NegotiationResponse[],
   names: ReadonlyMap<number, string>,
-  filters: string,
+  exported: Export,
 ): ReportTable {
   return {
     title: '工资集体协商进度',
     parameters: [
-      ['导出日期', new Date().toISOString().slice(0, 10)],
-      ['筛选', filters || '全部'],
+      ['导出日期', exported.on],
+      ['筛选', exported.filters || '全部'],
     ],
     columns: [
       { key: 'id', header: '编号' },
@@ -92,9 +86,9 @@ export function negotiationsTable(
         agreementKind: AGREEMENT_KIND_LABELS_ZH[n.agreementKind],
         scope: SCOPE_LABELS_ZH[n.scope],
         enterprises: n.enterpriseIds.map((id) => names.get(id) ?? `#${id}`).join('、'),
-        stage: STAGE_LABELS_ZH[n.stage] ?? n.stage,
-        state: n.state,
-        nextDeadline: next ? `${next.kind}（${next.rule}）` : null,
+        stage: STAGE_LABELS_ZH[n.stage],
+        state: stateLabelZh(n.state),
+        nextDeadline: next ? `${deadlineLabelZh(next.kind)}（${ruleZh(next.rule)}）` : null,
         nextDueOn: next?.dueOn ?? null,
         overdue: next ? (next.overdue ? '是' : '否') : null,
         signedOn: n.agreement?.signedOn ?? null,
@@ -104,4 +98,53 @@ export function negotiationsTable(
       };
     }),
   };
+}
+
+const FILTER_NAMES_ZH: Record<string, string> = {
+  stage: '阶段',
+  agreementKind: '合同类型',
+  enterpriseId: '企业',
+  instructorId: '指导员',
+  overdue: '只看已逾期',
+  open: '只看进行中',
+  ownershipType: '所有制',
+  sector: '所有制类别',
+  township: '乡镇（街道）',
+  industry: '行业门类',
+  q: '关键词',
+};
+
+/**
+ * A list's filters as a reader of the exported table understands them
+ * (`阶段：协商；指导员：张伟`); codes in Chinese, ids by name where `names` knows them.
+ */
+export function filterWords(
+  query: object,
+  names: { instructors?: ReadonlyMap<number, string>; enterprises?: ReadonlyMap<number, string> } = {},
+): string {
+  const words = (key: string, value: unknown): string => {
+    switch (key) {
+      case 'stage':
+        return STAGE_LABELS_ZH[value as keyof typeof STAGE_LABELS_ZH] ?? String(value);
+      case 'agreementKind':
+        return AGREEMENT_KIND_LABELS_ZH[value as keyof typeof AGREEMENT_KIND_LABELS_ZH] ?? String(value);
+      case 'ownershipType':
+        return OWNERSHIP_LABELS_ZH[value as keyof typeof OWNERSHIP_LABELS_ZH] ?? String(value);
+      case 'sector':
+        return SECTOR_LABELS_ZH[value as keyof typeof SECTOR_LABELS_ZH] ?? String(value);
+      case 'overdue':
+      case 'open':
+        return value === 'true' ? '是' : '否';
+      case 'instructorId':
+        return names.instructors?.get(Number(value)) ?? `#${String(value)}`;
+      case 'enterpriseId':
+        return names.enterprises?.get(Number(value)) ?? `#${String(value)}`;
+      default:
+        return String(value);
+    }
+  };
+  return Object.entries(query)
+    .filter(([key, value]) => value !== undefined && key !== 'page' && key !== 'pageSize')
+    .map(([key, value]) => `${FILTER_NAMES_ZH[key] ?? key}：${words(key, value)}`)
+    .join('；');
 }

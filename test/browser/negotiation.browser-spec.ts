@@ -55,7 +55,7 @@ describe('negotiation page (instructor)', () => {
     const reply = deadline('offer_reply');
     await reply.waitFor();
     await expect(reply.innerText()).resolves.toContain(chineseDate(addDays(fixture.today, 20)));
-    await expect(reply.innerText()).resolves.toContain('集体合同规定 art. 32');
+    await expect(reply.innerText()).resolves.toContain('集体合同规定第三十二条');
     await expect(reply.getByTestId('due-status').innerText()).resolves.toBe('还剩 20 天');
     await expectStage('invitation', '要约');
 
@@ -94,7 +94,7 @@ describe('negotiation page (instructor)', () => {
     await submitAndWait();
     // The rule in Chinese with its article, then the API's own words.
     const refusal = await errorOf('resumeOn');
-    expect(refusal).toContain('集体合同规定第35条');
+    expect(refusal).toContain('集体合同规定第三十五条');
     expect(refusal).toContain('suspensions are capped at 60 days');
     await expectStage('consultation', '协商');
   });

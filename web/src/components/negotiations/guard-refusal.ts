@@ -1,6 +1,7 @@
 import { isApiError } from '../../api/api-error';
 import type { RuleSet } from '../../api/negotiations';
 import { i18n } from '../../i18n';
+import { ruleWords } from './rule-words';
 
 /** An event the workflow refused, worded in the interface language. */
 export interface GuardRefusal {
@@ -31,14 +32,6 @@ const NUMBERS: Record<string, (rules: RuleSet) => Record<string, string | number
   termWithinLimits: (rules) => ({ min: rules.minTermMonths, max: rules.maxTermMonths }),
 };
 
-/** The API cites `集体合同规定 art. 19` or `product rule` (src/negotiations/workflow/law.ts). */
-function ruleWords(rule: string): string {
-  const { t } = i18n.global;
-  if (rule === 'product rule') return t('negotiation.refusal.productRule');
-  const cited = /^(.+) art\. (.+)$/.exec(rule);
-  return cited ? t('negotiation.refusal.article', { law: cited[1], article: cited[2] }) : rule;
-}
-
 /**
  * A NEGOTIATION.GUARD_FAILED answer that names its check, worded from `guards.<check>`; null for
  * any other error, or when the sentence needs rule-set numbers not known here (`rules` null: a
@@ -54,7 +47,9 @@ export function guardRefusal(error: unknown, rules: RuleSet | null): GuardRefusa
   const sentence = t(`guards.${check}`, numbers && rules ? numbers(rules) : {});
   return {
     field: error.fieldErrors[0]?.field ?? null,
-    text: rule ? t('negotiation.refusal.text', { text: sentence, rule: ruleWords(rule) }) : sentence,
+    text: rule
+      ? t('negotiation.refusal.text', { text: sentence, rule: ruleWords(rule, i18n.global) })
+      : sentence,
     detail:
       rule && error.message.startsWith(`${rule}: `) ? error.message.slice(rule.length + 2) : error.message,
   };

@@ -121,6 +121,8 @@ export default {
     text: '{text} ({rule})',
     article: '{law} art. {article}',
     productRule: 'a rule of this application',
+    localRule: 'a local rule',
+    separator: '; ',
   },
   list: {
     stage: 'Stage',

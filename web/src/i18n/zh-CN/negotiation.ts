@@ -122,6 +122,8 @@ export default {
     text: '{text}（依据：{rule}）',
     article: '{law}第{article}条',
     productRule: '本系统规则',
+    localRule: '地方规定',
+    separator: '；',
   },
   list: {
     stage: '阶段',
