@@ -276,12 +276,47 @@ describe('Negotiations API (e2e)', () => {
     expect(regional.body.enterpriseIds).toEqual([enterpriseId, second].sort((a, b) => a - b));
   });
 
+  it('refuses a second open round of one kind for an enterprise, also from two clicks at once', async () => {
+    const open = (body: object) =>
+      request(sut.http)
+        .post('/api/v1/negotiations')
+        .set(admin.auth)
+        .send({ agreementKind: 'wage', scope: 'enterprise', enterpriseIds: [enterpriseId], ...body });
+    const [first, second] = await Promise.all([open({}), open({})]);
+    expect([first.status, second.status].sort()).toEqual([201, 409]);
+    const created = first.status === 201 ? first.body : second.body;
+    const refused = first.status === 409 ? first.body : second.body;
+    expect(refused).toMatchObject({
+      code: 'NEGOTIATION.ALREADY_OPEN',
+      negotiationId: created.id,
+      errors: [
+        { field: 'enterpriseIds', message: expect.stringContaining(`#${created.id}, stage invitation`) },
+      ],
+    });
+    // A regional round of the same kind that includes the enterprise is the same conflict.
+    const other = await anEnterpriseId(sut, admin);
+    const regional = await open({ scope: 'regional', enterpriseIds: [other, enterpriseId] }).expect(409);
+    expect(regional.body.code).toBe('NEGOTIATION.ALREADY_OPEN');
+    expect((await request(sut.http).get('/api/v1/negotiations').set(admin.auth)).body.total).toBe(1);
+
+    // Another kind may run beside it; once the wage round is abandoned, a new one may start.
+    await open({ agreementKind: 'women' }).expect(201);
+    await post(created.id, {
+      type: 'ABANDONED',
+      occurredOn: today(),
+      reason: '企业转制',
+      expectedVersion: 0,
+    }).expect(200);
+    await open({}).expect(201);
+  });
+
   it('limits instructors to negotiations covering their enterprises; supervisors read but do not write', async () => {
     const otherInstructor = await aSignedInUser(sut, 'instructor');
     const theirs = await anEnterpriseId(sut, admin, otherInstructor.id);
     const mine = await aNegotiation(sut, instructor, { enterpriseIds: [enterpriseId] });
     const notMine = await aNegotiation(sut, admin, { enterpriseIds: [theirs] });
     const shared = await aNegotiation(sut, admin, {
+      agreementKind: 'comprehensive',
       scope: 'regional',
       enterpriseIds: [enterpriseId, theirs],
     });

@@ -76,7 +76,7 @@ describe('Workbench reads (e2e)', () => {
     const a = await enterprise('甲公司', instructor.id);
     const b = await enterprise('乙公司', instructor.id);
     const regional = await aNegotiation(sut, admin, { scope: 'regional', enterpriseIds: [b, a] });
-    await aNegotiation(sut, admin, { enterpriseIds: [b] });
+    await aNegotiation(sut, admin, { agreementKind: 'comprehensive', enterpriseIds: [b] });
 
     const one = await request(sut.http)
       .get(`/api/v1/negotiations/${regional.id}`)
@@ -164,7 +164,7 @@ describe('Workbench reads (e2e)', () => {
     expect(stalled).toEqual([expect.objectContaining({ kind: 'stalled', overdue: false, daysLeft: -10 })]);
     expect((await list({ overdue: 'true' })).body.total).toBe(0);
     // A round whose offer reply is 5 days late is listed.
-    const late = await aNegotiation(sut, admin, { enterpriseIds: [id] });
+    const late = await aNegotiation(sut, admin, { agreementKind: 'women', enterpriseIds: [id] });
     await record(sut, admin, late, [
       { type: 'OFFER_SENT', occurredOn: daysAgo(25), sentBy: 'union', receivedOn: daysAgo(25) },
     ]);

@@ -24,8 +24,8 @@ describe(WorkflowVerifier.name, () => {
   async function aVariedHistory(): Promise<number[]> {
     const enterpriseId = await anEnterpriseId(sut, admin);
     const fresh = await aNegotiation(sut, admin, { enterpriseIds: [enterpriseId] });
-    const signed = await aNegotiation(sut, admin, { enterpriseIds: [enterpriseId] });
-    const reviewed = await aNegotiation(sut, admin, { enterpriseIds: [enterpriseId] });
+    const signed = await aNegotiation(sut, admin, { enterpriseIds: [await anEnterpriseId(sut, admin)] });
+    const reviewed = await aNegotiation(sut, admin, { enterpriseIds: [await anEnterpriseId(sut, admin)] });
     await record(sut, admin, signed, toSigning(daysAgo(50)));
     const filed = await record(sut, admin, reviewed, toSigning(daysAgo(80)));
     await record(sut, admin, filed, [{ type: 'SUBMITTED_FOR_REVIEW', occurredOn: daysAgo(40) }]);

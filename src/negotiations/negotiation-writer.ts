@@ -7,7 +7,7 @@ import { Clock } from '../common/clock/clock';
 import { appConfig } from '../config/app.config';
 import { writeTransaction } from '../database/transactions';
 import { Negotiation } from './entities/negotiation.entity';
-import { VersionConflictError, WorkflowRefusedError } from './negotiations.errors';
+import { AlreadyOpenError, VersionConflictError, WorkflowRefusedError } from './negotiations.errors';
 import { NegotiationsRepository } from './negotiations.repository';
 import {
   type AgreementKind,
@@ -69,6 +69,8 @@ export class NegotiationWriter {
     const persisted = createNegotiationState({ ...input, ruleSet, createdOn: this.clock.today() });
     const row = this.newRow(input, persisted, actor, false);
     return writeTransaction(this.dataSource, async (manager) => {
+      const [open] = await this.negotiations.openCovering(manager, input.enterpriseIds, input.agreementKind);
+      if (open) throw new AlreadyOpenError(open, input.agreementKind);
       const saved = await this.negotiations.insert(manager, row, input.enterpriseIds);
       await this.negotiations.replaceDeadlines(manager, saved.id, deadlinesOf(persisted, ruleSet));
       await this.audit.record(manager, actor, {

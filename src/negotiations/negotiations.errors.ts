@@ -53,3 +53,16 @@ export class RenewsError extends AppError {
     super(422, 'NEGOTIATION.RENEWS', message, [{ field: 'renews', message }]);
   }
 }
+
+/**
+ * A round of this kind is already under way for one of the enterprises. A product rule: one round
+ * per enterprise and agreement kind at a time, so a double click or a colleague's round is not doubled.
+ */
+export class AlreadyOpenError extends AppError {
+  constructor(open: { negotiationId: number; stage: string; enterpriseName: string }, agreementKind: string) {
+    const message = `${open.enterpriseName} already has an open ${agreementKind} negotiation (#${open.negotiationId}, stage ${open.stage}): record its events there, or abandon it before opening another`;
+    super(409, 'NEGOTIATION.ALREADY_OPEN', message, [{ field: 'enterpriseIds', message }], {
+      negotiationId: open.negotiationId,
+    });
+  }
+}

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Brackets, DataSource, EntityManager, In, IsNull, SelectQueryBuilder } from 'typeorm';
 import { persistentValue } from '../database/persistent-value';
+import { isMysqlFamily } from '../database/transactions';
 import { execute, hydrate, valueRows } from '../database/sql';
 import { Enterprise } from '../enterprises/enterprise.entity';
 import { User } from '../users/user.entity';
@@ -9,7 +10,12 @@ import { Deadline } from './entities/deadline.entity';
 import { Negotiation } from './entities/negotiation.entity';
 import { NegotiationEnterprise } from './entities/negotiation-enterprise.entity';
 import { NegotiationEvent } from './entities/negotiation-event.entity';
-import { type AgreementTerms, type Deadline as WorkflowDeadline, STATE_DEADLINE_KINDS } from './workflow';
+import {
+  type AgreementTerms,
+  type Deadline as WorkflowDeadline,
+  OPEN_STAGES,
+  STATE_DEADLINE_KINDS,
+} from './workflow';
 
 export interface CoveredEnterprise {
   id: number;
@@ -91,6 +97,42 @@ export class NegotiationsRepository {
         instructorId: row.covered_instructor_id === null ? null : Number(row.covered_instructor_id),
       }));
     return { negotiation: hydrate(this.dataSource, Negotiation, rows[0]), enterprises };
+  }
+
+  /**
+   * The open negotiations of `kind` covering any of `enterpriseIds`, read inside the creating
+   * transaction. On MySQL the enterprise rows are locked first, so two requests opening a round for
+   * one enterprise (a double click) queue and the second sees the first; SQLite runs one write
+   * transaction at a time anyway.
+   */
+  async openCovering(
+    manager: EntityManager,
+    enterpriseIds: number[],
+    agreementKind: string,
+  ): Promise<Array<{ negotiationId: number; stage: string; enterpriseName: string }>> {
+    if (isMysqlFamily(this.dataSource)) {
+      await manager
+        .createQueryBuilder(Enterprise, 'e')
+        .select('e.id')
+        .whereInIds(enterpriseIds)
+        .setLock('pessimistic_write')
+        .getMany();
+    }
+    const rows = await manager
+      .createQueryBuilder(NegotiationEnterprise, 'ne')
+      .innerJoin(Negotiation, 'n', 'n.id = ne.negotiation_id')
+      .innerJoin(Enterprise, 'e', 'e.id = ne.enterprise_id')
+      .select(['n.id AS negotiation_id', 'n.stage AS stage', 'e.name AS enterprise_name'])
+      .where('ne.enterprise_id IN (:...enterpriseIds)', { enterpriseIds })
+      .andWhere('n.agreement_kind = :agreementKind', { agreementKind })
+      .andWhere('n.stage IN (:...openStages)', { openStages: OPEN_STAGES })
+      .orderBy('n.id')
+      .getRawMany<{ negotiation_id: number | string; stage: string; enterprise_name: string }>();
+    return rows.map((row) => ({
+      negotiationId: Number(row.negotiation_id),
+      stage: row.stage,
+      enterpriseName: row.enterprise_name,
+    }));
   }
 
   async insert(

@@ -25,6 +25,7 @@ export default {
     INVALID_EVENT: '填写的内容不符合要求（{message}）',
     ENTERPRISES: '所选企业与协商范围不符（{message}）',
     RENEWS: '续签的原协议不符合要求（{message}）',
+    ALREADY_OPEN: '所选企业已有一轮进行中的同类协商：请在那一轮中继续记录，或先放弃它再发起新一轮',
   },
   IMPORT: {
     NO_FILE: '请选择要导入的文件（.xlsx 或 .csv）',
