@@ -329,7 +329,7 @@ async function anchorTemplates(pool) {
 
 /** NegotiationsRepository.findWithCoverage's statement. */
 const LOAD_SQL =
-  'SELECT n.*, e.id AS covered_id, e.name AS covered_name, e.instructor_id AS covered_instructor_id FROM negotiations n LEFT JOIN negotiation_enterprises ne ON ne.negotiation_id = n.id LEFT JOIN enterprises e ON e.id = ne.enterprise_id WHERE n.id = ? ORDER BY e.id';
+  'SELECT n.*, e.id AS covered_id, e.name AS covered_name, e.instructor_id AS covered_instructor_id, e.employee_count AS covered_employee_count, e.registered_on AS covered_registered_on FROM negotiations n LEFT JOIN negotiation_enterprises ne ON ne.negotiation_id = n.id LEFT JOIN enterprises e ON e.id = ne.enterprise_id WHERE n.id = ? ORDER BY e.id';
 
 async function loadAnchor(pool, state, templates, seconds, measured, actorId) {
   const { ids, anchorVersions } = state;

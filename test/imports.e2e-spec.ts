@@ -384,6 +384,8 @@ describe('Roster and agreement import/export (e2e)', () => {
         [`${b}、${c}`, 'wage', '区域性', new Date(Date.UTC(2025, 1, 20)), '2025/3/10', '2026/3/10', 685, 4.8],
         ['91350100M000100Y43', 'wage', null, '2026-01-06', '2026-01-20', '2027-01-20', 10, null],
         [a, 'wage', null, '2026-03-01', '2026-02-01', '2027-02-01', 10, null],
+        [a, 'comprehensive', null, '2006-03-01', '2006-03-10', '2009-03-10', 300, null],
+        [a, 'women', null, '2026-03-01', '2026-03-10', '2046-03-10', 300, null],
       ]);
       const res = await upload('agreements/import', file, 'agreements.xlsx').expect(200);
       expect(res.body.created).toBe(2);
@@ -394,7 +396,26 @@ describe('Roster and agreement import/export (e2e)', () => {
           value: '91350100M000100Y43',
           message: expect.stringMatching(/import the roster first/),
         },
-        { row: 5, column: '签订日期', value: '2026-03-01', message: expect.any(String) },
+        // Each refusal under the column to correct: effect before signing, signed before the
+        // enterprise was registered (2007-09-12), a 20-year term (集体合同规定 art. 38).
+        {
+          row: 5,
+          column: '生效日期',
+          value: '2026-02-01',
+          message: expect.stringContaining('effectiveOn 2026-02-01 is before the signing date 2026-03-01'),
+        },
+        {
+          row: 6,
+          column: '签订日期',
+          value: '2006-03-01',
+          message: 'signedOn 2006-03-01 is before 金八角水泥有限公司 was registered (2007-09-12)',
+        },
+        {
+          row: 7,
+          column: '到期日期',
+          value: '2046-03-10',
+          message: expect.stringContaining('集体合同规定 art. 38'),
+        },
       ]);
       const negotiations = await sut.dataSource.getRepository(Negotiation).find({ order: { id: 'ASC' } });
       expect(negotiations.map((n) => [n.scope, n.stage, n.historical])).toEqual([

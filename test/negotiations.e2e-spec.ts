@@ -155,9 +155,9 @@ describe('Negotiations API (e2e)', () => {
     const resigned = await record(sut, admin, objected, [
       { type: 'DRAFT_AGREED', occurredOn: addDays(start, 35) },
       { type: 'VOTE_RECORDED', occurredOn: addDays(start, 36), total: 100, present: 90, inFavour: 70 },
-      { type: 'SIGNED', occurredOn: addDays(start, 37), coveredEmployees: 125 },
+      { type: 'SIGNED', occurredOn: addDays(start, 37), coveredEmployees: 118 },
     ]);
-    expect(resigned.agreement).toMatchObject({ signedOn: addDays(start, 37), coveredEmployees: 125 });
+    expect(resigned.agreement).toMatchObject({ signedOn: addDays(start, 37), coveredEmployees: 118 });
     const rows = await sut.dataSource
       .getRepository(Agreement)
       .find({ where: { negotiationId: negotiation.id }, order: { id: 'ASC' } });
@@ -211,6 +211,44 @@ describe('Negotiations API (e2e)', () => {
     expect(
       (await request(sut.http).get(`/api/v1/negotiations/${negotiation.id}/events`).set(admin.auth)).body,
     ).toEqual([]);
+  });
+
+  it('refuses what contradicts the roster: an event before registration, more employees than it has', async () => {
+    // The enterprise was registered on 2015-03-02 with 120 employees (test/support/factories.ts).
+    const negotiation = await aNegotiation(sut, admin, { enterpriseIds: [enterpriseId] });
+    const early = await post(negotiation.id, {
+      type: 'OFFER_SENT',
+      occurredOn: '2015-03-01',
+      sentBy: 'union',
+      receivedOn: '2015-03-01',
+      expectedVersion: 0,
+    }).expect(422);
+    expect(early.body).toMatchObject({
+      code: 'NEGOTIATION.INVALID_EVENT',
+      errors: [{ field: 'occurredOn', message: expect.stringContaining('is before 金山镇测试企业') }],
+    });
+
+    const events = toSigning(daysAgo(30));
+    const signing = await record(sut, admin, negotiation, events.slice(0, -1));
+    const signed = events.at(-1)!;
+    const tooMany = await post(negotiation.id, {
+      ...signed,
+      coveredEmployees: 99999,
+      expectedVersion: signing.version,
+    }).expect(422);
+    expect(tooMany.body.errors).toEqual([
+      {
+        field: 'coveredEmployees',
+        message: expect.stringContaining('coveredEmployees 99999 is more than the 120 employees'),
+      },
+    ]);
+    expect((await get(negotiation.id).expect(200)).body).toMatchObject({
+      stage: 'signing',
+      version: signing.version,
+    });
+    await post(negotiation.id, { ...signed, coveredEmployees: 120, expectedVersion: signing.version }).expect(
+      200,
+    );
   });
 
   it('refuses representatives below the legal minimum with the article', async () => {
@@ -466,6 +504,46 @@ describe('Negotiations API (e2e)', () => {
         expiresOn: '2025-04-01',
       }).expect(422);
       expect(res.body.code).toMatch(/^NEGOTIATION\./);
+      expect((await request(sut.http).get('/api/v1/negotiations').set(admin.auth)).body.total).toBe(0);
+    });
+
+    it('names the field to correct in each refusal', async () => {
+      const fieldOf = async (body: object) => {
+        const res = await historical(body).expect(422);
+        return [res.body.code, res.body.errors.map((e: { field: string }) => e.field)];
+      };
+      const dates = { signedOn: '2024-05-01', effectiveOn: '2024-05-10', expiresOn: '2025-05-10' };
+      expect(await fieldOf({ ...dates, effectiveOn: '2024-04-01' })).toEqual([
+        'NEGOTIATION.GUARD_FAILED',
+        ['effectiveOn'],
+      ]);
+      // 集体合同规定 art. 38: 1 to 3 years, whatever was typed.
+      expect(await fieldOf({ ...dates, expiresOn: '2044-05-10' })).toEqual([
+        'NEGOTIATION.GUARD_FAILED',
+        ['expiresOn'],
+      ]);
+      expect(
+        await fieldOf({
+          signedOn: addDays(today(), 3),
+          effectiveOn: addDays(today(), 3),
+          expiresOn: '2099-01-01',
+        }),
+      ).toEqual(['NEGOTIATION.GUARD_FAILED', ['signedOn']]);
+      // The enterprise was registered on 2015-03-02 (test/support/factories.ts).
+      expect(
+        await fieldOf({ signedOn: '2014-01-06', effectiveOn: '2014-01-20', expiresOn: '2015-01-20' }),
+      ).toEqual(['NEGOTIATION.INVALID_EVENT', ['signedOn']]);
+      expect(await fieldOf({ ...dates, wageIncreasePct: 900 })).toEqual([
+        'NEGOTIATION.INVALID_EVENT',
+        ['wageIncreasePct'],
+      ]);
+      const missing = await historical({ ...dates, coveredEmployees: undefined }).expect(422);
+      expect(missing.body.errors).toEqual([
+        {
+          field: 'coveredEmployees',
+          message: 'coveredEmployees must be a whole number (the employees the agreement covers)',
+        },
+      ]);
       expect((await request(sut.http).get('/api/v1/negotiations').set(admin.auth)).body.total).toBe(0);
     });
 

@@ -221,7 +221,10 @@ describe('Workbench reads (e2e)', () => {
     const repository = sut.app.get(NegotiationsRepository);
     const loaded = await repository.findWithCoverage(negotiation.id);
     expect(loaded?.negotiation).toEqual(await repository.findById(negotiation.id));
-    expect(loaded?.enterprises).toEqual([{ id, name: '戊公司', instructorId: instructor.id }]);
+    // The roster facts the service checks events against, hydrated as TypeORM would (a date, not a Date).
+    expect(loaded?.enterprises).toEqual([
+      { id, name: '戊公司', instructorId: instructor.id, employeeCount: 120, registeredOn: '2015-03-02' },
+    ]);
     expect(await repository.findWithCoverage(negotiation.id + 1000)).toBeNull();
   });
 });

@@ -2,12 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import type { Actor } from '../auth/actor';
-import { Clock } from '../common/clock/clock';
 import { EnterprisesRepository } from '../enterprises/enterprises.repository';
 import { CreateHistoricalAgreementDto } from '../negotiations/dto/create-historical-agreement.dto';
-import { NegotiationWriter } from '../negotiations/negotiation-writer';
 import { NegotiationsService } from '../negotiations/negotiations.service';
-import { AGREEMENT_KINDS, createHistoricalState, SCOPES } from '../negotiations/workflow';
+import { AGREEMENT_KINDS, SCOPES } from '../negotiations/workflow';
 import { AGREEMENT_KIND_LABELS_ZH, SCOPE_LABELS_ZH } from '../reports/rates';
 import { badRowsWorkbook } from './bad-rows';
 import { countOf, dateOf, textOf } from './enterprise-columns';
@@ -84,8 +82,6 @@ export class AgreementImportService {
   constructor(
     private readonly enterprises: EnterprisesRepository,
     private readonly negotiations: NegotiationsService,
-    private readonly writer: NegotiationWriter,
-    private readonly clock: Clock,
   ) {}
 
   async import(
@@ -186,13 +182,11 @@ export class AgreementImportService {
             ),
           );
         }
-        // The workflow's own checks (dates in order, term), without writing anything.
-        const check = createHistoricalState({
-          ...dto,
-          today: this.clock.today(),
-          ruleSet: this.writer.currentRuleSet,
-        });
-        if (!check.ok) rowErrors.push(problem(sheetRow.row, header('signedOn'), dto.signedOn, check.message));
+        // The workflow's own checks (dates in order, term) and the roster's facts, writing nothing.
+        for (const { field, message } of await this.negotiations.historicalProblems(dto)) {
+          const column = COLUMNS.find((c) => c.field === field)?.field ?? 'signedOn';
+          rowErrors.push(problem(sheetRow.row, header(column), cell(column), message));
+        }
         const key = `${dto.agreementKind}|${dto.signedOn}|${[...dto.enterpriseIds].sort().join(',')}`;
         if (rowErrors.length === 0 && seen.has(key)) {
           rowErrors.push(

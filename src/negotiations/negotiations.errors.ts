@@ -1,4 +1,4 @@
-import { AppError } from '../common/errors/app-error';
+import { AppError, type FieldError } from '../common/errors/app-error';
 import type { ApplyFailure } from './workflow';
 
 export class NegotiationNotFoundError extends AppError {
@@ -64,5 +64,12 @@ export class AlreadyOpenError extends AppError {
     super(409, 'NEGOTIATION.ALREADY_OPEN', message, [{ field: 'enterpriseIds', message }], {
       negotiationId: open.negotiationId,
     });
+  }
+}
+
+/** An event or historical agreement that contradicts the covered enterprises' roster (coverage-checks.ts). */
+export class CoverageFactsError extends AppError {
+  constructor(problems: FieldError[]) {
+    super(422, 'NEGOTIATION.INVALID_EVENT', problems.map((p) => p.message).join('; '), problems);
   }
 }

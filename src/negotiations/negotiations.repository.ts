@@ -24,7 +24,9 @@ export interface CoveredEnterprise {
 
 export interface NegotiationWithCoverage {
   negotiation: Negotiation;
-  enterprises: Array<CoveredEnterprise & { instructorId: number | null }>;
+  enterprises: Array<
+    CoveredEnterprise & { instructorId: number | null; employeeCount: number; registeredOn: string | null }
+  >;
 }
 
 export interface NegotiationFilter {
@@ -85,16 +87,20 @@ export class NegotiationsRepository {
   async findWithCoverage(id: number): Promise<NegotiationWithCoverage | null> {
     // Plain SQL (see sql.ts): every request about one negotiation starts here.
     const rows = (await this.dataSource.query(
-      'SELECT n.*, e.id AS covered_id, e.name AS covered_name, e.instructor_id AS covered_instructor_id FROM negotiations n LEFT JOIN negotiation_enterprises ne ON ne.negotiation_id = n.id LEFT JOIN enterprises e ON e.id = ne.enterprise_id WHERE n.id = ? ORDER BY e.id',
+      'SELECT n.*, e.id AS covered_id, e.name AS covered_name, e.instructor_id AS covered_instructor_id, e.employee_count AS covered_employee_count, e.registered_on AS covered_registered_on FROM negotiations n LEFT JOIN negotiation_enterprises ne ON ne.negotiation_id = n.id LEFT JOIN enterprises e ON e.id = ne.enterprise_id WHERE n.id = ? ORDER BY e.id',
       [id],
     )) as Array<Record<string, unknown>>;
     if (rows.length === 0) return null;
+    const registeredOn = this.dataSource.getMetadata(Enterprise).findColumnWithPropertyName('registeredOn')!;
     const enterprises = rows
       .filter((row) => row.covered_id !== null)
       .map((row) => ({
         id: Number(row.covered_id),
         name: String(row.covered_name),
         instructorId: row.covered_instructor_id === null ? null : Number(row.covered_instructor_id),
+        employeeCount: Number(row.covered_employee_count),
+        registeredOn: this.dataSource.driver.prepareHydratedValue(row.covered_registered_on, registeredOn) as
+          string | null,
       }));
     return { negotiation: hydrate(this.dataSource, Negotiation, rows[0]), enterprises };
   }

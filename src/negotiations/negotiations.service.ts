@@ -2,8 +2,11 @@ import { Injectable } from '@nestjs/common';
 import type { Actor } from '../auth/actor';
 import { Clock } from '../common/clock/clock';
 import { daysBetween } from '../common/dates/business-date';
+import type { FieldError } from '../common/errors/app-error';
 import { UnknownFieldsError, ValidationFailedError } from '../common/errors/request.errors';
 import { Page } from '../common/http/page';
+import type { Enterprise } from '../enterprises/enterprise.entity';
+import { coverageProblems } from './coverage-checks';
 import { CreateHistoricalAgreementDto } from './dto/create-historical-agreement.dto';
 import { CreateNegotiationDto } from './dto/create-negotiation.dto';
 import { ListNegotiationsQuery } from './dto/list-negotiations.query';
@@ -11,7 +14,12 @@ import { NegotiationEventResponse, NegotiationPage, NegotiationResponse } from '
 import { Agreement } from './entities/agreement.entity';
 import { Negotiation } from './entities/negotiation.entity';
 import { NegotiationWriter, NewNegotiation } from './negotiation-writer';
-import { NegotiationEnterprisesError, NegotiationNotFoundError, RenewsError } from './negotiations.errors';
+import {
+  CoverageFactsError,
+  NegotiationEnterprisesError,
+  NegotiationNotFoundError,
+  RenewsError,
+} from './negotiations.errors';
 import {
   type CoveredEnterprise,
   NegotiationsRepository,
@@ -20,6 +28,7 @@ import {
 import {
   availableEvents,
   contextOf,
+  createHistoricalState,
   type Deadline as WorkflowDeadline,
   findEventSpec,
   isOverdue,
@@ -50,13 +59,15 @@ export class NegotiationsService {
   ) {}
 
   async create(dto: CreateNegotiationDto, actor: Actor): Promise<NegotiationResponse> {
-    const input = await this.checkedInput(dto, actor);
+    const { input } = await this.checkedInput(dto, actor);
     const saved = await this.writer.create(input, actor);
     return this.get(saved.id, actor);
   }
 
   async createHistorical(dto: CreateHistoricalAgreementDto, actor: Actor): Promise<NegotiationResponse> {
-    const input = await this.checkedInput(dto, actor);
+    const { input, enterprises } = await this.checkedInput(dto, actor);
+    const problems = historicalCoverageProblems(dto, enterprises);
+    if (problems.length > 0) throw new CoverageFactsError(problems);
     const saved = await this.writer.createHistorical(
       {
         ...input,
@@ -124,6 +135,11 @@ export class NegotiationsService {
       const unknown = Object.keys(body).filter((key) => !allowed.has(key));
       if (unknown.length > 0) throw new UnknownFieldsError(unknown);
     }
+    const problems = coverageProblems(
+      { date: event.occurredOn, dateField: 'occurredOn', coveredEmployees: event.coveredEmployees },
+      enterprises,
+    );
+    if (problems.length > 0) throw new CoverageFactsError(problems);
     const { negotiation, result } = await this.writer.record(row, event, expectedVersion, actor);
     // The deadlines just written are the result's; the agreement row is read only if there is one.
     return this.toResponse(negotiation, {
@@ -164,8 +180,26 @@ export class NegotiationsService {
     return visible ? loaded : null;
   }
 
+  /**
+   * Why an agreement row of an import cannot be recorded (empty when it can), without writing:
+   * the workflow's checks (dates in order, term) and the covered enterprises' roster facts.
+   */
+  async historicalProblems(dto: CreateHistoricalAgreementDto): Promise<FieldError[]> {
+    const check = createHistoricalState({
+      ...dto,
+      today: this.clock.today(),
+      ruleSet: this.writer.currentRuleSet,
+    });
+    const workflow = check.ok ? [] : [{ field: check.field ?? 'signedOn', message: check.message }];
+    const enterprises = await this.negotiations.enterprisesByIds(dto.enterpriseIds);
+    return [...workflow, ...historicalCoverageProblems(dto, enterprises)];
+  }
+
   /** The covered enterprises exist, fit the scope and (for instructors) include one of theirs. */
-  private async checkedInput(dto: CreateNegotiationDto, actor: Actor): Promise<NewNegotiation> {
+  private async checkedInput(
+    dto: CreateNegotiationDto,
+    actor: Actor,
+  ): Promise<{ input: NewNegotiation; enterprises: Enterprise[] }> {
     if (dto.scope === 'enterprise' && dto.enterpriseIds.length !== 1) {
       throw new NegotiationEnterprisesError(
         `an enterprise-scope negotiation covers exactly one enterprise, got ${dto.enterpriseIds.length}; use scope regional or industry for several`,
@@ -181,13 +215,14 @@ export class NegotiationsService {
       );
     }
     if (dto.renews !== undefined) await this.checkRenews(dto, actor);
-    return {
+    const input = {
       agreementKind: dto.agreementKind,
       scope: dto.scope,
       enterpriseIds: dto.enterpriseIds,
       title: dto.title ?? null,
       renewsId: dto.renews ?? null,
     };
+    return { input, enterprises: found };
   }
 
   private async checkRenews(dto: CreateNegotiationDto, actor: Actor): Promise<void> {
@@ -272,4 +307,15 @@ export class NegotiationsService {
       };
     });
   }
+}
+
+/**
+ * A historical agreement is checked against the registration dates only: today's headcount says
+ * nothing of the employees an agreement covered years ago.
+ */
+function historicalCoverageProblems(
+  dto: CreateHistoricalAgreementDto,
+  enterprises: Enterprise[],
+): FieldError[] {
+  return coverageProblems({ date: dto.signedOn, dateField: 'signedOn' }, enterprises);
 }

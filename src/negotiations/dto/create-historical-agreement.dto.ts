@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
 import { IsInt, IsNumber, IsOptional, Max, Min } from 'class-validator';
 import { IsBusinessDate } from '../../common/validation/decorators';
@@ -17,10 +18,13 @@ export class CreateHistoricalAgreementDto extends CreateNegotiationDto {
   @IsBusinessDate()
   expiresOn!: string;
 
-  @ApiProperty({ example: 320 })
-  @IsInt({ message: 'coveredEmployees must be a whole number' })
-  @Min(0, { message: 'coveredEmployees must be 0 or more' })
-  @Max(10_000_000, { message: 'coveredEmployees must be at most 10000000' })
+  @ApiProperty({ minimum: 1, maximum: 10_000_000, example: 320 })
+  // Checked in this order, and the first broken rule is reported: missing is "not a whole number".
+  @applyDecorators(
+    IsInt({ message: 'coveredEmployees must be a whole number (the employees the agreement covers)' }),
+    Min(1, { message: 'coveredEmployees must be 1 or more' }),
+    Max(10_000_000, { message: 'coveredEmployees must be at most 10000000' }),
+  )
   coveredEmployees!: number;
 
   @ApiProperty({ required: false, example: 12 })

@@ -1,4 +1,4 @@
-import { addDays, compareDates } from '../../common/dates/business-date';
+import { addDays, addMonths, compareDates } from '../../common/dates/business-date';
 import type { EventOf, EventType, NegotiationEvent } from './events';
 import { LAW, type Citation } from './law';
 import type { NegotiationContext } from './negotiation.types';
@@ -344,18 +344,39 @@ export const CHECKS = {
       blank(event.reason) ? 'abandoning a negotiation must state its reason' : null,
     ),
   },
-  historicalDatesOrdered: {
+  historicalEffectiveAfterSigning: {
+    citation: { law: LAW.PRODUCT, article: '' },
+    reads: 'event',
+    field: 'effectiveOn',
+    description: 'a recorded agreement takes effect on or after the day it was signed',
+    violation: forEvent('HISTORICAL_RECORDED', (_, event) =>
+      compareDates(event.effectiveOn, event.occurredOn) >= 0
+        ? null
+        : `effectiveOn ${event.effectiveOn} is before the signing date ${event.occurredOn}`,
+    ),
+  },
+  historicalExpiresAfterEffect: {
     citation: { law: LAW.PRODUCT, article: '' },
     reads: 'event',
     field: 'expiresOn',
-    description: 'a recorded agreement was signed, took effect and expires in that order',
-    violation: forEvent('HISTORICAL_RECORDED', (_, event) => {
-      if (compareDates(event.effectiveOn, event.occurredOn) < 0) {
-        return `effectiveOn ${event.effectiveOn} is before the signing date ${event.occurredOn}`;
-      }
-      return compareDates(event.expiresOn, event.effectiveOn) > 0
+    description: 'a recorded agreement expires after it took effect',
+    violation: forEvent('HISTORICAL_RECORDED', (_, event) =>
+      compareDates(event.expiresOn, event.effectiveOn) > 0
         ? null
-        : `expiresOn ${event.expiresOn} must be after effectiveOn ${event.effectiveOn}`;
+        : `expiresOn ${event.expiresOn} must be after effectiveOn ${event.effectiveOn}`,
+    ),
+  },
+  historicalTermWithinLimits: {
+    citation: CC('38'),
+    reads: 'event',
+    field: 'expiresOn',
+    description: 'a recorded agreement ran 1 to 36 months, from effectiveOn to expiresOn',
+    violation: forEvent('HISTORICAL_RECORDED', (_, event, rules) => {
+      const earliest = addMonths(event.effectiveOn, rules.minTermMonths);
+      const latest = addMonths(event.effectiveOn, rules.maxTermMonths);
+      if (compareDates(event.expiresOn, earliest) >= 0 && compareDates(event.expiresOn, latest) <= 0)
+        return null;
+      return `effectiveOn ${event.effectiveOn} to expiresOn ${event.expiresOn} is outside a term of ${rules.minTermMonths}-${rules.maxTermMonths} months (expiresOn ${earliest} to ${latest})`;
     }),
   },
 } satisfies Record<string, CheckDefinition>;

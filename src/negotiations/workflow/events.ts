@@ -104,10 +104,14 @@ const decimal = (name: string, min: number, max: number): FieldSpec => ({
 });
 const names = (name: string, required: boolean): FieldSpec => ({ name, type: 'names', required });
 
+/**
+ * Plausibility bounds (product rules): an agreed average increase beyond +100 % or a cut beyond
+ * -50 % in one agreement, or a monthly minimum wage above 100,000 yuan, is a typing error.
+ */
 const agreementNumbers: FieldSpec[] = [
   integer('coveredEmployees', true, 1, 10_000_000),
-  decimal('wageIncreasePct', -100, 1000),
-  decimal('minimumWage', 0, 1_000_000),
+  decimal('wageIncreasePct', -50, 100),
+  decimal('minimumWage', 0, 100_000),
 ];
 
 /** One entry per event type, in procedure order; the single list of what each event carries. */

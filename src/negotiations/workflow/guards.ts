@@ -30,7 +30,11 @@ export const GUARDS = {
   canTerminate: ['terminationHasReason', 'terminationBeforeExpiry'],
   expiryReached: ['expiryDateReached'],
   canAbandon: ['abandonmentHasReason'],
-  historicalDatesOrdered: ['historicalDatesOrdered'],
+  historicalAgreementValid: [
+    'historicalEffectiveAfterSigning',
+    'historicalExpiresAfterEffect',
+    'historicalTermWithinLimits',
+  ],
 } as const satisfies Record<string, readonly CheckName[]>;
 
 export type GuardName = keyof typeof GUARDS;

@@ -52,11 +52,17 @@ export function createHistoricalState(input: HistoricalAgreementInput): Historic
   const initial = createNegotiationState({ agreementKind, scope, ruleSet, createdOn: today });
   const options = { ruleSet, today, source: 'system' as const };
   const first = applyEvent(initial, recorded, options);
-  if (!first.ok) return first;
+  if (!first.ok) return asSignedOn(first);
   if (compareDates(input.expiresOn, today) > 0) {
     return { ...first, events: [first.event], createdOn: today };
   }
   const expired = applyEvent(first.persisted, { type: 'EXPIRED', occurredOn: input.expiresOn }, options);
   if (!expired.ok) return expired;
   return { ...expired, fromStage: first.fromStage, events: [first.event, expired.event], createdOn: today };
+}
+
+/** The recorded event's occurredOn is the signedOn the client sent: name that field instead. */
+function asSignedOn(failure: ApplyFailure): ApplyFailure {
+  if (failure.field !== 'occurredOn') return failure;
+  return { ...failure, field: 'signedOn', message: failure.message.replaceAll('occurredOn', 'signedOn') };
 }

@@ -229,26 +229,56 @@ describe(createHistoricalState.name, () => {
     [
       'effect before signing',
       { effectiveOn: '2025-02-01' },
-      'GUARD_FAILED',
+      'effectiveOn',
       'effectiveOn 2025-02-01 is before the signing date',
     ],
     [
       'expiry before effect',
       { expiresOn: '2025-03-20' },
-      'GUARD_FAILED',
+      'expiresOn',
       'expiresOn 2025-03-20 must be after effectiveOn',
     ],
     [
-      'signed in the future',
-      { signedOn: '2026-02-01', effectiveOn: '2026-02-01' },
-      'GUARD_FAILED',
-      'occurredOn 2026-02-01 is in the future',
+      'a term over 36 months (集体合同规定 art. 38)',
+      { expiresOn: '2028-03-21' },
+      'expiresOn',
+      'is outside a term of 1-36 months (expiresOn 2025-04-20 to 2028-03-20)',
     ],
-    ['no employees', { coveredEmployees: 0 }, 'INVALID_EVENT', 'coveredEmployees must be an integer from 1'],
-  ])('refuses %s', (_, override, code, message) => {
+    [
+      'a term under a month (集体合同规定 art. 38)',
+      { expiresOn: '2025-04-19' },
+      'expiresOn',
+      'is outside a term of 1-36 months',
+    ],
+    [
+      'signed in the future, naming signedOn',
+      { signedOn: '2026-02-01', effectiveOn: '2026-02-01' },
+      'signedOn',
+      'signedOn 2026-02-01 is in the future',
+    ],
+  ])('refuses %s', (_, override, field, message) => {
     const sut = createHistoricalState({ ...input, today: '2026-01-10', ...override });
-    expect(sut).toMatchObject({ ok: false, code });
+    expect(sut).toMatchObject({ ok: false, code: 'GUARD_FAILED', field });
     expect(!sut.ok && sut.message).toContain(message);
+  });
+
+  it('accepts a term of exactly 36 months', () => {
+    expect(createHistoricalState({ ...input, expiresOn: '2028-03-20', today: '2026-01-10' }).ok).toBe(true);
+  });
+
+  it('refuses implausible numbers', () => {
+    const refused = (override: object) =>
+      createHistoricalState({ ...input, today: '2026-01-10', ...override });
+    expect(refused({ coveredEmployees: 0 })).toMatchObject({
+      code: 'INVALID_EVENT',
+      message: expect.stringContaining('coveredEmployees must be an integer from 1'),
+    });
+    expect(refused({ wageIncreasePct: 900 })).toMatchObject({
+      code: 'INVALID_EVENT',
+      field: 'wageIncreasePct',
+    });
+    expect(refused({ wageIncreasePct: 100 }).ok).toBe(true);
+    expect(refused({ minimumWage: 100_001 })).toMatchObject({ code: 'INVALID_EVENT', field: 'minimumWage' });
   });
 });
 

@@ -95,7 +95,7 @@ export function createNegotiationMachine(rules: RuleSet) {
           OFFER_ACCEPTED: { guard: 'offerAwaitingReply', target: 'preparation', actions: 'acceptOffer' },
           OFFER_REFUSED: { guard: 'canRefuseOffer', actions: 'recordRefusal' },
           HISTORICAL_RECORDED: {
-            guard: 'historicalDatesOrdered',
+            guard: 'historicalAgreementValid',
             target: 'in_force',
             actions: 'recordHistorical',
           },

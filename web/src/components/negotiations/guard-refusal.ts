@@ -30,6 +30,7 @@ const NUMBERS: Record<string, (rules: RuleSet) => Record<string, string | number
   quorumReached: (rules) => ({ share: shareWords(rules.quorumShare) }),
   majorityReached: (rules) => ({ share: shareWords(rules.majorityShare) }),
   termWithinLimits: (rules) => ({ min: rules.minTermMonths, max: rules.maxTermMonths }),
+  historicalTermWithinLimits: (rules) => ({ min: rules.minTermMonths, max: rules.maxTermMonths }),
 };
 
 /**

@@ -24,7 +24,8 @@ export default {
     INVALID_EVENT: 'Some of the details are not valid ({message})',
     ENTERPRISES: 'The enterprises do not fit the scope ({message})',
     RENEWS: 'The agreement being renewed does not qualify ({message})',
-    ALREADY_OPEN: 'An enterprise you chose already has an open round of this kind: record its events there, or abandon it first',
+    ALREADY_OPEN:
+      'An enterprise you chose already has an open round of this kind: record its events there, or abandon it first',
   },
   IMPORT: {
     NO_FILE: 'Choose a file to import (.xlsx or .csv)',

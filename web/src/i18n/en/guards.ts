@@ -29,5 +29,7 @@ export default {
   terminationBeforeExpiry: 'The agreement has expired: it can no longer be terminated',
   expiryDateReached: 'The agreement has not reached its expiry date',
   abandonmentHasReason: 'Giving up a negotiation needs its reason',
-  historicalDatesOrdered: 'A recorded agreement is signed, takes effect and expires in that order',
+  historicalEffectiveAfterSigning: 'A recorded agreement takes effect on or after the day it was signed',
+  historicalExpiresAfterEffect: 'A recorded agreement expires after it took effect',
+  historicalTermWithinLimits: 'The term from effectiveOn to expiresOn must be {min} to {max} months',
 } satisfies typeof zh;

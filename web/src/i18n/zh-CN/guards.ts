@@ -31,5 +31,7 @@ export default {
   terminationBeforeExpiry: '协议已到期，不能再提前终止',
   expiryDateReached: '协议尚未到期',
   abandonmentHasReason: '放弃本轮协商须说明理由',
-  historicalDatesOrdered: '补录协议的签订、生效、到期日期须依次在后',
+  historicalEffectiveAfterSigning: '补录协议的生效日期不能早于签订日期',
+  historicalExpiresAfterEffect: '补录协议的到期日期应晚于生效日期',
+  historicalTermWithinLimits: '集体合同期限应为 {min}–{max} 个月（自生效日期至到期日期）',
 };

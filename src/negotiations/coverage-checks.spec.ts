@@ -1,0 +1,43 @@
+import { coverageProblems, type CoveredFacts } from './coverage-checks';
+
+describe(coverageProblems.name, () => {
+  const cement: CoveredFacts = { name: '金八角水泥有限公司', employeeCount: 477, registeredOn: '2003-05-12' };
+  const paper: CoveredFacts = { name: '金山纸厂', employeeCount: 23, registeredOn: null };
+
+  it('accepts an event on the registration day and a headcount up to the roster’s', () => {
+    const sut = coverageProblems({ date: '2003-05-12', dateField: 'occurredOn', coveredEmployees: 500 }, [
+      cement,
+      paper,
+    ]);
+    expect(sut).toEqual([]);
+  });
+
+  it('refuses an event dated before an enterprise was registered, naming the enterprise and the field sent', () => {
+    expect(coverageProblems({ date: '1990-03-01', dateField: 'signedOn' }, [paper, cement])).toEqual([
+      {
+        field: 'signedOn',
+        message: 'signedOn 1990-03-01 is before 金八角水泥有限公司 was registered (2003-05-12)',
+      },
+    ]);
+  });
+
+  it('refuses more covered employees than the covered enterprises have', () => {
+    const [problem] = coverageProblems(
+      { date: '2026-01-06', dateField: 'occurredOn', coveredEmployees: 99999 },
+      [cement, paper],
+    );
+    expect(problem).toEqual({
+      field: 'coveredEmployees',
+      message: expect.stringContaining('coveredEmployees 99999 is more than the 500 employees'),
+    });
+  });
+
+  it('does not judge a headcount the roster does not know, nor a malformed date (other checks answer those)', () => {
+    const unknownHeadcount = { ...paper, employeeCount: 0 };
+    expect(
+      coverageProblems({ date: 'yesterday', dateField: 'occurredOn', coveredEmployees: 40 }, [
+        unknownHeadcount,
+      ]),
+    ).toEqual([]);
+  });
+});

@@ -1,0 +1,42 @@
+import type { FieldError } from '../common/errors/app-error';
+import { type BusinessDate, compareDates, isBusinessDate } from '../common/dates/business-date';
+
+/** What the roster says of a covered enterprise that the workflow machine cannot know. */
+export interface CoveredFacts {
+  name: string;
+  employeeCount: number;
+  registeredOn: BusinessDate | null;
+}
+
+/**
+ * An event's date and headcount checked against the covered enterprises' roster: nothing
+ * happens to an enterprise before it was registered, and an agreement covers no more employees
+ * than the enterprises have (a headcount of 0 is taken as not known). `dateField` names the
+ * date as the client sent it (`signedOn` for a historical agreement).
+ */
+export function coverageProblems(
+  event: { date: unknown; dateField: string; coveredEmployees?: unknown },
+  enterprises: readonly CoveredFacts[],
+): FieldError[] {
+  const problems: FieldError[] = [];
+  const { date, dateField } = event;
+  if (isBusinessDate(date)) {
+    const younger = enterprises.find(
+      (e) => e.registeredOn !== null && compareDates(date, e.registeredOn) < 0,
+    );
+    if (younger) {
+      problems.push({
+        field: dateField,
+        message: `${dateField} ${date} is before ${younger.name} was registered (${younger.registeredOn})`,
+      });
+    }
+  }
+  const headcount = enterprises.reduce((sum, e) => sum + e.employeeCount, 0);
+  if (typeof event.coveredEmployees === 'number' && headcount > 0 && event.coveredEmployees > headcount) {
+    problems.push({
+      field: 'coveredEmployees',
+      message: `coveredEmployees ${event.coveredEmployees} is more than the ${headcount} employees the covered enterprises have on the roster; correct it, or update their employee counts first`,
+    });
+  }
+  return problems;
+}
