@@ -269,7 +269,13 @@ describe('Auth and users (e2e)', () => {
         .set(admin.auth)
         .send({ role: 'supervisor' })
         .expect(422);
-      expect(res.body.code).toBe('USER.LAST_ADMIN');
+      expect(res.body).toMatchObject({ code: 'USER.LAST_ADMIN', errors: [{ field: 'role' }] });
+      const deactivated = await request(sut.http)
+        .patch(`/api/v1/users/${admin.id}`)
+        .set(admin.auth)
+        .send({ active: false })
+        .expect(422);
+      expect(deactivated.body).toMatchObject({ code: 'USER.LAST_ADMIN', errors: [{ field: 'active' }] });
       const second = await aSignedInUser(sut, 'admin');
       await request(sut.http)
         .patch(`/api/v1/users/${admin.id}`)

@@ -134,6 +134,25 @@ describe('Enterprises API (e2e)', () => {
       ]);
     });
 
+    it('answers 422 ENTERPRISE.UNION_FOUNDED_ON for a union founded in the future or before the enterprise', async () => {
+      const future = await post(anEnterprise({ unionFoundedOn: '2099-01-01' })).expect(422);
+      expect(future.body).toMatchObject({
+        code: 'ENTERPRISE.UNION_FOUNDED_ON',
+        errors: [{ field: 'unionFoundedOn', message: expect.stringContaining('is in the future') }],
+      });
+      const early = await post(
+        anEnterprise({ registeredOn: '2015-03-02', unionFoundedOn: '2015-03-01' }),
+      ).expect(422);
+      expect(early.body.errors).toEqual([
+        {
+          field: 'unionFoundedOn',
+          message:
+            'unionFoundedOn 2015-03-01 is before the enterprise was registered (registeredOn 2015-03-02)',
+        },
+      ]);
+      expect((await request(sut.http).get('/api/v1/enterprises').set(admin.auth)).body.total).toBe(0);
+    });
+
     it('answers 400 REQUEST.UNKNOWN_FIELD for a field it does not know, sector included', async () => {
       const res = await post({ ...anEnterprise(), sector: 'state', colour: 'red' }).expect(400);
       expect(res.body.code).toBe('REQUEST.UNKNOWN_FIELD');
@@ -157,19 +176,22 @@ describe('Enterprises API (e2e)', () => {
       expect(list.body.total).toBe(0);
     });
 
-    it('answers 400 for a body that is a JSON array or scalar', async () => {
-      await request(sut.http)
+    it.each([
+      ['[]', 'an array'],
+      ['"x"', 'a string'],
+      ['null', 'null'],
+      ['3', 'a number'],
+    ])('answers 400 for the body %s, saying it must be a JSON object', async (body, what) => {
+      const res = await request(sut.http)
         .post('/api/v1/enterprises')
         .set(admin.auth)
         .set('Content-Type', 'application/json')
-        .send('[]')
+        .send(body)
         .expect(400);
-      await request(sut.http)
-        .post('/api/v1/enterprises')
-        .set(admin.auth)
-        .set('Content-Type', 'application/json')
-        .send('"x"')
-        .expect(400);
+      expect(res.body).toMatchObject({
+        code: 'REQUEST.MALFORMED_JSON',
+        message: `the request body must be a JSON object: it is ${what}`,
+      });
     });
   });
 

@@ -228,6 +228,19 @@ describe('Roster and agreement import/export (e2e)', () => {
         '2020-01-10',
         '2019-01-01',
       ],
+      [
+        '建会早于成立',
+        aCreditCode(),
+        '私营企业',
+        '金山镇',
+        null,
+        'C',
+        10,
+        '2019-06-01',
+        null,
+        '2020-01-10',
+        null,
+      ],
       ['重复', duplicate, '私营企业', '金山镇', null, 'C', 10, null, null, null, null],
       [null, aCreditCode(), '私营企业', '金山镇', null, 'C', 10, null, null, null, null],
     ];
@@ -253,9 +266,16 @@ describe('Roster and agreement import/export (e2e)', () => {
         value: '2019-01-01',
         message: expect.stringMatching(/before 成立日期 2020-01-10/),
       },
-      { row: 10, column: '统一社会信用代码', value: duplicate, message: 'the same credit code is on row 2' },
       {
-        row: 11,
+        row: 10,
+        column: '建会日期',
+        value: '2019-06-01',
+        message:
+          'unionFoundedOn 2019-06-01 is before the enterprise was registered (registeredOn 2020-01-10)',
+      },
+      { row: 11, column: '统一社会信用代码', value: duplicate, message: 'the same credit code is on row 2' },
+      {
+        row: 12,
         column: '企业名称',
         value: null,
         message: expect.stringMatching(/1 to 200 characters|string/),
@@ -264,7 +284,7 @@ describe('Roster and agreement import/export (e2e)', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(Uint8Array.from(Buffer.from(res.body.badRowsXlsx, 'base64')).buffer);
     const sheet = workbook.worksheets[0];
-    expect(sheet.rowCount).toBe(10); // header + 9 bad rows
+    expect(sheet.rowCount).toBe(11); // header + 10 bad rows
     expect(sheet.getRow(1).getCell(12).value).toBe('错误说明');
     expect(String(sheet.getRow(2).getCell(12).value)).toMatch(/^统一社会信用代码: /);
     expect(await count()).toBe(1);

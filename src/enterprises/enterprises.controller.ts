@@ -27,7 +27,7 @@ export class EnterprisesController {
   @ApiOperation({ summary: 'Register an enterprise (admin)' })
   @ApiErrors({
     409: 'ENTERPRISE.DUPLICATE_CREDIT_CODE: the credit code is already registered',
-    422: 'ENTERPRISE.CLOSED_BEFORE_REGISTERED: closedOn before registeredOn; ENTERPRISE.UNKNOWN_INSTRUCTOR: instructorId is not an active instructor',
+    422: 'ENTERPRISE.CLOSED_BEFORE_REGISTERED: closedOn before registeredOn; ENTERPRISE.UNION_FOUNDED_ON: unionFoundedOn in the future or before registeredOn; ENTERPRISE.UNKNOWN_INSTRUCTOR: instructorId is not an active instructor',
   })
   @ApiCreatedResponse({ type: EnterpriseResponse })
   create(@Body() dto: CreateEnterpriseDto, @CurrentActor() actor: Actor): Promise<EnterpriseResponse> {
@@ -58,7 +58,7 @@ export class EnterprisesController {
   @ApiErrors({
     403: 'AUTH.FORBIDDEN_FIELD: an instructor changing instructorId',
     409: 'ENTERPRISE.DUPLICATE_CREDIT_CODE: the credit code is already registered',
-    422: 'ENTERPRISE.CLOSED_BEFORE_REGISTERED: closedOn before registeredOn; ENTERPRISE.UNKNOWN_INSTRUCTOR: instructorId is not an active instructor',
+    422: 'ENTERPRISE.CLOSED_BEFORE_REGISTERED: closedOn before registeredOn; ENTERPRISE.UNION_FOUNDED_ON: unionFoundedOn in the future or before registeredOn; ENTERPRISE.UNKNOWN_INSTRUCTOR: instructorId is not an active instructor',
   })
   @Roles('admin', 'instructor')
   @ApiOperation({

@@ -35,3 +35,9 @@ export class UnknownInstructorError extends AppError {
     ]);
   }
 }
+
+export class UnionFoundedOnError extends AppError {
+  constructor(problem: string) {
+    super(422, 'ENTERPRISE.UNION_FOUNDED_ON', problem, [{ field: 'unionFoundedOn', message: problem }]);
+  }
+}

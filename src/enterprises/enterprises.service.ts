@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { closesBeforeRegistered } from './domain/enterprise-dates';
+import { Clock } from '../common/clock/clock';
+import { closesBeforeRegistered, unionFoundedOnProblem } from './domain/enterprise-dates';
 import { ENTERPRISE_FIELDS } from './domain/enterprise-fields';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
@@ -18,6 +19,7 @@ import { UpdateEnterpriseDto } from './dto/update-enterprise.dto';
 import { Enterprise } from './enterprise.entity';
 import {
   ClosedBeforeRegisteredError,
+  UnionFoundedOnError,
   DuplicateCreditCodeError,
   EnterpriseNotFoundError,
   UnknownInstructorError,
@@ -35,6 +37,7 @@ export class EnterprisesService {
     private readonly enterprises: EnterprisesRepository,
     private readonly users: UsersRepository,
     private readonly audit: AuditService,
+    private readonly clock: Clock,
   ) {}
 
   async create(dto: CreateEnterpriseDto, actor: Actor): Promise<EnterpriseResponse> {
@@ -121,6 +124,8 @@ export class EnterprisesService {
   private async assertValid(enterprise: Enterprise): Promise<void> {
     const { registeredOn, closedOn, instructorId } = enterprise;
     if (closesBeforeRegistered(enterprise)) throw new ClosedBeforeRegisteredError(registeredOn!, closedOn!);
+    const unionProblem = unionFoundedOnProblem(enterprise, this.clock.today());
+    if (unionProblem) throw new UnionFoundedOnError(unionProblem);
     if (instructorId !== null) {
       const instructor = await this.users.findById(instructorId);
       if (!instructor || instructor.role !== 'instructor' || !instructor.active) {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { closesBeforeRegistered } from '../enterprises/domain/enterprise-dates';
+import { Clock } from '../common/clock/clock';
+import { closesBeforeRegistered, unionFoundedOnProblem } from '../enterprises/domain/enterprise-dates';
 import { ENTERPRISE_FIELDS } from '../enterprises/domain/enterprise-fields';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
@@ -73,6 +74,7 @@ export class EnterpriseImportService {
     private readonly enterprises: EnterprisesRepository,
     private readonly users: UsersService,
     private readonly audit: AuditService,
+    private readonly clock: Clock,
   ) {}
 
   async import(
@@ -248,6 +250,7 @@ export class EnterpriseImportService {
     for (const candidate of batch) {
       const current = existing.get(candidate.fields.creditCode!);
       const merged = Object.assign(new Enterprise(), current ?? emptyEnterprise(), candidate.fields);
+      const unionProblem = unionFoundedOnProblem(merged, this.clock.today());
       if (closesBeforeRegistered(merged)) {
         tally.errors.push(
           error(
@@ -255,6 +258,16 @@ export class EnterpriseImportService {
             columnHeader(sheet, columns, 'closedOn'),
             merged.closedOn,
             `must not be before 成立日期 ${merged.registeredOn}`,
+          ),
+        );
+        tally.badRows.push(candidate.raw);
+      } else if (unionProblem) {
+        tally.errors.push(
+          error(
+            candidate.raw.row,
+            columnHeader(sheet, columns, 'unionFoundedOn'),
+            merged.unionFoundedOn,
+            unionProblem,
           ),
         );
         tally.badRows.push(candidate.raw);

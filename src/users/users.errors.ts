@@ -23,9 +23,10 @@ export class CurrentPasswordRequiredError extends AppError {
 }
 
 export class LastAdminError extends AppError {
-  constructor() {
+  /** `field`: what the request changed, `role` (a demotion) or `active` (a deactivation). */
+  constructor(field: 'role' | 'active') {
     super(422, 'USER.LAST_ADMIN', 'this is the last active admin: make another admin first', [
-      { field: 'role', message: 'the last active admin must stay an active admin' },
+      { field, message: 'the last active admin must stay an active admin' },
     ]);
   }
 }

@@ -134,7 +134,9 @@ export class UsersService {
 
     const saved = await writeTransaction(this.dataSource, async (manager) => {
       const demoted = before.role === 'admin' && before.active && (user.role !== 'admin' || !user.active);
-      if (demoted && (await this.users.countActiveAdmins(manager)) <= 1) throw new LastAdminError();
+      if (demoted && (await this.users.countActiveAdmins(manager)) <= 1) {
+        throw new LastAdminError(user.active ? 'role' : 'active');
+      }
       const updated = await this.users.save(user, manager);
       const diff = auditDiff(before, updated, AUDITED_FIELDS);
       if (password !== undefined) diff.password = { from: '(hidden)', to: '(changed)' };

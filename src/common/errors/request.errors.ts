@@ -19,7 +19,7 @@ export class UnknownFieldsError extends AppError {
 
 export class MalformedJsonError extends AppError {
   constructor(detail: string) {
-    super(400, 'REQUEST.MALFORMED_JSON', `the request body is not valid JSON: ${detail}`);
+    super(400, 'REQUEST.MALFORMED_JSON', `the request body must be a JSON object: ${detail}`);
   }
 }
 

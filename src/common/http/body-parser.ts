@@ -8,6 +8,8 @@ export const JSON_BODY_LIMIT = '1mb';
 interface BodyParserError {
   type?: string;
   message?: string;
+  /** The raw body (body-parser attaches it to parse failures). */
+  body?: string;
 }
 
 /**
@@ -35,14 +37,30 @@ function toAppError(error: BodyParserError): AppError {
   switch (error.type) {
     case 'entity.too.large':
       return new BodyTooLargeError('1 MiB');
-    case 'entity.parse.failed':
-      return new MalformedJsonError(error.message ?? 'parse error');
+    case 'entity.parse.failed': {
+      // Strict mode refuses `null`, `"x"` or `3` with a syntax error, though they are valid JSON.
+      const scalar = jsonScalar(error.body);
+      return new MalformedJsonError(
+        scalar === undefined ? (error.message ?? 'parse error') : `it is ${scalar}`,
+      );
+    }
     case 'entity.not.object':
-      return new MalformedJsonError('the body must be a JSON object, not an array');
+      return new MalformedJsonError('it is an array');
     case 'charset.unsupported':
     case 'encoding.unsupported':
       return new AppError(415, 'REQUEST.UNSUPPORTED_ENCODING', `${error.message}; send UTF-8 JSON`);
     default:
       return new AppError(400, 'REQUEST.BAD_REQUEST', error.message ?? 'bad request body');
+  }
+}
+
+/** `null`, `a string`, `a number`, `true`... when the body is valid JSON but not an object. */
+function jsonScalar(body: string | undefined): string | undefined {
+  if (body === undefined) return undefined;
+  try {
+    const value: unknown = JSON.parse(body);
+    return value === null ? 'null' : `a ${typeof value}`;
+  } catch {
+    return undefined;
   }
 }

@@ -1,7 +1,25 @@
-/** An enterprise cannot close before it was registered (both optional, `YYYY-MM-DD`, compared as text). */
-export function closesBeforeRegistered(dates: {
+/** Dates as `YYYY-MM-DD` text, which compares in calendar order. */
+interface EnterpriseDates {
   registeredOn: string | null;
   closedOn: string | null;
-}): boolean {
+  unionFoundedOn: string | null;
+}
+
+/** An enterprise cannot close before it was registered (both optional). */
+export function closesBeforeRegistered(dates: Pick<EnterpriseDates, 'registeredOn' | 'closedOn'>): boolean {
   return dates.registeredOn !== null && dates.closedOn !== null && dates.closedOn < dates.registeredOn;
+}
+
+/**
+ * What is wrong with the union's founding date, or null: a union is founded in an enterprise
+ * that exists (on or after registeredOn) and on a day that has come (`today`, a business date).
+ */
+export function unionFoundedOnProblem(dates: EnterpriseDates, today: string): string | null {
+  const { unionFoundedOn, registeredOn } = dates;
+  if (unionFoundedOn === null) return null;
+  if (unionFoundedOn > today) return `unionFoundedOn ${unionFoundedOn} is in the future (today is ${today})`;
+  if (registeredOn !== null && unionFoundedOn < registeredOn) {
+    return `unionFoundedOn ${unionFoundedOn} is before the enterprise was registered (registeredOn ${registeredOn})`;
+  }
+  return null;
 }

@@ -13,6 +13,8 @@ export default {
     NOT_FOUND: 'The enterprise does not exist or is not one of yours',
     DUPLICATE_CREDIT_CODE: 'Another enterprise has this unified social credit code',
     CLOSED_BEFORE_REGISTERED: 'The closing date cannot be before the registration date',
+    UNION_FOUNDED_ON:
+      'The union founding date cannot be in the future or before the enterprise was registered',
     UNKNOWN_INSTRUCTOR: 'The chosen instructor does not exist or is inactive',
   },
   NEGOTIATION: {

@@ -15,6 +15,7 @@ export default {
     NOT_FOUND: '企业不存在，或不在您负责的范围内',
     DUPLICATE_CREDIT_CODE: '已有企业使用该统一社会信用代码',
     CLOSED_BEFORE_REGISTERED: '注销日期不能早于成立日期',
+    UNION_FOUNDED_ON: '建会日期不能晚于今天，也不能早于企业成立日期',
     UNKNOWN_INSTRUCTOR: '所选指导员不存在或已停用',
   },
   NEGOTIATION: {

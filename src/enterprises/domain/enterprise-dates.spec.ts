@@ -1,0 +1,25 @@
+import { unionFoundedOnProblem } from './enterprise-dates';
+
+describe(unionFoundedOnProblem.name, () => {
+  const today = '2026-11-25';
+  const dates = { registeredOn: '2007-09-12', closedOn: null, unionFoundedOn: '2011-05-01' };
+
+  it.each([
+    ['no union yet', { unionFoundedOn: null }, null],
+    ['founded on the registration day', { unionFoundedOn: '2007-09-12' }, null],
+    ['founded today', { unionFoundedOn: today }, null],
+    ['registration unknown', { registeredOn: null, unionFoundedOn: '1990-01-01' }, null],
+    [
+      'founded tomorrow',
+      { unionFoundedOn: '2026-11-26' },
+      'unionFoundedOn 2026-11-26 is in the future (today is 2026-11-25)',
+    ],
+    [
+      'founded before the enterprise existed',
+      { unionFoundedOn: '2007-09-11' },
+      'unionFoundedOn 2007-09-11 is before the enterprise was registered (registeredOn 2007-09-12)',
+    ],
+  ])('%s', (_, override, problem) => {
+    expect(unionFoundedOnProblem({ ...dates, ...override }, today)).toBe(problem);
+  });
+});
