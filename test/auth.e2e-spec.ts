@@ -1,6 +1,7 @@
 import { JwtService } from '@nestjs/jwt';
 import request from 'supertest';
 import { User } from '../src/users/user.entity';
+import { anEnterpriseId } from './support/negotiations';
 import { createTestApp, TestApp } from './support/test-app';
 import { aSignedInUser, SignedInUser, TEST_PASSWORD } from './support/users';
 
@@ -282,6 +283,46 @@ describe('Auth and users (e2e)', () => {
         .set(second.auth)
         .send({ active: false })
         .expect(200);
+    });
+
+    it('leaves a departing instructor’s enterprises unassigned, audited, when deactivated or given another role', async () => {
+      const leaving = await aSignedInUser(sut, 'instructor');
+      const moving = await aSignedInUser(sut, 'instructor');
+      const staying = await aSignedInUser(sut, 'instructor');
+      const theirs = [
+        await anEnterpriseId(sut, admin, leaving.id),
+        await anEnterpriseId(sut, admin, leaving.id),
+      ];
+      const moved = await anEnterpriseId(sut, admin, moving.id);
+      const kept = await anEnterpriseId(sut, admin, staying.id);
+      const patch = (id: number, body: object) =>
+        request(sut.http).patch(`/api/v1/users/${id}`).set(admin.auth).send(body).expect(200);
+      await patch(leaving.id, { active: false });
+      await patch(moving.id, { role: 'supervisor' });
+      await patch(staying.id, { language: 'en' });
+
+      const instructorOf = async (id: number) =>
+        (await request(sut.http).get(`/api/v1/enterprises/${id}`).set(admin.auth).expect(200)).body
+          .instructorId;
+      expect(await Promise.all([...theirs, moved, kept].map(instructorOf))).toEqual([
+        null,
+        null,
+        null,
+        staying.id,
+      ]);
+      const audit = await request(sut.http)
+        .get('/api/v1/audit')
+        .query({ entityType: 'enterprise', actorId: admin.id, pageSize: 200 })
+        .set(admin.auth)
+        .expect(200);
+      const released = audit.body.items.filter(
+        (row: { changes?: { instructorId?: { to: unknown } } }) => row.changes?.instructorId?.to === null,
+      );
+      expect(
+        released
+          .map((row: { entityId: string }) => Number(row.entityId))
+          .sort((a: number, b: number) => a - b),
+      ).toEqual([...theirs, moved].sort((a, b) => a - b));
     });
   });
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { auditCreated, auditDiff } from '../audit/audit-diff';
 import type { Actor } from '../auth/actor';
@@ -8,6 +8,7 @@ import { Page, PageQuery } from '../common/http/page';
 import { definedFields } from '../common/validation/defined-fields';
 import { isUniqueViolation } from '../database/database-errors';
 import { writeTransaction } from '../database/transactions';
+import { Enterprise } from '../enterprises/enterprise.entity';
 import type { Role } from './domain/role';
 import { CreateUserDto } from './dto/create-user.dto';
 import { SELF_EDITABLE_FIELDS, UpdateUserDto } from './dto/update-user.dto';
@@ -146,10 +147,36 @@ export class UsersService {
         entityId: id,
         changes: diff,
       });
+      const stoppedInstructing =
+        before.role === 'instructor' && before.active && (updated.role !== 'instructor' || !updated.active);
+      if (stoppedInstructing) await this.releaseEnterprises(manager, id, actor);
       return updated;
     });
     this.users.forget(id); // its tokens, role or active flag may have changed
     return UserResponse.from(saved);
+  }
+
+  /**
+   * An instructor who leaves (deactivated, or given another role) leaves their enterprises
+   * unassigned, in the same transaction and audited, rather than assigned to someone nobody
+   * reminds: they show as 未分配 in the reports until an admin assigns them again.
+   */
+  private async releaseEnterprises(
+    manager: EntityManager,
+    instructorId: number,
+    actor: Actor,
+  ): Promise<void> {
+    const assigned = await manager.find(Enterprise, { select: { id: true }, where: { instructorId } });
+    if (assigned.length === 0) return;
+    await manager.update(Enterprise, { instructorId }, { instructorId: null });
+    for (const { id } of assigned) {
+      await this.audit.record(manager, actor, {
+        action: 'enterprise.update',
+        entityType: 'enterprise',
+        entityId: id,
+        changes: { instructorId: { from: instructorId, to: null } },
+      });
+    }
   }
 
   private assertSelfEditable(dto: UpdateUserDto, actor: Actor): void {

@@ -96,7 +96,8 @@ export default {
     checked: 'Checked: nothing has been imported yet',
     applied: 'Imported',
     notApplied: 'The file has bad rows: nothing was imported',
-    counts: '{created} new, {updated} updated, {unchanged} unchanged, {errors} with errors',
+    counts:
+      '{created} new, {updated} updated, {unchanged} unchanged, {badRows} rows with errors ({errors} errors)',
     badRows: 'Download the bad rows (with the reasons)',
     badRowsFile: 'import-errors.xlsx',
     row: 'Row',

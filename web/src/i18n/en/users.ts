@@ -5,7 +5,8 @@ export default {
   edit: 'Edit',
   deactivate: 'Deactivate',
   reactivate: 'Reactivate',
-  confirmDeactivate: 'Deactivate {name}? They can no longer sign in.',
+  confirmDeactivate:
+    'Deactivate {name}? They can no longer sign in; an instructor’s enterprises become unassigned, to be assigned again.',
   confirmReactivate: 'Reactivate {name}?',
   actions: 'Actions',
   saved: 'Saved',

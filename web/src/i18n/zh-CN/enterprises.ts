@@ -95,7 +95,8 @@ export default {
     checked: '检查完成，尚未导入任何数据',
     applied: '导入完成',
     notApplied: '文件中有错误行，未导入任何数据',
-    counts: '新增 {created} 行，更新 {updated} 行，无变化 {unchanged} 行，错误 {errors} 行',
+    counts:
+      '新增 {created} 行，更新 {updated} 行，无变化 {unchanged} 行，有错误 {badRows} 行（共 {errors} 处错误）',
     badRows: '下载错误行（附错误说明）',
     badRowsFile: '导入错误行.xlsx',
     row: '行号',

@@ -3,7 +3,8 @@ export default {
   edit: '编辑',
   deactivate: '停用',
   reactivate: '启用',
-  confirmDeactivate: '停用 {name} 的账号？停用后立即无法登录。',
+  confirmDeactivate:
+    '停用 {name} 的账号？停用后立即无法登录；若是指导员，其负责的企业将改为未分配，请重新分配。',
   confirmReactivate: '重新启用 {name} 的账号？',
   actions: '操作',
   saved: '已保存',
