@@ -254,17 +254,50 @@ describe('Roster and agreement import/export (e2e)', () => {
         column: '统一社会信用代码',
         value: '91350100M000100Y44',
         message: expect.stringMatching(/check character is "4" but should be "3"/),
+        messageZh: '校验位是“4”，应为“3”（GB 32100-2015），请核对',
       },
-      { row: 4, column: '所有制类型', value: '股份制', message: expect.stringMatching(/one of state_owned/) },
-      { row: 5, column: '行业门类', value: 'Z', message: expect.stringMatching(/A to T/) },
-      { row: 6, column: '职工人数', value: '很多', message: expect.stringMatching(/whole number/) },
-      { row: 7, column: '建会日期', value: '2026-02-30', message: expect.stringMatching(/real date/) },
-      { row: 8, column: '指导员账号', value: 'nobody', message: 'no active instructor has this username' },
+      {
+        row: 4,
+        column: '所有制类型',
+        value: '股份制',
+        message: expect.stringMatching(/one of state_owned/),
+        messageZh:
+          '应为以下之一：国有企业、国有控股企业、集体企业、私营企业、港澳台商投资企业、外商投资企业、其他',
+      },
+      {
+        row: 5,
+        column: '行业门类',
+        value: 'Z',
+        message: expect.stringMatching(/A to T/),
+        messageZh: '应为国民经济行业分类（GB/T 4754）门类字母 A–T',
+      },
+      {
+        row: 6,
+        column: '职工人数',
+        value: '很多',
+        message: expect.stringMatching(/whole number/),
+        messageZh: '应为 0 至 10000000 之间的整数',
+      },
+      {
+        row: 7,
+        column: '建会日期',
+        value: '2026-02-30',
+        message: expect.stringMatching(/real date/),
+        messageZh: '应为有效日期，如 2026-03-05',
+      },
+      {
+        row: 8,
+        column: '指导员账号',
+        value: 'nobody',
+        message: 'no active instructor has this username',
+        messageZh: '没有使用该账号的在用指导员',
+      },
       {
         row: 9,
         column: '注销日期',
         value: '2019-01-01',
         message: expect.stringMatching(/before 成立日期 2020-01-10/),
+        messageZh: '注销日期不能早于成立日期 2020-01-10',
       },
       {
         row: 10,
@@ -272,13 +305,21 @@ describe('Roster and agreement import/export (e2e)', () => {
         value: '2019-06-01',
         message:
           'unionFoundedOn 2019-06-01 is before the enterprise was registered (registeredOn 2020-01-10)',
+        messageZh: '建会日期 2019-06-01 早于企业成立日期 2020-01-10',
       },
-      { row: 11, column: '统一社会信用代码', value: duplicate, message: 'the same credit code is on row 2' },
+      {
+        row: 11,
+        column: '统一社会信用代码',
+        value: duplicate,
+        message: 'the same credit code is on row 2',
+        messageZh: '与第 2 行的统一社会信用代码重复',
+      },
       {
         row: 12,
         column: '企业名称',
         value: null,
         message: expect.stringMatching(/1 to 200 characters|string/),
+        messageZh: '不能为空，且不超过 200 个字',
       },
     ]);
     const workbook = new ExcelJS.Workbook();
@@ -286,7 +327,9 @@ describe('Roster and agreement import/export (e2e)', () => {
     const sheet = workbook.worksheets[0];
     expect(sheet.rowCount).toBe(11); // header + 10 bad rows
     expect(sheet.getRow(1).getCell(12).value).toBe('错误说明');
-    expect(String(sheet.getRow(2).getCell(12).value)).toMatch(/^统一社会信用代码: /);
+    expect(String(sheet.getRow(2).getCell(12).value)).toBe(
+      '统一社会信用代码：校验位是“4”，应为“3”（GB 32100-2015），请核对',
+    );
     expect(await count()).toBe(1);
   });
 
@@ -415,6 +458,7 @@ describe('Roster and agreement import/export (e2e)', () => {
           column: '统一社会信用代码',
           value: '91350100M000100Y43',
           message: expect.stringMatching(/import the roster first/),
+          messageZh: '系统中没有使用该统一社会信用代码的企业：请先导入企业名册',
         },
         // Each refusal under the column to correct: effect before signing, signed before the
         // enterprise was registered (2007-09-12), a 20-year term (集体合同规定 art. 38).
@@ -423,18 +467,21 @@ describe('Roster and agreement import/export (e2e)', () => {
           column: '生效日期',
           value: '2026-02-01',
           message: expect.stringContaining('effectiveOn 2026-02-01 is before the signing date 2026-03-01'),
+          messageZh: '生效日期 2026-02-01 早于签订日期 2026-03-01',
         },
         {
           row: 6,
           column: '签订日期',
           value: '2006-03-01',
           message: 'signedOn 2006-03-01 is before 金八角水泥有限公司 was registered (2007-09-12)',
+          messageZh: '签订日期 2006-03-01 早于金八角水泥有限公司的成立日期 2007-09-12',
         },
         {
           row: 7,
           column: '到期日期',
           value: '2046-03-10',
           message: expect.stringContaining('集体合同规定 art. 38'),
+          messageZh: '自生效日期至到期日期应为 1–36 个月（集体合同规定第三十八条）',
         },
       ]);
       const negotiations = await sut.dataSource.getRepository(Negotiation).find({ order: { id: 'ASC' } });

@@ -125,7 +125,7 @@ export class EnterprisesService {
     const { registeredOn, closedOn, instructorId } = enterprise;
     if (closesBeforeRegistered(enterprise)) throw new ClosedBeforeRegisteredError(registeredOn!, closedOn!);
     const unionProblem = unionFoundedOnProblem(enterprise, this.clock.today());
-    if (unionProblem) throw new UnionFoundedOnError(unionProblem);
+    if (unionProblem) throw new UnionFoundedOnError(unionProblem.en);
     if (instructorId !== null) {
       const instructor = await this.users.findById(instructorId);
       if (!instructor || instructor.role !== 'instructor' || !instructor.active) {

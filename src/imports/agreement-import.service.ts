@@ -8,6 +8,7 @@ import { NegotiationsService } from '../negotiations/negotiations.service';
 import { AGREEMENT_KINDS, SCOPES } from '../negotiations/workflow';
 import { AGREEMENT_KIND_LABELS_ZH, SCOPE_LABELS_ZH } from '../reports/rates';
 import { badRowsWorkbook } from './bad-rows';
+import { fieldRuleZh } from './row-messages-zh';
 import { countOf, dateOf, textOf } from './enterprise-columns';
 import type { ImportResult, ImportRowError } from './import-result';
 import type { ImportOptions } from './enterprise-import.service';
@@ -121,6 +122,7 @@ export class AgreementImportService {
             header('creditCodes'),
             null,
             'name at least one enterprise by its credit code',
+            fieldRuleZh('creditCodes', null),
           ),
         );
       if (unknown.length > 0) {
@@ -130,6 +132,7 @@ export class AgreementImportService {
             header('creditCodes'),
             unknown.join('、'),
             'no enterprise with this credit code: import the roster first',
+            '系统中没有使用该统一社会信用代码的企业：请先导入企业名册',
           ),
         );
       }
@@ -167,6 +170,7 @@ export class AgreementImportService {
               header(field),
               failure.value,
               Object.values(failure.constraints ?? {})[0] ?? 'is not valid',
+              fieldRuleZh(field, failure.value),
             ),
           );
         }
@@ -179,13 +183,22 @@ export class AgreementImportService {
               header('scope'),
               dto.scope,
               'a single-enterprise agreement names exactly one credit code',
+              '单独签订的协议只能填写一个统一社会信用代码',
             ),
           );
         }
         // The workflow's own checks (dates in order, term) and the roster's facts, writing nothing.
-        for (const { field, message } of await this.negotiations.historicalProblems(dto)) {
+        for (const { field, message, messageZh } of await this.negotiations.historicalProblems(dto)) {
           const column = COLUMNS.find((c) => c.field === field)?.field ?? 'signedOn';
-          rowErrors.push(problem(sheetRow.row, header(column), cell(column), message));
+          rowErrors.push(
+            problem(
+              sheetRow.row,
+              header(column),
+              cell(column),
+              message,
+              messageZh ?? fieldRuleZh(field, cell(column)),
+            ),
+          );
         }
         const key = `${dto.agreementKind}|${dto.signedOn}|${[...dto.enterpriseIds].sort().join(',')}`;
         if (rowErrors.length === 0 && seen.has(key)) {
@@ -195,6 +208,7 @@ export class AgreementImportService {
               header('creditCodes'),
               rowCodes.join('、'),
               `the same agreement is on row ${seen.get(key)}`,
+              `与第 ${seen.get(key)} 行是同一份协议`,
             ),
           );
         }
@@ -239,6 +253,18 @@ function splitCodes(cell: CellValue): string[] {
     .filter(Boolean);
 }
 
-function problem(row: number, column: string, value: unknown, message: string): ImportRowError {
-  return { row, column, value: value === undefined || value === null ? null : String(value), message };
+function problem(
+  row: number,
+  column: string,
+  value: unknown,
+  message: string,
+  messageZh: string,
+): ImportRowError {
+  return {
+    row,
+    column,
+    value: value === undefined || value === null ? null : String(value),
+    message,
+    messageZh,
+  };
 }

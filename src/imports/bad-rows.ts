@@ -12,7 +12,7 @@ export async function badRowsWorkbook(
   worksheet.addRow([...sheet.headers, '错误说明']).font = { bold: true };
   const byRow = new Map<number, string[]>();
   for (const error of errors) {
-    byRow.set(error.row, [...(byRow.get(error.row) ?? []), `${error.column}: ${error.message}`]);
+    byRow.set(error.row, [...(byRow.get(error.row) ?? []), `${error.column}：${error.messageZh}`]);
   }
   for (const row of sheet.rows.filter((r) => byRow.has(r.row))) {
     worksheet.addRow([

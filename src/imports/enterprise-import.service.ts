@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '../common/clock/clock';
+import { fieldRuleZh } from './row-messages-zh';
 import { closesBeforeRegistered, unionFoundedOnProblem } from '../enterprises/domain/enterprise-dates';
 import { ENTERPRISE_FIELDS } from '../enterprises/domain/enterprise-fields';
 import { plainToInstance } from 'class-transformer';
@@ -183,7 +184,15 @@ export class EnterpriseImportService {
       if (field === 'instructor') {
         if (cell === null) plain.instructorId = null;
         else if (!instructorIds.has(textOf(cell))) {
-          rowErrors.push(error(sheetRow.row, header, textOf(cell), 'no active instructor has this username'));
+          rowErrors.push(
+            error(
+              sheetRow.row,
+              header,
+              textOf(cell),
+              'no active instructor has this username',
+              '没有使用该账号的在用指导员',
+            ),
+          );
         } else plain.instructorId = instructorIds.get(textOf(cell));
         continue;
       }
@@ -205,6 +214,7 @@ export class EnterpriseImportService {
           header,
           display(problem.value),
           columns.has(field) ? message : `the column ${header} is missing`,
+          columns.has(field) ? fieldRuleZh(problem.property, problem.value) : `文件缺少“${header}”列`,
         ),
       );
     }
@@ -216,6 +226,7 @@ export class EnterpriseImportService {
           columnHeader(sheet, columns, 'creditCode'),
           code,
           `the same credit code is on row ${tally.seen.get(code)}`,
+          `与第 ${tally.seen.get(code)} 行的统一社会信用代码重复`,
         ),
       );
     }
@@ -258,6 +269,7 @@ export class EnterpriseImportService {
             columnHeader(sheet, columns, 'closedOn'),
             merged.closedOn,
             `must not be before 成立日期 ${merged.registeredOn}`,
+            `注销日期不能早于成立日期 ${merged.registeredOn}`,
           ),
         );
         tally.badRows.push(candidate.raw);
@@ -267,7 +279,8 @@ export class EnterpriseImportService {
             candidate.raw.row,
             columnHeader(sheet, columns, 'unionFoundedOn'),
             merged.unionFoundedOn,
-            unionProblem,
+            unionProblem.en,
+            unionProblem.zh,
           ),
         );
         tally.badRows.push(candidate.raw);
@@ -348,6 +361,12 @@ function display(value: unknown): string | null {
   return value === undefined || value === null ? null : String(value);
 }
 
-function error(row: number, column: string, value: unknown, message: string): ImportRowError {
-  return { row, column, value: display(value), message };
+function error(
+  row: number,
+  column: string,
+  value: unknown,
+  message: string,
+  messageZh: string,
+): ImportRowError {
+  return { row, column, value: display(value), message, messageZh };
 }

@@ -5,6 +5,10 @@ export class ImportRowError {
   @ApiProperty({ description: 'the column header as written in the file' }) column!: string;
   @ApiProperty({ nullable: true, type: String }) value!: string | null;
   @ApiProperty() message!: string;
+  @ApiProperty({
+    description: 'the same problem in Chinese, for whoever fixes the file (the bad-rows 错误说明)',
+  })
+  messageZh!: string;
 }
 
 export class ImportResult {

@@ -17,6 +17,7 @@ describe(coverageProblems.name, () => {
       {
         field: 'signedOn',
         message: 'signedOn 1990-03-01 is before 金八角水泥有限公司 was registered (2003-05-12)',
+        messageZh: '签订日期 1990-03-01 早于金八角水泥有限公司的成立日期 2003-05-12',
       },
     ]);
   });
@@ -29,6 +30,7 @@ describe(coverageProblems.name, () => {
     expect(problem).toEqual({
       field: 'coveredEmployees',
       message: expect.stringContaining('coveredEmployees 99999 is more than the 500 employees'),
+      messageZh: '覆盖职工数 99999 超过所涉企业在册职工总数 500：请核对，或先更新企业的职工人数',
     });
   });
 

@@ -1,6 +1,13 @@
 import type { FieldError } from '../common/errors/app-error';
 import { type BusinessDate, compareDates, isBusinessDate } from '../common/dates/business-date';
 
+const DATE_FIELD_ZH: Record<string, string> = { occurredOn: '发生日期', signedOn: '签订日期' };
+
+/** A field error, also worded in Chinese (for the import's row errors). */
+export interface CoverageProblem extends FieldError {
+  messageZh: string;
+}
+
 /** What the roster says of a covered enterprise that the workflow machine cannot know. */
 export interface CoveredFacts {
   name: string;
@@ -17,8 +24,8 @@ export interface CoveredFacts {
 export function coverageProblems(
   event: { date: unknown; dateField: string; coveredEmployees?: unknown },
   enterprises: readonly CoveredFacts[],
-): FieldError[] {
-  const problems: FieldError[] = [];
+): CoverageProblem[] {
+  const problems: CoverageProblem[] = [];
   const { date, dateField } = event;
   if (isBusinessDate(date)) {
     const younger = enterprises.find(
@@ -28,6 +35,7 @@ export function coverageProblems(
       problems.push({
         field: dateField,
         message: `${dateField} ${date} is before ${younger.name} was registered (${younger.registeredOn})`,
+        messageZh: `${DATE_FIELD_ZH[dateField] ?? '日期'} ${date} 早于${younger.name}的成立日期 ${younger.registeredOn}`,
       });
     }
   }
@@ -36,6 +44,7 @@ export function coverageProblems(
     problems.push({
       field: 'coveredEmployees',
       message: `coveredEmployees ${event.coveredEmployees} is more than the ${headcount} employees the covered enterprises have on the roster; correct it, or update their employee counts first`,
+      messageZh: `覆盖职工数 ${event.coveredEmployees} 超过所涉企业在册职工总数 ${headcount}：请核对，或先更新企业的职工人数`,
     });
   }
   return problems;

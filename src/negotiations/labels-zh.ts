@@ -1,6 +1,7 @@
 import type { Stage } from './workflow';
 import type { DeadlineKind } from './workflow/deadlines';
 import { LAW } from './workflow/law';
+import type { RuleSet } from './workflow/rule-set';
 
 /** Stage names as the web interface shows them (web/src/i18n/zh-CN/stages.ts). */
 export const STAGE_LABELS_ZH: Record<Stage, string> = {
@@ -81,4 +82,26 @@ export function ruleZh(rule: string): string {
       return cited ? `${cited[1]}${articlesZh(cited[2])}` : part;
     })
     .join('；');
+}
+
+/**
+ * A historical agreement refused by one of the workflow's checks, in Chinese (for the agreement
+ * import's row errors); null for a check not about historical agreements.
+ */
+export function historicalCheckZh(
+  check: string | undefined,
+  dates: { signedOn: string; effectiveOn: string; expiresOn: string },
+  rules: RuleSet,
+): string | null {
+  switch (check) {
+    case 'historicalEffectiveAfterSigning':
+      return `生效日期 ${dates.effectiveOn} 早于签订日期 ${dates.signedOn}`;
+    case 'historicalExpiresAfterEffect':
+      return `到期日期 ${dates.expiresOn} 应晚于生效日期 ${dates.effectiveOn}`;
+    case 'historicalTermWithinLimits':
+      // 集体合同规定 art. 38: the term, from effect to expiry.
+      return `自生效日期至到期日期应为 ${rules.minTermMonths}–${rules.maxTermMonths} 个月（${ruleZh(`${LAW.CC} art. 38`)}）`;
+    default:
+      return null;
+  }
 }

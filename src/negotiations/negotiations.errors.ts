@@ -70,6 +70,11 @@ export class AlreadyOpenError extends AppError {
 /** An event or historical agreement that contradicts the covered enterprises' roster (coverage-checks.ts). */
 export class CoverageFactsError extends AppError {
   constructor(problems: FieldError[]) {
-    super(422, 'NEGOTIATION.INVALID_EVENT', problems.map((p) => p.message).join('; '), problems);
+    super(
+      422,
+      'NEGOTIATION.INVALID_EVENT',
+      problems.map((p) => p.message).join('; '),
+      problems.map(({ field, message }) => ({ field, message })),
+    );
   }
 }

@@ -6,7 +6,8 @@ import type { FieldError } from '../common/errors/app-error';
 import { UnknownFieldsError, ValidationFailedError } from '../common/errors/request.errors';
 import { Page } from '../common/http/page';
 import type { Enterprise } from '../enterprises/enterprise.entity';
-import { coverageProblems } from './coverage-checks';
+import { type CoverageProblem, coverageProblems } from './coverage-checks';
+import { historicalCheckZh } from './labels-zh';
 import { CreateHistoricalAgreementDto } from './dto/create-historical-agreement.dto';
 import { CreateNegotiationDto } from './dto/create-negotiation.dto';
 import { ListNegotiationsQuery } from './dto/list-negotiations.query';
@@ -184,13 +185,23 @@ export class NegotiationsService {
    * Why an agreement row of an import cannot be recorded (empty when it can), without writing:
    * the workflow's checks (dates in order, term) and the covered enterprises' roster facts.
    */
-  async historicalProblems(dto: CreateHistoricalAgreementDto): Promise<FieldError[]> {
-    const check = createHistoricalState({
-      ...dto,
-      today: this.clock.today(),
-      ruleSet: this.writer.currentRuleSet,
-    });
-    const workflow = check.ok ? [] : [{ field: check.field ?? 'signedOn', message: check.message }];
+  async historicalProblems(
+    dto: CreateHistoricalAgreementDto,
+  ): Promise<Array<FieldError & { messageZh: string | null }>> {
+    const ruleSet = this.writer.currentRuleSet;
+    const check = createHistoricalState({ ...dto, today: this.clock.today(), ruleSet });
+    const workflow = check.ok
+      ? []
+      : [
+          {
+            field: check.field ?? 'signedOn',
+            message: check.message,
+            // The only event-date rule a first event can break: a signing in the future.
+            messageZh:
+              historicalCheckZh(check.check, dto, ruleSet) ??
+              (check.field === 'signedOn' ? `签订日期 ${dto.signedOn} 晚于今天` : null),
+          },
+        ];
     const enterprises = await this.negotiations.enterprisesByIds(dto.enterpriseIds);
     return [...workflow, ...historicalCoverageProblems(dto, enterprises)];
   }
@@ -316,6 +327,6 @@ export class NegotiationsService {
 function historicalCoverageProblems(
   dto: CreateHistoricalAgreementDto,
   enterprises: Enterprise[],
-): FieldError[] {
+): CoverageProblem[] {
   return coverageProblems({ date: dto.signedOn, dateField: 'signedOn' }, enterprises);
 }

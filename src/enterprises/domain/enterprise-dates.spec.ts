@@ -20,6 +20,15 @@ describe(unionFoundedOnProblem.name, () => {
       'unionFoundedOn 2007-09-11 is before the enterprise was registered (registeredOn 2007-09-12)',
     ],
   ])('%s', (_, override, problem) => {
-    expect(unionFoundedOnProblem({ ...dates, ...override }, today)).toBe(problem);
+    expect(unionFoundedOnProblem({ ...dates, ...override }, today)?.en ?? null).toBe(problem);
   });
+});
+
+it('words the problem in Chinese for the roster import', () => {
+  expect(
+    unionFoundedOnProblem(
+      { registeredOn: '2020-01-10', closedOn: null, unionFoundedOn: '2019-06-01' },
+      '2026-11-25',
+    )?.zh,
+  ).toBe('建会日期 2019-06-01 早于企业成立日期 2020-01-10');
 });

@@ -13,13 +13,25 @@ export function closesBeforeRegistered(dates: Pick<EnterpriseDates, 'registeredO
 /**
  * What is wrong with the union's founding date, or null: a union is founded in an enterprise
  * that exists (on or after registeredOn) and on a day that has come (`today`, a business date).
+ * `zh` words it for the people who fix a roster spreadsheet.
  */
-export function unionFoundedOnProblem(dates: EnterpriseDates, today: string): string | null {
+export function unionFoundedOnProblem(
+  dates: EnterpriseDates,
+  today: string,
+): { en: string; zh: string } | null {
   const { unionFoundedOn, registeredOn } = dates;
   if (unionFoundedOn === null) return null;
-  if (unionFoundedOn > today) return `unionFoundedOn ${unionFoundedOn} is in the future (today is ${today})`;
+  if (unionFoundedOn > today) {
+    return {
+      en: `unionFoundedOn ${unionFoundedOn} is in the future (today is ${today})`,
+      zh: `建会日期 ${unionFoundedOn} 晚于今天（${today}）`,
+    };
+  }
   if (registeredOn !== null && unionFoundedOn < registeredOn) {
-    return `unionFoundedOn ${unionFoundedOn} is before the enterprise was registered (registeredOn ${registeredOn})`;
+    return {
+      en: `unionFoundedOn ${unionFoundedOn} is before the enterprise was registered (registeredOn ${registeredOn})`,
+      zh: `建会日期 ${unionFoundedOn} 早于企业成立日期 ${registeredOn}`,
+    };
   }
   return null;
 }

@@ -67,6 +67,8 @@ export interface ImportRowError {
   column: string;
   value: string | null;
   message: string;
+  /** The same in Chinese, for whoever fixes the file. */
+  messageZh: string;
 }
 
 export interface ImportResult {
