@@ -195,6 +195,9 @@ export function demoCounty(today: BusinessDate): DemoCounty {
     const small = rnd() < 0.55;
     const employeeCount = small ? 3 + Math.floor(rnd() * 25) : 30 + Math.floor(rnd() * 600);
     const unionised = ownershipType === 'state_owned' || ownershipType === 'state_controlled' || rnd() < 0.92;
+    // Drawn in this order to keep the county as it was; a union is founded once the firm exists.
+    const unionAge = unionised ? Math.floor(200 + rnd() * 3000) : null;
+    const age = Math.floor(1500 + rnd() * 5000);
     enterprises.push({
       key,
       name:
@@ -206,8 +209,8 @@ export function demoCounty(today: BusinessDate): DemoCounty {
       industry,
       employeeCount,
       instructor: key % 4,
-      unionFoundedOn: unionised ? addDays(today, -Math.floor(200 + rnd() * 3000)) : null,
-      registeredOn: addDays(today, -Math.floor(1500 + rnd() * 5000)),
+      unionFoundedOn: unionAge === null ? null : addDays(today, -Math.min(unionAge, age)),
+      registeredOn: addDays(today, -age),
     });
   }
 
