@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { Enterprise } from '../src/enterprises/enterprise.entity';
 import { anEnterprise } from './support/factories';
 import { createTestApp, TestApp } from './support/test-app';
 import { aSignedInUser, SignedInUser } from './support/users';
@@ -166,7 +167,11 @@ describe('Enterprises API (e2e)', () => {
         .set('Content-Type', 'application/json')
         .send('{"name": "金山", ')
         .expect(400);
-      expect(res.body).toMatchObject({ statusCode: 400, code: 'REQUEST.MALFORMED_JSON' });
+      expect(res.body).toMatchObject({
+        statusCode: 400,
+        code: 'REQUEST.MALFORMED_JSON',
+        message: expect.stringMatching(/^the request body is not valid JSON: /),
+      });
     });
 
     it('answers 413 REQUEST.BODY_TOO_LARGE for a body over 1 MiB and writes nothing', async () => {
@@ -242,6 +247,15 @@ describe('Enterprises API (e2e)', () => {
       expect((await request(sut.http).get(`/api/v1/enterprises/${created.id}`).set(admin.auth)).body).toEqual(
         created,
       );
+    });
+
+    it('leaves a record stored before the union-date rule editable, and judges its dates when they change', async () => {
+      const created = (await post(anEnterprise({ registeredOn: '2019-06-01' })).expect(201)).body;
+      await sut.dataSource.getRepository(Enterprise).update(created.id, { unionFoundedOn: '2018-01-01' });
+      await patch(created.id, { employeeCount: 99 }).expect(200);
+      const res = await patch(created.id, { unionFoundedOn: '2018-02-01' }).expect(422);
+      expect(res.body.code).toBe('ENTERPRISE.UNION_FOUNDED_ON');
+      await patch(created.id, { unionFoundedOn: '2019-06-01' }).expect(200);
     });
 
     it('checks closedOn against the stored registeredOn', async () => {

@@ -55,7 +55,10 @@ describe('Roster and agreement import/export (e2e)', () => {
     admin = await aSignedInUser(sut, 'admin');
     instructor = await aSignedInUser(sut, 'instructor');
   });
-  afterEach(() => sut.reset());
+  afterEach(async () => {
+    jest.restoreAllMocks();
+    await sut.reset();
+  });
   afterAll(() => sut.close());
 
   const upload = (
@@ -290,7 +293,7 @@ describe('Roster and agreement import/export (e2e)', () => {
         column: '指导员账号',
         value: 'nobody',
         message: 'no active instructor has this username',
-        messageZh: '没有使用该账号的在用指导员',
+        messageZh: '该账号不存在、已停用或不是指导员',
       },
       {
         row: 9,
@@ -305,7 +308,7 @@ describe('Roster and agreement import/export (e2e)', () => {
         value: '2019-06-01',
         message:
           'unionFoundedOn 2019-06-01 is before the enterprise was registered (registeredOn 2020-01-10)',
-        messageZh: '建会日期 2019-06-01 早于企业成立日期 2020-01-10',
+        messageZh: '建会日期 2019-06-01 不能早于企业成立日期 2020-01-10',
       },
       {
         row: 11,
@@ -458,7 +461,7 @@ describe('Roster and agreement import/export (e2e)', () => {
           column: '统一社会信用代码',
           value: '91350100M000100Y43',
           message: expect.stringMatching(/import the roster first/),
-          messageZh: '系统中没有使用该统一社会信用代码的企业：请先导入企业名册',
+          messageZh: '系统中没有该统一社会信用代码对应的企业，请先导入企业名册',
         },
         // Each refusal under the column to correct: effect before signing, signed before the
         // enterprise was registered (2007-09-12), a 20-year term (集体合同规定 art. 38).
@@ -467,14 +470,14 @@ describe('Roster and agreement import/export (e2e)', () => {
           column: '生效日期',
           value: '2026-02-01',
           message: expect.stringContaining('effectiveOn 2026-02-01 is before the signing date 2026-03-01'),
-          messageZh: '生效日期 2026-02-01 早于签订日期 2026-03-01',
+          messageZh: '生效日期 2026-02-01 不能早于签订日期 2026-03-01',
         },
         {
           row: 6,
           column: '签订日期',
           value: '2006-03-01',
           message: 'signedOn 2006-03-01 is before 金八角水泥有限公司 was registered (2007-09-12)',
-          messageZh: '签订日期 2006-03-01 早于金八角水泥有限公司的成立日期 2007-09-12',
+          messageZh: '签订日期 2006-03-01 不能早于金八角水泥有限公司的成立日期 2007-09-12',
         },
         {
           row: 7,
@@ -500,6 +503,9 @@ describe('Roster and agreement import/export (e2e)', () => {
     });
 
     it('exports negotiations with the stage in Chinese', async () => {
+      // 01:30 in Shanghai on 25 November is still the 24th in UTC: the table says the business
+      // date. The agreement below is in force on that day, whenever the test runs.
+      jest.spyOn(sut.app.get(Clock), 'now').mockReturnValue(new Date('2026-11-24T17:30:00Z'));
       const rows = goodRows();
       await upload('enterprises/import', await xlsx([HEADERS, ...rows]), 'a.xlsx').expect(200);
       await upload(
@@ -510,8 +516,6 @@ describe('Roster and agreement import/export (e2e)', () => {
         ]),
         'a.xlsx',
       ).expect(200);
-      // 01:30 in Shanghai on 25 November is still the 24th in UTC: the table says the business date.
-      jest.spyOn(sut.app.get(Clock), 'now').mockReturnValue(new Date('2026-11-24T17:30:00Z'));
       const res = await request(sut.http)
         .get('/api/v1/negotiations.csv')
         .query({ agreementKind: 'wage', stage: 'in_force', open: 'false' })

@@ -320,6 +320,7 @@ describe('Negotiations API (e2e)', () => {
         .post('/api/v1/negotiations')
         .set(admin.auth)
         .send({ agreementKind: 'wage', scope: 'enterprise', enterpriseIds: [enterpriseId], ...body });
+    // On MariaDB the two race (the enterprise row lock decides); SQLite queues write transactions anyway.
     const [first, second] = await Promise.all([open({}), open({})]);
     expect([first.status, second.status].sort()).toEqual([201, 409]);
     const created = first.status === 201 ? first.body : second.body;

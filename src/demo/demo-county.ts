@@ -195,17 +195,20 @@ export function demoCounty(today: BusinessDate): DemoCounty {
     const small = rnd() < 0.55;
     const employeeCount = small ? 3 + Math.floor(rnd() * 25) : 30 + Math.floor(rnd() * 600);
     const unionised = ownershipType === 'state_owned' || ownershipType === 'state_controlled' || rnd() < 0.92;
-    // Drawn in this order to keep the county as it was; a union is founded once the firm exists.
+    // Drawn in the order the county was first drawn in, so it stays as it was (names, dates);
+    // a union is founded once the firm exists.
+    const name =
+      key === 47 ? '金八角水泥有限公司' : `${township}${pick(SURNAMES)}${pick(TRADES[industry])}有限公司`;
+    const community = pick(TOWNSHIPS[township]);
     const unionAge = unionised ? Math.floor(200 + rnd() * 3000) : null;
     const age = Math.floor(1500 + rnd() * 5000);
     enterprises.push({
       key,
-      name:
-        key === 47 ? '金八角水泥有限公司' : `${township}${pick(SURNAMES)}${pick(TRADES[industry])}有限公司`,
+      name,
       creditCode: creditCode(key),
       ownershipType,
       township,
-      community: pick(TOWNSHIPS[township]),
+      community,
       industry,
       employeeCount,
       instructor: key % 4,

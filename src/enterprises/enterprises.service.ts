@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '../common/clock/clock';
-import { closesBeforeRegistered, unionFoundedOnProblem } from './domain/enterprise-dates';
+import { closesBeforeRegistered, unionDatesChanged, unionFoundedOnProblem } from './domain/enterprise-dates';
 import { ENTERPRISE_FIELDS } from './domain/enterprise-fields';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
@@ -72,7 +72,7 @@ export class EnterprisesService {
       throw new ForbiddenFieldError('instructorId', actor.role);
     const before = { ...enterprise };
     Object.assign(enterprise, changes);
-    await this.assertValid(enterprise);
+    await this.assertValid(enterprise, before);
     const saved = await this.saveUnique(enterprise, async (manager, updated) => {
       await this.audit.record(manager, actor, {
         action: 'enterprise.update',
@@ -121,10 +121,15 @@ export class EnterprisesService {
     return enterprise;
   }
 
-  private async assertValid(enterprise: Enterprise): Promise<void> {
+  /** `before`: the stored enterprise, when this is an update. */
+  private async assertValid(enterprise: Enterprise, before?: Enterprise): Promise<void> {
     const { registeredOn, closedOn, instructorId } = enterprise;
     if (closesBeforeRegistered(enterprise)) throw new ClosedBeforeRegisteredError(registeredOn!, closedOn!);
-    const unionProblem = unionFoundedOnProblem(enterprise, this.clock.today());
+    // Judged when one of its dates changes, so a record stored before the rule stays editable.
+    const unionProblem =
+      !before || unionDatesChanged(before, enterprise)
+        ? unionFoundedOnProblem(enterprise, this.clock.today())
+        : null;
     if (unionProblem) throw new UnionFoundedOnError(unionProblem.en);
     if (instructorId !== null) {
       const instructor = await this.users.findById(instructorId);

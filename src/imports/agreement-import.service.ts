@@ -132,7 +132,7 @@ export class AgreementImportService {
             header('creditCodes'),
             unknown.join('、'),
             'no enterprise with this credit code: import the roster first',
-            '系统中没有使用该统一社会信用代码的企业：请先导入企业名册',
+            '系统中没有该统一社会信用代码对应的企业，请先导入企业名册',
           ),
         );
       }
@@ -194,7 +194,8 @@ export class AgreementImportService {
             problem(
               sheetRow.row,
               header(column),
-              cell(column),
+              // The value as read (a date cell as 2026-03-05, not as a JS Date).
+              (dto as unknown as Record<string, unknown>)[column] ?? cell(column),
               message,
               messageZh ?? fieldRuleZh(field, cell(column)),
             ),

@@ -1,7 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '../common/clock/clock';
 import { fieldRuleZh } from './row-messages-zh';
-import { closesBeforeRegistered, unionFoundedOnProblem } from '../enterprises/domain/enterprise-dates';
+import {
+  closesBeforeRegistered,
+  unionDatesChanged,
+  unionFoundedOnProblem,
+} from '../enterprises/domain/enterprise-dates';
 import { ENTERPRISE_FIELDS } from '../enterprises/domain/enterprise-fields';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
@@ -190,7 +194,7 @@ export class EnterpriseImportService {
               header,
               textOf(cell),
               'no active instructor has this username',
-              '没有使用该账号的在用指导员',
+              '该账号不存在、已停用或不是指导员',
             ),
           );
         } else plain.instructorId = instructorIds.get(textOf(cell));
@@ -261,7 +265,10 @@ export class EnterpriseImportService {
     for (const candidate of batch) {
       const current = existing.get(candidate.fields.creditCode!);
       const merged = Object.assign(new Enterprise(), current ?? emptyEnterprise(), candidate.fields);
-      const unionProblem = unionFoundedOnProblem(merged, this.clock.today());
+      const unionProblem =
+        !current || unionDatesChanged(current, merged)
+          ? unionFoundedOnProblem(merged, this.clock.today())
+          : null;
       if (closesBeforeRegistered(merged)) {
         tally.errors.push(
           error(

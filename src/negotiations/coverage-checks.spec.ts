@@ -17,7 +17,7 @@ describe(coverageProblems.name, () => {
       {
         field: 'signedOn',
         message: 'signedOn 1990-03-01 is before 金八角水泥有限公司 was registered (2003-05-12)',
-        messageZh: '签订日期 1990-03-01 早于金八角水泥有限公司的成立日期 2003-05-12',
+        messageZh: '签订日期 1990-03-01 不能早于金八角水泥有限公司的成立日期 2003-05-12',
       },
     ]);
   });
@@ -37,7 +37,9 @@ describe(coverageProblems.name, () => {
   it('does not judge a headcount the roster does not know, nor a malformed date (other checks answer those)', () => {
     const unknownHeadcount = { ...paper, employeeCount: 0 };
     expect(
-      coverageProblems({ date: 'yesterday', dateField: 'occurredOn', coveredEmployees: 40 }, [
+      // 477 known, one firm of unknown size: 600 may well be right.
+      coverageProblems({ date: 'yesterday', dateField: 'occurredOn', coveredEmployees: 600 }, [
+        cement,
         unknownHeadcount,
       ]),
     ).toEqual([]);

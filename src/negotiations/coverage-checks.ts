@@ -18,7 +18,7 @@ export interface CoveredFacts {
 /**
  * An event's date and headcount checked against the covered enterprises' roster: nothing
  * happens to an enterprise before it was registered, and an agreement covers no more employees
- * than the enterprises have (a headcount of 0 is taken as not known). `dateField` names the
+ * than the enterprises have (judged only when every headcount is known: 0 is taken as not known). `dateField` names the
  * date as the client sent it (`signedOn` for a historical agreement).
  */
 export function coverageProblems(
@@ -35,12 +35,14 @@ export function coverageProblems(
       problems.push({
         field: dateField,
         message: `${dateField} ${date} is before ${younger.name} was registered (${younger.registeredOn})`,
-        messageZh: `${DATE_FIELD_ZH[dateField] ?? '日期'} ${date} 早于${younger.name}的成立日期 ${younger.registeredOn}`,
+        messageZh: `${DATE_FIELD_ZH[dateField] ?? '日期'} ${date} 不能早于${younger.name}的成立日期 ${younger.registeredOn}`,
       });
     }
   }
+  // Only when every covered enterprise's headcount is known: one unknown (0) could be any size.
+  const known = enterprises.every((e) => e.employeeCount > 0);
   const headcount = enterprises.reduce((sum, e) => sum + e.employeeCount, 0);
-  if (typeof event.coveredEmployees === 'number' && headcount > 0 && event.coveredEmployees > headcount) {
+  if (typeof event.coveredEmployees === 'number' && known && event.coveredEmployees > headcount) {
     problems.push({
       field: 'coveredEmployees',
       message: `coveredEmployees ${event.coveredEmployees} is more than the ${headcount} employees the covered enterprises have on the roster; correct it, or update their employee counts first`,

@@ -24,7 +24,7 @@ const SUBSTATE_LABELS_ZH: Record<string, string> = {
   underReview: '审查中',
 };
 
-/** Deadline kinds worded as in the reminder e-mail (src/reminders/templates/zh-CN/labels.json). */
+/** Deadline kinds as the web interface words them (web/src/i18n/zh-CN/negotiation.ts). */
 export const DEADLINE_KIND_LABELS_ZH: Record<DeadlineKind, string> = {
   offer_reply: '要约答复期限',
   submission_for_review: '报送劳动保障部门审查',
@@ -62,10 +62,12 @@ export function chineseNumeral(n: number): string {
   return words;
 }
 
-/** An article list as cited in code (`36`, `19-24`, `19, 21`) as Chinese writes it. */
+/** An article list as cited in code (`36`, `19-24`, `19, 21`) as Chinese cites it: 第十九条至第二十四条. */
 function articlesZh(articles: string): string {
-  const numerals = (part: string) => part.replace(/\d+/g, (digits) => chineseNumeral(Number(digits)));
-  return `第${numerals(articles.replace(/\s*-\s*/g, '至').replace(/\s*,\s*/g, '、'))}条`;
+  return articles
+    .replace(/\d+/g, (digits) => `第${chineseNumeral(Number(digits))}条`)
+    .replace(/\s*-\s*/g, '至')
+    .replace(/\s*,\s*/g, '、');
 }
 
 /**
@@ -95,9 +97,11 @@ export function historicalCheckZh(
 ): string | null {
   switch (check) {
     case 'historicalEffectiveAfterSigning':
-      return `生效日期 ${dates.effectiveOn} 早于签订日期 ${dates.signedOn}`;
+      return `生效日期 ${dates.effectiveOn} 不能早于签订日期 ${dates.signedOn}`;
     case 'historicalExpiresAfterEffect':
       return `到期日期 ${dates.expiresOn} 应晚于生效日期 ${dates.effectiveOn}`;
+    case 'historicalTermMonthsWithinLimits':
+      return `期限（月）应为 ${rules.minTermMonths}–${rules.maxTermMonths}（${ruleZh(`${LAW.CC} art. 38`)}）`;
     case 'historicalTermWithinLimits':
       // 集体合同规定 art. 38: the term, from effect to expiry.
       return `自生效日期至到期日期应为 ${rules.minTermMonths}–${rules.maxTermMonths} 个月（${ruleZh(`${LAW.CC} art. 38`)}）`;

@@ -199,7 +199,7 @@ export class NegotiationsService {
             // The only event-date rule a first event can break: a signing in the future.
             messageZh:
               historicalCheckZh(check.check, dto, ruleSet) ??
-              (check.field === 'signedOn' ? `签订日期 ${dto.signedOn} 晚于今天` : null),
+              (check.field === 'signedOn' ? `签订日期 ${dto.signedOn} 不能晚于今天` : null),
           },
         ];
     const enterprises = await this.negotiations.enterprisesByIds(dto.enterpriseIds);

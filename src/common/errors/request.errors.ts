@@ -17,9 +17,10 @@ export class UnknownFieldsError extends AppError {
   }
 }
 
+/** A body that is not JSON, or JSON that is not an object; `message` says which. */
 export class MalformedJsonError extends AppError {
-  constructor(detail: string) {
-    super(400, 'REQUEST.MALFORMED_JSON', `the request body must be a JSON object: ${detail}`);
+  constructor(message: string) {
+    super(400, 'REQUEST.MALFORMED_JSON', message);
   }
 }
 

@@ -41,11 +41,13 @@ function toAppError(error: BodyParserError): AppError {
       // Strict mode refuses `null`, `"x"` or `3` with a syntax error, though they are valid JSON.
       const scalar = jsonScalar(error.body);
       return new MalformedJsonError(
-        scalar === undefined ? (error.message ?? 'parse error') : `it is ${scalar}`,
+        scalar === undefined
+          ? `the request body is not valid JSON: ${error.message ?? 'parse error'}`
+          : `the request body must be a JSON object: it is ${scalar}`,
       );
     }
     case 'entity.not.object':
-      return new MalformedJsonError('it is an array');
+      return new MalformedJsonError('the request body must be a JSON object: it is an array');
     case 'charset.unsupported':
     case 'encoding.unsupported':
       return new AppError(415, 'REQUEST.UNSUPPORTED_ENCODING', `${error.message}; send UTF-8 JSON`);

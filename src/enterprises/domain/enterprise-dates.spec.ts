@@ -30,5 +30,5 @@ it('words the problem in Chinese for the roster import', () => {
       { registeredOn: '2020-01-10', closedOn: null, unionFoundedOn: '2019-06-01' },
       '2026-11-25',
     )?.zh,
-  ).toBe('建会日期 2019-06-01 早于企业成立日期 2020-01-10');
+  ).toBe('建会日期 2019-06-01 不能早于企业成立日期 2020-01-10');
 });

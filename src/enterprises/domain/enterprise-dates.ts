@@ -24,14 +24,22 @@ export function unionFoundedOnProblem(
   if (unionFoundedOn > today) {
     return {
       en: `unionFoundedOn ${unionFoundedOn} is in the future (today is ${today})`,
-      zh: `建会日期 ${unionFoundedOn} 晚于今天（${today}）`,
+      zh: `建会日期 ${unionFoundedOn} 不能晚于今天（${today}）`,
     };
   }
   if (registeredOn !== null && unionFoundedOn < registeredOn) {
     return {
       en: `unionFoundedOn ${unionFoundedOn} is before the enterprise was registered (registeredOn ${registeredOn})`,
-      zh: `建会日期 ${unionFoundedOn} 早于企业成立日期 ${registeredOn}`,
+      zh: `建会日期 ${unionFoundedOn} 不能早于企业成立日期 ${registeredOn}`,
     };
   }
   return null;
+}
+
+/** Whether an update touches the dates `unionFoundedOnProblem` judges. */
+export function unionDatesChanged(
+  before: Pick<EnterpriseDates, 'unionFoundedOn' | 'registeredOn'>,
+  after: Pick<EnterpriseDates, 'unionFoundedOn' | 'registeredOn'>,
+): boolean {
+  return before.unionFoundedOn !== after.unionFoundedOn || before.registeredOn !== after.registeredOn;
 }

@@ -379,6 +379,18 @@ export const CHECKS = {
       return `effectiveOn ${event.effectiveOn} to expiresOn ${event.expiresOn} is outside a term of ${rules.minTermMonths}-${rules.maxTermMonths} months (expiresOn ${earliest} to ${latest})`;
     }),
   },
+  historicalTermMonthsWithinLimits: {
+    citation: CC('38'),
+    reads: 'event',
+    field: 'termMonths',
+    description: 'a recorded agreement’s termMonths, when given, is 1 to 36',
+    violation: forEvent('HISTORICAL_RECORDED', (_, event, rules) =>
+      event.termMonths === undefined ||
+      (event.termMonths >= rules.minTermMonths && event.termMonths <= rules.maxTermMonths)
+        ? null
+        : `termMonths ${event.termMonths} is outside ${rules.minTermMonths}-${rules.maxTermMonths} months`,
+    ),
+  },
 } satisfies Record<string, CheckDefinition>;
 
 export type CheckName = keyof typeof CHECKS;

@@ -34,6 +34,7 @@ export const GUARDS = {
     'historicalEffectiveAfterSigning',
     'historicalExpiresAfterEffect',
     'historicalTermWithinLimits',
+    'historicalTermMonthsWithinLimits',
   ],
 } as const satisfies Record<string, readonly CheckName[]>;
 

@@ -251,6 +251,12 @@ describe(createHistoricalState.name, () => {
       'is outside a term of 1-36 months',
     ],
     [
+      'a termMonths over 36 (集体合同规定 art. 38)',
+      { termMonths: 60 },
+      'termMonths',
+      'termMonths 60 is outside 1-36 months',
+    ],
+    [
       'signed in the future, naming signedOn',
       { signedOn: '2026-02-01', effectiveOn: '2026-02-01' },
       'signedOn',

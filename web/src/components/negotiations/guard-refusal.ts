@@ -31,6 +31,7 @@ const NUMBERS: Record<string, (rules: RuleSet) => Record<string, string | number
   majorityReached: (rules) => ({ share: shareWords(rules.majorityShare) }),
   termWithinLimits: (rules) => ({ min: rules.minTermMonths, max: rules.maxTermMonths }),
   historicalTermWithinLimits: (rules) => ({ min: rules.minTermMonths, max: rules.maxTermMonths }),
+  historicalTermMonthsWithinLimits: (rules) => ({ min: rules.minTermMonths, max: rules.maxTermMonths }),
 };
 
 /**

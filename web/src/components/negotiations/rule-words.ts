@@ -19,12 +19,12 @@ export function chineseNumeral(n: number): string {
   return words;
 }
 
-/** The API's article list (`36`, `19-24`, `19, 21`) in Chinese numerals: 三十六, 十九至二十四, 十九、二十一. */
+/** The API's article list (`36`, `19-24`, `19, 21`) as Chinese cites it: 第十九条至第二十四条. */
 function articlesZh(articles: string): string {
   return articles
+    .replace(/\d+/g, (digits) => `第${chineseNumeral(Number(digits))}条`)
     .replace(/\s*-\s*/g, '至')
-    .replace(/\s*,\s*/g, '、')
-    .replace(/\d+/g, (digits) => chineseNumeral(Number(digits)));
+    .replace(/\s*,\s*/g, '、');
 }
 
 /**

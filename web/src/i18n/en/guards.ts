@@ -32,4 +32,5 @@ export default {
   historicalEffectiveAfterSigning: 'A recorded agreement takes effect on or after the day it was signed',
   historicalExpiresAfterEffect: 'A recorded agreement expires after it took effect',
   historicalTermWithinLimits: 'The term from effectiveOn to expiresOn must be {min} to {max} months',
+  historicalTermMonthsWithinLimits: 'The term must be {min} to {max} months',
 } satisfies typeof zh;

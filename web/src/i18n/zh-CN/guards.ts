@@ -34,4 +34,5 @@ export default {
   historicalEffectiveAfterSigning: '补录协议的生效日期不能早于签订日期',
   historicalExpiresAfterEffect: '补录协议的到期日期应晚于生效日期',
   historicalTermWithinLimits: '集体合同期限应为 {min}–{max} 个月（自生效日期至到期日期）',
+  historicalTermMonthsWithinLimits: '集体合同期限应为 {min}–{max} 个月',
 };
