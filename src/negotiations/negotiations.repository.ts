@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Brackets, DataSource, EntityManager, In, IsNull, SelectQueryBuilder } from 'typeorm';
+import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata.js';
 import { persistentValue } from '../database/persistent-value';
 import { isMysqlFamily } from '../database/transactions';
 import { execute, hydrate, valueRows } from '../database/sql';
@@ -45,7 +46,12 @@ export interface NegotiationFilter {
 /** Reads and the individual writes of the negotiation tables; NegotiationWriter composes them. */
 @Injectable()
 export class NegotiationsRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  /** How TypeORM reads an enterprise's registeredOn, for the plain-SQL read of a negotiation. */
+  private readonly registeredOn: ColumnMetadata;
+
+  constructor(private readonly dataSource: DataSource) {
+    this.registeredOn = dataSource.getMetadata(Enterprise).findColumnWithPropertyName('registeredOn')!;
+  }
 
   private manager(manager?: EntityManager): EntityManager {
     return manager ?? this.dataSource.manager;
@@ -91,7 +97,6 @@ export class NegotiationsRepository {
       [id],
     )) as Array<Record<string, unknown>>;
     if (rows.length === 0) return null;
-    const registeredOn = this.dataSource.getMetadata(Enterprise).findColumnWithPropertyName('registeredOn')!;
     const enterprises = rows
       .filter((row) => row.covered_id !== null)
       .map((row) => ({
@@ -99,8 +104,10 @@ export class NegotiationsRepository {
         name: String(row.covered_name),
         instructorId: row.covered_instructor_id === null ? null : Number(row.covered_instructor_id),
         employeeCount: Number(row.covered_employee_count),
-        registeredOn: this.dataSource.driver.prepareHydratedValue(row.covered_registered_on, registeredOn) as
-          string | null,
+        registeredOn: this.dataSource.driver.prepareHydratedValue(
+          row.covered_registered_on,
+          this.registeredOn,
+        ) as string | null,
       }));
     return { negotiation: hydrate(this.dataSource, Negotiation, rows[0]), enterprises };
   }
