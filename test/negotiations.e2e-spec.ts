@@ -86,7 +86,8 @@ describe('Negotiations API (e2e)', () => {
     // 集体合同规定 art. 32: reply within 20 days of receipt.
     expect(deadline(offered, 'offer_reply')).toMatchObject({
       dueOn: addDays(start, 20),
-      rule: expect.stringContaining('32'),
+      rule: '集体合同规定 art. 32',
+      ruleZh: '集体合同规定第三十二条',
     });
 
     const signed = await record(sut, instructor, offered, toSigning(start).slice(1));
@@ -265,7 +266,11 @@ describe('Negotiations API (e2e)', () => {
     expect(res.body.code).toBe('NEGOTIATION.GUARD_FAILED');
     expect(res.body.message).toMatch(/集体合同规定 art\. 19/);
     // Which check refused it, for a client to word in its own language.
-    expect(res.body).toMatchObject({ check: 'representativesPerSide', rule: '集体合同规定 art. 19' });
+    expect(res.body).toMatchObject({
+      check: 'representativesPerSide',
+      rule: '集体合同规定 art. 19',
+      ruleZh: '集体合同规定第十九条',
+    });
   });
 
   it('answers 400 for a field the event does not have and 422 without expectedVersion', async () => {

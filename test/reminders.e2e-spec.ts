@@ -154,10 +154,10 @@ describe('Reminder e-mails (e2e, real SMTP)', () => {
       '已建会未签订工资集体协议的企业',
     ]);
     expect(bySection['要约答复期限']).toEqual([
-      expect.stringMatching(/^- 甲·要约待答复：.*（还剩 5 天）。依据：集体合同规定 art\. 32$/),
+      expect.stringMatching(/^- 甲·要约待答复：.*（还剩 5 天）。依据：集体合同规定第三十二条$/),
     ]);
     expect(bySection['报送劳动保障部门审查']).toEqual([
-      expect.stringMatching(/^- 乙·待报送审查：.*（还剩 2 天）。依据：工资集体协商试行办法 art\. 21$/),
+      expect.stringMatching(/^- 乙·待报送审查：.*（还剩 2 天）。依据：工资集体协商试行办法第二十一条$/),
     ]);
     expect(bySection['审查期届满（届时自动生效）']).toEqual([
       expect.stringMatching(/^- 丙·审查期将满：.*（还剩 5 天）/),

@@ -52,7 +52,8 @@ describe('Workbench reads (e2e)', () => {
         dueOn: addDays(daysAgo(25), 20),
         daysLeft: -5,
         overdue: true,
-        rule: expect.stringContaining('art. 32'),
+        rule: '集体合同规定 art. 32',
+        ruleZh: '集体合同规定第三十二条',
       },
       // Both are uncovered (the negotiation has not signed yet); the larger first.
       expect.objectContaining({

@@ -1,4 +1,5 @@
 import { AppError, type FieldError } from '../common/errors/app-error';
+import { ruleZh } from './labels-zh';
 import type { ApplyFailure } from './workflow';
 
 export class NegotiationNotFoundError extends AppError {
@@ -28,7 +29,7 @@ const WORKFLOW_CODES: Record<ApplyFailure['code'], string> = {
 /**
  * The machine refused the event: the message names the rule (and its article); a refusal by
  * one of the machine's checks also says which (`check`, as GET /workflow lists them) and its
- * `rule`, so a client can word it in its own language.
+ * `rule` (with `ruleZh`, as Chinese cites it), so a client can word it in its own language.
  */
 export class WorkflowRefusedError extends AppError {
   constructor(failure: ApplyFailure) {
@@ -37,7 +38,9 @@ export class WorkflowRefusedError extends AppError {
       WORKFLOW_CODES[failure.code],
       failure.message,
       failure.field ? [{ field: failure.field, message: failure.message }] : undefined,
-      failure.check ? { check: failure.check, rule: failure.rule } : undefined,
+      failure.check && failure.rule
+        ? { check: failure.check, rule: failure.rule, ruleZh: ruleZh(failure.rule) }
+        : undefined,
     );
   }
 }

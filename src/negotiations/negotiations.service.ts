@@ -7,7 +7,7 @@ import { UnknownFieldsError, ValidationFailedError } from '../common/errors/requ
 import { Page } from '../common/http/page';
 import type { Enterprise } from '../enterprises/enterprise.entity';
 import { type CoverageProblem, coverageProblems } from './coverage-checks';
-import { historicalCheckZh } from './labels-zh';
+import { historicalCheckZh, ruleZh } from './labels-zh';
 import { CreateHistoricalAgreementDto } from './dto/create-historical-agreement.dto';
 import { CreateNegotiationDto } from './dto/create-negotiation.dto';
 import { ListNegotiationsQuery } from './dto/list-negotiations.query';
@@ -295,6 +295,7 @@ export class NegotiationsService {
           daysLeft: daysBetween(today, d.dueOn),
           action: d.action,
           rule: d.rule,
+          ruleZh: ruleZh(d.rule),
         })),
         availableEvents: availableEvents(persisted, 'user').map((event) => ({
           type: event.type,

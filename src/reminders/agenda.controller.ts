@@ -1,3 +1,4 @@
+import { ruleZh } from '../negotiations/labels-zh';
 import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../auth/actor';
@@ -25,6 +26,7 @@ export class AgendaController {
   @ApiOkResponse({ type: AgendaResponse })
   async agenda(@CurrentActor() actor: Actor): Promise<AgendaResponse> {
     const today = this.clock.today();
-    return { today, items: await this.builder.agenda(actor.id, today) };
+    const items = await this.builder.agenda(actor.id, today);
+    return { today, items: items.map((item) => ({ ...item, ruleZh: ruleZh(item.rule) })) };
   }
 }

@@ -1,3 +1,4 @@
+import { ruleZh } from '../negotiations/labels-zh';
 import { Inject, Injectable } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { DataSource } from 'typeorm';
@@ -196,7 +197,7 @@ export class ReminderBuilder {
           enterprise: item.enterprise,
           dueLabel: item.dueOn ? dateLabel(item.dueOn, user.language) : '',
           when: whenText(item, labels, stalledAfter),
-          rule: item.rule,
+          rule: user.language === 'zh-CN' ? ruleZh(item.rule) : item.rule,
           overdue: item.overdue,
         })),
     })).filter((section) => section.items.length > 0);

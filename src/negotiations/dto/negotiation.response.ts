@@ -12,6 +12,8 @@ export class DeadlineResponse {
   @ApiProperty({ description: 'days from today to dueOn; negative when overdue' }) daysLeft!: number;
   @ApiProperty({ enum: ['remind', 'fire'] }) action!: 'remind' | 'fire';
   @ApiProperty({ example: '集体合同规定 art. 42' }) rule!: string;
+  @ApiProperty({ example: '集体合同规定第四十二条', description: 'the same rule as Chinese cites it' })
+  ruleZh!: string;
 }
 
 export class EventFieldResponse {

@@ -16,6 +16,8 @@ export class AgendaItemResponse {
   daysLeft!: number | null;
   @ApiProperty() overdue!: boolean;
   @ApiProperty({ example: '集体合同规定 art. 32' }) rule!: string;
+  @ApiProperty({ example: '集体合同规定第三十二条', description: 'the same rule as Chinese cites it' })
+  ruleZh!: string;
 }
 
 export class AgendaResponse {

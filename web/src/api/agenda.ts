@@ -25,6 +25,8 @@ export interface AgendaItem {
   daysLeft: number | null;
   overdue: boolean;
   rule: string;
+  /** The same rule as Chinese cites it. */
+  ruleZh: string;
 }
 
 export interface Agenda {

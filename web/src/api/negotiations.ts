@@ -54,6 +54,8 @@ export interface Deadline {
   daysLeft: number;
   action: 'remind' | 'fire';
   rule: string;
+  /** The same rule as Chinese cites it. */
+  ruleZh: string;
 }
 
 export interface Agreement {

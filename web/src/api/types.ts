@@ -40,4 +40,6 @@ export interface ErrorBody {
   check?: string;
   /** NEGOTIATION.GUARD_FAILED: the article behind that check, e.g. `集体合同规定 art. 19`. */
   rule?: string;
+  /** The same article as Chinese cites it, e.g. `集体合同规定第十九条`. */
+  ruleZh?: string;
 }

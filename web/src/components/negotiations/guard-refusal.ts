@@ -1,7 +1,7 @@
 import { isApiError } from '../../api/api-error';
 import type { RuleSet } from '../../api/negotiations';
 import { i18n } from '../../i18n';
-import { ruleWords } from './rule-words';
+import { ruleIn } from './rule-words';
 
 /** An event the workflow refused, worded in the interface language. */
 export interface GuardRefusal {
@@ -41,8 +41,8 @@ const NUMBERS: Record<string, (rules: RuleSet) => Record<string, string | number
  */
 export function guardRefusal(error: unknown, rules: RuleSet | null): GuardRefusal | null {
   if (!isApiError(error, 'NEGOTIATION.GUARD_FAILED')) return null;
-  const { check, rule } = error.body;
-  const { t, te } = i18n.global;
+  const { check, rule, ruleZh } = error.body;
+  const { t, te, locale } = i18n.global;
   if (!check || !te(`guards.${check}`)) return null;
   const numbers = NUMBERS[check];
   if (numbers && !rules) return null;
@@ -50,7 +50,7 @@ export function guardRefusal(error: unknown, rules: RuleSet | null): GuardRefusa
   return {
     field: error.fieldErrors[0]?.field ?? null,
     text: rule
-      ? t('negotiation.refusal.text', { text: sentence, rule: ruleWords(rule, i18n.global) })
+      ? t('negotiation.refusal.text', { text: sentence, rule: ruleIn(locale.value, { rule, ruleZh }) })
       : sentence,
     detail:
       rule && error.message.startsWith(`${rule}: `) ? error.message.slice(rule.length + 2) : error.message,

@@ -119,10 +119,6 @@ export default {
   },
   refusal: {
     text: '{text} ({rule})',
-    article: '{law} art. {article}',
-    productRule: 'a rule of this application',
-    localRule: 'a local rule',
-    separator: '; ',
   },
   list: {
     stage: 'Stage',

@@ -120,10 +120,6 @@ export default {
   /** A refusal by one of the workflow's checks (the sentences are in guards.ts) and its article. */
   refusal: {
     text: '{text}（依据：{rule}）',
-    article: '{law}{article}',
-    productRule: '本系统规则',
-    localRule: '地方规定',
-    separator: '；',
   },
   list: {
     stage: '阶段',

@@ -10,6 +10,7 @@ const item = (kind: AgendaItem['kind'], daysLeft: number | null, overdue = false
   daysLeft,
   overdue,
   rule: '集体合同规定 art. 32',
+  ruleZh: '集体合同规定第三十二条',
 });
 
 describe('groupAgenda', () => {
