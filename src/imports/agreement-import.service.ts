@@ -10,7 +10,7 @@ import { AGREEMENT_KIND_LABELS_ZH, SCOPE_LABELS_ZH } from '../reports/rates';
 import { badRowsWorkbook } from './bad-rows';
 import { fieldRuleZh } from './row-messages-zh';
 import { countOf, dateOf, textOf } from './enterprise-columns';
-import type { ImportResult, ImportRowError } from './import-result';
+import { type ImportResult, type ImportRowError, rowError } from './import-result';
 import type { ImportOptions } from './enterprise-import.service';
 import { readSpreadsheet, type CellValue, type SheetRow } from './spreadsheet';
 
@@ -117,7 +117,7 @@ export class AgreementImportService {
       const unknown = rowCodes.filter((code) => !ids.has(code));
       if (rowCodes.length === 0)
         rowErrors.push(
-          problem(
+          rowError(
             sheetRow.row,
             header('creditCodes'),
             null,
@@ -127,7 +127,7 @@ export class AgreementImportService {
         );
       if (unknown.length > 0) {
         rowErrors.push(
-          problem(
+          rowError(
             sheetRow.row,
             header('creditCodes'),
             unknown.join('、'),
@@ -165,7 +165,7 @@ export class AgreementImportService {
         })) {
           const field = (failure.property === 'enterpriseIds' ? 'creditCodes' : failure.property) as Column;
           rowErrors.push(
-            problem(
+            rowError(
               sheetRow.row,
               header(field),
               failure.value,
@@ -178,7 +178,7 @@ export class AgreementImportService {
       if (rowErrors.length === 0) {
         if (dto.scope === 'enterprise' && dto.enterpriseIds.length !== 1) {
           rowErrors.push(
-            problem(
+            rowError(
               sheetRow.row,
               header('scope'),
               dto.scope,
@@ -191,7 +191,7 @@ export class AgreementImportService {
         for (const { field, message, messageZh } of await this.negotiations.historicalProblems(dto)) {
           const column = COLUMNS.find((c) => c.field === field)?.field ?? 'signedOn';
           rowErrors.push(
-            problem(
+            rowError(
               sheetRow.row,
               header(column),
               // The value as read (a date cell as 2026-03-05, not as a JS Date).
@@ -204,7 +204,7 @@ export class AgreementImportService {
         const key = `${dto.agreementKind}|${dto.signedOn}|${[...dto.enterpriseIds].sort().join(',')}`;
         if (rowErrors.length === 0 && seen.has(key)) {
           rowErrors.push(
-            problem(
+            rowError(
               sheetRow.row,
               header('creditCodes'),
               rowCodes.join('、'),
@@ -252,20 +252,4 @@ function splitCodes(cell: CellValue): string[] {
     .toUpperCase()
     .split(/[、,，;；/\s]+/)
     .filter(Boolean);
-}
-
-function problem(
-  row: number,
-  column: string,
-  value: unknown,
-  message: string,
-  messageZh: string,
-): ImportRowError {
-  return {
-    row,
-    column,
-    value: value === undefined || value === null ? null : String(value),
-    message,
-    messageZh,
-  };
 }

@@ -30,7 +30,7 @@ import {
   ownershipTypeOf,
   textOf,
 } from './enterprise-columns';
-import type { ImportResult, ImportRowError } from './import-result';
+import { type ImportResult, type ImportRowError, rowError } from './import-result';
 import { readSpreadsheet, type CellValue, type Sheet, type SheetRow } from './spreadsheet';
 
 export interface ImportOptions {
@@ -189,7 +189,7 @@ export class EnterpriseImportService {
         if (cell === null) plain.instructorId = null;
         else if (!instructorIds.has(textOf(cell))) {
           rowErrors.push(
-            error(
+            rowError(
               sheetRow.row,
               header,
               textOf(cell),
@@ -213,10 +213,10 @@ export class EnterpriseImportService {
       const header = columnHeader(sheet, columns, field);
       const message = Object.values(problem.constraints ?? {})[0] ?? 'is not valid';
       rowErrors.push(
-        error(
+        rowError(
           sheetRow.row,
           header,
-          display(problem.value),
+          problem.value,
           columns.has(field) ? message : `the column ${header} is missing`,
           columns.has(field) ? fieldRuleZh(problem.property, problem.value) : `文件缺少“${header}”列`,
         ),
@@ -225,7 +225,7 @@ export class EnterpriseImportService {
     const code = typeof dto.creditCode === 'string' ? dto.creditCode : '';
     if (rowErrors.length === 0 && tally.seen.has(code)) {
       rowErrors.push(
-        error(
+        rowError(
           sheetRow.row,
           columnHeader(sheet, columns, 'creditCode'),
           code,
@@ -271,7 +271,7 @@ export class EnterpriseImportService {
           : null;
       if (closesBeforeRegistered(merged)) {
         tally.errors.push(
-          error(
+          rowError(
             candidate.raw.row,
             columnHeader(sheet, columns, 'closedOn'),
             merged.closedOn,
@@ -282,7 +282,7 @@ export class EnterpriseImportService {
         tally.badRows.push(candidate.raw);
       } else if (unionProblem) {
         tally.errors.push(
-          error(
+          rowError(
             candidate.raw.row,
             columnHeader(sheet, columns, 'unionFoundedOn'),
             merged.unionFoundedOn,
@@ -362,18 +362,4 @@ function columnHeader(sheet: Sheet, columns: Map<EnterpriseColumn, number>, fiel
 
 function columnLabel(field: EnterpriseColumn): string {
   return ENTERPRISE_COLUMNS.find((c) => c.field === field)?.zh ?? field;
-}
-
-function display(value: unknown): string | null {
-  return value === undefined || value === null ? null : String(value);
-}
-
-function error(
-  row: number,
-  column: string,
-  value: unknown,
-  message: string,
-  messageZh: string,
-): ImportRowError {
-  return { row, column, value: display(value), message, messageZh };
 }

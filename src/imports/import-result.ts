@@ -26,3 +26,20 @@ export class ImportResult {
   })
   badRowsXlsx?: string;
 }
+
+/** One refused cell: where, what it held (as text), and why, for the API and for the office. */
+export function rowError(
+  row: number,
+  column: string,
+  value: unknown,
+  message: string,
+  messageZh: string,
+): ImportRowError {
+  return {
+    row,
+    column,
+    value: value === undefined || value === null ? null : String(value),
+    message,
+    messageZh,
+  };
+}
