@@ -8,7 +8,6 @@ import { Page, PageQuery } from '../common/http/page';
 import { definedFields } from '../common/validation/defined-fields';
 import { isUniqueViolation } from '../database/database-errors';
 import { writeTransaction } from '../database/transactions';
-import { Enterprise } from '../enterprises/enterprise.entity';
 import type { Role } from './domain/role';
 import { CreateUserDto } from './dto/create-user.dto';
 import { SELF_EDITABLE_FIELDS, UpdateUserDto } from './dto/update-user.dto';
@@ -166,17 +165,17 @@ export class UsersService {
     instructorId: number,
     actor: Actor,
   ): Promise<void> {
-    const assigned = await manager.find(Enterprise, { select: { id: true }, where: { instructorId } });
-    if (assigned.length === 0) return;
-    await manager.update(Enterprise, { instructorId }, { instructorId: null });
-    for (const { id } of assigned) {
-      await this.audit.record(manager, actor, {
+    const released = await this.users.releaseEnterprises(manager, instructorId);
+    await this.audit.recordMany(
+      manager,
+      actor,
+      released.map((id) => ({
         action: 'enterprise.update',
         entityType: 'enterprise',
         entityId: id,
         changes: { instructorId: { from: instructorId, to: null } },
-      });
-    }
+      })),
+    );
   }
 
   private assertSelfEditable(dto: UpdateUserDto, actor: Actor): void {
