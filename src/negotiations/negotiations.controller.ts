@@ -32,6 +32,7 @@ export class NegotiationsController {
   @Roles('admin', 'instructor')
   @ApiOperation({ summary: 'Open a negotiation round (stage invitation)' })
   @ApiErrors({
+    409: 'NEGOTIATION.ALREADY_OPEN: an enterprise already has an open round of this agreement kind; the body carries its negotiationId',
     422: 'NEGOTIATION.ENTERPRISES: the covered enterprises do not exist, do not fit the scope, or (instructors) include none of theirs; NEGOTIATION.RENEWS: the renewed negotiation has no agreement of this kind',
   })
   @ApiCreatedResponse({ type: NegotiationResponse })
@@ -62,7 +63,8 @@ export class NegotiationsController {
       'negotiation lists the events accepted now and their fields. 409 NEGOTIATION.VERSION_CONFLICT ' +
       '(with currentVersion) when someone else recorded an event first; 422 NEGOTIATION.ILLEGAL_EVENT, ' +
       'GUARD_FAILED or INVALID_EVENT with a message naming the rule; a GUARD_FAILED by one of the ' +
-      "machine's checks also carries `check` (its name in GET /workflow) and `rule` (the article).",
+      "machine's checks also carries `check` (its name in GET /workflow), `rule` (the article) and " +
+      '`ruleZh` (the article as Chinese cites it).',
   })
   @ApiBody({
     schema: {
@@ -78,7 +80,7 @@ export class NegotiationsController {
   })
   @ApiErrors({
     409: 'NEGOTIATION.VERSION_CONFLICT: someone recorded an event since expectedVersion; the body carries currentVersion',
-    422: 'NEGOTIATION.ILLEGAL_EVENT: the stage does not take this event; NEGOTIATION.GUARD_FAILED: a rule refuses it (message names the article; check and rule say which); NEGOTIATION.INVALID_EVENT: a missing or malformed field',
+    422: 'NEGOTIATION.ILLEGAL_EVENT: the stage does not take this event; NEGOTIATION.GUARD_FAILED: a rule refuses it (message names the article; check and rule say which); NEGOTIATION.INVALID_EVENT: a missing or malformed field, occurredOn before a covered enterprise was registered, or (SIGNED) coveredEmployees above their headcount',
   })
   @ApiOkResponse({ type: NegotiationResponse })
   recordEvent(
@@ -104,7 +106,7 @@ export class NegotiationsController {
   @Roles('admin')
   @ApiOperation({ summary: 'Record an agreement signed before the product was used (→ in_force or expired)' })
   @ApiErrors({
-    422: 'NEGOTIATION.GUARD_FAILED: the dates or term break a rule; NEGOTIATION.ENTERPRISES: the covered enterprises do not fit',
+    422: 'NEGOTIATION.GUARD_FAILED: the dates or term break a rule (effect before signing, expiry not after effect, a term outside 1-36 months, signedOn in the future); NEGOTIATION.INVALID_EVENT: signedOn before a covered enterprise was registered, or an implausible number; NEGOTIATION.ENTERPRISES: the covered enterprises do not fit; each names its field',
   })
   @ApiCreatedResponse({ type: NegotiationResponse })
   historical(

@@ -63,11 +63,12 @@ export class UsersController {
     summary: 'Change a user',
     description:
       'Admins change any field; a user changes their own email, language, digestOptOut, and password ' +
-      'with currentPassword. A new password or a deactivation ends the user’s existing tokens.',
+      'with currentPassword. A new password or a deactivation ends the user’s existing tokens. An ' +
+      'instructor deactivated or given another role leaves their enterprises unassigned (audited).',
   })
   @ApiErrors({
     403: 'AUTH.FORBIDDEN_FIELD: a non-admin changing a field other than their own email, language, digestOptOut or password',
-    422: 'USER.CURRENT_PASSWORD_REQUIRED: changing your own password needs currentPassword; USER.LAST_ADMIN: the last active admin cannot be deactivated or demoted',
+    422: 'USER.CURRENT_PASSWORD_REQUIRED: changing your own password needs currentPassword; USER.LAST_ADMIN: the last active admin cannot be deactivated or demoted (the error names role or active)',
   })
   @ApiOkResponse({ type: UserResponse })
   update(
