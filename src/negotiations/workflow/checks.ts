@@ -33,6 +33,15 @@ function forEvent<T extends EventType>(
 
 const CC = (article: string): Citation => ({ law: LAW.CC, article });
 
+/** 集体合同规定 art. 38: the term limits of the rule set, in words. */
+const termLimits = (rules: RuleSet): string => `${rules.minTermMonths}-${rules.maxTermMonths} months`;
+
+function termOutsideLimits(term: number, rules: RuleSet): string | null {
+  return term >= rules.minTermMonths && term <= rules.maxTermMonths
+    ? null
+    : `term ${term} months is outside ${termLimits(rules)}`;
+}
+
 const blank = (text: string): boolean => text.trim() === '';
 
 function sidesOf(event: EventOf<'REPRESENTATIVES_CONFIRMED'>) {
@@ -232,11 +241,10 @@ export const CHECKS = {
     description: 'term of 1 to 36 months; wage agreements default to 12',
     violation: forEvent('SIGNED', (context, event, rules) => {
       const term = termMonthsOf(context, event, rules);
-      const limits = `${rules.minTermMonths}-${rules.maxTermMonths} months`;
-      if (term === null) return `termMonths is required for a ${context.agreementKind} agreement (${limits})`;
-      return term >= rules.minTermMonths && term <= rules.maxTermMonths
-        ? null
-        : `term ${term} months is outside ${limits}`;
+      if (term === null) {
+        return `termMonths is required for a ${context.agreementKind} agreement (${termLimits(rules)})`;
+      }
+      return termOutsideLimits(term, rules);
     }),
   },
   reviewReceivedAfterSubmission: {
@@ -376,7 +384,7 @@ export const CHECKS = {
       const latest = addMonths(event.effectiveOn, rules.maxTermMonths);
       if (compareDates(event.expiresOn, earliest) >= 0 && compareDates(event.expiresOn, latest) <= 0)
         return null;
-      return `effectiveOn ${event.effectiveOn} to expiresOn ${event.expiresOn} is outside a term of ${rules.minTermMonths}-${rules.maxTermMonths} months (expiresOn ${earliest} to ${latest})`;
+      return `effectiveOn ${event.effectiveOn} to expiresOn ${event.expiresOn} is outside a term of ${termLimits(rules)} (expiresOn ${earliest} to ${latest})`;
     }),
   },
   historicalTermMonthsWithinLimits: {
@@ -385,10 +393,7 @@ export const CHECKS = {
     field: 'termMonths',
     description: 'a recorded agreement’s termMonths, when given, is 1 to 36',
     violation: forEvent('HISTORICAL_RECORDED', (_, event, rules) =>
-      event.termMonths === undefined ||
-      (event.termMonths >= rules.minTermMonths && event.termMonths <= rules.maxTermMonths)
-        ? null
-        : `termMonths ${event.termMonths} is outside ${rules.minTermMonths}-${rules.maxTermMonths} months`,
+      event.termMonths === undefined ? null : termOutsideLimits(event.termMonths, rules),
     ),
   },
 } satisfies Record<string, CheckDefinition>;

@@ -254,7 +254,7 @@ describe(createHistoricalState.name, () => {
       'a termMonths over 36 (集体合同规定 art. 38)',
       { termMonths: 60 },
       'termMonths',
-      'termMonths 60 is outside 1-36 months',
+      'term 60 months is outside 1-36 months',
     ],
     [
       'signed in the future, naming signedOn',
