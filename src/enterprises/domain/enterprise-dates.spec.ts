@@ -22,13 +22,13 @@ describe(unionFoundedOnProblem.name, () => {
   ])('%s', (_, override, problem) => {
     expect(unionFoundedOnProblem({ ...dates, ...override }, today)?.en ?? null).toBe(problem);
   });
-});
 
-it('words the problem in Chinese for the roster import', () => {
-  expect(
-    unionFoundedOnProblem(
-      { registeredOn: '2020-01-10', closedOn: null, unionFoundedOn: '2019-06-01' },
-      '2026-11-25',
-    )?.zh,
-  ).toBe('建会日期 2019-06-01 不能早于企业成立日期 2020-01-10');
+  it('words the problem in Chinese for the roster import', () => {
+    expect(unionFoundedOnProblem({ ...dates, unionFoundedOn: '2007-09-11' }, today)?.zh).toBe(
+      '建会日期 2007-09-11 不能早于企业成立日期 2007-09-12',
+    );
+    expect(unionFoundedOnProblem({ ...dates, unionFoundedOn: '2026-11-26' }, today)?.zh).toBe(
+      '建会日期 2026-11-26 不能晚于今天（2026-11-25）',
+    );
+  });
 });
