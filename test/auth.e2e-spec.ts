@@ -128,6 +128,19 @@ describe('Auth and users (e2e)', () => {
       await me(`Bearer ${forged}`).expect(401);
     });
 
+    it.each([
+      ['the id followed by " OR 1=1"', (id: number) => `${id} OR 1=1`],
+      ['the id as a string', (id: number) => String(id)],
+      ['the id plus a half', (id: number) => id + 0.5],
+      ['zero', () => 0],
+    ])('answers 401 for a genuinely signed token whose subject is %s', async (_case, subjectOf) => {
+      const odd = await sut.app
+        .get(JwtService)
+        .signAsync({ sub: subjectOf(admin.id), tv: 0 }, { expiresIn: 60 });
+      const res = await me(`Bearer ${odd}`).expect(401);
+      expect(res.body.code).toBe('AUTH.UNAUTHENTICATED');
+    });
+
     it('ends existing tokens when the user changes their password, and the new password works', async () => {
       const user = await aSignedInUser(sut, 'instructor');
       await request(sut.http)

@@ -12,15 +12,8 @@ import type { Actor } from './actor';
 import { BadCredentialsError, TooManyLoginFailuresError, UnauthenticatedError } from './auth.errors';
 import { LoginDto, LoginResponse } from './dto/login.dto';
 import { LoginThrottle } from './login-throttle';
+import { isTokenClaims, TokenClaims } from './token-claims';
 import { VerifiedTokens } from './verified-tokens';
-
-interface TokenClaims {
-  sub: number;
-  /** The user's token version when the token was issued. */
-  tv: number;
-  /** Expiry, seconds since the epoch (set by signAsync from expiresIn). */
-  exp?: number;
-}
 
 @Injectable()
 export class AuthService {
@@ -78,13 +71,14 @@ export class AuthService {
 
   /** The token's claims if its signature and expiry hold (then remembered until it expires). */
   private async verify(token: string): Promise<TokenClaims> {
-    let claims: TokenClaims;
+    let claims: unknown;
     try {
-      claims = await this.jwt.verifyAsync<TokenClaims>(token);
+      claims = await this.jwt.verifyAsync<object>(token);
     } catch (error) {
       const expired = error instanceof Error && error.name === 'TokenExpiredError';
       throw new UnauthenticatedError(expired ? 'the token has expired' : 'the token is not valid');
     }
+    if (!isTokenClaims(claims)) throw new UnauthenticatedError('the token is not valid');
     this.verified.remember(token, claims);
     return claims;
   }
