@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { ConfigError } from './config.error';
 import type { DatabaseConfig } from './database-url';
 
@@ -30,8 +30,10 @@ export function loadAuthSettings(env: NodeJS.ProcessEnv, database: DatabaseConfi
 
 /**
  * `JWT_SECRET` when given. On SQLite without it, a random secret is generated once and kept
- * beside the database file, so tokens survive restarts. A server database may be shared by
- * several instances, which must all sign with one secret: there it is required.
+ * beside the database file, so tokens survive restarts. Each database file has its own secret
+ * (`<file>.jwt-secret`): a token signed for the demo county must not open the real one that sits
+ * in the same folder. A server database may be shared by several instances, which must all sign
+ * with one secret: there it is required.
  */
 function resolveJwtSecret(raw: string | undefined, database: DatabaseConfig): string {
   if (raw !== undefined && raw !== '') {
@@ -47,11 +49,18 @@ function resolveJwtSecret(raw: string | undefined, database: DatabaseConfig): st
     );
   }
   if (database.file === ':memory:') return randomBytes(32).toString('base64url');
-  const file = join(dirname(database.file), 'jwt-secret');
+  const file = jwtSecretFileOf(database.file);
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
   const secret = randomBytes(48).toString('base64url');
+  // The default ./data folder does not exist on a fresh clone (any other folder was checked).
+  mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, secret + '\n', { mode: 0o600 });
   return secret;
+}
+
+/** Where the generated signing secret of a SQLite database file is kept. */
+export function jwtSecretFileOf(databaseFile: string): string {
+  return `${databaseFile}.jwt-secret`;
 }
 
 function parseCacheSeconds(raw: string | undefined): number {

@@ -37,9 +37,25 @@ export class BootstrapAdmin implements OnApplicationBootstrap {
     if (given) {
       this.logger.log('created user "admin" with the password from BOOTSTRAP_ADMIN_PASSWORD');
     } else {
-      this.logger.warn(
-        `created user "admin" with the generated password ${password}: sign in and change it now`,
-      );
+      // On its own, outside the JSON log lines, so that nobody has to dig it out of them.
+      process.stdout.write(generatedPasswordNotice(password));
+      this.logger.warn('created user "admin" with a generated password (printed above, once)');
     }
   }
+}
+
+/** The console notice of the first admin's generated password (one line starts `password: `). */
+export function generatedPasswordNotice(password: string): string {
+  const rule = '='.repeat(64);
+  return [
+    '',
+    rule,
+    '  The first user has been created. Sign in with:',
+    '    user:     admin',
+    `    password: ${password}`,
+    '  It is shown only this once: change it after signing in (个人设置 / Profile).',
+    rule,
+    '',
+    '',
+  ].join('\n');
 }

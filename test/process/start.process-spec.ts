@@ -1,9 +1,9 @@
 import type { ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildIfNeeded, freePort, startApp, waitForHealth } from '../support/processes';
+import { buildIfNeeded, exitCode, freePort, startApp, waitForHealth } from '../support/processes';
 
 /**
  * Starts the built app as a separate process, the way the README's `npm start` does, on a
@@ -92,6 +92,69 @@ describe('the built app as a process', () => {
     expect(collected()).not.toContain('bootstrap-secret-42');
     expect(collected()).not.toContain('not the password');
     expect(collected()).not.toMatch(/Bearer ey/);
+  });
+
+  it('starts in a fresh folder with nothing configured but PORT, and prints the admin password on its own', async () => {
+    // The README's first command on a fresh clone: no ./data folder, no variables.
+    const fresh = mkdtempSync(join(tmpdir(), 'wagetrack-fresh-'));
+    try {
+      const port = await freePort();
+      const started = startApp({ PORT: String(port) }, fresh);
+      child = started.child;
+      const health = await waitForHealth(`http://127.0.0.1:${port}/health`, child, 20_000);
+      expect(health.status).toBe(200);
+      const password = /^ {4}password: (\S+)$/m.exec(started.output())?.[1];
+      expect(password).toBeDefined();
+      const login = await fetch(`http://127.0.0.1:${port}/api/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'admin', password }),
+      });
+      expect(login.status).toBe(200);
+      expect(existsSync(join(fresh, 'data', 'wagetrack.sqlite'))).toBe(true);
+      // The password is on the console once, never inside a JSON log line.
+      const jsonLines = started
+        .output()
+        .split('\n')
+        .filter((line) => line.startsWith('{'));
+      expect(jsonLines.some((line) => line.includes(password!))).toBe(false);
+      child.kill('SIGKILL');
+      await exitCode(child);
+    } finally {
+      rmSync(fresh, { recursive: true, force: true });
+    }
+  });
+
+  it('signs tokens with a secret of each database file: a token of one is refused by the other', async () => {
+    // The demo (data/demo.sqlite) sits beside the real database and publishes its admin password.
+    const [demoPort, realPort] = [await freePort(), await freePort()];
+    const env = { BOOTSTRAP_ADMIN_PASSWORD: 'bootstrap-secret-42' };
+    const demo = startApp(
+      { ...env, PORT: String(demoPort), DATABASE_URL: `sqlite:${join(directory, 'demo.sqlite')}` },
+      directory,
+    );
+    const real = startApp(
+      { ...env, PORT: String(realPort), DATABASE_URL: `sqlite:${join(directory, 'real.sqlite')}` },
+      directory,
+    );
+    try {
+      await waitForHealth(`http://127.0.0.1:${demoPort}/health`, demo.child, 20_000);
+      await waitForHealth(`http://127.0.0.1:${realPort}/health`, real.child, 20_000);
+      const login = await fetch(`http://127.0.0.1:${demoPort}/api/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'admin', password: 'bootstrap-secret-42' }),
+      });
+      const { accessToken } = (await login.json()) as { accessToken: string };
+      const meOn = (port: number) =>
+        fetch(`http://127.0.0.1:${port}/api/v1/me`, { headers: { authorization: `Bearer ${accessToken}` } });
+      expect((await meOn(demoPort)).status).toBe(200);
+      expect((await meOn(realPort)).status).toBe(401);
+    } finally {
+      demo.child.kill('SIGKILL');
+      real.child.kill('SIGKILL');
+      await Promise.all([exitCode(demo.child), exitCode(real.child)]);
+    }
   });
 
   it.each([
