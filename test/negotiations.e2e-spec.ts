@@ -313,8 +313,13 @@ describe('Negotiations API (e2e)', () => {
       code: 'NEGOTIATION.ENTERPRISES',
       message: expect.stringMatching(/exactly one/),
     });
-    const unknown = await create({ scope: 'regional', enterpriseIds: [enterpriseId, 999999] }).expect(422);
-    expect(unknown.body.message).toMatch(/no enterprise with id 999999/);
+    const unknown = await create({ scope: 'regional', enterpriseIds: [enterpriseId, 999999] }).expect(404);
+    expect(unknown.body).toMatchObject({
+      code: 'ENTERPRISE.NOT_FOUND',
+      message: 'enterprise 999999 does not exist',
+      enterpriseIds: [999999],
+      errors: [{ field: 'enterpriseIds', message: 'enterprise 999999 does not exist' }],
+    });
     const regional = await create({ scope: 'regional', enterpriseIds: [enterpriseId, second] }).expect(201);
     expect(regional.body.enterpriseIds).toEqual([enterpriseId, second].sort((a, b) => a - b));
   });
@@ -378,8 +383,8 @@ describe('Negotiations API (e2e)', () => {
       .post('/api/v1/negotiations')
       .set(instructor.auth)
       .send({ agreementKind: 'wage', scope: 'enterprise', enterpriseIds: [theirs] })
-      .expect(422);
-    expect(refused.body.code).toBe('NEGOTIATION.ENTERPRISES');
+      .expect(404);
+    expect(refused.body.code).toBe('ENTERPRISE.NOT_FOUND');
 
     const supervisor = await aSignedInUser(sut, 'supervisor');
     expect((await request(sut.http).get('/api/v1/negotiations').set(supervisor.auth)).body.total).toBe(3);
@@ -388,6 +393,94 @@ describe('Negotiations API (e2e)', () => {
       { type: 'OFFER_ACCEPTED', occurredOn: today(), expectedVersion: 0 },
       supervisor,
     ).expect(403);
+  });
+
+  it("answers an instructor the same 404 for another instructor's enterprise as for one that does not exist", async () => {
+    const otherInstructor = await aSignedInUser(sut, 'instructor');
+    const theirs = await anEnterpriseId(sut, admin, otherInstructor.id);
+    const unknown = theirs + 1000;
+    const open = (id: number) =>
+      request(sut.http)
+        .post('/api/v1/negotiations')
+        .set(instructor.auth)
+        .send({ agreementKind: 'wage', scope: 'enterprise', enterpriseIds: [id] });
+    const [outOfScope, missing] = [await open(theirs), await open(unknown)];
+    expect([outOfScope.status, missing.status]).toEqual([404, 404]);
+    // Nothing but the id sent differs between the two answers.
+    type NotFound = { message: string; enterpriseIds: number[]; errors: { message: string }[] };
+    const withoutId = (body: NotFound, id: number) => ({
+      ...body,
+      message: body.message.replace(String(id), 'ID'),
+      enterpriseIds: body.enterpriseIds.map((sent) => (sent === id ? 'ID' : sent)),
+      errors: body.errors.map((e) => ({ ...e, message: e.message.replace(String(id), 'ID') })),
+    });
+    expect(withoutId(outOfScope.body, theirs)).toEqual(withoutId(missing.body, unknown));
+    expect(outOfScope.body).toMatchObject({
+      code: 'ENTERPRISE.NOT_FOUND',
+      errors: [{ field: 'enterpriseIds', message: `enterprise ${theirs} does not exist` }],
+    });
+    // The same for an admin's historical agreement naming an enterprise that does not exist.
+    const historical = await request(sut.http)
+      .post('/api/v1/agreements/historical')
+      .set(admin.auth)
+      .send({
+        agreementKind: 'wage',
+        scope: 'regional',
+        enterpriseIds: [enterpriseId, unknown],
+        signedOn: '2024-05-01',
+        effectiveOn: '2024-05-10',
+        expiresOn: '2025-05-10',
+        coveredEmployees: 90,
+      })
+      .expect(404);
+    expect(historical.body).toMatchObject({ code: 'ENTERPRISE.NOT_FOUND', enterpriseIds: [unknown] });
+    expect((await request(sut.http).get('/api/v1/negotiations').set(admin.auth)).body.total).toBe(0);
+  });
+
+  it("keeps an instructor's regional round to their own enterprises, so it cannot block another instructor's", async () => {
+    const otherInstructor = await aSignedInUser(sut, 'instructor');
+    const theirs = await anEnterpriseId(sut, admin, otherInstructor.id);
+    const open = (as: SignedInUser, enterpriseIds: number[]) =>
+      request(sut.http)
+        .post('/api/v1/negotiations')
+        .set(as.auth)
+        .send({ agreementKind: 'wage', scope: 'regional', enterpriseIds });
+
+    const refused = await open(instructor, [enterpriseId, theirs]).expect(404);
+    expect(refused.body).toMatchObject({
+      code: 'ENTERPRISE.NOT_FOUND',
+      enterpriseIds: [theirs],
+      errors: [{ field: 'enterpriseIds', message: `enterprise ${theirs} does not exist` }],
+    });
+    expect((await request(sut.http).get('/api/v1/negotiations').set(admin.auth)).body.total).toBe(0);
+    // The other instructor can still open a round for their enterprise, and so can this one for theirs.
+    await open(otherInstructor, [theirs]).expect(201);
+    await open(instructor, [enterpriseId]).expect(201);
+    // A round spanning both instructors is an admin's to open.
+    const spanning = await request(sut.http)
+      .post('/api/v1/negotiations')
+      .set(admin.auth)
+      .send({ agreementKind: 'comprehensive', scope: 'regional', enterpriseIds: [enterpriseId, theirs] })
+      .expect(201);
+    expect(spanning.body.enterpriseIds).toEqual([enterpriseId, theirs]);
+  });
+
+  it("lists for an instructor filtering by another's enterprise only rounds they may see anyway", async () => {
+    const otherInstructor = await aSignedInUser(sut, 'instructor');
+    const theirs = await anEnterpriseId(sut, admin, otherInstructor.id);
+    await aNegotiation(sut, admin, { enterpriseIds: [theirs] });
+    const shared = await aNegotiation(sut, admin, {
+      agreementKind: 'women',
+      scope: 'regional',
+      enterpriseIds: [enterpriseId, theirs],
+    });
+    const ids = async (query: object) =>
+      (
+        await request(sut.http).get('/api/v1/negotiations').query(query).set(instructor.auth).expect(200)
+      ).body.items.map((n: { id: number }) => n.id);
+    expect(await ids({ enterpriseId: theirs })).toEqual([shared.id]);
+    expect(await ids({ instructorId: otherInstructor.id })).toEqual([shared.id]);
+    expect(await ids({ enterpriseId: theirs + 1000 })).toEqual([]);
   });
 
   it('filters the list by stage, kind, enterprise, instructor and overdue', async () => {

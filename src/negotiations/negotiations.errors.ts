@@ -51,6 +51,21 @@ export class NegotiationEnterprisesError extends AppError {
   }
 }
 
+/**
+ * Covered enterprises that do not exist or are outside the caller's scope: one answer for both
+ * (an instructor must not learn which enterprises another instructor has), the code of a
+ * single enterprise not found.
+ */
+export class CoveredEnterpriseNotFoundError extends AppError {
+  constructor(ids: number[]) {
+    const message =
+      ids.length === 1 ? `enterprise ${ids[0]} does not exist` : `enterprises ${ids.join(', ')} do not exist`;
+    super(404, 'ENTERPRISE.NOT_FOUND', message, [{ field: 'enterpriseIds', message }], {
+      enterpriseIds: ids,
+    });
+  }
+}
+
 export class RenewsError extends AppError {
   constructor(message: string) {
     super(422, 'NEGOTIATION.RENEWS', message, [{ field: 'renews', message }]);
