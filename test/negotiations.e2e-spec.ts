@@ -501,6 +501,93 @@ describe('Negotiations API (e2e)', () => {
     await request(sut.http).get('/api/v1/negotiations').query({ stage: 'done' }).set(admin.auth).expect(422);
   });
 
+  describe('GET /api/v1/negotiations?sort=agenda', () => {
+    const ids = async (query: object, as = admin) => {
+      const res = await request(sut.http).get('/api/v1/negotiations').query(query).set(as.auth).expect(200);
+      return { ids: res.body.items.map((n: { id: number }) => n.id), total: res.body.total };
+    };
+    const historical = (enterpriseIds: number[], signedOn: string, effectiveOn: string, expiresOn: string) =>
+      request(sut.http)
+        .post('/api/v1/agreements/historical')
+        .set(admin.auth)
+        .send({
+          agreementKind: 'wage',
+          scope: 'enterprise',
+          enterpriseIds,
+          signedOn,
+          effectiveOn,
+          expiresOn,
+          coveredEmployees: 90,
+        })
+        .expect(201)
+        .then((res) => res.body as { id: number });
+    const abandoned = async (enterpriseId: number) => {
+      const round = await aNegotiation(sut, admin, { enterpriseIds: [enterpriseId] });
+      await record(sut, admin, round, [{ type: 'ABANDONED', occurredOn: today(), reason: '企业停产' }]);
+      return round;
+    };
+
+    it('puts open rounds first by their next deadline, then closed ones newest first, also paged and filtered', async () => {
+      const enterprise = () => anEnterpriseId(sut, admin, instructor.id);
+      // Created in an order unlike the agenda's, so that an order by id would not pass.
+      const expired = await historical([await enterprise()], '2023-01-05', '2023-01-20', '2024-01-20');
+      const abandonedFirst = await abandoned(await enterprise());
+      const inForce = await historical(
+        [await enterprise()],
+        daysAgo(100),
+        daysAgo(80),
+        addDays(today(), 200),
+      );
+      const noDeadline = await aNegotiation(sut, admin, { enterpriseIds: [await enterprise()] });
+      // A round with nothing pending (as a rule set without a stalled reminder would leave it).
+      await sut.dataSource.query('DELETE FROM deadlines WHERE negotiation_id = ?', [noDeadline.id]);
+      const later = await aNegotiation(sut, admin, { enterpriseIds: [await enterprise()] }); // stalled in 30 days
+      const laterToo = await aNegotiation(sut, admin, { enterpriseIds: [await enterprise()] }); // the same day
+      const soon = await aNegotiation(sut, admin, { enterpriseIds: [await enterprise()] });
+      await record(sut, admin, soon, toSigning(daysAgo(15)).slice(0, 1)); // reply due in 5 days
+      const overdue = await aNegotiation(sut, admin, { enterpriseIds: [await enterprise()] });
+      await record(sut, admin, overdue, toSigning(daysAgo(30)).slice(0, 1)); // reply was due 10 days ago
+      const abandonedSecond = await abandoned(await enterprise()); // the same day as the first
+
+      const agenda = [
+        overdue.id,
+        soon.id,
+        later.id,
+        laterToo.id,
+        noDeadline.id,
+        abandonedSecond.id,
+        abandonedFirst.id,
+        inForce.id,
+        expired.id,
+      ];
+      expect(await ids({ sort: 'agenda' })).toEqual({ ids: agenda, total: 9 });
+      expect(await ids({ sort: 'agenda', page: 2, pageSize: 4 })).toEqual({
+        ids: agenda.slice(4, 8),
+        total: 9,
+      });
+      expect(await ids({ sort: 'agenda', page: 3, pageSize: 4 })).toEqual({ ids: agenda.slice(8), total: 9 });
+      expect(await ids({ sort: 'agenda', open: 'true' })).toEqual({ ids: agenda.slice(0, 5), total: 5 });
+      expect(await ids({ sort: 'agenda', stage: 'abandoned' })).toEqual({
+        ids: agenda.slice(5, 7),
+        total: 2,
+      });
+      expect(await ids({ sort: 'agenda', overdue: 'true' })).toEqual({ ids: [overdue.id], total: 1 });
+      // An instructor sees their own rounds in the same order; without sort the list stays by id.
+      expect(await ids({ sort: 'agenda' }, instructor)).toEqual({ ids: agenda, total: 9 });
+      expect(await ids({})).toEqual({ ids: [...agenda].sort((a, b) => a - b), total: 9 });
+      expect(await ids({ sort: 'id' })).toEqual({ ids: [...agenda].sort((a, b) => a - b), total: 9 });
+    });
+
+    it('answers 422 naming sort for an order it does not know', async () => {
+      const res = await request(sut.http)
+        .get('/api/v1/negotiations')
+        .query({ sort: 'deadline' })
+        .set(admin.auth)
+        .expect(422);
+      expect(res.body.errors).toEqual([{ field: 'sort', message: 'sort must be one of id, agenda' }]);
+    });
+  });
+
   describe('timers', () => {
     it('puts an agreement in force on the day its review period ended, once, when timers run', async () => {
       const start = daysAgo(60);

@@ -42,7 +42,10 @@ export class NegotiationsController {
   }
 
   @Get('negotiations')
-  @ApiOperation({ summary: 'List negotiations in id order (instructors: those covering their enterprises)' })
+  @ApiOperation({
+    summary:
+      'List negotiations, by id or (sort=agenda) open rounds by next deadline first (instructors: those covering their enterprises)',
+  })
   @ApiOkResponse({ type: NegotiationPage })
   list(@Query() query: ListNegotiationsQuery, @CurrentActor() actor: Actor): Promise<NegotiationPage> {
     return this.negotiations.list(query, actor);

@@ -93,7 +93,7 @@ export class NegotiationsService {
   }
 
   async list(query: ListNegotiationsQuery, actor: Actor): Promise<NegotiationPage> {
-    const { page, pageSize, overdue, open, ...filter } = query;
+    const { page, pageSize, overdue, open, sort, ...filter } = query;
     const [rows, total] = await this.negotiations.findPage(
       {
         ...filter,
@@ -103,6 +103,7 @@ export class NegotiationsService {
       },
       page,
       pageSize,
+      sort ?? 'id',
     );
     const items = await this.toResponses(rows);
     return { items, total, page, pageSize } satisfies Page<NegotiationResponse>;
