@@ -746,6 +746,37 @@ describe('Negotiations API (e2e)', () => {
         .expect(422);
       expect(wrongKind.body.code).toBe('NEGOTIATION.RENEWS');
     });
+
+    it("answers the same 404 for renewing a negotiation that does not exist or is another instructor's", async () => {
+      const otherInstructor = await aSignedInUser(sut, 'instructor');
+      const theirs = await anEnterpriseId(sut, admin, otherInstructor.id);
+      const old = (
+        await historical({
+          enterpriseIds: [theirs],
+          signedOn: '2023-01-05',
+          effectiveOn: '2023-01-20',
+          expiresOn: '2024-01-20',
+        }).expect(201)
+      ).body;
+      const renew = (renews: number) =>
+        request(sut.http)
+          .post('/api/v1/negotiations')
+          .set(instructor.auth)
+          .send({ agreementKind: 'wage', scope: 'enterprise', enterpriseIds: [enterpriseId], renews });
+      const outOfScope = await renew(old.id).expect(404);
+      const missing = await renew(old.id + 1000).expect(404);
+      for (const [res, id] of [
+        [outOfScope, old.id],
+        [missing, old.id + 1000],
+      ] as const) {
+        expect(res.body).toEqual({
+          statusCode: 404,
+          code: 'NEGOTIATION.NOT_FOUND',
+          message: `negotiation ${id} does not exist`,
+          errors: [{ field: 'renews', message: `negotiation ${id} does not exist` }],
+        });
+      }
+    });
   });
 
   it('describes the workflow as data', async () => {

@@ -32,7 +32,7 @@ export class NegotiationsController {
   @Roles('admin', 'instructor')
   @ApiOperation({ summary: 'Open a negotiation round (stage invitation)' })
   @ApiErrors({
-    404: "ENTERPRISE.NOT_FOUND: a covered enterprise does not exist or is outside the caller's scope (an instructor may include only their own enterprises; rounds spanning several instructors are opened by an admin); the body's enterpriseIds lists them",
+    404: "ENTERPRISE.NOT_FOUND: a covered enterprise does not exist or is outside the caller's scope (an instructor may include only their own enterprises; rounds spanning several instructors are opened by an admin); the body's enterpriseIds lists them. NEGOTIATION.NOT_FOUND (field renews): the renewed negotiation does not exist or is outside the caller's scope",
     409: 'NEGOTIATION.ALREADY_OPEN: an enterprise already has an open round of this agreement kind; the body carries its negotiationId',
     422: 'NEGOTIATION.ENTERPRISES: an enterprise-scope round names more than one enterprise; NEGOTIATION.RENEWS: the renewed negotiation has no agreement of this kind',
   })

@@ -3,8 +3,10 @@ import { ruleZh } from './labels-zh';
 import type { ApplyFailure } from './workflow';
 
 export class NegotiationNotFoundError extends AppError {
-  constructor(id: number | string) {
-    super(404, 'NEGOTIATION.NOT_FOUND', `negotiation ${id} does not exist`);
+  /** `field`: the body field that named it (e.g. `renews`), when it was not the path. */
+  constructor(id: number | string, field?: string) {
+    const message = `negotiation ${id} does not exist`;
+    super(404, 'NEGOTIATION.NOT_FOUND', message, field ? [{ field, message }] : undefined);
   }
 }
 

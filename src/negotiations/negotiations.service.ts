@@ -240,7 +240,9 @@ export class NegotiationsService {
 
   private async checkRenews(dto: CreateNegotiationDto, actor: Actor): Promise<void> {
     const renewed = await this.findInScope(dto.renews!, actor);
-    const agreement = renewed ? await this.negotiations.agreement(renewed.negotiation.id) : null;
+    // Like a covered enterprise: one that does not exist and one out of scope answer alike.
+    if (!renewed) throw new NegotiationNotFoundError(dto.renews!, 'renews');
+    const agreement = await this.negotiations.agreement(renewed.negotiation.id);
     if (!agreement) throw new RenewsError(`negotiation ${dto.renews} has no agreement to renew`);
     if (agreement.agreementKind !== dto.agreementKind) {
       throw new RenewsError(
