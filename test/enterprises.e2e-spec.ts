@@ -200,6 +200,24 @@ describe('Enterprises API (e2e)', () => {
     });
   });
 
+  // A decision, not a fix (issue 14 item 17): registries do hold firms of one name (registered by
+  // different offices, or before a rename); the credit code is the identity, and pickers show it.
+  it('keeps two firms of one name in one township apart by their credit codes', async () => {
+    const first = await post(anEnterprise({ name: '万安镇兴旺水泥有限公司', township: '万安镇' })).expect(
+      201,
+    );
+    const second = await post(anEnterprise({ name: '万安镇兴旺水泥有限公司', township: '万安镇' })).expect(
+      201,
+    );
+    expect(second.body.creditCode).not.toBe(first.body.creditCode);
+    const listed = await request(sut.http)
+      .get('/api/v1/enterprises')
+      .query({ q: '兴旺水泥' })
+      .set(admin.auth)
+      .expect(200);
+    expect(listed.body.items.map((e: { id: number }) => e.id)).toEqual([first.body.id, second.body.id]);
+  });
+
   describe('GET /api/v1/enterprises/:id', () => {
     it.each(['999999', 'abc', '-1', '1.5'])('answers 404 ENTERPRISE.NOT_FOUND for id %s', async (id) => {
       const res = await request(sut.http).get(`/api/v1/enterprises/${id}`).set(admin.auth).expect(404);

@@ -313,8 +313,13 @@ describe('Negotiations API (e2e)', () => {
       code: 'NEGOTIATION.ENTERPRISES',
       message: expect.stringMatching(/exactly one/),
     });
-    const unknown = await create({ scope: 'regional', enterpriseIds: [enterpriseId, 999999] }).expect(422);
-    expect(unknown.body.message).toMatch(/no enterprise with id 999999/);
+    const unknown = await create({ scope: 'regional', enterpriseIds: [enterpriseId, 999999] }).expect(404);
+    expect(unknown.body).toMatchObject({
+      code: 'ENTERPRISE.NOT_FOUND',
+      message: 'enterprise 999999 does not exist',
+      enterpriseIds: [999999],
+      errors: [{ field: 'enterpriseIds', message: 'enterprise 999999 does not exist' }],
+    });
     const regional = await create({ scope: 'regional', enterpriseIds: [enterpriseId, second] }).expect(201);
     expect(regional.body.enterpriseIds).toEqual([enterpriseId, second].sort((a, b) => a - b));
   });
@@ -378,8 +383,8 @@ describe('Negotiations API (e2e)', () => {
       .post('/api/v1/negotiations')
       .set(instructor.auth)
       .send({ agreementKind: 'wage', scope: 'enterprise', enterpriseIds: [theirs] })
-      .expect(422);
-    expect(refused.body.code).toBe('NEGOTIATION.ENTERPRISES');
+      .expect(404);
+    expect(refused.body.code).toBe('ENTERPRISE.NOT_FOUND');
 
     const supervisor = await aSignedInUser(sut, 'supervisor');
     expect((await request(sut.http).get('/api/v1/negotiations').set(supervisor.auth)).body.total).toBe(3);
@@ -388,6 +393,94 @@ describe('Negotiations API (e2e)', () => {
       { type: 'OFFER_ACCEPTED', occurredOn: today(), expectedVersion: 0 },
       supervisor,
     ).expect(403);
+  });
+
+  it("answers an instructor the same 404 for another instructor's enterprise as for one that does not exist", async () => {
+    const otherInstructor = await aSignedInUser(sut, 'instructor');
+    const theirs = await anEnterpriseId(sut, admin, otherInstructor.id);
+    const unknown = theirs + 1000;
+    const open = (id: number) =>
+      request(sut.http)
+        .post('/api/v1/negotiations')
+        .set(instructor.auth)
+        .send({ agreementKind: 'wage', scope: 'enterprise', enterpriseIds: [id] });
+    const [outOfScope, missing] = [await open(theirs), await open(unknown)];
+    expect([outOfScope.status, missing.status]).toEqual([404, 404]);
+    // Nothing but the id sent differs between the two answers.
+    type NotFound = { message: string; enterpriseIds: number[]; errors: { message: string }[] };
+    const withoutId = (body: NotFound, id: number) => ({
+      ...body,
+      message: body.message.replace(String(id), 'ID'),
+      enterpriseIds: body.enterpriseIds.map((sent) => (sent === id ? 'ID' : sent)),
+      errors: body.errors.map((e) => ({ ...e, message: e.message.replace(String(id), 'ID') })),
+    });
+    expect(withoutId(outOfScope.body, theirs)).toEqual(withoutId(missing.body, unknown));
+    expect(outOfScope.body).toMatchObject({
+      code: 'ENTERPRISE.NOT_FOUND',
+      errors: [{ field: 'enterpriseIds', message: `enterprise ${theirs} does not exist` }],
+    });
+    // The same for an admin's historical agreement naming an enterprise that does not exist.
+    const historical = await request(sut.http)
+      .post('/api/v1/agreements/historical')
+      .set(admin.auth)
+      .send({
+        agreementKind: 'wage',
+        scope: 'regional',
+        enterpriseIds: [enterpriseId, unknown],
+        signedOn: '2024-05-01',
+        effectiveOn: '2024-05-10',
+        expiresOn: '2025-05-10',
+        coveredEmployees: 90,
+      })
+      .expect(404);
+    expect(historical.body).toMatchObject({ code: 'ENTERPRISE.NOT_FOUND', enterpriseIds: [unknown] });
+    expect((await request(sut.http).get('/api/v1/negotiations').set(admin.auth)).body.total).toBe(0);
+  });
+
+  it("keeps an instructor's regional round to their own enterprises, so it cannot block another instructor's", async () => {
+    const otherInstructor = await aSignedInUser(sut, 'instructor');
+    const theirs = await anEnterpriseId(sut, admin, otherInstructor.id);
+    const open = (as: SignedInUser, enterpriseIds: number[]) =>
+      request(sut.http)
+        .post('/api/v1/negotiations')
+        .set(as.auth)
+        .send({ agreementKind: 'wage', scope: 'regional', enterpriseIds });
+
+    const refused = await open(instructor, [enterpriseId, theirs]).expect(404);
+    expect(refused.body).toMatchObject({
+      code: 'ENTERPRISE.NOT_FOUND',
+      enterpriseIds: [theirs],
+      errors: [{ field: 'enterpriseIds', message: `enterprise ${theirs} does not exist` }],
+    });
+    expect((await request(sut.http).get('/api/v1/negotiations').set(admin.auth)).body.total).toBe(0);
+    // The other instructor can still open a round for their enterprise, and so can this one for theirs.
+    await open(otherInstructor, [theirs]).expect(201);
+    await open(instructor, [enterpriseId]).expect(201);
+    // A round spanning both instructors is an admin's to open.
+    const spanning = await request(sut.http)
+      .post('/api/v1/negotiations')
+      .set(admin.auth)
+      .send({ agreementKind: 'comprehensive', scope: 'regional', enterpriseIds: [enterpriseId, theirs] })
+      .expect(201);
+    expect(spanning.body.enterpriseIds).toEqual([enterpriseId, theirs]);
+  });
+
+  it("lists for an instructor filtering by another's enterprise only rounds they may see anyway", async () => {
+    const otherInstructor = await aSignedInUser(sut, 'instructor');
+    const theirs = await anEnterpriseId(sut, admin, otherInstructor.id);
+    await aNegotiation(sut, admin, { enterpriseIds: [theirs] });
+    const shared = await aNegotiation(sut, admin, {
+      agreementKind: 'women',
+      scope: 'regional',
+      enterpriseIds: [enterpriseId, theirs],
+    });
+    const ids = async (query: object) =>
+      (
+        await request(sut.http).get('/api/v1/negotiations').query(query).set(instructor.auth).expect(200)
+      ).body.items.map((n: { id: number }) => n.id);
+    expect(await ids({ enterpriseId: theirs })).toEqual([shared.id]);
+    expect(await ids({ instructorId: otherInstructor.id })).toEqual([shared.id]);
+    expect(await ids({ enterpriseId: theirs + 1000 })).toEqual([]);
   });
 
   it('filters the list by stage, kind, enterprise, instructor and overdue', async () => {
@@ -406,6 +499,93 @@ describe('Negotiations API (e2e)', () => {
     expect(await ids({ stage: 'invitation' })).toEqual([offered.id, women.id]);
     expect(await ids({ stage: 'in_force' })).toEqual([]);
     await request(sut.http).get('/api/v1/negotiations').query({ stage: 'done' }).set(admin.auth).expect(422);
+  });
+
+  describe('GET /api/v1/negotiations?sort=agenda', () => {
+    const ids = async (query: object, as = admin) => {
+      const res = await request(sut.http).get('/api/v1/negotiations').query(query).set(as.auth).expect(200);
+      return { ids: res.body.items.map((n: { id: number }) => n.id), total: res.body.total };
+    };
+    const historical = (enterpriseIds: number[], signedOn: string, effectiveOn: string, expiresOn: string) =>
+      request(sut.http)
+        .post('/api/v1/agreements/historical')
+        .set(admin.auth)
+        .send({
+          agreementKind: 'wage',
+          scope: 'enterprise',
+          enterpriseIds,
+          signedOn,
+          effectiveOn,
+          expiresOn,
+          coveredEmployees: 90,
+        })
+        .expect(201)
+        .then((res) => res.body as { id: number });
+    const abandoned = async (enterpriseId: number) => {
+      const round = await aNegotiation(sut, admin, { enterpriseIds: [enterpriseId] });
+      await record(sut, admin, round, [{ type: 'ABANDONED', occurredOn: today(), reason: '企业停产' }]);
+      return round;
+    };
+
+    it('puts open rounds first by their next deadline, then closed ones newest first, also paged and filtered', async () => {
+      const enterprise = () => anEnterpriseId(sut, admin, instructor.id);
+      // Created in an order unlike the agenda's, so that an order by id would not pass.
+      const expired = await historical([await enterprise()], '2023-01-05', '2023-01-20', '2024-01-20');
+      const abandonedFirst = await abandoned(await enterprise());
+      const inForce = await historical(
+        [await enterprise()],
+        daysAgo(100),
+        daysAgo(80),
+        addDays(today(), 200),
+      );
+      const noDeadline = await aNegotiation(sut, admin, { enterpriseIds: [await enterprise()] });
+      // A round with nothing pending (as a rule set without a stalled reminder would leave it).
+      await sut.dataSource.query('DELETE FROM deadlines WHERE negotiation_id = ?', [noDeadline.id]);
+      const later = await aNegotiation(sut, admin, { enterpriseIds: [await enterprise()] }); // stalled in 30 days
+      const laterToo = await aNegotiation(sut, admin, { enterpriseIds: [await enterprise()] }); // the same day
+      const soon = await aNegotiation(sut, admin, { enterpriseIds: [await enterprise()] });
+      await record(sut, admin, soon, toSigning(daysAgo(15)).slice(0, 1)); // reply due in 5 days
+      const overdue = await aNegotiation(sut, admin, { enterpriseIds: [await enterprise()] });
+      await record(sut, admin, overdue, toSigning(daysAgo(30)).slice(0, 1)); // reply was due 10 days ago
+      const abandonedSecond = await abandoned(await enterprise()); // the same day as the first
+
+      const agenda = [
+        overdue.id,
+        soon.id,
+        later.id,
+        laterToo.id,
+        noDeadline.id,
+        abandonedSecond.id,
+        abandonedFirst.id,
+        inForce.id,
+        expired.id,
+      ];
+      expect(await ids({ sort: 'agenda' })).toEqual({ ids: agenda, total: 9 });
+      expect(await ids({ sort: 'agenda', page: 2, pageSize: 4 })).toEqual({
+        ids: agenda.slice(4, 8),
+        total: 9,
+      });
+      expect(await ids({ sort: 'agenda', page: 3, pageSize: 4 })).toEqual({ ids: agenda.slice(8), total: 9 });
+      expect(await ids({ sort: 'agenda', open: 'true' })).toEqual({ ids: agenda.slice(0, 5), total: 5 });
+      expect(await ids({ sort: 'agenda', stage: 'abandoned' })).toEqual({
+        ids: agenda.slice(5, 7),
+        total: 2,
+      });
+      expect(await ids({ sort: 'agenda', overdue: 'true' })).toEqual({ ids: [overdue.id], total: 1 });
+      // An instructor sees their own rounds in the same order; without sort the list stays by id.
+      expect(await ids({ sort: 'agenda' }, instructor)).toEqual({ ids: agenda, total: 9 });
+      expect(await ids({})).toEqual({ ids: [...agenda].sort((a, b) => a - b), total: 9 });
+      expect(await ids({ sort: 'id' })).toEqual({ ids: [...agenda].sort((a, b) => a - b), total: 9 });
+    });
+
+    it('answers 422 naming sort for an order it does not know', async () => {
+      const res = await request(sut.http)
+        .get('/api/v1/negotiations')
+        .query({ sort: 'deadline' })
+        .set(admin.auth)
+        .expect(422);
+      expect(res.body.errors).toEqual([{ field: 'sort', message: 'sort must be one of id, agenda' }]);
+    });
   });
 
   describe('timers', () => {
@@ -565,6 +745,37 @@ describe('Negotiations API (e2e)', () => {
         .send({ agreementKind: 'safety', scope: 'enterprise', enterpriseIds: [enterpriseId], renews: old.id })
         .expect(422);
       expect(wrongKind.body.code).toBe('NEGOTIATION.RENEWS');
+    });
+
+    it("answers the same 404 for renewing a negotiation that does not exist or is another instructor's", async () => {
+      const otherInstructor = await aSignedInUser(sut, 'instructor');
+      const theirs = await anEnterpriseId(sut, admin, otherInstructor.id);
+      const old = (
+        await historical({
+          enterpriseIds: [theirs],
+          signedOn: '2023-01-05',
+          effectiveOn: '2023-01-20',
+          expiresOn: '2024-01-20',
+        }).expect(201)
+      ).body;
+      const renew = (renews: number) =>
+        request(sut.http)
+          .post('/api/v1/negotiations')
+          .set(instructor.auth)
+          .send({ agreementKind: 'wage', scope: 'enterprise', enterpriseIds: [enterpriseId], renews });
+      const outOfScope = await renew(old.id).expect(404);
+      const missing = await renew(old.id + 1000).expect(404);
+      for (const [res, id] of [
+        [outOfScope, old.id],
+        [missing, old.id + 1000],
+      ] as const) {
+        expect(res.body).toEqual({
+          statusCode: 404,
+          code: 'NEGOTIATION.NOT_FOUND',
+          message: `negotiation ${id} does not exist`,
+          errors: [{ field: 'renews', message: `negotiation ${id} does not exist` }],
+        });
+      }
     });
   });
 

@@ -177,6 +177,23 @@ export function demoCounty(today: BusinessDate): DemoCounty {
   const rnd = random(20260106);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(rnd() * items.length)];
   const townships = Object.keys(TOWNSHIPS);
+  const taken = new Set<string>(['金八角水泥有限公司']);
+  /**
+   * The drawn name, or when a firm already has it, the next trade name (字号) in SURNAMES that is
+   * free: a registry office does not register one name twice (企业名称登记管理规定 art. 17), and
+   * no random number is drawn for it, so the rest of the county stays as it was.
+   */
+  const uniqueName = (township: string, surname: string, trade: string): string => {
+    const first = SURNAMES.indexOf(surname);
+    for (let step = 0; step < SURNAMES.length; step++) {
+      const name = `${township}${SURNAMES[(first + step) % SURNAMES.length]}${trade}有限公司`;
+      if (!taken.has(name)) {
+        taken.add(name);
+        return name;
+      }
+    }
+    throw new Error(`demo county: every trade name of ${township}…${trade} is taken`);
+  };
   const enterprises: DemoEnterprise[] = [];
   const count = 320;
   for (let key = 1; key <= count; key++) {
@@ -198,7 +215,7 @@ export function demoCounty(today: BusinessDate): DemoCounty {
     // Drawn in the order the county was first drawn in, so it stays as it was (names, dates);
     // a union is founded once the firm exists.
     const name =
-      key === 47 ? '金八角水泥有限公司' : `${township}${pick(SURNAMES)}${pick(TRADES[industry])}有限公司`;
+      key === 47 ? '金八角水泥有限公司' : uniqueName(township, pick(SURNAMES), pick(TRADES[industry]));
     const community = pick(TOWNSHIPS[township]);
     const unionAge = unionised ? Math.floor(200 + rnd() * 3000) : null;
     const age = Math.floor(1500 + rnd() * 5000);

@@ -32,8 +32,9 @@ export class NegotiationsController {
   @Roles('admin', 'instructor')
   @ApiOperation({ summary: 'Open a negotiation round (stage invitation)' })
   @ApiErrors({
+    404: "ENTERPRISE.NOT_FOUND: a covered enterprise does not exist or is outside the caller's scope (an instructor may include only their own enterprises; rounds spanning several instructors are opened by an admin); the body's enterpriseIds lists them. NEGOTIATION.NOT_FOUND (field renews): the renewed negotiation does not exist or is outside the caller's scope",
     409: 'NEGOTIATION.ALREADY_OPEN: an enterprise already has an open round of this agreement kind; the body carries its negotiationId',
-    422: 'NEGOTIATION.ENTERPRISES: the covered enterprises do not exist, do not fit the scope, or (instructors) include none of theirs; NEGOTIATION.RENEWS: the renewed negotiation has no agreement of this kind',
+    422: 'NEGOTIATION.ENTERPRISES: an enterprise-scope round names more than one enterprise; NEGOTIATION.RENEWS: the renewed negotiation has no agreement of this kind',
   })
   @ApiCreatedResponse({ type: NegotiationResponse })
   create(@Body() dto: CreateNegotiationDto, @CurrentActor() actor: Actor): Promise<NegotiationResponse> {
@@ -41,7 +42,10 @@ export class NegotiationsController {
   }
 
   @Get('negotiations')
-  @ApiOperation({ summary: 'List negotiations in id order (instructors: those covering their enterprises)' })
+  @ApiOperation({
+    summary:
+      'List negotiations, by id or (sort=agenda) open rounds by next deadline first (instructors: those covering their enterprises)',
+  })
   @ApiOkResponse({ type: NegotiationPage })
   list(@Query() query: ListNegotiationsQuery, @CurrentActor() actor: Actor): Promise<NegotiationPage> {
     return this.negotiations.list(query, actor);
@@ -106,7 +110,8 @@ export class NegotiationsController {
   @Roles('admin')
   @ApiOperation({ summary: 'Record an agreement signed before the product was used (→ in_force or expired)' })
   @ApiErrors({
-    422: 'NEGOTIATION.GUARD_FAILED: the dates or term break a rule (effect before signing, expiry not after effect, a term outside 1-36 months, signedOn in the future); NEGOTIATION.INVALID_EVENT: signedOn before a covered enterprise was registered, or an implausible number; NEGOTIATION.ENTERPRISES: the covered enterprises do not fit; each names its field',
+    404: "ENTERPRISE.NOT_FOUND: a covered enterprise does not exist; the body's enterpriseIds lists them",
+    422: 'NEGOTIATION.GUARD_FAILED: the dates or term break a rule (effect before signing, expiry not after effect, a term outside 1-36 months, signedOn in the future); NEGOTIATION.INVALID_EVENT: signedOn before a covered enterprise was registered, or an implausible number; NEGOTIATION.ENTERPRISES: the covered enterprises do not fit the scope; each names its field',
   })
   @ApiCreatedResponse({ type: NegotiationResponse })
   historical(

@@ -3,8 +3,10 @@ import { ruleZh } from './labels-zh';
 import type { ApplyFailure } from './workflow';
 
 export class NegotiationNotFoundError extends AppError {
-  constructor(id: number | string) {
-    super(404, 'NEGOTIATION.NOT_FOUND', `negotiation ${id} does not exist`);
+  /** `field`: the body field that named it (e.g. `renews`), when it was not the path. */
+  constructor(id: number | string, field?: string) {
+    const message = `negotiation ${id} does not exist`;
+    super(404, 'NEGOTIATION.NOT_FOUND', message, field ? [{ field, message }] : undefined);
   }
 }
 
@@ -48,6 +50,21 @@ export class WorkflowRefusedError extends AppError {
 export class NegotiationEnterprisesError extends AppError {
   constructor(message: string) {
     super(422, 'NEGOTIATION.ENTERPRISES', message, [{ field: 'enterpriseIds', message }]);
+  }
+}
+
+/**
+ * Covered enterprises that do not exist or are outside the caller's scope: one answer for both
+ * (an instructor must not learn which enterprises another instructor has), the code of a
+ * single enterprise not found.
+ */
+export class CoveredEnterpriseNotFoundError extends AppError {
+  constructor(ids: number[]) {
+    const message =
+      ids.length === 1 ? `enterprise ${ids[0]} does not exist` : `enterprises ${ids.join(', ')} do not exist`;
+    super(404, 'ENTERPRISE.NOT_FOUND', message, [{ field: 'enterpriseIds', message }], {
+      enterpriseIds: ids,
+    });
   }
 }
 

@@ -6,6 +6,7 @@ import { isMysqlFamily } from '../database/transactions';
 import { execute, hydrate, valueRows } from '../database/sql';
 import { Enterprise } from '../enterprises/enterprise.entity';
 import { User } from '../users/user.entity';
+import type { NegotiationSort } from './dto/list-negotiations.query';
 import { Agreement } from './entities/agreement.entity';
 import { Deadline } from './entities/deadline.entity';
 import { Negotiation } from './entities/negotiation.entity';
@@ -41,6 +42,27 @@ export interface NegotiationFilter {
   stages?: readonly string[];
   /** Scope: only negotiations covering at least one enterprise of this instructor. */
   assignedTo?: number;
+}
+
+/**
+ * The work view's order (api.md, `sort=agenda`): rounds still being negotiated first, by their
+ * next deadline (soonest first, those without one after them), then the closed ones (in force,
+ * expired, terminated, abandoned) by their latest event, newest first; ties by id (older first
+ * among open rounds, newer first among closed ones). Plain CASE and correlated subqueries, the
+ * same on SQLite and MySQL/MariaDB (whose NULLs sort differently: none is left to them).
+ */
+function orderByAgenda(query: SelectQueryBuilder<Negotiation>): void {
+  const open = 'n.stage IN (:...agendaOpenStages)';
+  const next = '(SELECT MIN(ad.due_on) FROM deadlines ad WHERE ad.negotiation_id = n.id)';
+  const latest =
+    'COALESCE((SELECT MAX(ae.occurred_on) FROM negotiation_events ae WHERE ae.negotiation_id = n.id), n.created_on)';
+  query
+    .setParameter('agendaOpenStages', OPEN_STAGES)
+    .orderBy(`CASE WHEN ${open} THEN 0 ELSE 1 END`, 'ASC')
+    .addOrderBy(`CASE WHEN ${open} AND ${next} IS NULL THEN 1 ELSE 0 END`, 'ASC')
+    .addOrderBy(`CASE WHEN ${open} THEN ${next} END`, 'ASC')
+    .addOrderBy(`CASE WHEN ${open} THEN NULL ELSE ${latest} END`, 'DESC')
+    .addOrderBy(`CASE WHEN ${open} THEN n.id ELSE -n.id END`, 'ASC');
 }
 
 /** Reads and the individual writes of the negotiation tables; NegotiationWriter composes them. */
@@ -303,9 +325,12 @@ export class NegotiationsRepository {
     filter: NegotiationFilter,
     page: number,
     pageSize: number,
+    sort: NegotiationSort = 'id',
   ): Promise<[Negotiation[], number]> {
-    return this.filtered(filter)
-      .orderBy('n.id', 'ASC')
+    const query = this.filtered(filter);
+    if (sort === 'agenda') orderByAgenda(query);
+    else query.orderBy('n.id', 'ASC');
+    return query
       .skip((page - 1) * pageSize)
       .take(pageSize)
       .getManyAndCount();

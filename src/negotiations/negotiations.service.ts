@@ -6,6 +6,7 @@ import type { FieldError } from '../common/errors/app-error';
 import { UnknownFieldsError, ValidationFailedError } from '../common/errors/request.errors';
 import { Page } from '../common/http/page';
 import type { Enterprise } from '../enterprises/enterprise.entity';
+import { enterpriseInScope } from '../enterprises/enterprise-scope';
 import { type CoverageProblem, coverageProblems } from './coverage-checks';
 import { historicalCheckZh, ruleZh } from './labels-zh';
 import { CreateHistoricalAgreementDto } from './dto/create-historical-agreement.dto';
@@ -17,6 +18,7 @@ import { Negotiation } from './entities/negotiation.entity';
 import { NegotiationWriter, NewNegotiation } from './negotiation-writer';
 import {
   CoverageFactsError,
+  CoveredEnterpriseNotFoundError,
   NegotiationEnterprisesError,
   NegotiationNotFoundError,
   RenewsError,
@@ -91,7 +93,7 @@ export class NegotiationsService {
   }
 
   async list(query: ListNegotiationsQuery, actor: Actor): Promise<NegotiationPage> {
-    const { page, pageSize, overdue, open, ...filter } = query;
+    const { page, pageSize, overdue, open, sort, ...filter } = query;
     const [rows, total] = await this.negotiations.findPage(
       {
         ...filter,
@@ -101,6 +103,7 @@ export class NegotiationsService {
       },
       page,
       pageSize,
+      sort ?? 'id',
     );
     const items = await this.toResponses(rows);
     return { items, total, page, pageSize } satisfies Page<NegotiationResponse>;
@@ -206,7 +209,7 @@ export class NegotiationsService {
     return [...workflow, ...historicalCoverageProblems(dto, enterprises)];
   }
 
-  /** The covered enterprises exist, fit the scope and (for instructors) include one of theirs. */
+  /** The covered enterprises exist, are all in the actor's scope and fit the negotiation's scope. */
   private async checkedInput(
     dto: CreateNegotiationDto,
     actor: Actor,
@@ -216,15 +219,14 @@ export class NegotiationsService {
         `an enterprise-scope negotiation covers exactly one enterprise, got ${dto.enterpriseIds.length}; use scope regional or industry for several`,
       );
     }
-    const found = await this.negotiations.enterprisesByIds(dto.enterpriseIds);
-    const missing = dto.enterpriseIds.filter((id) => !found.some((enterprise) => enterprise.id === id));
-    if (missing.length > 0)
-      throw new NegotiationEnterprisesError(`no enterprise with id ${missing.join(', ')}`);
-    if (actor.role === 'instructor' && !found.some((enterprise) => enterprise.instructorId === actor.id)) {
-      throw new NegotiationEnterprisesError(
-        'an instructor may open negotiations only for their own enterprises',
-      );
-    }
+    // Every covered enterprise must be in the actor's scope: an instructor's round may not hold
+    // another instructor's enterprises (it would block their own rounds with ALREADY_OPEN); rounds
+    // spanning several instructors are opened by an admin.
+    const found = (await this.negotiations.enterprisesByIds(dto.enterpriseIds)).filter((enterprise) =>
+      enterpriseInScope(actor, enterprise),
+    );
+    const notFound = dto.enterpriseIds.filter((id) => !found.some((enterprise) => enterprise.id === id));
+    if (notFound.length > 0) throw new CoveredEnterpriseNotFoundError(notFound);
     if (dto.renews !== undefined) await this.checkRenews(dto, actor);
     const input = {
       agreementKind: dto.agreementKind,
@@ -238,7 +240,9 @@ export class NegotiationsService {
 
   private async checkRenews(dto: CreateNegotiationDto, actor: Actor): Promise<void> {
     const renewed = await this.findInScope(dto.renews!, actor);
-    const agreement = renewed ? await this.negotiations.agreement(renewed.negotiation.id) : null;
+    // Like a covered enterprise: one that does not exist and one out of scope answer alike.
+    if (!renewed) throw new NegotiationNotFoundError(dto.renews!, 'renews');
+    const agreement = await this.negotiations.agreement(renewed.negotiation.id);
     if (!agreement) throw new RenewsError(`negotiation ${dto.renews} has no agreement to renew`);
     if (agreement.agreementKind !== dto.agreementKind) {
       throw new RenewsError(

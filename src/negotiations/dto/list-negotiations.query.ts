@@ -4,6 +4,10 @@ import { IsIn, IsInt, IsOptional, Min } from 'class-validator';
 import { PageQuery } from '../../common/http/page';
 import { AGREEMENT_KINDS, type AgreementKind, STAGES, type Stage } from '../workflow';
 
+/** The orders of the negotiation list: `id` (the default) or `agenda`, the work view's (api.md). */
+export const NEGOTIATION_SORTS = ['id', 'agenda'] as const;
+export type NegotiationSort = (typeof NEGOTIATION_SORTS)[number];
+
 export class ListNegotiationsQuery extends PageQuery {
   @ApiProperty({ required: false, enum: STAGES })
   @IsOptional()
@@ -46,4 +50,17 @@ export class ListNegotiationsQuery extends PageQuery {
   @IsOptional()
   @IsIn(['true', 'false'], { message: 'open must be true or false' })
   open?: 'true' | 'false';
+
+  @ApiProperty({
+    required: false,
+    enum: NEGOTIATION_SORTS,
+    default: 'id',
+    description:
+      'id: by id. agenda: rounds still being negotiated first, soonest next deadline first (those ' +
+      'without one after them), then in force, expired, terminated and abandoned ones, latest ' +
+      'event first; ties by id',
+  })
+  @IsOptional()
+  @IsIn(NEGOTIATION_SORTS, { message: `sort must be one of ${NEGOTIATION_SORTS.join(', ')}` })
+  sort?: NegotiationSort;
 }
