@@ -49,11 +49,18 @@ function newestMtime(path) {
   );
 }
 
+// `--dry-run`: only say what would be built (a test checks that running the tests leaves it empty).
+const dryRun = process.argv.includes('--dry-run');
+
 for (const { name, stamp, inputs, tool, build } of targets) {
   const stampPath = join(root, stamp);
   const builtAt = existsSync(stampPath) ? statSync(stampPath).mtimeMs : 0;
   const changedAt = Math.max(...inputs.map((input) => newestMtime(join(root, input))));
   if (builtAt > changedAt) continue;
+  if (dryRun) {
+    console.log(`would build the ${name}`);
+    continue;
+  }
   if (!existsSync(tool)) {
     console.error(
       `wagetrack: the ${name} build is missing or stale and its build tool is not installed; run \`npm install\` first`,

@@ -9,14 +9,22 @@ import { defineConfig } from 'vite';
 const backend = `http://127.0.0.1:${process.env.BACKEND_PORT ?? 3000}`;
 const proxy = { '/api': backend, '/health': backend };
 
+// Vitest runs this config too: there the type files must not be rewritten, or their new mtime
+// would make the next `npm start` rebuild the web app for nothing.
+const underTest = Boolean(process.env.VITEST);
+
 export default defineConfig({
   root: import.meta.dirname,
   base: '/',
   plugins: [
     vue(),
     // Element Plus components, and the ElMessage-style functions, with only their own CSS.
-    AutoImport({ resolvers: [ElementPlusResolver()], dts: 'src/auto-imports.d.ts' }),
-    Components({ dirs: [], resolvers: [ElementPlusResolver()], dts: 'src/components.d.ts' }),
+    AutoImport({ resolvers: [ElementPlusResolver()], dts: underTest ? false : 'src/auto-imports.d.ts' }),
+    Components({
+      dirs: [],
+      resolvers: [ElementPlusResolver()],
+      dts: underTest ? false : 'src/components.d.ts',
+    }),
   ],
   server: { proxy },
   preview: { proxy },
