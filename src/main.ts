@@ -9,12 +9,14 @@ import { configureApp } from './app.setup';
 import { loadAppConfig } from './config/app.config';
 import { ConfigError } from './config/config.error';
 import { maskPassword } from './config/database-url';
+import { checkServerDatabase } from './database/server-preflight';
 import { superviseWorkers } from './workers';
 
 async function bootstrap(): Promise<void> {
   if (existsSync('.env')) process.loadEnvFile('.env');
   // Validate before Nest boots so a bad value is one clear line, not a stack trace.
   const config = loadAppConfig();
+  await checkServerDatabase(config.database);
   if (config.workers > 1 && cluster.isPrimary) return superviseWorkers(config);
   const app = await NestFactory.create<NestExpressApplication>(AppModule, {
     bodyParser: false,

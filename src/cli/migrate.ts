@@ -1,19 +1,21 @@
 import 'reflect-metadata';
 import { existsSync } from 'node:fs';
 import { DataSource } from 'typeorm';
-import { loadAppConfig } from '../config/app.config';
 import { ConfigError } from '../config/config.error';
-import { maskPassword } from '../config/database-url';
+import { maskPassword, parseDatabaseUrl } from '../config/database-url';
 import { buildDataSourceOptions } from '../database/data-source-options';
+import { checkServerDatabase } from '../database/server-preflight';
 
 /** `npm run migration:run | migration:revert | migration:show` on the DATABASE_URL database. */
 async function main(command: string | undefined): Promise<void> {
   if (existsSync('.env')) process.loadEnvFile('.env');
-  const config = loadAppConfig();
-  const dataSource = new DataSource(buildDataSourceOptions(config.database, { migrationsRun: false }));
+  // Only the database: migrating signs no tokens and sends no mail, so it needs no JWT_SECRET.
+  const database = parseDatabaseUrl(process.env.DATABASE_URL);
+  await checkServerDatabase(database);
+  const dataSource = new DataSource(buildDataSourceOptions(database, { migrationsRun: false }));
   await dataSource.initialize();
   try {
-    console.log(`database ${maskPassword(config.database.url)}`);
+    console.log(`database ${maskPassword(database.url)}`);
     if (command === 'run') {
       const applied = await dataSource.runMigrations({ transaction: 'each' });
       console.log(applied.length ? applied.map((m) => `applied ${m.name}`).join('\n') : 'nothing to apply');
