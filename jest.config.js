@@ -1,4 +1,4 @@
-// Jest runs TypeScript and the ESM-only @nestjs packages through SWC (see ../shared/docs/stack-notes.md).
+// Jest runs TypeScript and the ESM-only @nestjs packages through SWC (see docs/stack-notes.md).
 const swc = [
   '@swc/jest',
   {
