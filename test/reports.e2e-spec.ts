@@ -229,9 +229,9 @@ describe('Reports (e2e)', () => {
       expect(res.headers['content-type']).toBe(
         'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
       );
-      // Named after the day it describes, not the day it was downloaded.
+      // Named after its grouping and the day it describes, not the day it was downloaded.
       expect(res.headers['content-disposition']).toContain(
-        `filename*=UTF-8''${encodeURIComponent('集体合同签订率-2026-06-30.xlsx')}`,
+        `filename*=UTF-8''${encodeURIComponent('集体合同签订率_按乡镇(街道)_2026-06-30.xlsx')}`,
       );
       const workbook = new ExcelJS.Workbook();
       await workbook.xlsx.load(Uint8Array.from(res.body as Buffer).buffer);
@@ -262,6 +262,79 @@ describe('Reports (e2e)', () => {
         await get(`${path}.xlsx`, { asOf: '2026-06-30' }).expect(200);
       },
     );
+
+    it('names each download after its report and grouping, so the tabs of the report page save distinct files', async () => {
+      const nameOf = async (path: string, query: Record<string, string>) => {
+        const res = await get(path, { asOf: '2026-06-30', ...query }).expect(200);
+        return decodeURIComponent(/filename\*=UTF-8''([^;]+)/.exec(res.headers['content-disposition'])![1]);
+      };
+      const names = [
+        await nameOf('signing-rates.xlsx', { groupBy: 'sector' }),
+        await nameOf('signing-rates.xlsx', { groupBy: 'township' }),
+        await nameOf('signing-rates.xlsx', { groupBy: 'ownershipType' }),
+        await nameOf('signing-rates.xlsx', { groupBy: 'instructor' }),
+        await nameOf('union-founding.xlsx', {}),
+        await nameOf('agreements.xlsx', {}),
+        await nameOf('target-gaps.xlsx', { sector: 'state' }),
+        await nameOf('target-gaps.csv', { sector: 'non_public' }),
+        await nameOf('trend.xlsx', { from: '2026-01', to: '2026-06' }),
+      ];
+      expect(names).toEqual([
+        '集体合同签订率_按所有制类别_2026-06-30.xlsx',
+        '集体合同签订率_按乡镇(街道)_2026-06-30.xlsx',
+        '集体合同签订率_按所有制类型_2026-06-30.xlsx',
+        '集体合同签订率_按指导员_2026-06-30.xlsx',
+        '建会率_按所有制类别_2026-06-30.xlsx',
+        '集体合同签订情况_按签订形式_2026-06-30.xlsx',
+        '未签企业名单_国有及国有控股企业_2026-06-30.xlsx',
+        '未签企业名单_非公企业_2026-06-30.csv',
+        '签订率月度趋势_按所有制类别_2026-01_2026-06.xlsx',
+      ]);
+    });
+
+    it('writes the open negotiation of a gap with its stage in Chinese, like every other cell', async () => {
+      const csv = async (path: string, query: Record<string, string>) => {
+        const res = await get(`${path}.csv`, { asOf: '2026-06-30', ...query })
+          .buffer(true)
+          .parse((r, cb) => {
+            const chunks: Buffer[] = [];
+            r.on('data', (c: Buffer) => chunks.push(c));
+            r.on('end', () => cb(null, Buffer.concat(chunks)));
+          })
+          .expect(200);
+        return (res.body as Buffer).toString('utf8');
+      };
+      const gaps = await csv('target-gaps', { sector: 'non_public', status: 'in_force' });
+      const negotiation = (
+        await get('target-gaps', { asOf: '2026-06-30', sector: 'non_public', status: 'in_force' })
+      ).body.items.find(
+        (item: { enterpriseId: number }) => item.enterpriseId === county.enterprises.get(12),
+      ).openNegotiation;
+      expect(gaps).toContain(`,#${negotiation.id} 报送审查`);
+      expect(gaps).not.toContain('filing');
+
+      const industries = await csv('signing-rates', { groupBy: 'industry' });
+      expect(industries).toContain('\r\nC 制造业,');
+
+      // No English code (they are lower case) in any export: every word a reader sees is Chinese (test instructors'
+      // display names, 测试instructor…, are the only Latin letters the county has).
+      const exports = [
+        gaps,
+        industries,
+        ...(await Promise.all(
+          ['sector', 'township', 'ownershipType', 'instructor'].map((groupBy) =>
+            csv('signing-rates', { groupBy }),
+          ),
+        )),
+        await csv('target-gaps', { sector: 'state' }),
+        await csv('union-founding', { groupBy: 'industry' }),
+        await csv('agreements', {}),
+        await csv('trend', { from: '2026-01', to: '2026-06', status: 'in_force' }),
+      ];
+      for (const text of exports) {
+        expect(text.replace(/测试instructor\d+/g, '').match(/[a-z]{2,}/g)).toBeNull();
+      }
+    });
 
     it('answers 404 for another format', async () => {
       await get('signing-rates.pdf').expect(404);
