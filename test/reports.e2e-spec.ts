@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import request from 'supertest';
+import { Clock } from '../src/common/clock/clock';
 import { SEED_COUNTY_EXPECTED as EXPECTED } from '../src/reports/rates/rates.fixtures';
 import { createTestApp, TestApp } from './support/test-app';
 import { aSignedInUser, SignedInUser } from './support/users';
@@ -191,6 +192,55 @@ describe('Reports (e2e)', () => {
     );
     await get('trend', { from: '2026-07', to: '2026-01' }).expect(422);
     await get('trend', { from: '2026-13' }).expect(422);
+  });
+
+  describe('GET /api/v1/reports/trend on a day in the middle of a month', () => {
+    // 2026-06-15, 12:00 in Shanghai (the business time zone).
+    beforeEach(() => jest.spyOn(sut.app.get(Clock), 'now').mockReturnValue(new Date('2026-06-15T04:00:00Z')));
+    afterEach(() => jest.restoreAllMocks());
+
+    it('measures the current month as of today, marked partial, agreeing with the signing rates of today', async () => {
+      const trend = (await get('trend', { from: '2026-04', to: '2026-09' }).expect(200)).body;
+      expect(trend.months).toEqual(['2026-04', '2026-05', '2026-06']);
+      expect(trend.total.map((p: { asOf: string; partial: boolean }) => [p.asOf, p.partial])).toEqual([
+        ['2026-04-30', false],
+        ['2026-05-31', false],
+        ['2026-06-15', true],
+      ]);
+      const today = (await get('signing-rates').expect(200)).body;
+      expect(today.asOf).toBe('2026-06-15');
+      const last = trend.total[2];
+      expect([last.covered, last.enterprises, last.rate]).toEqual([
+        today.total.covered,
+        today.total.enterprises,
+        today.total.rate,
+      ]);
+      for (const series of trend.series) {
+        const row = today.rows.find((r: Row) => r.group === series.group);
+        expect([series.points[2].covered, series.points[2].enterprises]).toEqual([
+          row.covered,
+          row.enterprises,
+        ]);
+      }
+    });
+
+    it('ends the default twelve months with the current month, as of today', async () => {
+      const trend = (await get('trend').expect(200)).body;
+      expect(trend.months).toHaveLength(12);
+      expect(trend.months[11]).toBe('2026-06');
+      expect(trend.total[11]).toMatchObject({ month: '2026-06', asOf: '2026-06-15', partial: true });
+      expect(trend.total[10]).toMatchObject({ month: '2026-05', asOf: '2026-05-31', partial: false });
+    });
+
+    it('refuses a range that has not begun yet, naming from', async () => {
+      const res = await get('trend', { from: '2026-07', to: '2026-12' }).expect(422);
+      expect(res.body.errors[0].field).toBe('from');
+    });
+
+    it("heads the current month's column of the download with the day it is measured on", async () => {
+      const res = await get('trend.csv', { from: '2026-05', to: '2026-06' }).expect(200);
+      expect(res.text.split('\r\n')[1]).toBe('分组,2026-05,2026-06（截至2026-06-15）');
+    });
   });
 
   describe('downloads', () => {

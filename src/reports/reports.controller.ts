@@ -111,7 +111,10 @@ export class ReportsController {
 
   @Get('trend{.:format}')
   @ApiParam(FORMAT_DOC)
-  @ApiOperation({ summary: 'Monthly signing-rate series between two months (each month on its last day)' })
+  @ApiOperation({
+    summary:
+      'Monthly signing-rate series between two months: each month on its last day, the current month on today (partial: true), later months left out',
+  })
   async trend(
     @Query() query: TrendQuery,
     @Param('format') format: string | undefined,

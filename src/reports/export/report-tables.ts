@@ -149,11 +149,18 @@ export function agreementsTable(result: AgreementsResult): ReportTable {
   };
 }
 
-/** The trend as a wide table: one row per group, one column per month. */
+/**
+ * The trend as a wide table: one row per group, one column per month; the current month's
+ * column says the day it is measured on (`2026-12（截至2026-12-03）`).
+ */
 export function trendTable(result: TrendResult, names: InstructorNames): ReportTable {
   const columns: ReportColumn[] = [
     { key: 'group', header: '分组' },
-    ...result.months.map((month) => ({ key: month, header: month, format: 'percent' as const })),
+    ...result.total.map(({ month, asOf, partial }) => ({
+      key: month,
+      header: partial ? `${month}（截至${asOf}）` : month,
+      format: 'percent' as const,
+    })),
   ];
   const row = (group: string, points: { month: string; rate: number | null }[]) =>
     Object.fromEntries([['group', group], ...points.map((p) => [p.month, p.rate])]) as Record<

@@ -158,6 +158,7 @@ export const TREND_COLUMNS_ZH: Record<keyof TrendPoint | 'group', string> = {
   group: '分组',
   month: '月份',
   asOf: '统计日期',
+  partial: '本月截至今日',
   rate: '签订率',
   covered: '已签企业数',
   enterprises: '应签企业数',
