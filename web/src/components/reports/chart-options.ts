@@ -127,6 +127,8 @@ export function trendChartOption(report: TrendReport, words: TrendWords): Report
     },
     xAxis: {
       type: 'category',
+      // The last month is the one most often read (and the current one, marked as such).
+      axisLabel: { showMaxLabel: true },
       data: report.total.map((point) =>
         point.partial ? words.partialMonth(words.month(point.month)) : words.month(point.month),
       ),
