@@ -13,11 +13,19 @@
 //   2. the app (node dist/src/main.js, LOG_LEVEL=warn, SCHEDULER=off) on it, admin login;
 //   3. per grouping: one unmeasured call of each, then RUNS rounds of app then anchor; medians.
 //
+//   sqlite-import: the same county on a new SQLite file, but brought in as an office would:
+//      the roster and the agreements as CSV files through the import API of the running app
+//      (bench/report-import.mjs), and no ANALYZE by the benchmark: the planner statistics are
+//      whatever the app keeps by itself (issue 14 item 19). Measured there besides: the gap
+//      list (target-gaps, non_public) and the 12-month trend up to AS_OF, the two slowest
+//      reports before the app kept its statistics.
+//
 // Environment (all optional):
-//   DATABASES                  mariadb,sqlite (default both)
+//   DATABASES                  mariadb,sqlite,sqlite-import (default all three)
 //   BENCH_REPORT_DATABASE_URL  default mariadb://root@127.0.0.1:3306/wagetrack_bench_report
 //   MARIADB_ENTERPRISES        default 1000000
 //   SQLITE_ENTERPRISES         default 100000
+//   IMPORT_ENTERPRISES         default 5000 (sqlite-import; its agreements import one by one)
 //   AS_OF                      default 2026-06-30
 //   RUNS                       measured rounds per grouping, default 5
 //   REGENERATE=1               drop and regenerate the MariaDB data even if it matches
@@ -36,20 +44,36 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import mysql from 'mysql2/promise';
 import { COLUMNS, rows } from './report-data.mjs';
+import { importCounty } from './report-import.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
-const DATABASES = (process.env.DATABASES ?? 'mariadb,sqlite').split(',').filter(Boolean);
+const DATABASES = (process.env.DATABASES ?? 'mariadb,sqlite,sqlite-import').split(',').filter(Boolean);
 const mariadbUrl =
   process.env.BENCH_REPORT_DATABASE_URL ?? 'mariadb://root@127.0.0.1:3306/wagetrack_bench_report';
 const SIZES = {
   mariadb: Number(process.env.MARIADB_ENTERPRISES ?? 1_000_000),
   sqlite: Number(process.env.SQLITE_ENTERPRISES ?? 100_000),
+  'sqlite-import': Number(process.env.IMPORT_ENTERPRISES ?? 5_000),
 };
 const AS_OF = process.env.AS_OF ?? '2026-06-30';
 const RUNS = Number(process.env.RUNS ?? 5);
-const GOALS = { mariadb: 1500, sqlite: 1000 };
+const GOALS = { mariadb: 1500, sqlite: 1000, 'sqlite-import': 1000 };
 const GENERATOR = { version: 2, seed: 20261125, until: '2026-11-24' };
 const GROUPINGS = ['sector', 'township'];
+/** The other reports measured on imported data: the gap list and the 12-month trend up to AS_OF. */
+const trendTo = AS_OF.slice(0, 7);
+const trendFrom = (() => {
+  const [y, m] = trendTo.split('-').map(Number);
+  const index = y * 12 + m - 1 - 11;
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+})();
+const EXTRA_REPORTS = [
+  ['target-gaps (non_public)', `/api/v1/reports/target-gaps?asOf=${AS_OF}&sector=non_public`],
+  [
+    `trend ${trendFrom}…${trendTo} (sector)`,
+    `/api/v1/reports/trend?from=${trendFrom}&to=${trendTo}&groupBy=sector`,
+  ],
+];
 const log = (message) => console.error(`[bench:report] ${message}`);
 
 // ---------------------------------------------------------------------------------------
@@ -174,7 +198,29 @@ async function startApp(databaseUrl, extraEnv) {
   });
   if (res.status !== 200) throw new Error(`login → ${res.status}: ${await res.text()}`);
   const { accessToken } = await res.json();
+  const authorization = `Bearer ${accessToken}`;
   return {
+    /** Any report path with its query: `{ ms, body }`. */
+    async get(pathAndQuery) {
+      const started = performance.now();
+      const { status, text } = await httpGet(`${base}${pathAndQuery}`, { authorization });
+      const ms = performance.now() - started;
+      if (status !== 200) throw new Error(`${pathAndQuery} → ${status}: ${text.slice(0, 500)}`);
+      return { ms, body: JSON.parse(text) };
+    },
+    /** A CSV file to an import route: its answer. */
+    async upload(path, csv, name) {
+      const form = new FormData();
+      form.append('file', new Blob([csv], { type: 'text/csv' }), name);
+      const answer = await fetch(`${base}${path}`, {
+        method: 'POST',
+        headers: { authorization },
+        body: form,
+      });
+      if (answer.status !== 200)
+        throw new Error(`${path} → ${answer.status}: ${(await answer.text()).slice(0, 500)}`);
+      return answer.json();
+    },
     async report(groupBy) {
       // A new connection per call (node:http, no agent): the synchronous SQLite anchor blocks
       // this process for a while, and a kept-alive socket the app has closed meanwhile would
@@ -307,13 +353,21 @@ async function openMariadb(E) {
   };
 }
 
-async function openSqlite(E) {
+async function openSqlite(E, { throughApi = false } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'wagetrack-bench-report-'));
   const file = join(dir, 'bench.sqlite');
   const url = `sqlite:${file}`;
   log('SQLite: migrations');
   await runNode([join(root, 'dist/src/cli/migrate.js'), 'run'], { DATABASE_URL: url });
   const db = new Database(file);
+  if (throughApi)
+    return sqliteBench(db, dir, url, 'sqlite-import', async (app) => {
+      log(
+        `SQLite: importing ${E} enterprises and their agreements through the API (no ANALYZE by the bench)`,
+      );
+      const today = new Date().toISOString().slice(0, 10);
+      return importCounty(app, { enterprises: E, ...GENERATOR, today }, log);
+    });
   log(`SQLite: generating ${E} enterprises`);
   db.pragma('foreign_keys = OFF');
   const statements = Object.fromEntries(
@@ -328,6 +382,11 @@ async function openSqlite(E) {
   await loadRows(E, async (table, batch) => insertMany(table, batch));
   db.exec('ANALYZE');
   db.pragma('foreign_keys = ON');
+  return sqliteBench(db, dir, url, 'sqlite');
+}
+
+/** Queries on a SQLite bench database; `load(app)` fills it through the running app, if given. */
+function sqliteBench(db, dir, url, key, load) {
   const listIndexes = async () =>
     db
       .prepare(
@@ -336,10 +395,20 @@ async function openSqlite(E) {
       .all()
       .map((x) => `${x.t}.${x.i}(${x.c})`);
   return {
-    label: `SQLite ${db.prepare('SELECT sqlite_version() AS v').get().v} (better-sqlite3, WAL)`,
-    key: 'sqlite',
+    label: `SQLite ${db.prepare('SELECT sqlite_version() AS v').get().v} (better-sqlite3, WAL)${load ? ', data through the import API' : ''}`,
+    key,
     url,
     env: {},
+    load,
+    /** What the app wrote to sqlite_stat1 (nothing else writes it in an imported database). */
+    statistics: () =>
+      db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'sqlite_stat1'").get().n
+        ? db
+            .prepare(
+              'SELECT tbl, max(CAST(stat AS INTEGER)) AS n FROM sqlite_stat1 GROUP BY tbl ORDER BY tbl',
+            )
+            .all()
+        : [],
     listIndexes,
     hand: async (groupBy) => db.prepare(handSql(groupBy, 'sqlite')).all(...handParams()),
     explainHand: async (groupBy) =>
@@ -404,6 +473,16 @@ async function benchOn(db) {
   const app = await startApp(db.url, db.env);
   const results = [];
   try {
+    if (db.load) {
+      db.imported = await db.load(app);
+      db.stats = db.statistics();
+      for (const [name, path] of EXTRA_REPORTS) {
+        const ms = [];
+        for (let i = 0; i <= RUNS; i++) ms.push((await app.get(path)).ms);
+        log(`${db.key} ${name}: ${ms.map((x) => x.toFixed(0)).join(' ')} ms (the first unmeasured)`);
+        db.extra = [...(db.extra ?? []), { name, firstMs: ms[0], ms: ms.slice(1) }];
+      }
+    }
     for (const groupBy of GROUPINGS) {
       // One unmeasured call of each (warms caches for both), then RUNS alternating rounds.
       const first = await app.report(groupBy);
@@ -439,7 +518,11 @@ async function benchOn(db) {
 }
 
 const loadAtStart = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
-const openers = { mariadb: openMariadb, sqlite: openSqlite };
+const openers = {
+  mariadb: openMariadb,
+  sqlite: openSqlite,
+  'sqlite-import': (E) => openSqlite(E, { throughApi: true }),
+};
 const lines = [
   `asOf ${AS_OF}, agreementKind wage, base unionised, status signed; ${RUNS} measured rounds per grouping (medians), after one unmeasured call of each`,
 ];
@@ -449,17 +532,29 @@ for (const key of DATABASES) {
   const E = SIZES[key];
   const db = await openers[key](E);
   try {
+    const results = await benchOn(db);
+    // After the run: an imported database is filled by the running app.
     const [[counts]] = [
       await db.query(
         'SELECT (SELECT COUNT(*) FROM enterprises) AS e, (SELECT COUNT(*) FROM agreements) AS a, (SELECT COUNT(*) FROM agreements WHERE scope = ?) AS r, (SELECT COUNT(*) FROM negotiation_enterprises) AS l',
         ['regional'],
       ),
     ];
-    const results = await benchOn(db);
     lines.push(
       `${db.label}: ${Number(counts.e).toLocaleString('en')} enterprises, ${Number(counts.a).toLocaleString('en')} agreements (${Number(counts.r).toLocaleString('en')} regional), ${Number(counts.l).toLocaleString('en')} negotiation_enterprises rows`,
       `  indexes: ${db.indexes.join(' ')}`,
     );
+    if (db.imported) {
+      const { counts, timings, skipped } = db.imported;
+      lines.push(
+        `  imported through the API: ${counts.enterprises.toLocaleString('en')} enterprises in ${(timings.enterprises / 1000).toFixed(0)} s, ${counts.agreements.toLocaleString('en')} agreements in ${(timings.agreements / 1000).toFixed(0)} s (${skipped} of the generator's left out: signed before a member was registered)`,
+        `  planner statistics the app wrote (sqlite_stat1, rows per table): ${db.stats.map((s) => `${s.tbl} ${s.n}`).join(', ') || 'NONE'}`,
+      );
+      for (const r of db.extra)
+        lines.push(
+          `  ${r.name.padEnd(30)} app ${median(r.ms).toFixed(0).padStart(6)} ms (first ${r.firstMs.toFixed(0)})`,
+        );
+    }
     for (const r of results) {
       const app = median(r.appMs);
       const hand = median(r.handMs);

@@ -11,6 +11,7 @@ import { accessLogSerializers } from './common/http/access-log';
 import { HttpErrorFilter } from './common/http/http-error.filter';
 import { createValidationPipe } from './common/validation/validation.pipe';
 import { appConfig } from './config/app.config';
+import { DatabaseModule } from './database/database.module';
 import { buildDataSourceOptions } from './database/data-source-options';
 import { EnterprisesModule } from './enterprises/enterprises.module';
 import { HealthModule } from './health/health.module';
@@ -45,6 +46,7 @@ import { UsersModule } from './users/users.module';
     }),
     ScheduleModule.forRoot(),
     ClockModule,
+    DatabaseModule,
     AuditModule,
     HealthModule,
     UsersModule,

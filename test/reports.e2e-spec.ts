@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import request from 'supertest';
+import { Clock } from '../src/common/clock/clock';
 import { SEED_COUNTY_EXPECTED as EXPECTED } from '../src/reports/rates/rates.fixtures';
 import { createTestApp, TestApp } from './support/test-app';
 import { aSignedInUser, SignedInUser } from './support/users';
@@ -193,6 +194,55 @@ describe('Reports (e2e)', () => {
     await get('trend', { from: '2026-13' }).expect(422);
   });
 
+  describe('GET /api/v1/reports/trend on a day in the middle of a month', () => {
+    // 2026-06-15, 12:00 in Shanghai (the business time zone).
+    beforeEach(() => jest.spyOn(sut.app.get(Clock), 'now').mockReturnValue(new Date('2026-06-15T04:00:00Z')));
+    afterEach(() => jest.restoreAllMocks());
+
+    it('measures the current month as of today, marked partial, agreeing with the signing rates of today', async () => {
+      const trend = (await get('trend', { from: '2026-04', to: '2026-09' }).expect(200)).body;
+      expect(trend.months).toEqual(['2026-04', '2026-05', '2026-06']);
+      expect(trend.total.map((p: { asOf: string; partial: boolean }) => [p.asOf, p.partial])).toEqual([
+        ['2026-04-30', false],
+        ['2026-05-31', false],
+        ['2026-06-15', true],
+      ]);
+      const today = (await get('signing-rates').expect(200)).body;
+      expect(today.asOf).toBe('2026-06-15');
+      const last = trend.total[2];
+      expect([last.covered, last.enterprises, last.rate]).toEqual([
+        today.total.covered,
+        today.total.enterprises,
+        today.total.rate,
+      ]);
+      for (const series of trend.series) {
+        const row = today.rows.find((r: Row) => r.group === series.group);
+        expect([series.points[2].covered, series.points[2].enterprises]).toEqual([
+          row.covered,
+          row.enterprises,
+        ]);
+      }
+    });
+
+    it('ends the default twelve months with the current month, as of today', async () => {
+      const trend = (await get('trend').expect(200)).body;
+      expect(trend.months).toHaveLength(12);
+      expect(trend.months[11]).toBe('2026-06');
+      expect(trend.total[11]).toMatchObject({ month: '2026-06', asOf: '2026-06-15', partial: true });
+      expect(trend.total[10]).toMatchObject({ month: '2026-05', asOf: '2026-05-31', partial: false });
+    });
+
+    it('refuses a range that has not begun yet, naming from', async () => {
+      const res = await get('trend', { from: '2026-07', to: '2026-12' }).expect(422);
+      expect(res.body.errors[0].field).toBe('from');
+    });
+
+    it("heads the current month's column of the download with the day it is measured on", async () => {
+      const res = await get('trend.csv', { from: '2026-05', to: '2026-06' }).expect(200);
+      expect(res.text.split('\r\n')[1]).toBe('分组,2026-05,2026-06（截至2026-06-15）');
+    });
+  });
+
   describe('downloads', () => {
     it('serves a UTF-8 CSV with a BOM, a title row with the parameters and Chinese headers', async () => {
       const res = await get('signing-rates.csv', { asOf: '2026-06-30' })
@@ -229,9 +279,9 @@ describe('Reports (e2e)', () => {
       expect(res.headers['content-type']).toBe(
         'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
       );
-      // Named after the day it describes, not the day it was downloaded.
+      // Named after its grouping and the day it describes, not the day it was downloaded.
       expect(res.headers['content-disposition']).toContain(
-        `filename*=UTF-8''${encodeURIComponent('集体合同签订率-2026-06-30.xlsx')}`,
+        `filename*=UTF-8''${encodeURIComponent('集体合同签订率_按乡镇(街道)_2026-06-30.xlsx')}`,
       );
       const workbook = new ExcelJS.Workbook();
       await workbook.xlsx.load(Uint8Array.from(res.body as Buffer).buffer);
@@ -262,6 +312,79 @@ describe('Reports (e2e)', () => {
         await get(`${path}.xlsx`, { asOf: '2026-06-30' }).expect(200);
       },
     );
+
+    it('names each download after its report and grouping, so the tabs of the report page save distinct files', async () => {
+      const nameOf = async (path: string, query: Record<string, string>) => {
+        const res = await get(path, { asOf: '2026-06-30', ...query }).expect(200);
+        return decodeURIComponent(/filename\*=UTF-8''([^;]+)/.exec(res.headers['content-disposition'])![1]);
+      };
+      const names = [
+        await nameOf('signing-rates.xlsx', { groupBy: 'sector' }),
+        await nameOf('signing-rates.xlsx', { groupBy: 'township' }),
+        await nameOf('signing-rates.xlsx', { groupBy: 'ownershipType' }),
+        await nameOf('signing-rates.xlsx', { groupBy: 'instructor' }),
+        await nameOf('union-founding.xlsx', {}),
+        await nameOf('agreements.xlsx', {}),
+        await nameOf('target-gaps.xlsx', { sector: 'state' }),
+        await nameOf('target-gaps.csv', { sector: 'non_public' }),
+        await nameOf('trend.xlsx', { from: '2026-01', to: '2026-06' }),
+      ];
+      expect(names).toEqual([
+        '集体合同签订率_按所有制类别_2026-06-30.xlsx',
+        '集体合同签订率_按乡镇(街道)_2026-06-30.xlsx',
+        '集体合同签订率_按所有制类型_2026-06-30.xlsx',
+        '集体合同签订率_按指导员_2026-06-30.xlsx',
+        '建会率_按所有制类别_2026-06-30.xlsx',
+        '集体合同签订情况_按签订形式_2026-06-30.xlsx',
+        '未签企业名单_国有及国有控股企业_2026-06-30.xlsx',
+        '未签企业名单_非公企业_2026-06-30.csv',
+        '签订率月度趋势_按所有制类别_2026-01_2026-06.xlsx',
+      ]);
+    });
+
+    it('writes the open negotiation of a gap with its stage in Chinese, like every other cell', async () => {
+      const csv = async (path: string, query: Record<string, string>) => {
+        const res = await get(`${path}.csv`, { asOf: '2026-06-30', ...query })
+          .buffer(true)
+          .parse((r, cb) => {
+            const chunks: Buffer[] = [];
+            r.on('data', (c: Buffer) => chunks.push(c));
+            r.on('end', () => cb(null, Buffer.concat(chunks)));
+          })
+          .expect(200);
+        return (res.body as Buffer).toString('utf8');
+      };
+      const gaps = await csv('target-gaps', { sector: 'non_public', status: 'in_force' });
+      const negotiation = (
+        await get('target-gaps', { asOf: '2026-06-30', sector: 'non_public', status: 'in_force' })
+      ).body.items.find(
+        (item: { enterpriseId: number }) => item.enterpriseId === county.enterprises.get(12),
+      ).openNegotiation;
+      expect(gaps).toContain(`,#${negotiation.id} 报送审查`);
+      expect(gaps).not.toContain('filing');
+
+      const industries = await csv('signing-rates', { groupBy: 'industry' });
+      expect(industries).toContain('\r\nC 制造业,');
+
+      // No English code (they are lower case) in any export: every word a reader sees is Chinese (test instructors'
+      // display names, 测试instructor…, are the only Latin letters the county has).
+      const exports = [
+        gaps,
+        industries,
+        ...(await Promise.all(
+          ['sector', 'township', 'ownershipType', 'instructor'].map((groupBy) =>
+            csv('signing-rates', { groupBy }),
+          ),
+        )),
+        await csv('target-gaps', { sector: 'state' }),
+        await csv('union-founding', { groupBy: 'industry' }),
+        await csv('agreements', {}),
+        await csv('trend', { from: '2026-01', to: '2026-06', status: 'in_force' }),
+      ];
+      for (const text of exports) {
+        expect(text.replace(/测试instructor\d+/g, '').match(/[a-z]{2,}/g)).toBeNull();
+      }
+    });
 
     it('answers 404 for another format', async () => {
       await get('signing-rates.pdf').expect(404);

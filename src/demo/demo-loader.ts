@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { SYSTEM_ACTOR } from '../auth/actor';
 import { Clock } from '../common/clock/clock';
+import { PlannerStatistics } from '../database/planner-statistics';
 import { EnterprisesService } from '../enterprises/enterprises.service';
 import { NegotiationsService } from '../negotiations/negotiations.service';
 import { UsersRepository } from '../users/users.repository';
@@ -33,6 +34,7 @@ export class DemoLoader {
     private readonly enterprises: EnterprisesService,
     private readonly negotiations: NegotiationsService,
     private readonly clock: Clock,
+    private readonly statistics: PlannerStatistics,
   ) {}
 
   async load(): Promise<DemoLoadResult> {
@@ -89,6 +91,7 @@ export class DemoLoader {
       }
       negotiations += 1;
     }
+    await this.statistics.refresh('bulk write');
     this.logger.log(`demo county loaded: ${ids.size} enterprises, ${negotiations} negotiations`);
     return { loaded: true, enterprises: ids.size, negotiations };
   }

@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
+import { DatabaseModule } from '../database/database.module';
 import { EnterprisesModule } from '../enterprises/enterprises.module';
 import { NegotiationsModule } from '../negotiations/negotiations.module';
 import { UsersModule } from '../users/users.module';
 import { DemoLoader } from './demo-loader';
 
 @Module({
-  imports: [UsersModule, EnterprisesModule, NegotiationsModule],
+  imports: [DatabaseModule, UsersModule, EnterprisesModule, NegotiationsModule],
   providers: [DemoLoader],
   exports: [DemoLoader],
 })

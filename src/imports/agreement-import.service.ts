@@ -1,3 +1,4 @@
+import { PlannerStatistics } from '../database/planner-statistics';
 import { Injectable } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
@@ -83,6 +84,7 @@ export class AgreementImportService {
   constructor(
     private readonly enterprises: EnterprisesRepository,
     private readonly negotiations: NegotiationsService,
+    private readonly statistics: PlannerStatistics,
   ) {}
 
   async import(
@@ -227,6 +229,8 @@ export class AgreementImportService {
         await this.negotiations.createHistorical(dto, actor);
         options.progress?.(index + 1, valid.length);
       }
+      // Thousands of agreements at once: the reports' plans need statistics of what is there now.
+      if (valid.length > 0) await this.statistics.refresh('import');
     }
     return {
       created: writeNothing && !options.dryRun ? 0 : valid.length,

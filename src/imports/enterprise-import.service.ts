@@ -13,6 +13,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { auditCreated, auditDiff } from '../audit/audit-diff';
 import type { Actor } from '../auth/actor';
+import { PlannerStatistics } from '../database/planner-statistics';
 import { writeTransaction } from '../database/transactions';
 import { CreateEnterpriseDto } from '../enterprises/dto/create-enterprise.dto';
 import { Enterprise } from '../enterprises/enterprise.entity';
@@ -80,6 +81,7 @@ export class EnterpriseImportService {
     private readonly users: UsersService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly statistics: PlannerStatistics,
   ) {}
 
   async import(
@@ -126,6 +128,9 @@ export class EnterpriseImportService {
         ),
       );
     }
+
+    // A roster can change the table manyfold: the reports' plans need statistics of what is there now.
+    if (applied && tally.created + tally.updated > 0) await this.statistics.refresh('import');
 
     const errors = tally.errors.sort((a, b) => a.row - b.row);
     const refused = !applied && !options.dryRun;

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { MulterModule } from '@nestjs/platform-express';
 import { appConfig } from '../config/app.config';
+import { DatabaseModule } from '../database/database.module';
 import { EnterprisesModule } from '../enterprises/enterprises.module';
 import { NegotiationsModule } from '../negotiations/negotiations.module';
 import { UsersModule } from '../users/users.module';
@@ -11,6 +12,7 @@ import { ImportsController } from './imports.controller';
 
 @Module({
   imports: [
+    DatabaseModule,
     EnterprisesModule,
     NegotiationsModule,
     UsersModule,

@@ -6,6 +6,7 @@ import { CurrentActor } from '../auth/decorators';
 import { UsersService } from '../users/users.service';
 import { DOWNLOAD_CONTENT_TYPES, downloadFormat, sendTable } from '../common/tables/download';
 import type { ReportTable } from '../common/tables/table';
+import { SECTOR_LABELS_ZH } from '../enterprises/domain/ownership';
 import {
   agreementsTable,
   type InstructorNames,
@@ -21,6 +22,7 @@ import {
   TrendQuery,
   UnionFoundingQuery,
 } from './dto/report-queries';
+import { AGREEMENT_SCOPE_COLUMNS_ZH, GROUP_BY_LABELS_ZH, type GroupBy } from './rates';
 import { ReportsService } from './reports.service';
 
 const FORMAT_DOC = {
@@ -55,7 +57,9 @@ export class ReportsController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<unknown> {
     const result = await this.reports.signingRates(query, actor);
-    return this.answer(res, format, result, async () => signingRatesTable(result, await this.names()));
+    return this.answer(res, format, result, byGroup(result.groupBy), async () =>
+      signingRatesTable(result, await this.names()),
+    );
   }
 
   @Get('target-gaps{.:format}')
@@ -70,7 +74,9 @@ export class ReportsController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<unknown> {
     const result = await this.reports.targetGaps(query, actor);
-    return this.answer(res, format, result, async () => targetGapsTable(result, await this.names()));
+    return this.answer(res, format, result, SECTOR_LABELS_ZH[result.sector], async () =>
+      targetGapsTable(result, await this.names()),
+    );
   }
 
   @Get('union-founding{.:format}')
@@ -83,7 +89,9 @@ export class ReportsController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<unknown> {
     const result = await this.reports.unionFounding(query, actor);
-    return this.answer(res, format, result, async () => unionFoundingTable(result, await this.names()));
+    return this.answer(res, format, result, byGroup(result.groupBy), async () =>
+      unionFoundingTable(result, await this.names()),
+    );
   }
 
   @Get('agreements{.:format}')
@@ -96,12 +104,17 @@ export class ReportsController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<unknown> {
     const result = await this.reports.agreements(query, actor);
-    return this.answer(res, format, result, () => Promise.resolve(agreementsTable(result)));
+    return this.answer(res, format, result, `按${AGREEMENT_SCOPE_COLUMNS_ZH.scope}`, () =>
+      Promise.resolve(agreementsTable(result)),
+    );
   }
 
   @Get('trend{.:format}')
   @ApiParam(FORMAT_DOC)
-  @ApiOperation({ summary: 'Monthly signing-rate series between two months (each month on its last day)' })
+  @ApiOperation({
+    summary:
+      'Monthly signing-rate series between two months: each month on its last day, the current month on today (partial: true), later months left out',
+  })
   async trend(
     @Query() query: TrendQuery,
     @Param('format') format: string | undefined,
@@ -109,24 +122,38 @@ export class ReportsController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<unknown> {
     const result = await this.reports.trend(query, actor);
-    return this.answer(res, format, result, async () => trendTable(result, await this.names()));
+    return this.answer(res, format, result, byGroup(result.groupBy), async () =>
+      trendTable(result, await this.names()),
+    );
   }
 
+  /**
+   * The JSON answer, or the table as a file named after the report, what it is grouped or
+   * filtered by (so the report page's tabs save distinct files) and the day it describes
+   * (the trend: its months): `集体合同签订率_按乡镇(街道)_2026-06-30.xlsx`.
+   */
   private async answer(
     res: Response,
     rawFormat: string | undefined,
     result: unknown,
+    qualifier: string,
     table: () => Promise<ReportTable>,
   ): Promise<unknown> {
     if (rawFormat === undefined) return result;
-    // Named after the day the report describes (the trend: its months).
+    const format = downloadFormat(rawFormat);
     const dated = result as { asOf?: string; from?: string; to?: string };
     const datedOn = dated.asOf ?? `${dated.from}_${dated.to}`;
-    await sendTable(res, downloadFormat(rawFormat), await table(), datedOn);
+    const content = await table();
+    await sendTable(res, format, content, datedOn, [content.title, qualifier, datedOn].join('_'));
     return undefined;
   }
 
   private names(): Promise<InstructorNames> {
     return this.users.displayNames();
   }
+}
+
+/** `按乡镇(街道)`: a report's grouping as a file name says it. */
+function byGroup(groupBy: GroupBy): string {
+  return `按${GROUP_BY_LABELS_ZH[groupBy]}`;
 }

@@ -9,13 +9,14 @@ import {
   agreementsByScope,
   type AgreementsByScopeReport,
   type GroupBy,
-  lastDayOf,
   listGroups,
-  monthRange,
   RatesInputError,
   type SigningRatesReport,
   signingRatesFromTallies,
+  type TrendMonth,
+  trendMonths,
   type TrendPoint,
+  trendPoint,
   type TrendSeries,
   unionFoundingFromTallies,
   type UnionFoundingReport,
@@ -151,25 +152,28 @@ export class ReportsService {
     };
   }
 
-  /** One point per month, on its last day, from the same counts as the signing-rate report. */
+  /**
+   * One point per month from the same counts as the signing-rate report: a past month on its
+   * last day, the current month on today (`partial`), later months left out (trendMonths).
+   */
   async trend(query: TrendQuery, actor: Actor): Promise<TrendResult> {
-    const to = query.to ?? this.clock.today().slice(0, 7);
+    const today = this.clock.today();
+    const to = query.to ?? today.slice(0, 7);
     const from = query.from ?? monthsBefore(to, 11);
-    let months: string[];
+    let months: TrendMonth[];
     try {
-      months = monthRange(from, to);
+      months = trendMonths(from, to, today);
     } catch (error) {
       if (error instanceof RatesInputError)
         throw new ValidationFailedError([{ field: error.field, message: error.message }]);
       throw error;
     }
-    const reports: { month: string; asOf: string; report: SigningRatesReport }[] = [];
+    const reports: { month: TrendMonth; report: SigningRatesReport }[] = [];
     for (const month of months) {
-      const coverage = { ...this.coverageOf({ ...query, asOf: lastDayOf(month) }, actor) };
+      const coverage = this.coverageOf({ ...query, asOf: month.asOf }, actor);
       const tallies = await this.reports.signingTallies(coverage, query.groupBy);
       reports.push({
         month,
-        asOf: coverage.asOf,
         report: signingRatesFromTallies(query.groupBy, tallies, this.config.reportTargets),
       });
     }
@@ -177,17 +181,6 @@ export class ReportsService {
       query.groupBy,
       reports.flatMap(({ report }) => report.rows.map((row) => row.group)),
     );
-    const point = (
-      month: string,
-      asOf: string,
-      row?: { rate: number | null; covered: number; enterprises: number },
-    ): TrendPoint => ({
-      month,
-      asOf,
-      rate: row?.rate ?? null,
-      covered: row?.covered ?? 0,
-      enterprises: row?.enterprises ?? 0,
-    });
     return {
       from,
       to,
@@ -195,18 +188,17 @@ export class ReportsService {
       base: query.base,
       status: query.status,
       groupBy: query.groupBy,
-      months,
+      months: months.map(({ month }) => month),
       series: groups.map((group) => ({
         group,
-        points: reports.map(({ month, asOf, report }) =>
-          point(
+        points: reports.map(({ month, report }) =>
+          trendPoint(
             month,
-            asOf,
             report.rows.find((r) => r.group === group),
           ),
         ),
       })),
-      total: reports.map(({ month, asOf, report }) => point(month, asOf, report.total)),
+      total: reports.map(({ month, report }) => trendPoint(month, report.total)),
     };
   }
 

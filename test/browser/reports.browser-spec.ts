@@ -89,4 +89,30 @@ describe('reports (supervisor)', () => {
     );
     expect(counts).toEqual(rows.map((row) => [row.enterprises, row.covered]));
   });
+
+  it('names the download of each tab after its grouping (issue 14 item 16)', async () => {
+    const saved = async (): Promise<string> => {
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByTestId('report-download-xlsx').click(),
+      ]);
+      return download.suggestedFilename();
+    };
+    await page.getByRole('tab', { name: '按所有制类别' }).click();
+    await expect(saved()).resolves.toBe(`集体合同签订率_按所有制类别_${fixture.today}.xlsx`);
+    await page.getByRole('tab', { name: '按乡镇（街道）' }).click();
+    await expect(saved()).resolves.toBe(`集体合同签订率_按乡镇(街道)_${fixture.today}.xlsx`);
+  });
+
+  it('links each uncovered enterprise with a real link, which opens in a new tab', async () => {
+    await page.getByRole('tab', { name: '未达标企业清单' }).click();
+    const links = page.getByTestId('gaps-table').locator('a[href^="/enterprises/"]');
+    await links.first().waitFor();
+    await expect(links.first().getAttribute('href')).resolves.toMatch(/^\/enterprises\/\d+$/);
+  });
+
+  it('labels the current month of the trend as measured today (issue 14 item 15)', async () => {
+    await page.getByRole('tab', { name: '月度趋势' }).click();
+    await page.getByTestId('trend-chart').locator('svg text', { hasText: '（截至今日）' }).first().waitFor();
+  });
 });

@@ -19,16 +19,18 @@ export function downloadFormat(raw: string): DownloadFormat {
 
 /**
  * Sends a table as an attachment named after its title and the day it describes (a report's
- * asOf, a list's business day): `集体合同签订率-2026-06-30.xlsx`.
+ * asOf, a list's business day): `企业名册-2026-06-30.xlsx`, unless the caller names it
+ * (`baseName`, without the extension).
  */
 export async function sendTable(
   res: Response,
   format: DownloadFormat,
   table: ReportTable,
   datedOn: string,
+  baseName = `${table.title}-${datedOn}`,
 ): Promise<void> {
   const body = format === 'csv' ? toCsv(table) : await toXlsx(table);
-  const filename = `${table.title}-${datedOn}.${format}`;
+  const filename = `${baseName}.${format}`;
   res
     .status(200)
     .set({

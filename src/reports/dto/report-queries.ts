@@ -82,7 +82,7 @@ export class TrendQuery extends SigningRatesQuery {
   @ApiProperty({
     required: false,
     example: '2026-12',
-    description: 'last month (YYYY-MM); default this month',
+    description: 'last month (YYYY-MM); default this month. Months after the current one are left out',
   })
   @IsOptional()
   @Matches(MONTH, { message: 'to must be a month written YYYY-MM' })

@@ -3,7 +3,8 @@ import {
   type OwnershipType,
   SECTOR_LABELS_ZH,
 } from '../../enterprises/domain/ownership';
-import type { AgreementKind } from '../../negotiations/workflow';
+import { STAGE_LABELS_ZH } from '../../negotiations/labels-zh';
+import type { AgreementKind, Stage } from '../../negotiations/workflow';
 import {
   AGREEMENT_KIND_LABELS_ZH,
   AGREEMENT_SCOPE_COLUMNS_ZH,
@@ -92,6 +93,8 @@ export function targetGapsTable(result: TargetGapsResult, names: InstructorNames
       ['截至日期', result.asOf],
       ['所有制类别', SECTOR_LABELS_ZH[result.sector]],
       ['合同类型', kind(result.agreementKind)],
+      ['统计范围', BASE_LABELS_ZH[result.base as keyof typeof BASE_LABELS_ZH]],
+      ['计入合同', STATUS_LABELS_ZH[result.status as keyof typeof STATUS_LABELS_ZH]],
       ['目标', result.target === null ? '无' : `${(result.target * 100).toFixed(0)}%`],
       ['差额(家)', String(result.shortBy)],
     ],
@@ -102,7 +105,7 @@ export function targetGapsTable(result: TargetGapsResult, names: InstructorNames
       instructorId:
         item.instructorId === null ? null : (names.get(item.instructorId) ?? `#${item.instructorId}`),
       openNegotiation: item.openNegotiation
-        ? `#${item.openNegotiation.id} ${item.openNegotiation.stage}`
+        ? `#${item.openNegotiation.id} ${STAGE_LABELS_ZH[item.openNegotiation.stage as Stage] ?? item.openNegotiation.stage}`
         : null,
     })),
   };
@@ -146,11 +149,18 @@ export function agreementsTable(result: AgreementsResult): ReportTable {
   };
 }
 
-/** The trend as a wide table: one row per group, one column per month. */
+/**
+ * The trend as a wide table: one row per group, one column per month; the current month's
+ * column says the day it is measured on (`2026-12（截至2026-12-03）`).
+ */
 export function trendTable(result: TrendResult, names: InstructorNames): ReportTable {
   const columns: ReportColumn[] = [
     { key: 'group', header: '分组' },
-    ...result.months.map((month) => ({ key: month, header: month, format: 'percent' as const })),
+    ...result.total.map(({ month, asOf, partial }) => ({
+      key: month,
+      header: partial ? `${month}（截至${asOf}）` : month,
+      format: 'percent' as const,
+    })),
   ];
   const row = (group: string, points: { month: string; rate: number | null }[]) =>
     Object.fromEntries([['group', group], ...points.map((p) => [p.month, p.rate])]) as Record<
@@ -163,6 +173,7 @@ export function trendTable(result: TrendResult, names: InstructorNames): ReportT
       ['起止月份', `${result.from} 至 ${result.to}`],
       ['合同类型', kind(result.agreementKind)],
       ['统计范围', BASE_LABELS_ZH[result.base as keyof typeof BASE_LABELS_ZH]],
+      ['计入合同', STATUS_LABELS_ZH[result.status as keyof typeof STATUS_LABELS_ZH]],
       ['分组', GROUP_BY_LABELS_ZH[result.groupBy]],
     ],
     columns,

@@ -38,7 +38,38 @@ export function groupLabelZh(groupBy: GroupBy, group: string): string {
   if (groupBy === 'sector') return SECTOR_LABELS_ZH[group as Sector] ?? group;
   if (groupBy === 'ownershipType') return OWNERSHIP_LABELS_ZH[group as OwnershipType] ?? group;
   if (groupBy === 'instructor' && group === NO_INSTRUCTOR) return NO_INSTRUCTOR_LABEL_ZH;
+  if (groupBy === 'industry') return industryLabelZh(group);
   return group;
+}
+
+/** GB/T 4754-2017 国民经济行业分类, 门类 (as web/src/i18n/zh-CN/enterprises.ts words them). */
+export const INDUSTRY_LABELS_ZH: Record<string, string> = {
+  A: '农、林、牧、渔业',
+  B: '采矿业',
+  C: '制造业',
+  D: '电力、热力、燃气及水生产和供应业',
+  E: '建筑业',
+  F: '批发和零售业',
+  G: '交通运输、仓储和邮政业',
+  H: '住宿和餐饮业',
+  I: '信息传输、软件和信息技术服务业',
+  J: '金融业',
+  K: '房地产业',
+  L: '租赁和商务服务业',
+  M: '科学研究和技术服务业',
+  N: '水利、环境和公共设施管理业',
+  O: '居民服务、修理和其他服务业',
+  P: '教育',
+  Q: '卫生和社会工作',
+  R: '文化、体育和娱乐业',
+  S: '公共管理、社会保障和社会组织',
+  T: '国际组织',
+};
+
+/** A section as the standard lists it, letter then name (`C 制造业`); an unknown code as it is. */
+export function industryLabelZh(section: string): string {
+  const name = INDUSTRY_LABELS_ZH[section];
+  return name ? `${section} ${name}` : section;
 }
 
 export function yesNoZh(value: boolean): string {
@@ -127,6 +158,7 @@ export const TREND_COLUMNS_ZH: Record<keyof TrendPoint | 'group', string> = {
   group: '分组',
   month: '月份',
   asOf: '统计日期',
+  partial: '本月截至今日',
   rate: '签订率',
   covered: '已签企业数',
   enterprises: '应签企业数',

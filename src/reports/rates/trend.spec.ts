@@ -1,4 +1,11 @@
-import { lastDayOf, MAX_TREND_MONTHS, monthlyTrend, monthRange, type MonthlyTrendInput } from './trend';
+import {
+  lastDayOf,
+  MAX_TREND_MONTHS,
+  monthlyTrend,
+  monthRange,
+  type MonthlyTrendInput,
+  trendMonths,
+} from './trend';
 import { anAgreement, anEnterprise, SEED_COUNTY_EXPECTED, seedCountyFixture } from './rates.fixtures';
 import { RatesInputError } from './rates.errors';
 
@@ -50,6 +57,37 @@ describe(monthRange.name, () => {
   });
 });
 
+describe(trendMonths.name, () => {
+  const sut = trendMonths;
+
+  it('measures the current month on today, marked partial, and past months on their last day', () => {
+    expect(sut('2026-10', '2026-12', '2026-12-03')).toEqual([
+      { month: '2026-10', asOf: '2026-10-31', partial: false },
+      { month: '2026-11', asOf: '2026-11-30', partial: false },
+      { month: '2026-12', asOf: '2026-12-03', partial: true },
+    ]);
+  });
+
+  it('leaves out the months after the current one: no point is computed for a future date', () => {
+    expect(sut('2026-11', '2027-03', '2026-12-03').map((m) => [m.month, m.asOf])).toEqual([
+      ['2026-11', '2026-11-30'],
+      ['2026-12', '2026-12-03'],
+    ]);
+  });
+
+  it('keeps a month whose last day is today partial (the day is not over)', () => {
+    expect(sut('2026-12', '2026-12', '2026-12-31')).toEqual([
+      { month: '2026-12', asOf: '2026-12-31', partial: true },
+    ]);
+  });
+
+  it('refuses a range that begins after the current month, naming from', () => {
+    const act = (): unknown => sut('2027-01', '2027-06', '2026-12-03');
+    expect(act).toThrow(RatesInputError);
+    expect(act).toThrow('from 2027-01 is after the current month 2026-12');
+  });
+});
+
 describe(monthlyTrend.name, () => {
   const sut = monthlyTrend;
   const params: Omit<MonthlyTrendInput, 'enterprises' | 'agreements' | 'from' | 'to'> = {
@@ -57,6 +95,7 @@ describe(monthlyTrend.name, () => {
     groupBy: 'sector',
     base: 'unionised',
     status: 'signed',
+    today: '2030-01-15',
   };
 
   it('measures each month on its last day (29 February in a leap year)', () => {
@@ -68,9 +107,9 @@ describe(monthlyTrend.name, () => {
     const result = sut({ ...params, enterprises, agreements, from: '2028-01', to: '2028-03' });
     expect(result.months).toEqual(['2028-01', '2028-02', '2028-03']);
     expect(result.total).toEqual([
-      { month: '2028-01', asOf: '2028-01-31', rate: 0, covered: 0, enterprises: 1 },
-      { month: '2028-02', asOf: '2028-02-29', rate: 1, covered: 1, enterprises: 1 },
-      { month: '2028-03', asOf: '2028-03-31', rate: 0, covered: 0, enterprises: 1 },
+      { month: '2028-01', asOf: '2028-01-31', partial: false, rate: 0, covered: 0, enterprises: 1 },
+      { month: '2028-02', asOf: '2028-02-29', partial: false, rate: 1, covered: 1, enterprises: 1 },
+      { month: '2028-03', asOf: '2028-03-31', partial: false, rate: 0, covered: 0, enterprises: 1 },
     ]);
   });
 
@@ -92,6 +131,24 @@ describe(monthlyTrend.name, () => {
       ['金山镇', [1, 1]],
     ]);
     expect(result.series[0].points[0].rate).toBeNull();
+  });
+
+  it('takes the current month on today: an agreement expiring later this month still counts', () => {
+    const enterprises = [anEnterprise({ id: 1 })];
+    const agreements = [anAgreement({ id: 1, signedOn: '2025-12-10', expiresOn: '2026-12-20' })];
+    const result = sut({
+      ...params,
+      enterprises,
+      agreements,
+      from: '2026-11',
+      to: '2027-01',
+      today: '2026-12-03',
+    });
+    expect(result.months).toEqual(['2026-11', '2026-12']);
+    expect(result.total.map((p) => [p.month, p.asOf, p.partial, p.rate])).toEqual([
+      ['2026-11', '2026-11-30', false, 1],
+      ['2026-12', '2026-12-03', true, 1],
+    ]);
   });
 
   it('rejects a bad range', () => {

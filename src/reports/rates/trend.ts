@@ -1,9 +1,9 @@
 /**
  * Monthly signing-rate series (api.md, GET /reports/trend): each month is measured on its last
- * day, so a month's point is the report a supervisor would have read at month end. This stays
- * pure (no "today"): the current month's point is taken at its coming month end, so an
- * agreement expiring later this month already counts as expired there. A caller that wants
- * "so far" for the current month caps `to` at the previous month or asks signingRates for today.
+ * day, so a month's point is the report a supervisor would have read at month end. The month
+ * that contains `today` has not ended: it is measured on today (architecture invariant 5: no
+ * point depends on a future date) and marked `partial`, so its point agrees with the signing
+ * rates read today. Months after it have no point: they are left out.
  */
 import { addDays, addMonths, type BusinessDate } from '../../common/dates/business-date';
 import { listGroups } from './groups';
@@ -18,8 +18,10 @@ const MIN_YEAR = 1900;
 
 export interface TrendPoint {
   month: string;
-  /** The month's last day, the asOf of this point. */
+  /** The day this point is measured on: the month's last day, or today for the current month. */
   asOf: BusinessDate;
+  /** The current month, measured on today rather than on its (future) last day. */
+  partial: boolean;
   rate: number | null;
   covered: number;
   enterprises: number;
@@ -35,9 +37,12 @@ export type MonthlyTrendInput = Omit<SigningRatesInput, 'asOf'> & {
   from: string;
   /** Last month, `YYYY-MM`, inclusive. */
   to: string;
+  /** The business day the trend is read on: its month is partial, later months are left out. */
+  today: BusinessDate;
 };
 
 export interface MonthlyTrend {
+  /** The months from `from` to `to` that have begun by today. */
   months: string[];
   /**
    * One series per group, in listGroups order; for open-ended groupings, every group present in
@@ -49,29 +54,68 @@ export interface MonthlyTrend {
 }
 
 export function monthlyTrend(input: MonthlyTrendInput): MonthlyTrend {
-  const { from, to, ...rest } = input;
-  const months = monthRange(from, to);
-  const reports = months.map((month) => ({ month, ...signingRates({ ...rest, asOf: lastDayOf(month) }) }));
+  const { from, to, today, ...rest } = input;
+  const months = trendMonths(from, to, today);
+  const reports = months.map((month) => ({ ...month, ...signingRates({ ...rest, asOf: month.asOf }) }));
   const groups = listGroups(
     input.groupBy,
     reports.flatMap((report) => report.rows.map((row) => row.group)),
   );
   const series = groups.map((group) => ({
     group,
-    points: reports.map(({ month, rows }) =>
-      toPoint(
-        month,
-        rows.find((row) => row.group === group),
+    points: reports.map((report) =>
+      trendPoint(
+        report,
+        report.rows.find((row) => row.group === group),
       ),
     ),
   }));
-  return { months, series, total: reports.map(({ month, total }) => toPoint(month, total)) };
+  return {
+    months: months.map(({ month }) => month),
+    series,
+    total: reports.map((report) => trendPoint(report, report.total)),
+  };
 }
 
-function toPoint(month: string, row: RateRow | undefined): TrendPoint {
+/** A month of a trend and the day it is measured on. */
+export interface TrendMonth {
+  month: string;
+  asOf: BusinessDate;
+  partial: boolean;
+}
+
+/**
+ * The months of a trend read on `today`: those from `from` to `to` (validated as monthRange
+ * does) that have begun, each on its last day, the current one on today. A range that begins
+ * after the current month has no point at all: refused, naming `from`.
+ */
+export function trendMonths(from: string, to: string, today: BusinessDate): TrendMonth[] {
+  const months = monthRange(from, to);
+  const current = today.slice(0, 7);
+  if (from > current) {
+    throw new RatesInputError(
+      `from ${from} is after the current month ${current}: a trend has points only for months that have begun`,
+      'from',
+    );
+  }
+  return months
+    .filter((month) => month <= current)
+    .map((month) =>
+      month === current
+        ? { month, asOf: today, partial: true }
+        : { month, asOf: lastDayOf(month), partial: false },
+    );
+}
+
+/** One point of a trend: the month, the day it is measured on, and the row of that day's report. */
+export function trendPoint(
+  { month, asOf, partial }: TrendMonth,
+  row: Pick<RateRow, 'rate' | 'covered' | 'enterprises'> | undefined,
+): TrendPoint {
   return {
     month,
-    asOf: lastDayOf(month),
+    asOf,
+    partial,
     rate: row?.rate ?? null,
     covered: row?.covered ?? 0,
     enterprises: row?.enterprises ?? 0,

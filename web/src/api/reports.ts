@@ -91,7 +91,10 @@ export interface AgreementsReport {
 
 export interface TrendPoint {
   month: string;
+  /** The day the point is measured on: the month's last day, or today for the current month. */
   asOf: string;
+  /** The current month, measured on today (it has not ended). */
+  partial: boolean;
   rate: number | null;
   covered: number;
   enterprises: number;
@@ -132,7 +135,10 @@ export const agreementsRequest = ({ asOf, agreementKind }: ReportParams): Report
   query: { asOf, agreementKind },
 });
 
-/** The monthly series between two months `YYYY-MM`, each month read on its last day. */
+/**
+ * The monthly series between two months `YYYY-MM`, each month read on its last day, the
+ * current one on today (`partial`); months after the current one are left out.
+ */
 export const trendRequest = (
   { agreementKind, base, status }: ReportParams,
   from: string,

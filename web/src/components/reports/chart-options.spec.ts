@@ -10,6 +10,7 @@ const words = {
   target: '目标',
   shortBy: (count: number) => `还差 ${count} 家`,
   month: (month: string) => `m${month}`,
+  partialMonth: (month: string) => `${month}（截至今日）`,
   total: '全县',
 };
 
@@ -69,6 +70,7 @@ describe('trendChartOption', () => {
   const point = (month: string, rate: number | null) => ({
     month,
     asOf: `${month}-28`,
+    partial: false,
     rate,
     covered: 1,
     enterprises: 2,
@@ -95,5 +97,11 @@ describe('trendChartOption', () => {
       ['<other>', [null, 0.25]],
       ['全县', [0.4, 0.75]],
     ]);
+  });
+
+  it('labels the current month, measured on today, as such', () => {
+    const current = { ...point('2026-02', 0.75), asOf: '2026-02-11', partial: true };
+    const option = trendChartOption({ ...report, total: [report.total[0]!, current] }, words);
+    expect(option.xAxis).toMatchObject({ data: ['m2026-01', 'm2026-02（截至今日）'] });
   });
 });

@@ -98,6 +98,8 @@ export function signingRateChartOption(rows: SigningRateRow[], words: SigningRat
 
 export interface TrendWords extends ChartWords {
   month: (month: string) => string;
+  /** The label of the current month, measured on today: `2026年12月（截至今日）`. */
+  partialMonth: (month: string) => string;
   total: string;
 }
 
@@ -123,7 +125,14 @@ export function trendChartOption(report: TrendReport, words: TrendWords): Report
       trigger: 'axis',
       valueFormatter: (value) => words.percent(typeof value === 'number' ? value : null),
     },
-    xAxis: { type: 'category', data: report.months.map(words.month) },
+    xAxis: {
+      type: 'category',
+      // The last month is the one most often read (and the current one, marked as such).
+      axisLabel: { showMaxLabel: true },
+      data: report.total.map((point) =>
+        point.partial ? words.partialMonth(words.month(point.month)) : words.month(point.month),
+      ),
+    },
     yAxis: percentAxis(words),
     series: [...groups, total],
   };

@@ -72,6 +72,8 @@ export default {
   shortBy: '{count} more needed',
   trendFrom: 'From',
   trendTo: 'To',
+  /** The current month of the trend, measured on today rather than at its end. */
+  partialMonth: '{month} (to date)',
   gaps: {
     summary:
       'Target {target}, {shortBy} more needed; these {count} unionised enterprises have not signed, largest first',

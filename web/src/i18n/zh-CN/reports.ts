@@ -71,6 +71,8 @@ export default {
   shortBy: '还差 {count} 家',
   trendFrom: '起始月份',
   trendTo: '截止月份',
+  /** The current month of the trend, measured on today rather than at its end. */
+  partialMonth: '{month}（截至今日）',
   gaps: {
     summary: '目标 {target}，还差 {shortBy} 家；以下 {count} 家已建会企业尚未签订，按职工人数从多到少排列',
     noTarget: '该类别没有目标；以下 {count} 家企业尚未签订',
