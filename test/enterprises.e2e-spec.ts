@@ -42,6 +42,7 @@ describe('Enterprises API (e2e)', () => {
         instructorId: null,
         registeredOn: '2015-03-02',
         closedOn: null,
+        version: 1,
       });
       const read = await request(sut.http)
         .get(`/api/v1/enterprises/${res.body.id}`)
@@ -229,6 +230,7 @@ describe('Enterprises API (e2e)', () => {
         sector: 'non_public',
         community: null,
         unionFoundedOn: null,
+        version: 2,
       });
       expect((await request(sut.http).get(`/api/v1/enterprises/${created.id}`).set(admin.auth)).body).toEqual(
         res.body,
@@ -278,6 +280,99 @@ describe('Enterprises API (e2e)', () => {
       const created = (await post(anEnterprise()).expect(201)).body;
       const res = await patch(created.id, { sector: 'state' }).expect(400);
       expect(res.body.code).toBe('REQUEST.UNKNOWN_FIELD');
+    });
+  });
+
+  describe('versions: PATCH with expectedVersion or If-Match', () => {
+    const patch = (id: number, body: object, headers: Record<string, string> = {}) =>
+      request(sut.http).patch(`/api/v1/enterprises/${id}`).set(admin.auth).set(headers).send(body);
+    const read = async (id: number) =>
+      (await request(sut.http).get(`/api/v1/enterprises/${id}`).set(admin.auth).expect(200)).body;
+
+    it('lets one of two PATCHes at the same expectedVersion through; the other gets 409 with currentVersion', async () => {
+      const created = (await post(anEnterprise({ employeeCount: 100 })).expect(201)).body;
+      expect(created.version).toBe(1);
+      const answers = await Promise.all([
+        patch(created.id, { employeeCount: 200, expectedVersion: 1 }),
+        patch(created.id, { employeeCount: 300, expectedVersion: 1 }),
+      ]);
+      expect(answers.map((res) => res.status).sort()).toEqual([200, 409]);
+      const won = answers.find((res) => res.status === 200)!;
+      const lost = answers.find((res) => res.status === 409)!;
+      expect(won.body.version).toBe(2);
+      expect(lost.body).toMatchObject({
+        statusCode: 409,
+        code: 'ENTERPRISE.VERSION_CONFLICT',
+        currentVersion: 2,
+        message: expect.stringContaining('reload'),
+      });
+      expect(await read(created.id)).toEqual(won.body);
+      const audit = await request(sut.http)
+        .get('/api/v1/audit')
+        .query({ entityType: 'enterprise', entityId: created.id, action: 'enterprise.update' })
+        .set(admin.auth)
+        .expect(200);
+      expect(audit.body.total).toBe(1);
+
+      // The loser, told the current version, goes through.
+      const retried = await patch(created.id, { employeeCount: 300, expectedVersion: 2 }).expect(200);
+      expect(retried.body).toMatchObject({ employeeCount: 300, version: 3 });
+    });
+
+    it('takes the version from If-Match (quoted or not) and works as before without one', async () => {
+      const created = (await post(anEnterprise()).expect(201)).body;
+      const quoted = await patch(created.id, { name: '新名一' }, { 'If-Match': '"1"' }).expect(200);
+      expect(quoted.body.version).toBe(2);
+      const stale = await patch(created.id, { name: '新名二' }, { 'If-Match': '1' }).expect(409);
+      expect(stale.body).toMatchObject({ code: 'ENTERPRISE.VERSION_CONFLICT', currentVersion: 2 });
+      const unguarded = await patch(created.id, { name: '新名三' }).expect(200);
+      expect(unguarded.body).toMatchObject({ name: '新名三', version: 3 });
+      expect((await read(created.id)).name).toBe('新名三');
+    });
+
+    it.each([
+      ['an If-Match that is no version', {}, { 'If-Match': 'abc' }, 'If-Match'],
+      ['expectedVersion as a string', { expectedVersion: '1' }, {}, 'expectedVersion'],
+      ['expectedVersion 0', { expectedVersion: 0 }, {}, 'expectedVersion'],
+      [
+        'expectedVersion and If-Match that disagree',
+        { expectedVersion: 1 },
+        { 'If-Match': '2' },
+        'expectedVersion',
+      ],
+    ])('answers 422 naming the field for %s, and changes nothing', async (_case, body, headers, field) => {
+      const created = (await post(anEnterprise()).expect(201)).body;
+      const res = await patch(created.id, { ...body, name: '改名' }, headers).expect(422);
+      expect(res.body.errors).toEqual([{ field, message: expect.any(String) }]);
+      expect(await read(created.id)).toEqual(created);
+    });
+
+    it('adds 1 on every change by any path: PATCH, roster import, release of a deactivated instructor', async () => {
+      const instructor = await aSignedInUser(sut, 'instructor');
+      const created = (
+        await post(anEnterprise({ instructorId: instructor.id, employeeCount: 10 })).expect(201)
+      ).body;
+      const same = await patch(created.id, { employeeCount: 10, expectedVersion: 1 }).expect(200);
+      expect(same.body.version).toBe(1); // nothing changed, nothing written
+
+      const csv = Buffer.from(
+        `name,creditCode,ownershipType,township,industry,employeeCount\n${created.name},${created.creditCode},private,金山镇,C,11\n`,
+      );
+      const imported = await request(sut.http)
+        .post('/api/v1/enterprises/import')
+        .set(admin.auth)
+        .attach('file', csv, 'roster.csv')
+        .expect(200);
+      expect(imported.body).toMatchObject({ updated: 1, errors: [] });
+      expect(await read(created.id)).toMatchObject({ employeeCount: 11, version: 2 });
+
+      await request(sut.http)
+        .patch(`/api/v1/users/${instructor.id}`)
+        .set(admin.auth)
+        .send({ active: false })
+        .expect(200);
+      expect(await read(created.id)).toMatchObject({ instructorId: null, version: 3 });
+      await patch(created.id, { employeeCount: 12, expectedVersion: 2 }).expect(409);
     });
   });
 
