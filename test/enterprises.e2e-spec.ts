@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { Clock } from '../src/common/clock/clock';
 import { Enterprise } from '../src/enterprises/enterprise.entity';
 import { anEnterprise } from './support/factories';
 import { createTestApp, TestApp } from './support/test-app';
@@ -14,7 +15,10 @@ describe('Enterprises API (e2e)', () => {
   beforeEach(async () => {
     admin = await aSignedInUser(sut, 'admin');
   });
-  afterEach(() => sut.reset());
+  afterEach(async () => {
+    jest.restoreAllMocks();
+    await sut.reset();
+  });
   afterAll(() => sut.close());
 
   const post = (body: unknown) =>
@@ -109,6 +113,28 @@ describe('Enterprises API (e2e)', () => {
       ['a month 13', { closedOn: '2023-13-01' }, 'closedOn', /real date/],
       ['a missing township', { township: undefined }, 'township', /1 to 100 characters|string/],
       ['a non-integer instructor', { instructorId: 'abc' }, 'instructorId', /whole number/],
+      // A JSON number, like employeeCount: not converted from a string.
+      ['an instructor id as a string', { instructorId: '3' }, 'instructorId', /whole number/],
+      [
+        'a name of zero-width spaces only',
+        { name: '\u200B\u200B\uFEFF' },
+        'name',
+        /1 to 200 characters after trimming/,
+      ],
+      [
+        'a NUL in the name',
+        { name: '金山\u0000纸厂' },
+        'name',
+        /^name must not contain control or bidirectional-override characters \(U\+0000 at character 3\)$/,
+      ],
+      ['a right-to-left override in the name', { name: '金山\u202E厂纸' }, 'name', /U\+202E at character 3/],
+      ['a line break in the township', { township: '金山\n镇' }, 'township', /U\+000A/],
+      [
+        'a bidi isolate in the community',
+        { community: '\u2066家和社区' },
+        'community',
+        /U\+2066 at character 1/,
+      ],
     ];
     it.each(invalid)('answers 422 naming the field for %s', async (_case, change, field, message) => {
       const res = await post({ ...anEnterprise(), ...change }).expect(422);
@@ -153,6 +179,51 @@ describe('Enterprises API (e2e)', () => {
         },
       ]);
       expect((await request(sut.http).get('/api/v1/enterprises').set(admin.auth)).body.total).toBe(0);
+    });
+
+    it('converts full-width characters of codes, letters and dates, and trims invisible ones', async () => {
+      const input = anEnterprise();
+      const fullWidth = (text: string) =>
+        text.replace(/[!-~]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
+      const res = await post({
+        ...input,
+        name: '\u200B金山纸厂（分厂）\u3000',
+        creditCode: fullWidth(input.creditCode),
+        industry: 'Ｃ',
+        registeredOn: '２０１５－０３－０２',
+        unionFoundedOn: '\u3000２０２０－０５－０１',
+      }).expect(201);
+      expect(res.body).toMatchObject({
+        name: '金山纸厂（分厂）', // full-width parentheses belong to a Chinese name
+        creditCode: input.creditCode,
+        industry: 'C',
+        registeredOn: '2015-03-02',
+        unionFoundedOn: '2020-05-01',
+      });
+      await post({ ...anEnterprise(), creditCode: fullWidth(input.creditCode) }).expect(409);
+    });
+
+    it('answers 422 ENTERPRISE.REGISTERED_ON for a registration after today (business time zone)', async () => {
+      // 23:30 UTC on 24 November is already the 25th in Shanghai: the 25th is today, not the future.
+      jest.spyOn(sut.app.get(Clock), 'now').mockReturnValue(new Date('2026-11-24T23:30:00Z'));
+      await post(anEnterprise({ registeredOn: '2026-11-25', unionFoundedOn: null })).expect(201);
+      const res = await post(anEnterprise({ registeredOn: '9999-12-31', unionFoundedOn: null })).expect(422);
+      expect(res.body).toMatchObject({
+        code: 'ENTERPRISE.REGISTERED_ON',
+        errors: [
+          {
+            field: 'registeredOn',
+            message: 'registeredOn 9999-12-31 is in the future (today is 2026-11-25)',
+          },
+        ],
+      });
+      const created = (await post(anEnterprise({ registeredOn: '2015-03-02' })).expect(201)).body;
+      await request(sut.http)
+        .patch(`/api/v1/enterprises/${created.id}`)
+        .set(admin.auth)
+        .send({ registeredOn: '2026-11-26' })
+        .expect(422);
+      expect((await request(sut.http).get('/api/v1/enterprises').set(admin.auth)).body.total).toBe(2);
     });
 
     it('answers 400 REQUEST.UNKNOWN_FIELD for a field it does not know, sector included', async () => {

@@ -1,6 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '../common/clock/clock';
-import { closesBeforeRegistered, unionDatesChanged, unionFoundedOnProblem } from './domain/enterprise-dates';
+import {
+  closesBeforeRegistered,
+  registeredOnProblem,
+  unionDatesChanged,
+  unionFoundedOnProblem,
+} from './domain/enterprise-dates';
 import { ENTERPRISE_FIELDS } from './domain/enterprise-fields';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
@@ -23,6 +28,7 @@ import {
   DuplicateCreditCodeError,
   EnterpriseNotFoundError,
   EnterpriseVersionConflictError,
+  RegisteredOnError,
   UnknownInstructorError,
 } from './enterprises.errors';
 import { EnterprisesRepository } from './enterprises.repository';
@@ -158,6 +164,12 @@ export class EnterprisesService {
   /** `before`: the stored enterprise, when this is an update. */
   private async assertValid(enterprise: Enterprise, before?: Enterprise): Promise<void> {
     const { registeredOn, closedOn, instructorId } = enterprise;
+    // Judged when it changes, as the union date below.
+    const registeredProblem =
+      !before || before.registeredOn !== registeredOn
+        ? registeredOnProblem(registeredOn, this.clock.today())
+        : null;
+    if (registeredProblem) throw new RegisteredOnError(registeredProblem.en);
     if (closesBeforeRegistered(enterprise)) throw new ClosedBeforeRegisteredError(registeredOn!, closedOn!);
     // Judged when one of its dates changes, so a record stored before the rule stays editable.
     const unionProblem =
