@@ -190,6 +190,23 @@ describe('Roster and agreement import/export (e2e)', () => {
     expect(entry.actorId).toBe(admin.id);
   });
 
+  it('answers simultaneous imports of the same new rows with 200 each: one creates them, the others find them', async () => {
+    const file = await xlsx([HEADERS, ...goodRows()]);
+    const answers = await Promise.all(
+      Array.from({ length: 4 }, () => upload('enterprises/import', file, 'same.xlsx')),
+    );
+    expect(answers.map((res) => res.status)).toEqual([200, 200, 200, 200]);
+    for (const res of answers) {
+      expect(res.body).toMatchObject({ errors: [], applied: true });
+      expect(res.body.created + res.body.updated + res.body.unchanged).toBe(3);
+    }
+    expect(answers.reduce((sum, res) => sum + res.body.created, 0)).toBe(3);
+    expect(await count()).toBe(3);
+    expect(
+      await sut.dataSource.getRepository(AuditEntry).countBy({ action: 'enterprise.import.create' }),
+    ).toBe(3);
+  });
+
   it('reads a GBK CSV (as Excel saves it on Chinese Windows) and a UTF-8 CSV with a BOM and English headers', async () => {
     const code = aCreditCode();
     const gbkFile = gbk(
