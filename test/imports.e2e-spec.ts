@@ -353,6 +353,112 @@ describe('Roster and agreement import/export (e2e)', () => {
     expect(await count()).toBe(1);
   });
 
+  it('converts full-width codes, numbers, letters and dates as Chinese offices type them', async () => {
+    const code = aCreditCode();
+    const fullWidth = (text: string) =>
+      text.replace(/[!-~]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
+    const res = await upload(
+      'enterprises/import',
+      await xlsx([
+        HEADERS,
+        [
+          '金山纸厂（分厂）\u200B',
+          `\u3000${fullWidth(code)}`,
+          '私营企业',
+          '金山镇',
+          null,
+          'Ｃ',
+          '１，２３０',
+          '２０２０年５月１日',
+          fullWidth(instructor.username),
+          '２０１９－０３－０５',
+          null,
+        ],
+      ]),
+      '名册.xlsx',
+    ).expect(200);
+    expect(res.body).toMatchObject({ created: 1, errors: [] });
+    expect(
+      await sut.dataSource.getRepository(Enterprise).findOneByOrFail({ creditCode: code }),
+    ).toMatchObject({
+      name: '金山纸厂（分厂）',
+      industry: 'C',
+      employeeCount: 1230,
+      unionFoundedOn: '2020-05-01',
+      instructorId: instructor.id,
+      registeredOn: '2019-03-05',
+    });
+  });
+
+  it('refuses invisible names, control and bidi characters and a registration after today, naming the column in Chinese', async () => {
+    jest.spyOn(sut.app.get(Clock), 'now').mockReturnValue(new Date('2026-11-24T17:30:00Z')); // the 25th in Shanghai
+    const row = (name: string, township: string, registeredOn: Cell): Cell[] => [
+      name,
+      aCreditCode(),
+      '私营企业',
+      township,
+      null,
+      'C',
+      10,
+      null,
+      null,
+      registeredOn,
+      null,
+    ];
+    const res = await upload(
+      'enterprises/import',
+      await xlsx([
+        HEADERS,
+        row('\u200B\u200B', '金山镇', null),
+        row('金山\u202E厂纸', '金山镇', new Date(Date.UTC(2014, 4, 6))),
+        row('金山纸厂', '金山\n镇', '2014/5/6'), // a line break typed with Alt+Enter
+        row('万安纸厂', '万安镇', '9999-12-31'),
+        row('蟠龙纸厂', '蟠龙镇', new Date(Date.UTC(2026, 10, 25))),
+      ]),
+      'bad.xlsx',
+    ).expect(200);
+    expect(res.body.created).toBe(1); // the last: registered today
+    expect(res.body.errors).toEqual([
+      {
+        row: 2,
+        column: '企业名称',
+        value: null,
+        message: expect.stringMatching(/name must be/),
+        messageZh: '不能为空，且不超过 200 个字',
+      },
+      {
+        row: 3,
+        column: '企业名称',
+        value: '金山\u202E厂纸',
+        message: 'name must not contain control or bidirectional-override characters (U+202E at character 3)',
+        messageZh: '不能包含控制字符或文字方向控制字符（第 3 个字符 U+202E）',
+      },
+      {
+        row: 4,
+        column: '乡镇/街道',
+        value: '金山\n镇',
+        message: expect.stringContaining('U+000A at character 3'),
+        messageZh: '不能包含控制字符或文字方向控制字符（第 3 个字符 U+000A）',
+      },
+      {
+        row: 5,
+        column: '成立日期',
+        value: '9999-12-31',
+        message: 'registeredOn 9999-12-31 is in the future (today is 2026-11-25)',
+        messageZh: '成立日期 9999-12-31 不能晚于今天（2026-11-25）',
+      },
+    ]);
+
+    // The bad rows come back as they were typed: a date cell as a date shown YYYY-MM-DD, text as text.
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Uint8Array.from(Buffer.from(res.body.badRowsXlsx, 'base64')).buffer);
+    const registered = (row: number) => workbook.worksheets[0].getRow(row).getCell(10);
+    expect(registered(3).value).toEqual(new Date(Date.UTC(2014, 4, 6)));
+    expect(registered(3).numFmt).toBe('yyyy-mm-dd');
+    expect(registered(4).value).toBe('2014/5/6');
+    expect(registered(5).value).toBe('9999-12-31');
+  });
+
   it('applies nothing with atomic=true when a row is bad, and writes nothing on a dry run', async () => {
     const rows = goodRows();
     rows[2][5] = 'Z';

@@ -9,7 +9,7 @@ import { AGREEMENT_KINDS, SCOPES } from '../negotiations/workflow';
 import { AGREEMENT_KIND_LABELS_ZH, SCOPE_LABELS_ZH } from '../reports/rates';
 import { badRowsWorkbook } from './bad-rows';
 import { fieldRuleZh } from './row-messages-zh';
-import { countOf, dateOf, textOf } from './enterprise-columns';
+import { codeTextOf, countOf, dateOf, textOf } from './enterprise-columns';
 import { type ImportResult, type ImportRowError, rowError } from './import-result';
 import type { ImportOptions } from './enterprise-import.service';
 import { readSpreadsheet, type CellValue, type SheetRow } from './spreadsheet';
@@ -248,7 +248,7 @@ export class AgreementImportService {
 
 function splitCodes(cell: CellValue): string[] {
   if (cell === null) return [];
-  return textOf(cell)
+  return codeTextOf(cell)
     .toUpperCase()
     .split(/[、,，;；/\s]+/)
     .filter(Boolean);

@@ -8,6 +8,7 @@ import {
   unionFoundedOnProblem,
 } from '../enterprises/domain/enterprise-dates';
 import { isUniqueViolation } from '../database/database-errors';
+import { cleanText } from '../common/text/plain-text';
 import { ENTERPRISE_FIELDS } from '../enterprises/domain/enterprise-fields';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
@@ -22,6 +23,7 @@ import { EnterprisesRepository } from '../enterprises/enterprises.repository';
 import { UsersService } from '../users/users.service';
 import { badRowsWorkbook } from './bad-rows';
 import {
+  codeTextOf,
   countOf,
   DATE_FIELDS,
   dateOf,
@@ -207,17 +209,17 @@ export class EnterpriseImportService {
       const header = sheet.headers[position];
       if (field === 'instructor') {
         if (cell === null) plain.instructorId = null;
-        else if (!instructorIds.has(textOf(cell))) {
+        else if (!instructorIds.has(codeTextOf(cell))) {
           rowErrors.push(
             rowError(
               sheetRow.row,
               header,
-              textOf(cell),
+              codeTextOf(cell),
               'no active instructor has this username',
               '该账号不存在、已停用或不是指导员',
             ),
           );
-        } else plain.instructorId = instructorIds.get(textOf(cell));
+        } else plain.instructorId = instructorIds.get(codeTextOf(cell));
         continue;
       }
       plain[field] = convert(field, cell);
@@ -441,13 +443,15 @@ function takenMeanwhile(
 }
 
 function convert(field: EnterpriseColumn, cell: CellValue): unknown {
-  if (cell === null || (typeof cell === 'string' && cell.trim() === '')) {
+  // A cell of spaces or invisible characters only is an empty cell.
+  if (cell === null || (typeof cell === 'string' && cleanText(cell) === '')) {
     return ['community', ...DATE_FIELDS].includes(field) ? null : undefined;
   }
   if (DATE_FIELDS.includes(field)) return dateOf(cell);
   if (field === 'employeeCount') return countOf(cell);
   if (field === 'ownershipType') return ownershipTypeOf(textOf(cell));
-  return textOf(cell);
+  if (field === 'creditCode' || field === 'industry') return codeTextOf(cell);
+  return textOf(cell); // names and places: the DTO cleans them (full-width parentheses belong to a name)
 }
 
 /** The DTO's values for the columns the file has (a missing column leaves the stored value alone). */
