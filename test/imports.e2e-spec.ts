@@ -19,6 +19,16 @@ async function xlsx(rows: Cell[][], title?: string): Promise<Buffer> {
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
+/** A workbook of several sheets, in order: [name, rows]. */
+async function workbookOf(sheets: [string, Cell[][]][]): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  for (const [name, rows] of sheets) {
+    const sheet = workbook.addWorksheet(name);
+    for (const row of rows) sheet.addRow(row);
+  }
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
 function gbk(text: string): Buffer {
   // Node has no GBK encoder; a table of the few characters used here is enough for a test file.
   const table: Record<string, number[]> = JSON.parse(
@@ -49,7 +59,7 @@ describe('Roster and agreement import/export (e2e)', () => {
   let instructor: SignedInUser;
 
   beforeAll(async () => {
-    sut = await createTestApp({ importMaxBytes: 200_000 });
+    sut = await createTestApp({ importMaxBytes: 1024 * 1024 });
   });
   beforeEach(async () => {
     admin = await aSignedInUser(sut, 'admin');
@@ -500,11 +510,70 @@ describe('Roster and agreement import/export (e2e)', () => {
       422,
       /is not an \.xlsx workbook/,
     ],
-    ['a file over the size limit', Buffer.alloc(300_000, 'a'), 'big.csv', 413, /larger|too large/i],
+    ['a file over the size limit', Buffer.alloc(1_100_000, 'a'), 'big.csv', 413, /larger|too large/i],
   ])('answers %s with a clear 4xx', async (_case, file, name, status, message) => {
     const res = await upload('enterprises/import', file, name).expect(status);
     expect(res.body.message).toMatch(message);
     expect(await count()).toBe(0);
+  });
+
+  it('finds the roster on whichever sheet has the header row, below an instructions sheet', async () => {
+    const file = await workbookOf([
+      ['填表说明', [['请按下表填写企业名册'], ['日期格式：2026-03-05'], ['职工人数填整数']]],
+      ['名册', [['2026年金山县企业名册'], HEADERS, ...goodRows()]],
+    ]);
+    const res = await upload('enterprises/import', file, '名册.xlsx').expect(200);
+    expect(res.body).toMatchObject({ created: 3, errors: [] });
+    expect(await count()).toBe(3);
+  });
+
+  it('says in Chinese that no sheet has the header row, and which headers it expects', async () => {
+    const file = await workbookOf([
+      ['Sheet1', [['说明'], ['本表为示例']]],
+      [
+        'Sheet2',
+        [
+          ['名称', '代码'],
+          ['金山纸厂', aCreditCode()],
+        ],
+      ],
+    ]);
+    const res = await upload('enterprises/import', file, '名册.xlsx').expect(422);
+    expect(res.body).toMatchObject({
+      code: 'IMPORT.UNREADABLE_FILE',
+      message: expect.stringMatching(
+        /^no header row found in the first 10 rows of any sheet: one row must name at least 企业名称, 统一社会信用代码/,
+      ),
+      messageZh:
+        '所有工作表的前 10 行中都没有表头行（写明“企业名称”“统一社会信用代码”等列名的一行）。' +
+        '请在数据上方用一行写明列名，可用的列名：企业名称、统一社会信用代码、所有制类型、乡镇/街道、村/社区、行业门类、职工人数、建会日期、指导员账号、成立日期、注销日期',
+    });
+    const agreements = await upload('agreements/import', file, '协议.xlsx').expect(422);
+    expect(agreements.body.messageZh).toContain('“统一社会信用代码”“签订日期”');
+  });
+
+  it('tells in Chinese what a file is when it is no workbook, and names the size limit', async () => {
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]);
+    const renamed = await upload('enterprises/import', png, '名册.xlsx').expect(422);
+    expect(renamed.body).toMatchObject({
+      code: 'IMPORT.UNREADABLE_FILE',
+      message: '名册.xlsx is not an .xlsx workbook (it is a PNG image)',
+      messageZh:
+        '“名册.xlsx”不是 Excel 工作簿（.xlsx），而是PNG 图片：请在 Excel 或 WPS 中打开，另存为 .xlsx 或 .csv 后再导入',
+    });
+    const xls = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]);
+    const old = await upload('agreements/import', xls, '协议.xls').expect(422);
+    expect(old.body.messageZh).toContain('Excel 97-2003 格式（.xls）');
+
+    const big = await upload('enterprises/import', Buffer.alloc(1_100_000, 'a'), 'big.csv').expect(413);
+    expect(big.body).toMatchObject({
+      code: 'REQUEST.BODY_TOO_LARGE',
+      limitMb: 1,
+      message: 'the file is larger than the import limit of 1 MB (IMPORT_MAX_MB)',
+      messageZh: '文件超过了 1 MB 的导入上限：请删去多余的工作表或图片，或把名册分成几个文件分别导入',
+    });
+    const missing = await request(sut.http).post('/api/v1/agreements/import').set(admin.auth).expect(422);
+    expect(missing.body.messageZh).toBe('请选择要导入的文件（.xlsx 或 .csv）');
   });
 
   it('needs a file, and an admin', async () => {
@@ -623,6 +692,20 @@ describe('Roster and agreement import/export (e2e)', () => {
       );
       expect(atomic.body).toMatchObject({ created: 0, applied: false });
       expect(await sut.dataSource.getRepository(Negotiation).count()).toBe(2);
+    });
+
+    it('reads agreements from the sheet that has their header row', async () => {
+      const rows = goodRows();
+      await upload('enterprises/import', await xlsx([HEADERS, ...rows]), 'a.xlsx').expect(200);
+      const file = await workbookOf([
+        ['说明', [['每行一份协议']]],
+        [
+          '协议',
+          [AGREEMENT_HEADERS, [rows[0][1], 'wage', null, '2026-01-06', '2026-01-20', '2027-01-20', 320, 6]],
+        ],
+      ]);
+      const res = await upload('agreements/import', file, 'agreements.xlsx').expect(200);
+      expect(res.body).toMatchObject({ created: 1, errors: [] });
     });
 
     it('exports negotiations with the stage in Chinese', async () => {

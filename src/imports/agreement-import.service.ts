@@ -91,9 +91,13 @@ export class AgreementImportService {
     actor: Actor,
     options: ImportOptions = {},
   ): Promise<ImportResult> {
-    const sheet = await readSpreadsheet(content, filename, (cells) => {
-      const mapping = mapHeaders(cells.map((cell) => (cell === null ? '' : String(cell).trim())));
-      return mapping.has('creditCodes') && mapping.has('signedOn');
+    const sheet = await readSpreadsheet(content, filename, {
+      matches: (cells) => {
+        const mapping = mapHeaders(cells.map((cell) => (cell === null ? '' : String(cell).trim())));
+        return mapping.has('creditCodes') && mapping.has('signedOn');
+      },
+      required: ['统一社会信用代码', '签订日期'],
+      known: COLUMNS.map((c) => c.zh),
     });
     const columns = mapHeaders(sheet.headers);
     const errors: ImportRowError[] = [];

@@ -1,6 +1,6 @@
 import { OWNERSHIP_LABELS_ZH, OWNERSHIP_TYPES, type OwnershipType } from '../enterprises/domain/ownership';
 import { cleanCode } from '../common/text/plain-text';
-import type { CellValue } from './spreadsheet';
+import type { CellValue, HeaderRule } from './spreadsheet';
 
 /** The roster's columns: Chinese headers as county offices write them, and the API's field names. */
 export const ENTERPRISE_COLUMNS = [
@@ -42,6 +42,13 @@ export function isEnterpriseHeader(cells: CellValue[]): boolean {
   const mapping = mapHeaders(cells.map((cell) => (cell === null ? '' : String(cell).trim())));
   return mapping.has('creditCode') && mapping.has('name');
 }
+
+/** The roster's header row, for readSpreadsheet. */
+export const ROSTER_HEADER: HeaderRule = {
+  matches: isEnterpriseHeader,
+  required: ['企业名称', '统一社会信用代码'],
+  known: ENTERPRISE_COLUMNS.map((c) => c.zh),
+};
 
 const OWNERSHIP_SYNONYMS: Record<string, OwnershipType> = {
   国有独资公司: 'state_owned',

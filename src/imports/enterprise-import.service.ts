@@ -29,9 +29,9 @@ import {
   dateOf,
   ENTERPRISE_COLUMNS,
   type EnterpriseColumn,
-  isEnterpriseHeader,
   mapHeaders,
   ownershipTypeOf,
+  ROSTER_HEADER,
   textOf,
 } from './enterprise-columns';
 import { type ImportResult, type ImportRowError, rowError } from './import-result';
@@ -110,7 +110,7 @@ export class EnterpriseImportService {
     actor: Actor,
     options: ImportOptions = {},
   ): Promise<ImportResult> {
-    const sheet = await readSpreadsheet(content, filename, isEnterpriseHeader);
+    const sheet = await readSpreadsheet(content, filename, ROSTER_HEADER);
     const columns = mapHeaders(sheet.headers);
     const instructorIds = await this.users.activeInstructorIds();
     const tally: Tally = {
