@@ -9,11 +9,22 @@
 const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF]/g;
 
 /**
- * Characters refused in stored text: C0 and C1 controls (NUL, tab, line breaks…) and the
- * bidirectional controls, with which a name can be made to read differently than it sorts
- * and searches ("Trojan Source").
+ * Characters refused in stored text, as code point ranges: C0 and C1 controls (NUL, tab, line
+ * breaks…) and the bidirectional controls, with which a name can be made to read differently
+ * than it sorts and searches ("Trojan Source").
  */
-const FORBIDDEN = /[\u0000-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/u;
+const FORBIDDEN: readonly [number, number][] = [
+  [0x0000, 0x001f], // C0 controls
+  [0x007f, 0x009f], // DEL and C1 controls
+  [0x061c, 0x061c], // Arabic letter mark
+  [0x200e, 0x200f], // left-to-right and right-to-left marks
+  [0x202a, 0x202e], // embeddings and overrides
+  [0x2066, 0x2069], // isolates
+];
+
+function isForbidden(codePoint: number): boolean {
+  return FORBIDDEN.some(([first, last]) => codePoint >= first && codePoint <= last);
+}
 
 const FULL_WIDTH_FIRST = 0xff01; // ！
 const FULL_WIDTH_LAST = 0xff5e; // ～
@@ -48,11 +59,9 @@ export function forbiddenCharacter(text: string): { position: number; codePoint:
   let position = 0;
   for (const char of text) {
     position += 1;
-    if (FORBIDDEN.test(char)) {
-      return {
-        position,
-        codePoint: `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`,
-      };
+    const codePoint = char.codePointAt(0)!;
+    if (isForbidden(codePoint)) {
+      return { position, codePoint: `U+${codePoint.toString(16).toUpperCase().padStart(4, '0')}` };
     }
   }
   return null;
