@@ -71,7 +71,7 @@ const SAVE_AS_ZH = '请在 Excel 或 WPS 中打开，另存为 .xlsx 或 .csv �
  */
 export async function readSpreadsheet(content: Buffer, filename: string, header: HeaderRule): Promise<Sheet> {
   if (content.length === 0)
-    throw new UnreadableFileError('the file is empty', '文件是空的，请选择填好的名册文件');
+    throw new UnreadableFileError('the file is empty', '文件是空的，请选择填好内容的文件');
   const isXlsx = content.subarray(0, 4).equals(XLSX_MAGIC);
   if (/\.xlsx$/i.test(filename) && !isXlsx) {
     const other = otherFormat(content);
