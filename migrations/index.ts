@@ -3,6 +3,7 @@ import { CreateUsersAndAudit1764000000001 } from './1764000000001-create-users-a
 import { CreateNegotiations1764000000002 } from './1764000000002-create-negotiations';
 import { CreateReminders1764000000003 } from './1764000000003-create-reminders';
 import { ReportIndexes1764000000004 } from './1764000000004-report-indexes';
+import { EnterpriseVersion1764000000005 } from './1764000000005-enterprise-version';
 
 /** Every migration, oldest first. Listed as classes so the same list works from src and dist. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   CreateNegotiations1764000000002,
   CreateReminders1764000000003,
   ReportIndexes1764000000004,
+  EnterpriseVersion1764000000005,
 ];

@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { Clock } from '../src/common/clock/clock';
 import { Enterprise } from '../src/enterprises/enterprise.entity';
 import { anEnterprise } from './support/factories';
 import { createTestApp, TestApp } from './support/test-app';
@@ -14,7 +15,10 @@ describe('Enterprises API (e2e)', () => {
   beforeEach(async () => {
     admin = await aSignedInUser(sut, 'admin');
   });
-  afterEach(() => sut.reset());
+  afterEach(async () => {
+    jest.restoreAllMocks();
+    await sut.reset();
+  });
   afterAll(() => sut.close());
 
   const post = (body: unknown) =>
@@ -42,6 +46,7 @@ describe('Enterprises API (e2e)', () => {
         instructorId: null,
         registeredOn: '2015-03-02',
         closedOn: null,
+        version: 1,
       });
       const read = await request(sut.http)
         .get(`/api/v1/enterprises/${res.body.id}`)
@@ -108,6 +113,28 @@ describe('Enterprises API (e2e)', () => {
       ['a month 13', { closedOn: '2023-13-01' }, 'closedOn', /real date/],
       ['a missing township', { township: undefined }, 'township', /1 to 100 characters|string/],
       ['a non-integer instructor', { instructorId: 'abc' }, 'instructorId', /whole number/],
+      // A JSON number, like employeeCount: not converted from a string.
+      ['an instructor id as a string', { instructorId: '3' }, 'instructorId', /whole number/],
+      [
+        'a name of zero-width spaces only',
+        { name: '\u200B\u200B\uFEFF' },
+        'name',
+        /1 to 200 characters after trimming/,
+      ],
+      [
+        'a NUL in the name',
+        { name: '金山\u0000纸厂' },
+        'name',
+        /^name must not contain control or bidirectional-override characters \(U\+0000 at character 3\)$/,
+      ],
+      ['a right-to-left override in the name', { name: '金山\u202E厂纸' }, 'name', /U\+202E at character 3/],
+      ['a line break in the township', { township: '金山\n镇' }, 'township', /U\+000A/],
+      [
+        'a bidi isolate in the community',
+        { community: '\u2066家和社区' },
+        'community',
+        /U\+2066 at character 1/,
+      ],
     ];
     it.each(invalid)('answers 422 naming the field for %s', async (_case, change, field, message) => {
       const res = await post({ ...anEnterprise(), ...change }).expect(422);
@@ -152,6 +179,51 @@ describe('Enterprises API (e2e)', () => {
         },
       ]);
       expect((await request(sut.http).get('/api/v1/enterprises').set(admin.auth)).body.total).toBe(0);
+    });
+
+    it('converts full-width characters of codes, letters and dates, and trims invisible ones', async () => {
+      const input = anEnterprise();
+      const fullWidth = (text: string) =>
+        text.replace(/[!-~]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
+      const res = await post({
+        ...input,
+        name: '\u200B金山纸厂（分厂）\u3000',
+        creditCode: fullWidth(input.creditCode),
+        industry: 'Ｃ',
+        registeredOn: '２０１５－０３－０２',
+        unionFoundedOn: '\u3000２０２０－０５－０１',
+      }).expect(201);
+      expect(res.body).toMatchObject({
+        name: '金山纸厂（分厂）', // full-width parentheses belong to a Chinese name
+        creditCode: input.creditCode,
+        industry: 'C',
+        registeredOn: '2015-03-02',
+        unionFoundedOn: '2020-05-01',
+      });
+      await post({ ...anEnterprise(), creditCode: fullWidth(input.creditCode) }).expect(409);
+    });
+
+    it('answers 422 ENTERPRISE.REGISTERED_ON for a registration after today (business time zone)', async () => {
+      // 23:30 UTC on 24 November is already the 25th in Shanghai: the 25th is today, not the future.
+      jest.spyOn(sut.app.get(Clock), 'now').mockReturnValue(new Date('2026-11-24T23:30:00Z'));
+      await post(anEnterprise({ registeredOn: '2026-11-25', unionFoundedOn: null })).expect(201);
+      const res = await post(anEnterprise({ registeredOn: '9999-12-31', unionFoundedOn: null })).expect(422);
+      expect(res.body).toMatchObject({
+        code: 'ENTERPRISE.REGISTERED_ON',
+        errors: [
+          {
+            field: 'registeredOn',
+            message: 'registeredOn 9999-12-31 is in the future (today is 2026-11-25)',
+          },
+        ],
+      });
+      const created = (await post(anEnterprise({ registeredOn: '2015-03-02' })).expect(201)).body;
+      await request(sut.http)
+        .patch(`/api/v1/enterprises/${created.id}`)
+        .set(admin.auth)
+        .send({ registeredOn: '2026-11-26' })
+        .expect(422);
+      expect((await request(sut.http).get('/api/v1/enterprises').set(admin.auth)).body.total).toBe(2);
     });
 
     it('answers 400 REQUEST.UNKNOWN_FIELD for a field it does not know, sector included', async () => {
@@ -247,6 +319,7 @@ describe('Enterprises API (e2e)', () => {
         sector: 'non_public',
         community: null,
         unionFoundedOn: null,
+        version: 2,
       });
       expect((await request(sut.http).get(`/api/v1/enterprises/${created.id}`).set(admin.auth)).body).toEqual(
         res.body,
@@ -296,6 +369,99 @@ describe('Enterprises API (e2e)', () => {
       const created = (await post(anEnterprise()).expect(201)).body;
       const res = await patch(created.id, { sector: 'state' }).expect(400);
       expect(res.body.code).toBe('REQUEST.UNKNOWN_FIELD');
+    });
+  });
+
+  describe('versions: PATCH with expectedVersion or If-Match', () => {
+    const patch = (id: number, body: object, headers: Record<string, string> = {}) =>
+      request(sut.http).patch(`/api/v1/enterprises/${id}`).set(admin.auth).set(headers).send(body);
+    const read = async (id: number) =>
+      (await request(sut.http).get(`/api/v1/enterprises/${id}`).set(admin.auth).expect(200)).body;
+
+    it('lets one of two PATCHes at the same expectedVersion through; the other gets 409 with currentVersion', async () => {
+      const created = (await post(anEnterprise({ employeeCount: 100 })).expect(201)).body;
+      expect(created.version).toBe(1);
+      const answers = await Promise.all([
+        patch(created.id, { employeeCount: 200, expectedVersion: 1 }),
+        patch(created.id, { employeeCount: 300, expectedVersion: 1 }),
+      ]);
+      expect(answers.map((res) => res.status).sort()).toEqual([200, 409]);
+      const won = answers.find((res) => res.status === 200)!;
+      const lost = answers.find((res) => res.status === 409)!;
+      expect(won.body.version).toBe(2);
+      expect(lost.body).toMatchObject({
+        statusCode: 409,
+        code: 'ENTERPRISE.VERSION_CONFLICT',
+        currentVersion: 2,
+        message: expect.stringContaining('reload'),
+      });
+      expect(await read(created.id)).toEqual(won.body);
+      const audit = await request(sut.http)
+        .get('/api/v1/audit')
+        .query({ entityType: 'enterprise', entityId: created.id, action: 'enterprise.update' })
+        .set(admin.auth)
+        .expect(200);
+      expect(audit.body.total).toBe(1);
+
+      // The loser, told the current version, goes through.
+      const retried = await patch(created.id, { employeeCount: 300, expectedVersion: 2 }).expect(200);
+      expect(retried.body).toMatchObject({ employeeCount: 300, version: 3 });
+    });
+
+    it('takes the version from If-Match (quoted or not) and works as before without one', async () => {
+      const created = (await post(anEnterprise()).expect(201)).body;
+      const quoted = await patch(created.id, { name: '新名一' }, { 'If-Match': '"1"' }).expect(200);
+      expect(quoted.body.version).toBe(2);
+      const stale = await patch(created.id, { name: '新名二' }, { 'If-Match': '1' }).expect(409);
+      expect(stale.body).toMatchObject({ code: 'ENTERPRISE.VERSION_CONFLICT', currentVersion: 2 });
+      const unguarded = await patch(created.id, { name: '新名三' }).expect(200);
+      expect(unguarded.body).toMatchObject({ name: '新名三', version: 3 });
+      expect((await read(created.id)).name).toBe('新名三');
+    });
+
+    it.each([
+      ['an If-Match that is no version', {}, { 'If-Match': 'abc' }, 'If-Match'],
+      ['expectedVersion as a string', { expectedVersion: '1' }, {}, 'expectedVersion'],
+      ['expectedVersion 0', { expectedVersion: 0 }, {}, 'expectedVersion'],
+      [
+        'expectedVersion and If-Match that disagree',
+        { expectedVersion: 1 },
+        { 'If-Match': '2' },
+        'expectedVersion',
+      ],
+    ])('answers 422 naming the field for %s, and changes nothing', async (_case, body, headers, field) => {
+      const created = (await post(anEnterprise()).expect(201)).body;
+      const res = await patch(created.id, { ...body, name: '改名' }, headers).expect(422);
+      expect(res.body.errors).toEqual([{ field, message: expect.any(String) }]);
+      expect(await read(created.id)).toEqual(created);
+    });
+
+    it('adds 1 on every change by any path: PATCH, roster import, release of a deactivated instructor', async () => {
+      const instructor = await aSignedInUser(sut, 'instructor');
+      const created = (
+        await post(anEnterprise({ instructorId: instructor.id, employeeCount: 10 })).expect(201)
+      ).body;
+      const same = await patch(created.id, { employeeCount: 10, expectedVersion: 1 }).expect(200);
+      expect(same.body.version).toBe(1); // nothing changed, nothing written
+
+      const csv = Buffer.from(
+        `name,creditCode,ownershipType,township,industry,employeeCount\n${created.name},${created.creditCode},private,金山镇,C,11\n`,
+      );
+      const imported = await request(sut.http)
+        .post('/api/v1/enterprises/import')
+        .set(admin.auth)
+        .attach('file', csv, 'roster.csv')
+        .expect(200);
+      expect(imported.body).toMatchObject({ updated: 1, errors: [] });
+      expect(await read(created.id)).toMatchObject({ employeeCount: 11, version: 2 });
+
+      await request(sut.http)
+        .patch(`/api/v1/users/${instructor.id}`)
+        .set(admin.auth)
+        .send({ active: false })
+        .expect(200);
+      expect(await read(created.id)).toMatchObject({ instructorId: null, version: 3 });
+      await patch(created.id, { employeeCount: 12, expectedVersion: 2 }).expect(409);
     });
   });
 

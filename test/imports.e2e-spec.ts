@@ -19,6 +19,16 @@ async function xlsx(rows: Cell[][], title?: string): Promise<Buffer> {
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
+/** A workbook of several sheets, in order: [name, rows]. */
+async function workbookOf(sheets: [string, Cell[][]][]): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  for (const [name, rows] of sheets) {
+    const sheet = workbook.addWorksheet(name);
+    for (const row of rows) sheet.addRow(row);
+  }
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
 function gbk(text: string): Buffer {
   // Node has no GBK encoder; a table of the few characters used here is enough for a test file.
   const table: Record<string, number[]> = JSON.parse(
@@ -49,7 +59,7 @@ describe('Roster and agreement import/export (e2e)', () => {
   let instructor: SignedInUser;
 
   beforeAll(async () => {
-    sut = await createTestApp({ importMaxBytes: 200_000 });
+    sut = await createTestApp({ importMaxBytes: 1024 * 1024 });
   });
   beforeEach(async () => {
     admin = await aSignedInUser(sut, 'admin');
@@ -188,6 +198,23 @@ describe('Roster and agreement import/export (e2e)', () => {
       .findOneByOrFail({ action: 'enterprise.import.update' });
     expect(entry.changes).toEqual({ employeeCount: { from: 410, to: 450 } });
     expect(entry.actorId).toBe(admin.id);
+  });
+
+  it('answers simultaneous imports of the same new rows with 200 each: one creates them, the others find them', async () => {
+    const file = await xlsx([HEADERS, ...goodRows()]);
+    const answers = await Promise.all(
+      Array.from({ length: 4 }, () => upload('enterprises/import', file, 'same.xlsx')),
+    );
+    expect(answers.map((res) => res.status)).toEqual([200, 200, 200, 200]);
+    for (const res of answers) {
+      expect(res.body).toMatchObject({ errors: [], applied: true });
+      expect(res.body.created + res.body.updated + res.body.unchanged).toBe(3);
+    }
+    expect(answers.reduce((sum, res) => sum + res.body.created, 0)).toBe(3);
+    expect(await count()).toBe(3);
+    expect(
+      await sut.dataSource.getRepository(AuditEntry).countBy({ action: 'enterprise.import.create' }),
+    ).toBe(3);
   });
 
   it('reads a GBK CSV (as Excel saves it on Chinese Windows) and a UTF-8 CSV with a BOM and English headers', async () => {
@@ -336,6 +363,112 @@ describe('Roster and agreement import/export (e2e)', () => {
     expect(await count()).toBe(1);
   });
 
+  it('converts full-width codes, numbers, letters and dates as Chinese offices type them', async () => {
+    const code = aCreditCode();
+    const fullWidth = (text: string) =>
+      text.replace(/[!-~]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
+    const res = await upload(
+      'enterprises/import',
+      await xlsx([
+        HEADERS,
+        [
+          '金山纸厂（分厂）\u200B',
+          `\u3000${fullWidth(code)}`,
+          '私营企业',
+          '金山镇',
+          null,
+          'Ｃ',
+          '１，２３０',
+          '２０２０年５月１日',
+          fullWidth(instructor.username),
+          '２０１９－０３－０５',
+          null,
+        ],
+      ]),
+      '名册.xlsx',
+    ).expect(200);
+    expect(res.body).toMatchObject({ created: 1, errors: [] });
+    expect(
+      await sut.dataSource.getRepository(Enterprise).findOneByOrFail({ creditCode: code }),
+    ).toMatchObject({
+      name: '金山纸厂（分厂）',
+      industry: 'C',
+      employeeCount: 1230,
+      unionFoundedOn: '2020-05-01',
+      instructorId: instructor.id,
+      registeredOn: '2019-03-05',
+    });
+  });
+
+  it('refuses invisible names, control and bidi characters and a registration after today, naming the column in Chinese', async () => {
+    jest.spyOn(sut.app.get(Clock), 'now').mockReturnValue(new Date('2026-11-24T17:30:00Z')); // the 25th in Shanghai
+    const row = (name: string, township: string, registeredOn: Cell): Cell[] => [
+      name,
+      aCreditCode(),
+      '私营企业',
+      township,
+      null,
+      'C',
+      10,
+      null,
+      null,
+      registeredOn,
+      null,
+    ];
+    const res = await upload(
+      'enterprises/import',
+      await xlsx([
+        HEADERS,
+        row('\u200B\u200B', '金山镇', null),
+        row('金山\u202E厂纸', '金山镇', new Date(Date.UTC(2014, 4, 6))),
+        row('金山纸厂', '金山\n镇', '2014/5/6'), // a line break typed with Alt+Enter
+        row('万安纸厂', '万安镇', '9999-12-31'),
+        row('蟠龙纸厂', '蟠龙镇', new Date(Date.UTC(2026, 10, 25))),
+      ]),
+      'bad.xlsx',
+    ).expect(200);
+    expect(res.body.created).toBe(1); // the last: registered today
+    expect(res.body.errors).toEqual([
+      {
+        row: 2,
+        column: '企业名称',
+        value: null,
+        message: expect.stringMatching(/name must be/),
+        messageZh: '不能为空，且不超过 200 个字',
+      },
+      {
+        row: 3,
+        column: '企业名称',
+        value: '金山\u202E厂纸',
+        message: 'name must not contain control or bidirectional-override characters (U+202E at character 3)',
+        messageZh: '不能包含控制字符或文字方向控制字符（第 3 个字符 U+202E）',
+      },
+      {
+        row: 4,
+        column: '乡镇/街道',
+        value: '金山\n镇',
+        message: expect.stringContaining('U+000A at character 3'),
+        messageZh: '不能包含控制字符或文字方向控制字符（第 3 个字符 U+000A）',
+      },
+      {
+        row: 5,
+        column: '成立日期',
+        value: '9999-12-31',
+        message: 'registeredOn 9999-12-31 is in the future (today is 2026-11-25)',
+        messageZh: '成立日期 9999-12-31 不能晚于今天（2026-11-25）',
+      },
+    ]);
+
+    // The bad rows come back as they were typed: a date cell as a date shown YYYY-MM-DD, text as text.
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Uint8Array.from(Buffer.from(res.body.badRowsXlsx, 'base64')).buffer);
+    const registered = (row: number) => workbook.worksheets[0].getRow(row).getCell(10);
+    expect(registered(3).value).toEqual(new Date(Date.UTC(2014, 4, 6)));
+    expect(registered(3).numFmt).toBe('yyyy-mm-dd');
+    expect(registered(4).value).toBe('2014/5/6');
+    expect(registered(5).value).toBe('9999-12-31');
+  });
+
   it('applies nothing with atomic=true when a row is bad, and writes nothing on a dry run', async () => {
     const rows = goodRows();
     rows[2][5] = 'Z';
@@ -377,11 +510,70 @@ describe('Roster and agreement import/export (e2e)', () => {
       422,
       /is not an \.xlsx workbook/,
     ],
-    ['a file over the size limit', Buffer.alloc(300_000, 'a'), 'big.csv', 413, /larger|too large/i],
+    ['a file over the size limit', Buffer.alloc(1_100_000, 'a'), 'big.csv', 413, /larger|too large/i],
   ])('answers %s with a clear 4xx', async (_case, file, name, status, message) => {
     const res = await upload('enterprises/import', file, name).expect(status);
     expect(res.body.message).toMatch(message);
     expect(await count()).toBe(0);
+  });
+
+  it('finds the roster on whichever sheet has the header row, below an instructions sheet', async () => {
+    const file = await workbookOf([
+      ['填表说明', [['请按下表填写企业名册'], ['日期格式：2026-03-05'], ['职工人数填整数']]],
+      ['名册', [['2026年金山县企业名册'], HEADERS, ...goodRows()]],
+    ]);
+    const res = await upload('enterprises/import', file, '名册.xlsx').expect(200);
+    expect(res.body).toMatchObject({ created: 3, errors: [] });
+    expect(await count()).toBe(3);
+  });
+
+  it('says in Chinese that no sheet has the header row, and which headers it expects', async () => {
+    const file = await workbookOf([
+      ['Sheet1', [['说明'], ['本表为示例']]],
+      [
+        'Sheet2',
+        [
+          ['名称', '代码'],
+          ['金山纸厂', aCreditCode()],
+        ],
+      ],
+    ]);
+    const res = await upload('enterprises/import', file, '名册.xlsx').expect(422);
+    expect(res.body).toMatchObject({
+      code: 'IMPORT.UNREADABLE_FILE',
+      message: expect.stringMatching(
+        /^no header row found in the first 10 rows of any sheet: one row must name at least 企业名称, 统一社会信用代码/,
+      ),
+      messageZh:
+        '所有工作表的前 10 行中都没有表头行（写明“企业名称”“统一社会信用代码”等列名的一行）。' +
+        '请在数据上方用一行写明列名，可用的列名：企业名称、统一社会信用代码、所有制类型、乡镇/街道、村/社区、行业门类、职工人数、建会日期、指导员账号、成立日期、注销日期',
+    });
+    const agreements = await upload('agreements/import', file, '协议.xlsx').expect(422);
+    expect(agreements.body.messageZh).toContain('“统一社会信用代码”“签订日期”');
+  });
+
+  it('tells in Chinese what a file is when it is no workbook, and names the size limit', async () => {
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]);
+    const renamed = await upload('enterprises/import', png, '名册.xlsx').expect(422);
+    expect(renamed.body).toMatchObject({
+      code: 'IMPORT.UNREADABLE_FILE',
+      message: '名册.xlsx is not an .xlsx workbook (it is a PNG image)',
+      messageZh:
+        '“名册.xlsx”不是 Excel 工作簿（.xlsx），而是PNG 图片：请在 Excel 或 WPS 中打开，另存为 .xlsx 或 .csv 后再导入',
+    });
+    const xls = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]);
+    const old = await upload('agreements/import', xls, '协议.xls').expect(422);
+    expect(old.body.messageZh).toContain('Excel 97-2003 格式（.xls）');
+
+    const big = await upload('enterprises/import', Buffer.alloc(1_100_000, 'a'), 'big.csv').expect(413);
+    expect(big.body).toMatchObject({
+      code: 'REQUEST.BODY_TOO_LARGE',
+      limitMb: 1,
+      message: 'the file is larger than the import limit of 1 MB (IMPORT_MAX_MB)',
+      messageZh: '文件超过了 1 MB 的导入上限：请删去多余的工作表或图片，或把名册分成几个文件分别导入',
+    });
+    const missing = await request(sut.http).post('/api/v1/agreements/import').set(admin.auth).expect(422);
+    expect(missing.body.messageZh).toBe('请选择要导入的文件（.xlsx 或 .csv）');
   });
 
   it('needs a file, and an admin', async () => {
@@ -500,6 +692,20 @@ describe('Roster and agreement import/export (e2e)', () => {
       );
       expect(atomic.body).toMatchObject({ created: 0, applied: false });
       expect(await sut.dataSource.getRepository(Negotiation).count()).toBe(2);
+    });
+
+    it('reads agreements from the sheet that has their header row', async () => {
+      const rows = goodRows();
+      await upload('enterprises/import', await xlsx([HEADERS, ...rows]), 'a.xlsx').expect(200);
+      const file = await workbookOf([
+        ['说明', [['每行一份协议']]],
+        [
+          '协议',
+          [AGREEMENT_HEADERS, [rows[0][1], 'wage', null, '2026-01-06', '2026-01-20', '2027-01-20', 320, 6]],
+        ],
+      ]);
+      const res = await upload('agreements/import', file, 'agreements.xlsx').expect(200);
+      expect(res.body).toMatchObject({ created: 1, errors: [] });
     });
 
     it('exports negotiations with the stage in Chinese', async () => {

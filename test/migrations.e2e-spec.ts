@@ -43,6 +43,16 @@ describe('Migrations', () => {
     expect(diff.upQueries.map((q) => q.query)).toEqual([]);
   });
 
+  it('gives the enterprises stored before the version column version 1', async () => {
+    await dataSource.undoLastMigration({ transaction: 'each' }); // 1764000000005, the version column
+    await dataSource.query(
+      "INSERT INTO enterprises (name, credit_code, ownership_type, township, industry, employee_count) VALUES ('金山纸厂', '91350100M000100Y43', 'private', '金山镇', 'C', 12)",
+    );
+    await dataSource.runMigrations({ transaction: 'each' });
+    expect(await dataSource.query('SELECT version FROM enterprises')).toEqual([{ version: 1 }]);
+    await dataSource.query('DELETE FROM enterprises');
+  });
+
   it('undoes every migration with down, leaving none of the tables', async () => {
     for (let i = 0; i < MIGRATIONS.length; i++) await dataSource.undoLastMigration({ transaction: 'each' });
     expect(await existingTables()).toEqual([]);

@@ -7,6 +7,7 @@ import {
   ManyToOne,
   PrimaryGeneratedColumn,
   UpdateDateColumn,
+  VersionColumn,
 } from 'typeorm';
 import { User } from '../users/user.entity';
 import type { OwnershipType } from './domain/ownership';
@@ -83,4 +84,11 @@ export class Enterprise {
 
   @UpdateDateColumn({ name: 'updated_at' })
   updatedAt!: Date;
+
+  /**
+   * 1 when created, +1 on every write by any path (TypeORM adds it to each UPDATE): a PATCH
+   * with `expectedVersion` is applied only at that version (migration 1764000000005).
+   */
+  @VersionColumn({ type: 'integer', default: 1 })
+  version!: number;
 }

@@ -1,5 +1,23 @@
-import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  Body,
+  Controller,
+  Get,
+  Headers,
+  HttpCode,
+  Param,
+  ParseIntPipe,
+  Patch,
+  Post,
+  Query,
+} from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Actor } from '../auth/actor';
 import { CurrentActor, Roles } from '../auth/decorators';
 import { CreateEnterpriseDto } from './dto/create-enterprise.dto';
@@ -9,11 +27,45 @@ import { UpdateEnterpriseDto } from './dto/update-enterprise.dto';
 import { EnterpriseNotFoundError } from './enterprises.errors';
 import { EnterprisesService } from './enterprises.service';
 import { ApiErrors } from '../common/http/error-response';
+import { ValidationFailedError } from '../common/errors/request.errors';
 
 /** An id that is not a positive integer names no enterprise: 404, as for any unknown id. */
 const enterpriseId = new ParseIntPipe({
   exceptionFactory: () => new EnterpriseNotFoundError('with that id'),
 });
+
+/**
+ * The version a PATCH is made at: `expectedVersion` in the body or the If-Match header (the
+ * version as a number, quoted or not; `*` means any). Neither: undefined, the latest write wins.
+ */
+export function expectedVersionOf(
+  bodyVersion: number | undefined,
+  ifMatch: string | undefined,
+): number | undefined {
+  const header = ifMatch?.trim();
+  let headerVersion: number | undefined;
+  if (header !== undefined && header !== '' && header !== '*') {
+    const match = /^(?:W\/)?"?(\d{1,9})"?$/.exec(header);
+    if (!match || Number(match[1]) < 1) {
+      throw new ValidationFailedError([
+        {
+          field: 'If-Match',
+          message: `If-Match must be the version you loaded (a whole number), got ${header}`,
+        },
+      ]);
+    }
+    headerVersion = Number(match[1]);
+  }
+  if (bodyVersion !== undefined && headerVersion !== undefined && bodyVersion !== headerVersion) {
+    throw new ValidationFailedError([
+      {
+        field: 'expectedVersion',
+        message: `expectedVersion ${bodyVersion} and If-Match ${headerVersion} disagree: send one of them`,
+      },
+    ]);
+  }
+  return bodyVersion ?? headerVersion;
+}
 
 @ApiTags('enterprises')
 @ApiBearerAuth()
@@ -27,7 +79,7 @@ export class EnterprisesController {
   @ApiOperation({ summary: 'Register an enterprise (admin)' })
   @ApiErrors({
     409: 'ENTERPRISE.DUPLICATE_CREDIT_CODE: the credit code is already registered',
-    422: 'ENTERPRISE.CLOSED_BEFORE_REGISTERED: closedOn before registeredOn; ENTERPRISE.UNION_FOUNDED_ON: unionFoundedOn in the future or before registeredOn; ENTERPRISE.UNKNOWN_INSTRUCTOR: instructorId is not an active instructor',
+    422: 'ENTERPRISE.CLOSED_BEFORE_REGISTERED: closedOn before registeredOn; ENTERPRISE.REGISTERED_ON: registeredOn after today; ENTERPRISE.UNION_FOUNDED_ON: unionFoundedOn in the future or before registeredOn; ENTERPRISE.UNKNOWN_INSTRUCTOR: instructorId is not an active instructor',
   })
   @ApiCreatedResponse({ type: EnterpriseResponse })
   create(@Body() dto: CreateEnterpriseDto, @CurrentActor() actor: Actor): Promise<EnterpriseResponse> {
@@ -57,20 +109,28 @@ export class EnterprisesController {
   @Patch(':id')
   @ApiErrors({
     403: 'AUTH.FORBIDDEN_FIELD: an instructor changing instructorId',
-    409: 'ENTERPRISE.DUPLICATE_CREDIT_CODE: the credit code is already registered',
-    422: 'ENTERPRISE.CLOSED_BEFORE_REGISTERED: closedOn before registeredOn; ENTERPRISE.UNION_FOUNDED_ON: unionFoundedOn in the future or before registeredOn; ENTERPRISE.UNKNOWN_INSTRUCTOR: instructorId is not an active instructor',
+    409: 'ENTERPRISE.DUPLICATE_CREDIT_CODE: the credit code is already registered; ENTERPRISE.VERSION_CONFLICT: the enterprise changed since expectedVersion (or If-Match), the body carries currentVersion',
+    422: 'ENTERPRISE.CLOSED_BEFORE_REGISTERED: closedOn before registeredOn; ENTERPRISE.REGISTERED_ON: registeredOn after today; ENTERPRISE.UNION_FOUNDED_ON: unionFoundedOn in the future or before registeredOn; ENTERPRISE.UNKNOWN_INSTRUCTOR: instructorId is not an active instructor',
+  })
+  @ApiHeader({
+    name: 'If-Match',
+    required: false,
+    description: 'the version you loaded (e.g. 3 or "3"), instead of expectedVersion in the body',
   })
   @Roles('admin', 'instructor')
   @ApiOperation({
     summary: 'Change some fields; null clears an optional one',
-    description: 'Instructors change their own enterprises but not instructorId (assignment is for admins).',
+    description:
+      'Instructors change their own enterprises but not instructorId (assignment is for admins). ' +
+      'With expectedVersion (or If-Match) the change is made only at that version: 409 ENTERPRISE.VERSION_CONFLICT otherwise.',
   })
   @ApiOkResponse({ type: EnterpriseResponse })
   update(
     @Param('id', enterpriseId) id: number,
     @Body() dto: UpdateEnterpriseDto,
     @CurrentActor() actor: Actor,
+    @Headers('if-match') ifMatch?: string,
   ): Promise<EnterpriseResponse> {
-    return this.enterprises.update(id, dto, actor);
+    return this.enterprises.update(id, dto, actor, expectedVersionOf(dto.expectedVersion, ifMatch));
   }
 }

@@ -41,3 +41,22 @@ export class UnionFoundedOnError extends AppError {
     super(422, 'ENTERPRISE.UNION_FOUNDED_ON', problem, [{ field: 'unionFoundedOn', message: problem }]);
   }
 }
+
+/** A PATCH quoted an older version than the stored one: someone else changed the enterprise. */
+export class EnterpriseVersionConflictError extends AppError {
+  constructor(expected: number, current: number) {
+    super(
+      409,
+      'ENTERPRISE.VERSION_CONFLICT',
+      `the enterprise changed since you loaded it (you sent version ${expected}, it is now at ${current}); reload and try again`,
+      undefined,
+      { currentVersion: current },
+    );
+  }
+}
+
+export class RegisteredOnError extends AppError {
+  constructor(problem: string) {
+    super(422, 'ENTERPRISE.REGISTERED_ON', problem, [{ field: 'registeredOn', message: problem }]);
+  }
+}

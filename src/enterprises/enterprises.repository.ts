@@ -35,6 +35,27 @@ export class EnterprisesRepository {
     await this.repo(manager).insert(enterprises);
   }
 
+  /**
+   * Compare-and-set: writes `changes` (and version + 1, which TypeORM adds to every UPDATE of
+   * the entity) only while the row is still at `version`. False when another write got there
+   * first; nothing is written then.
+   */
+  async updateAtVersion(
+    manager: EntityManager,
+    id: number,
+    version: number,
+    changes: Partial<Enterprise>,
+  ): Promise<boolean> {
+    const result = await manager
+      .createQueryBuilder()
+      .update(Enterprise)
+      .set(changes)
+      .where('id = :id', { id })
+      .andWhere('version = :version', { version })
+      .execute();
+    return result.affected === 1;
+  }
+
   save(enterprise: Enterprise, manager?: EntityManager): Promise<Enterprise> {
     return this.repo(manager).save(enterprise);
   }

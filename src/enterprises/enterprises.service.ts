@@ -1,6 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '../common/clock/clock';
-import { closesBeforeRegistered, unionDatesChanged, unionFoundedOnProblem } from './domain/enterprise-dates';
+import {
+  closesBeforeRegistered,
+  registeredOnProblem,
+  unionDatesChanged,
+  unionFoundedOnProblem,
+} from './domain/enterprise-dates';
 import { ENTERPRISE_FIELDS } from './domain/enterprise-fields';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
@@ -22,9 +27,14 @@ import {
   UnionFoundedOnError,
   DuplicateCreditCodeError,
   EnterpriseNotFoundError,
+  EnterpriseVersionConflictError,
+  RegisteredOnError,
   UnknownInstructorError,
 } from './enterprises.errors';
 import { EnterprisesRepository } from './enterprises.repository';
+
+/** A PATCH without expectedVersion that keeps meeting newer writes gives up (409) after this many tries. */
+const MAX_UPDATE_ATTEMPTS = 3;
 
 /**
  * The enterprise registry. Scope: admins and supervisors see every enterprise, an instructor
@@ -50,13 +60,15 @@ export class EnterprisesService {
       ...definedFields(dto),
     });
     await this.assertValid(enterprise);
-    const saved = await this.saveUnique(enterprise, async (manager, created) => {
+    const saved = await this.writeUnique(enterprise.creditCode, async (manager) => {
+      const created = await this.enterprises.save(enterprise, manager);
       await this.audit.record(manager, actor, {
         action: 'enterprise.create',
         entityType: 'enterprise',
         entityId: created.id,
         changes: auditCreated(created, ENTERPRISE_FIELDS),
       });
+      return created;
     });
     return EnterpriseResponse.from(saved);
   }
@@ -65,23 +77,51 @@ export class EnterprisesService {
     return EnterpriseResponse.from(await this.loadInScope(id, actor));
   }
 
-  async update(id: number, dto: UpdateEnterpriseDto, actor: Actor): Promise<EnterpriseResponse> {
-    const enterprise = await this.loadInScope(id, actor);
-    const changes = definedFields(dto);
-    if (actor.role !== 'admin' && 'instructorId' in changes)
+  /**
+   * Changes the fields the client sent. With `expectedVersion` (body, or If-Match: the
+   * controller settles which) the change is made only at that version, else 409 with the
+   * current one. Without it the latest write wins, as it always did, but each attempt is
+   * still written at the version it was checked against and redone on the fresh row when
+   * another write slipped in between, so no check is ever judged on a stale record.
+   */
+  async update(
+    id: number,
+    dto: UpdateEnterpriseDto,
+    actor: Actor,
+    expectedVersion?: number,
+  ): Promise<EnterpriseResponse> {
+    const { expectedVersion: _sent, ...fields } = definedFields(dto);
+    if (actor.role !== 'admin' && 'instructorId' in fields)
       throw new ForbiddenFieldError('instructorId', actor.role);
-    const before = { ...enterprise };
-    Object.assign(enterprise, changes);
-    await this.assertValid(enterprise, before);
-    const saved = await this.saveUnique(enterprise, async (manager, updated) => {
-      await this.audit.record(manager, actor, {
-        action: 'enterprise.update',
-        entityType: 'enterprise',
-        entityId: id,
-        changes: auditDiff(before, updated, ENTERPRISE_FIELDS),
+    for (let attempt = 1; ; attempt++) {
+      const enterprise = await this.loadInScope(id, actor);
+      if (expectedVersion !== undefined && enterprise.version !== expectedVersion)
+        throw new EnterpriseVersionConflictError(expectedVersion, enterprise.version);
+      const before = { ...enterprise };
+      Object.assign(enterprise, fields);
+      await this.assertValid(enterprise, before);
+      const changes = auditDiff(before, enterprise, ENTERPRISE_FIELDS);
+      if (Object.keys(changes).length === 0) return EnterpriseResponse.from(before); // nothing to write
+      const changed = Object.fromEntries(
+        Object.keys(changes).map((field) => [field, enterprise[field as keyof Enterprise]]),
+      ) as Partial<Enterprise>;
+      const saved = await this.writeUnique(enterprise.creditCode, async (manager) => {
+        if (!(await this.enterprises.updateAtVersion(manager, id, before.version, changed))) return null;
+        await this.audit.record(manager, actor, {
+          action: 'enterprise.update',
+          entityType: 'enterprise',
+          entityId: id,
+          changes,
+        });
+        return this.enterprises.findById(id, manager);
       });
-    });
-    return EnterpriseResponse.from(saved);
+      if (saved) return EnterpriseResponse.from(saved);
+      if (expectedVersion !== undefined || attempt >= MAX_UPDATE_ATTEMPTS) {
+        const current = await this.enterprises.findById(id);
+        if (!current) throw new EnterpriseNotFoundError(id);
+        throw new EnterpriseVersionConflictError(expectedVersion ?? before.version, current.version);
+      }
+    }
   }
 
   async list(query: ListEnterprisesQuery, actor: Actor): Promise<Page<EnterpriseResponse>> {
@@ -124,6 +164,12 @@ export class EnterprisesService {
   /** `before`: the stored enterprise, when this is an update. */
   private async assertValid(enterprise: Enterprise, before?: Enterprise): Promise<void> {
     const { registeredOn, closedOn, instructorId } = enterprise;
+    // Judged when it changes, as the union date below.
+    const registeredProblem =
+      !before || before.registeredOn !== registeredOn
+        ? registeredOnProblem(registeredOn, this.clock.today())
+        : null;
+    if (registeredProblem) throw new RegisteredOnError(registeredProblem.en);
     if (closesBeforeRegistered(enterprise)) throw new ClosedBeforeRegisteredError(registeredOn!, closedOn!);
     // Judged when one of its dates changes, so a record stored before the rule stays editable.
     const unionProblem =
@@ -139,19 +185,12 @@ export class EnterprisesService {
     }
   }
 
-  /** Saves and audits in one transaction; a taken credit code becomes a 409. */
-  private async saveUnique(
-    enterprise: Enterprise,
-    audit: (manager: EntityManager, saved: Enterprise) => Promise<void>,
-  ): Promise<Enterprise> {
+  /** Writes (and audits) in one transaction; a taken credit code becomes a 409. */
+  private async writeUnique<T>(creditCode: string, work: (manager: EntityManager) => Promise<T>): Promise<T> {
     try {
-      return await writeTransaction(this.dataSource, async (manager) => {
-        const saved = await this.enterprises.save(enterprise, manager);
-        await audit(manager, saved);
-        return saved;
-      });
+      return await writeTransaction(this.dataSource, work);
     } catch (error) {
-      if (isUniqueViolation(error)) throw new DuplicateCreditCodeError(enterprise.creditCode);
+      if (isUniqueViolation(error)) throw new DuplicateCreditCodeError(creditCode);
       throw error;
     }
   }

@@ -10,7 +10,7 @@ import { AGREEMENT_KINDS, SCOPES } from '../negotiations/workflow';
 import { AGREEMENT_KIND_LABELS_ZH, SCOPE_LABELS_ZH } from '../reports/rates';
 import { badRowsWorkbook } from './bad-rows';
 import { fieldRuleZh } from './row-messages-zh';
-import { countOf, dateOf, textOf } from './enterprise-columns';
+import { codeTextOf, countOf, dateOf, textOf } from './enterprise-columns';
 import { type ImportResult, type ImportRowError, rowError } from './import-result';
 import type { ImportOptions } from './enterprise-import.service';
 import { readSpreadsheet, type CellValue, type SheetRow } from './spreadsheet';
@@ -93,9 +93,13 @@ export class AgreementImportService {
     actor: Actor,
     options: ImportOptions = {},
   ): Promise<ImportResult> {
-    const sheet = await readSpreadsheet(content, filename, (cells) => {
-      const mapping = mapHeaders(cells.map((cell) => (cell === null ? '' : String(cell).trim())));
-      return mapping.has('creditCodes') && mapping.has('signedOn');
+    const sheet = await readSpreadsheet(content, filename, {
+      matches: (cells) => {
+        const mapping = mapHeaders(cells.map((cell) => (cell === null ? '' : String(cell).trim())));
+        return mapping.has('creditCodes') && mapping.has('signedOn');
+      },
+      required: ['统一社会信用代码', '签订日期'],
+      known: COLUMNS.map((c) => c.zh),
     });
     const columns = mapHeaders(sheet.headers);
     const errors: ImportRowError[] = [];
@@ -252,7 +256,7 @@ export class AgreementImportService {
 
 function splitCodes(cell: CellValue): string[] {
   if (cell === null) return [];
-  return textOf(cell)
+  return codeTextOf(cell)
     .toUpperCase()
     .split(/[、,，;；/\s]+/)
     .filter(Boolean);

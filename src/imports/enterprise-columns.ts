@@ -1,5 +1,6 @@
 import { OWNERSHIP_LABELS_ZH, OWNERSHIP_TYPES, type OwnershipType } from '../enterprises/domain/ownership';
-import type { CellValue } from './spreadsheet';
+import { cleanCode } from '../common/text/plain-text';
+import type { CellValue, HeaderRule } from './spreadsheet';
 
 /** The roster's columns: Chinese headers as county offices write them, and the API's field names. */
 export const ENTERPRISE_COLUMNS = [
@@ -42,6 +43,13 @@ export function isEnterpriseHeader(cells: CellValue[]): boolean {
   return mapping.has('creditCode') && mapping.has('name');
 }
 
+/** The roster's header row, for readSpreadsheet. */
+export const ROSTER_HEADER: HeaderRule = {
+  matches: isEnterpriseHeader,
+  required: ['企业名称', '统一社会信用代码'],
+  known: ENTERPRISE_COLUMNS.map((c) => c.zh),
+};
+
 const OWNERSHIP_SYNONYMS: Record<string, OwnershipType> = {
   国有独资公司: 'state_owned',
   国有: 'state_owned',
@@ -67,10 +75,13 @@ export function ownershipTypeOf(value: string): string {
   return byLabel?.[0] ?? OWNERSHIP_SYNONYMS[value] ?? value;
 }
 
-/** `YYYY-MM-DD`, `YYYY/M/D`, `YYYY.M.D`, `YYYY年M月D日` or a date cell; anything else as given (and then refused). */
+/**
+ * `YYYY-MM-DD`, `YYYY/M/D`, `YYYY.M.D`, `YYYY年M月D日` (full-width digits too) or a date cell;
+ * anything else as given (and then refused).
+ */
 export function dateOf(value: CellValue): unknown {
   if (value instanceof Date) return value.toISOString().slice(0, 10); // exceljs reads date cells as UTC midnight
-  const text = String(value).trim();
+  const text = cleanCode(String(value));
   const match = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(text);
   if (!match) return text;
   return `${match[1]}-${match[2].padStart(2, '0')}-${match[3].padStart(2, '0')}`;
@@ -81,9 +92,14 @@ export function textOf(value: CellValue): string {
   return String(value).trim();
 }
 
-/** A whole-number cell, or digits in a text cell; anything else as given (and then refused). */
+/** A code, letter or username as typed on a Chinese keyboard: full-width to half-width, invisible characters removed. */
+export function codeTextOf(value: CellValue): string {
+  return cleanCode(textOf(value));
+}
+
+/** A number cell, or digits in a text cell (full-width `３０` and `１，２００` too); anything else as given (and then refused). */
 export function countOf(value: CellValue): unknown {
   if (typeof value === 'number') return value;
-  const text = String(value).trim().replace(/,/g, '');
+  const text = cleanCode(String(value)).replace(/,/g, '');
   return /^-?\d+(\.\d+)?$/.test(text) ? Number(text) : text;
 }

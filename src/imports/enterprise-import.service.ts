@@ -3,9 +3,12 @@ import { Clock } from '../common/clock/clock';
 import { fieldRuleZh } from './row-messages-zh';
 import {
   closesBeforeRegistered,
+  registeredOnProblem,
   unionDatesChanged,
   unionFoundedOnProblem,
 } from '../enterprises/domain/enterprise-dates';
+import { isUniqueViolation } from '../database/database-errors';
+import { cleanText } from '../common/text/plain-text';
 import { ENTERPRISE_FIELDS } from '../enterprises/domain/enterprise-fields';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
@@ -21,14 +24,15 @@ import { EnterprisesRepository } from '../enterprises/enterprises.repository';
 import { UsersService } from '../users/users.service';
 import { badRowsWorkbook } from './bad-rows';
 import {
+  codeTextOf,
   countOf,
   DATE_FIELDS,
   dateOf,
   ENTERPRISE_COLUMNS,
   type EnterpriseColumn,
-  isEnterpriseHeader,
   mapHeaders,
   ownershipTypeOf,
+  ROSTER_HEADER,
   textOf,
 } from './enterprise-columns';
 import { type ImportResult, type ImportRowError, rowError } from './import-result';
@@ -62,6 +66,24 @@ interface Tally {
   rows: number;
 }
 
+/** What one batch came to, counted into the tally once it is written. */
+interface BatchOutcome {
+  created: number;
+  updated: number;
+  unchanged: number;
+  errors: ImportRowError[];
+  badRows: SheetRow[];
+}
+
+interface BatchPlan {
+  toCreate: Enterprise[];
+  toUpdate: { before: Enterprise; after: Enterprise }[];
+  outcome: BatchOutcome;
+}
+
+/** A batch meeting simultaneous imports is compared again this many times at most. */
+const MAX_BATCH_ATTEMPTS = 4;
+
 /** Thrown inside an atomic import's transaction to roll it back when a row was bad. */
 class AtomicImportRefused extends Error {}
 
@@ -90,7 +112,7 @@ export class EnterpriseImportService {
     actor: Actor,
     options: ImportOptions = {},
   ): Promise<ImportResult> {
-    const sheet = await readSpreadsheet(content, filename, isEnterpriseHeader);
+    const sheet = await readSpreadsheet(content, filename, ROSTER_HEADER);
     const columns = mapHeaders(sheet.headers);
     const instructorIds = await this.users.activeInstructorIds();
     const tally: Tally = {
@@ -192,17 +214,17 @@ export class EnterpriseImportService {
       const header = sheet.headers[position];
       if (field === 'instructor') {
         if (cell === null) plain.instructorId = null;
-        else if (!instructorIds.has(textOf(cell))) {
+        else if (!instructorIds.has(codeTextOf(cell))) {
           rowErrors.push(
             rowError(
               sheetRow.row,
               header,
-              textOf(cell),
+              codeTextOf(cell),
               'no active instructor has this username',
               '该账号不存在、已停用或不是指导员',
             ),
           );
-        } else plain.instructorId = instructorIds.get(textOf(cell));
+        } else plain.instructorId = instructorIds.get(codeTextOf(cell));
         continue;
       }
       plain[field] = convert(field, cell);
@@ -248,7 +270,10 @@ export class EnterpriseImportService {
     return { fields: onlyGiven(dto, columns), raw: sheetRow };
   }
 
-  /** Compares a batch with the database and, given a transaction, writes it with its audit rows. */
+  /**
+   * Compares a batch with the database and, given a transaction, writes it with its audit
+   * rows; the tally counts the batch once it is written (or, on a dry run, compared).
+   */
   private async apply(
     batch: CheckedRow[],
     tally: Tally,
@@ -257,54 +282,91 @@ export class EnterpriseImportService {
     sheet: Sheet,
     columns: Map<EnterpriseColumn, number>,
   ): Promise<void> {
+    const outcome = manager
+      ? await this.writeBatch(batch, manager, actor, sheet, columns)
+      : (await this.compare(batch, undefined, sheet, columns)).outcome;
+    tally.created += outcome.created;
+    tally.updated += outcome.updated;
+    tally.unchanged += outcome.unchanged;
+    tally.errors.push(...outcome.errors);
+    tally.badRows.push(...outcome.badRows);
+  }
+
+  /**
+   * Compares and writes one batch in a savepoint. Another import running at the same time may
+   * insert some of the same new credit codes first (MySQL/MariaDB; SQLite runs writes one at
+   * a time): the unique index refuses ours, the savepoint is rolled back and the batch is
+   * compared again, now finding those enterprises to update or leave unchanged. Never a 500.
+   */
+  private async writeBatch(
+    batch: CheckedRow[],
+    manager: EntityManager,
+    actor: Actor,
+    sheet: Sheet,
+    columns: Map<EnterpriseColumn, number>,
+  ): Promise<BatchOutcome> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await manager.transaction(async (savepoint) => {
+          const plan = await this.compare(batch, savepoint, sheet, columns);
+          await this.write(plan, savepoint, actor);
+          return plan.outcome;
+        });
+      } catch (error) {
+        if (!isUniqueViolation(error)) throw error;
+        if (attempt >= MAX_BATCH_ATTEMPTS) return takenMeanwhile(batch, sheet, columns);
+      }
+    }
+  }
+
+  /** What each row of a batch becomes against the stored enterprises: created, updated, unchanged or refused. */
+  private async compare(
+    batch: CheckedRow[],
+    manager: EntityManager | undefined,
+    sheet: Sheet,
+    columns: Map<EnterpriseColumn, number>,
+  ): Promise<BatchPlan> {
     const existing = new Map(
       (
         await this.enterprises.findByCreditCodes(
           batch.map((c) => c.fields.creditCode!),
-          manager ?? undefined,
+          manager,
         )
       ).map((e) => [e.creditCode, e]),
     );
-    const toCreate: Enterprise[] = [];
-    const toUpdate: { before: Enterprise; after: Enterprise }[] = [];
+    const plan: BatchPlan = {
+      toCreate: [],
+      toUpdate: [],
+      outcome: { created: 0, updated: 0, unchanged: 0, errors: [], badRows: [] },
+    };
+    const today = this.clock.today();
     for (const candidate of batch) {
       const current = existing.get(candidate.fields.creditCode!);
       const merged = Object.assign(new Enterprise(), current ?? emptyEnterprise(), candidate.fields);
-      const unionProblem =
-        !current || unionDatesChanged(current, merged)
-          ? unionFoundedOnProblem(merged, this.clock.today())
-          : null;
-      if (closesBeforeRegistered(merged)) {
-        tally.errors.push(
+      const problem = datesProblem(current, merged, today);
+      if (problem) {
+        plan.outcome.errors.push(
           rowError(
             candidate.raw.row,
-            columnHeader(sheet, columns, 'closedOn'),
-            merged.closedOn,
-            `must not be before 成立日期 ${merged.registeredOn}`,
-            `注销日期不能早于成立日期 ${merged.registeredOn}`,
+            columnHeader(sheet, columns, problem.field),
+            merged[problem.field],
+            problem.en,
+            problem.zh,
           ),
         );
-        tally.badRows.push(candidate.raw);
-      } else if (unionProblem) {
-        tally.errors.push(
-          rowError(
-            candidate.raw.row,
-            columnHeader(sheet, columns, 'unionFoundedOn'),
-            merged.unionFoundedOn,
-            unionProblem.en,
-            unionProblem.zh,
-          ),
-        );
-        tally.badRows.push(candidate.raw);
-      } else if (!current) toCreate.push(merged);
+        plan.outcome.badRows.push(candidate.raw);
+      } else if (!current) plan.toCreate.push(merged);
       else if (Object.keys(auditDiff(current, merged, ENTERPRISE_FIELDS)).length > 0)
-        toUpdate.push({ before: current, after: merged });
-      else tally.unchanged += 1;
+        plan.toUpdate.push({ before: current, after: merged });
+      else plan.outcome.unchanged += 1;
     }
-    tally.created += toCreate.length;
-    tally.updated += toUpdate.length;
-    if (!manager) return;
+    plan.outcome.created = plan.toCreate.length;
+    plan.outcome.updated = plan.toUpdate.length;
+    return plan;
+  }
 
+  private async write(plan: BatchPlan, manager: EntityManager, actor: Actor): Promise<void> {
+    const { toCreate, toUpdate } = plan;
     if (toCreate.length > 0) {
       await this.enterprises.insertMany(toCreate, manager);
       const created = await this.enterprises.findByCreditCodes(
@@ -336,14 +398,65 @@ export class EnterpriseImportService {
   }
 }
 
+/**
+ * The first date rule a row breaks, under the column to correct: registeredOn not after today,
+ * closedOn not before registeredOn, unionFoundedOn (enterprise-dates.ts). Dates of a stored
+ * enterprise are judged when the row changes them, as in the API.
+ */
+function datesProblem(
+  current: Enterprise | undefined,
+  merged: Enterprise,
+  today: string,
+): { field: 'registeredOn' | 'closedOn' | 'unionFoundedOn'; en: string; zh: string } | null {
+  const registered =
+    !current || current.registeredOn !== merged.registeredOn
+      ? registeredOnProblem(merged.registeredOn, today)
+      : null;
+  if (registered) return { field: 'registeredOn', ...registered };
+  if (closesBeforeRegistered(merged)) {
+    return {
+      field: 'closedOn',
+      en: `must not be before 成立日期 ${merged.registeredOn}`,
+      zh: `注销日期不能早于成立日期 ${merged.registeredOn}`,
+    };
+  }
+  const union = !current || unionDatesChanged(current, merged) ? unionFoundedOnProblem(merged, today) : null;
+  return union ? { field: 'unionFoundedOn', ...union } : null;
+}
+
+/** A batch that kept meeting simultaneous imports of the same new codes: its rows, to import again. */
+function takenMeanwhile(
+  batch: CheckedRow[],
+  sheet: Sheet,
+  columns: Map<EnterpriseColumn, number>,
+): BatchOutcome {
+  return {
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+    errors: batch.map((candidate) =>
+      rowError(
+        candidate.raw.row,
+        columnHeader(sheet, columns, 'creditCode'),
+        candidate.fields.creditCode,
+        'another import was writing the same enterprises at the same time: import the file again',
+        '另一次导入正在同时写入相同的企业，请稍后重新导入该文件',
+      ),
+    ),
+    badRows: batch.map((candidate) => candidate.raw),
+  };
+}
+
 function convert(field: EnterpriseColumn, cell: CellValue): unknown {
-  if (cell === null || (typeof cell === 'string' && cell.trim() === '')) {
+  // A cell of spaces or invisible characters only is an empty cell.
+  if (cell === null || (typeof cell === 'string' && cleanText(cell) === '')) {
     return ['community', ...DATE_FIELDS].includes(field) ? null : undefined;
   }
   if (DATE_FIELDS.includes(field)) return dateOf(cell);
   if (field === 'employeeCount') return countOf(cell);
   if (field === 'ownershipType') return ownershipTypeOf(textOf(cell));
-  return textOf(cell);
+  if (field === 'creditCode' || field === 'industry') return codeTextOf(cell);
+  return textOf(cell); // names and places: the DTO cleans them (full-width parentheses belong to a name)
 }
 
 /** The DTO's values for the columns the file has (a missing column leaves the stored value alone). */

@@ -34,6 +34,7 @@ import { ImportQuery } from './dto/import.query';
 import { EnterpriseImportService } from './enterprise-import.service';
 import { ImportResult } from './import-result';
 import { MissingFileError } from './imports.errors';
+import { UploadLimitInterceptor } from './upload-limit.interceptor';
 import { filterWords, negotiationsTable, rosterTable } from './roster-tables';
 import { ApiErrors } from '../common/http/error-response';
 
@@ -50,7 +51,9 @@ const UPLOAD_DOC = {
 const FORMAT_DOC = { name: 'format', enum: ['csv', 'xlsx'], description: 'the download format' };
 
 const IMPORT_ERRORS =
-  'IMPORT.NO_FILE: no file in the field "file"; IMPORT.UNREADABLE_FILE: not an .xlsx or .csv that can be read (rows at fault are in the 200 answer, not errors)';
+  'IMPORT.NO_FILE: no file in the field "file"; IMPORT.UNREADABLE_FILE: not an .xlsx or .csv that can be read, or no sheet has the header row (rows at fault are in the 200 answer, not errors); the body carries messageZh, the same in Chinese';
+const TOO_LARGE =
+  'REQUEST.BODY_TOO_LARGE: the file is over IMPORT_MAX_MB; the body carries limitMb and messageZh';
 
 /** Spreadsheets in and out: the roster and historical agreements imported, the lists exported. */
 @ApiTags('imports and exports')
@@ -69,14 +72,14 @@ export class ImportsController {
   @Post('enterprises/import')
   @HttpCode(200)
   @Roles('admin')
-  @UseInterceptors(FileInterceptor('file'))
+  @UseInterceptors(UploadLimitInterceptor, FileInterceptor('file'))
   @ApiConsumes('multipart/form-data')
   @ApiBody(UPLOAD_DOC)
   @ApiOperation({
     summary:
       'Import the enterprise roster (.xlsx or .csv, Chinese or English headers), upsert by credit code',
   })
-  @ApiErrors({ 422: IMPORT_ERRORS })
+  @ApiErrors({ 413: TOO_LARGE, 422: IMPORT_ERRORS })
   @ApiOkResponse({ type: ImportResult })
   importEnterprises(
     @UploadedFile() file: UploadedSpreadsheet | undefined,
@@ -93,13 +96,13 @@ export class ImportsController {
   @Post('agreements/import')
   @HttpCode(200)
   @Roles('admin')
-  @UseInterceptors(FileInterceptor('file'))
+  @UseInterceptors(UploadLimitInterceptor, FileInterceptor('file'))
   @ApiConsumes('multipart/form-data')
   @ApiBody(UPLOAD_DOC)
   @ApiOperation({
     summary: 'Import agreements signed before the product was used, each as a historical negotiation',
   })
-  @ApiErrors({ 422: IMPORT_ERRORS })
+  @ApiErrors({ 413: TOO_LARGE, 422: IMPORT_ERRORS })
   @ApiOkResponse({ type: ImportResult })
   importAgreements(
     @UploadedFile() file: UploadedSpreadsheet | undefined,

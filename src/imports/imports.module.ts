@@ -21,6 +21,9 @@ import { ImportsController } from './imports.controller';
       inject: [appConfig.KEY],
       useFactory: (config: ConfigType<typeof appConfig>) => ({
         limits: { fileSize: config.importMaxBytes, files: 1 },
+        // Browsers send a Chinese file name as UTF-8 bytes; multer would read them as Latin-1
+        // and the messages would name a garbled file (名册.xlsx as åå.xlsx).
+        defParamCharset: 'utf8',
       }),
     }),
   ],

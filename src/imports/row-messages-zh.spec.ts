@@ -19,4 +19,14 @@ describe(fieldRuleZh.name, () => {
     expect(fieldRuleZh('unionFoundedOn', '2026-02-30')).toBe('应为有效日期，如 2026-03-05');
     expect(fieldRuleZh('expiresOn', 'soon')).toBe('应为有效日期，如 2026-03-05');
   });
+
+  it('names a control or bidi character in a text column, before the length rule', () => {
+    expect(fieldRuleZh('name', '金山\u202E厂纸')).toBe(
+      '不能包含控制字符或文字方向控制字符（第 3 个字符 U+202E）',
+    );
+    expect(fieldRuleZh('community', '家和\u0000')).toBe(
+      '不能包含控制字符或文字方向控制字符（第 3 个字符 U+0000）',
+    );
+    expect(fieldRuleZh('name', '')).toBe('不能为空，且不超过 200 个字');
+  });
 });

@@ -1,9 +1,13 @@
+import { forbiddenCharacterProblem } from '../common/text/plain-text';
 import { checkCreditCode } from '../enterprises/domain/credit-code';
 import { OWNERSHIP_LABELS_ZH } from '../enterprises/domain/ownership';
 import { MAX_EMPLOYEE_COUNT } from '../enterprises/dto/enterprise-field-rules';
 import { AGREEMENT_KIND_LABELS_ZH, SCOPE_LABELS_ZH } from '../reports/rates';
 
 const DATE_FIELDS = ['unionFoundedOn', 'registeredOn', 'closedOn', 'signedOn', 'effectiveOn', 'expiresOn'];
+
+/** The free-text fields, refused for control and bidi characters (common/text/plain-text.ts). */
+const TEXT_FIELDS = ['name', 'township', 'community', 'title'];
 
 const oneOf = (labels: Record<string, string>) => `应为以下之一：${Object.values(labels).join('、')}`;
 
@@ -14,6 +18,9 @@ const oneOf = (labels: Record<string, string>) => `应为以下之一：${Object
  */
 export function fieldRuleZh(field: string, value: unknown): string {
   if (DATE_FIELDS.includes(field)) return '应为有效日期，如 2026-03-05';
+  const forbidden =
+    TEXT_FIELDS.includes(field) && typeof value === 'string' ? forbiddenCharacterProblem(value) : null;
+  if (forbidden) return forbidden.zh;
   switch (field) {
     case 'name':
       return '不能为空，且不超过 200 个字';

@@ -1,6 +1,7 @@
 import { Transform } from 'class-transformer';
 import { ValidateBy, ValidateIf, ValidationOptions } from 'class-validator';
 import { isBusinessDate } from '../dates/business-date';
+import { cleanCode, cleanText, forbiddenCharacterProblem } from '../text/plain-text';
 
 /** A real calendar date written `YYYY-MM-DD`. */
 export function IsBusinessDate(options?: ValidationOptions): PropertyDecorator {
@@ -30,7 +31,31 @@ export function Trim(): PropertyDecorator {
   return Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
 }
 
-/** Trims and upper-cases strings (credit codes, industry letters). */
-export function TrimUpper(): PropertyDecorator {
-  return Transform(({ value }) => (typeof value === 'string' ? value.trim().toUpperCase() : value));
+/** Names and places: invisible characters removed, trimmed (text/plain-text.ts). Other values are left to the validators. */
+export function CleanText(): PropertyDecorator {
+  return Transform(({ value }) => (typeof value === 'string' ? cleanText(value) : value));
+}
+
+/**
+ * Codes, letters and dates as typed on Chinese keyboards: full-width to half-width, invisible
+ * characters removed, trimmed, and upper-cased when `upperCase` (credit codes, industry letters).
+ */
+export function CleanCode(options: { upperCase?: boolean } = {}): PropertyDecorator {
+  return Transform(({ value }) => {
+    if (typeof value !== 'string') return value;
+    const clean = cleanCode(value);
+    return options.upperCase ? clean.toUpperCase() : clean;
+  });
+}
+
+/** Refuses text with control or bidirectional-override characters, naming the first one. */
+export function IsPlainText(): PropertyDecorator {
+  return ValidateBy({
+    name: 'isPlainText',
+    validator: {
+      validate: (value) => typeof value !== 'string' || forbiddenCharacterProblem(value) === null,
+      defaultMessage: (args) =>
+        `${args?.property} ${forbiddenCharacterProblem(String(args?.value))?.en ?? 'has a character that is not allowed'}`,
+    },
+  });
 }

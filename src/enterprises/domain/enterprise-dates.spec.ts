@@ -1,4 +1,4 @@
-import { unionFoundedOnProblem } from './enterprise-dates';
+import { registeredOnProblem, unionFoundedOnProblem } from './enterprise-dates';
 
 describe(unionFoundedOnProblem.name, () => {
   const today = '2026-11-25';
@@ -30,5 +30,25 @@ describe(unionFoundedOnProblem.name, () => {
     expect(unionFoundedOnProblem({ ...dates, unionFoundedOn: '2026-11-26' }, today)?.zh).toBe(
       '建会日期 2026-11-26 不能晚于今天（2026-11-25）',
     );
+  });
+});
+
+describe(registeredOnProblem.name, () => {
+  const today = '2026-11-25';
+
+  it.each([
+    [null, null],
+    ['2007-09-12', null],
+    [today, null],
+  ])('accepts registeredOn %s', (registeredOn, problem) => {
+    expect(registeredOnProblem(registeredOn, today)).toBe(problem);
+  });
+
+  it('refuses a registration after today, in English and Chinese', () => {
+    expect(registeredOnProblem('9999-12-31', today)).toEqual({
+      en: 'registeredOn 9999-12-31 is in the future (today is 2026-11-25)',
+      zh: '成立日期 9999-12-31 不能晚于今天（2026-11-25）',
+    });
+    expect(registeredOnProblem('2026-11-26', today)?.en).toContain('in the future');
   });
 });

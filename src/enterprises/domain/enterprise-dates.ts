@@ -11,6 +11,21 @@ export function closesBeforeRegistered(dates: Pick<EnterpriseDates, 'registeredO
 }
 
 /**
+ * What is wrong with the registration date, or null: an enterprise is registered (成立) on a
+ * day that has come (`today`, a business date in the business time zone). `zh` for the roster.
+ */
+export function registeredOnProblem(
+  registeredOn: string | null,
+  today: string,
+): { en: string; zh: string } | null {
+  if (registeredOn === null || registeredOn <= today) return null;
+  return {
+    en: `registeredOn ${registeredOn} is in the future (today is ${today})`,
+    zh: `成立日期 ${registeredOn} 不能晚于今天（${today}）`,
+  };
+}
+
+/**
  * What is wrong with the union's founding date, or null: a union is founded in an enterprise
  * that exists (on or after registeredOn) and on a day that has come (`today`, a business date).
  * `zh` words it for the people who fix a roster spreadsheet.

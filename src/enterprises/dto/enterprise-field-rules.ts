@@ -1,8 +1,13 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, type ApiPropertyOptions } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Length, Max, Min, ValidateBy } from 'class-validator';
-import { IsBusinessDate, IsOptionalNotNull, Trim, TrimUpper } from '../../common/validation/decorators';
+import {
+  CleanCode,
+  CleanText,
+  IsBusinessDate,
+  IsOptionalNotNull,
+  IsPlainText,
+} from '../../common/validation/decorators';
 import { checkCreditCode } from '../domain/credit-code';
 import { INDUSTRY_SECTIONS } from '../domain/industry';
 import { OWNERSHIP_TYPES } from '../domain/ownership';
@@ -45,21 +50,28 @@ export function IsCreditCode(): PropertyDecorator {
 
 export const NameRules = (mode: Presence) =>
   applyDecorators(
-    doc(mode, { description: 'Chinese name', example: '金八角水泥有限公司', maxLength: 200 }),
+    doc(mode, {
+      description:
+        'Chinese name; trimmed (zero-width characters too); no control or bidi-override characters',
+      example: '金八角水泥有限公司',
+      maxLength: 200,
+    }),
     ...presence(mode),
-    Trim(),
+    CleanText(),
     IsString({ message: 'name must be a string' }),
+    IsPlainText(),
     Length(1, 200, { message: 'name must be 1 to 200 characters after trimming' }),
   );
 
 export const CreditCodeRules = (mode: Presence) =>
   applyDecorators(
     doc(mode, {
-      description: '统一社会信用代码: 18 characters with a valid GB 32100-2015 check character; upper-cased',
+      description:
+        '统一社会信用代码: 18 characters with a valid GB 32100-2015 check character; full-width characters converted, upper-cased',
       example: '91350100M000100Y43',
     }),
     ...presence(mode),
-    TrimUpper(),
+    CleanCode({ upperCase: true }),
     IsCreditCode(),
   );
 
@@ -74,8 +86,9 @@ export const TownshipRules = (mode: Presence) =>
   applyDecorators(
     doc(mode, { description: '乡镇/街道', example: '金山镇', maxLength: 100 }),
     ...presence(mode),
-    Trim(),
+    CleanText(),
     IsString({ message: 'township must be a string' }),
+    IsPlainText(),
     Length(1, 100, { message: 'township must be 1 to 100 characters after trimming' }),
   );
 
@@ -83,8 +96,9 @@ export const CommunityRules = () =>
   applyDecorators(
     doc('nullable', { description: '村/社区', example: '家和社区', maxLength: 100 }),
     IsOptional(),
-    Trim(),
+    CleanText(),
     IsString({ message: 'community must be a string' }),
+    IsPlainText(),
     Length(0, 100, { message: 'community must be at most 100 characters' }),
   );
 
@@ -92,7 +106,7 @@ export const IndustryRules = (mode: Presence) =>
   applyDecorators(
     doc(mode, { description: 'GB/T 4754 section letter', enum: INDUSTRY_SECTIONS, example: 'C' }),
     ...presence(mode),
-    TrimUpper(),
+    CleanCode({ upperCase: true }),
     IsIn(INDUSTRY_SECTIONS, { message: 'industry must be one GB/T 4754 section letter A to T' }),
   );
 
@@ -109,14 +123,15 @@ export const OptionalDateRules = (description: string) =>
   applyDecorators(
     doc('nullable', { description, format: 'date', example: '2024-03-05' }),
     IsOptional(),
+    CleanCode(),
     IsBusinessDate(),
   );
 
 export const InstructorIdRules = () =>
   applyDecorators(
-    doc('nullable', { description: 'id of the instructor in charge', example: 7 }),
+    doc('nullable', { description: 'id of the instructor in charge (a JSON number)', example: 7 }),
     IsOptional(),
-    Type(() => Number),
+    // A JSON number, like employeeCount: "3" is refused, not converted.
     IsInt({ message: 'instructorId must be a whole number' }),
     Min(1, { message: 'instructorId must be 1 or more' }),
   );

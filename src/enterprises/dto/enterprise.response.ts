@@ -16,6 +16,8 @@ export class EnterpriseResponse {
   @ApiProperty({ nullable: true, type: Number }) instructorId!: number | null;
   @ApiProperty({ nullable: true, type: String, format: 'date' }) registeredOn!: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'date' }) closedOn!: string | null;
+  @ApiProperty({ description: '1 when created, +1 on every change; send it back as expectedVersion' })
+  version!: number;
 
   static from(enterprise: Enterprise): EnterpriseResponse {
     return {
@@ -32,6 +34,7 @@ export class EnterpriseResponse {
       instructorId: enterprise.instructorId,
       registeredOn: enterprise.registeredOn,
       closedOn: enterprise.closedOn,
+      version: enterprise.version,
     };
   }
 }

@@ -2,7 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Length, Min } from 'class-validator';
 import { PageQuery } from '../../common/http/page';
-import { Trim, TrimUpper } from '../../common/validation/decorators';
+import { CleanCode, CleanText } from '../../common/validation/decorators';
 import { INDUSTRY_SECTIONS } from '../domain/industry';
 import { OWNERSHIP_TYPES, type OwnershipType, SECTORS, type Sector } from '../domain/ownership';
 
@@ -19,14 +19,14 @@ export class ListEnterprisesQuery extends PageQuery {
 
   @ApiProperty({ required: false, description: 'exact township name' })
   @IsOptional()
-  @Trim()
+  @CleanText()
   @IsString()
   @Length(1, 100, { message: 'township must be 1 to 100 characters' })
   township?: string;
 
   @ApiProperty({ required: false, enum: INDUSTRY_SECTIONS })
   @IsOptional()
-  @TrimUpper()
+  @CleanCode({ upperCase: true })
   @IsIn(INDUSTRY_SECTIONS, { message: 'industry must be one GB/T 4754 section letter A to T' })
   industry?: string;
 
@@ -39,7 +39,7 @@ export class ListEnterprisesQuery extends PageQuery {
 
   @ApiProperty({ required: false, description: 'part of the name or of the credit code' })
   @IsOptional()
-  @Trim()
+  @CleanText()
   @IsString()
   @Length(1, 200, { message: 'q must be 1 to 200 characters' })
   q?: string;

@@ -1,3 +1,5 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsInt, IsOptional, Min } from 'class-validator';
 import type { OwnershipType } from '../domain/ownership';
 import {
   CommunityRules,
@@ -24,4 +26,16 @@ export class UpdateEnterpriseDto {
   @InstructorIdRules() instructorId?: number | null;
   @OptionalDateRules('registered (成立) on') registeredOn?: string | null;
   @OptionalDateRules('closed (注销) on; must not be before registeredOn') closedOn?: string | null;
+
+  @ApiProperty({
+    required: false,
+    minimum: 1,
+    example: 3,
+    description:
+      'the `version` you loaded: the change is made only at that version, else 409 ENTERPRISE.VERSION_CONFLICT with currentVersion (also as the If-Match header)',
+  })
+  @IsOptional()
+  @IsInt({ message: 'expectedVersion must be a whole number: the version you loaded' })
+  @Min(1, { message: 'expectedVersion must be 1 or more' })
+  expectedVersion?: number;
 }

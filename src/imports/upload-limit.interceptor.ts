@@ -1,0 +1,35 @@
+import {
+  type CallHandler,
+  type ExecutionContext,
+  Inject,
+  Injectable,
+  type NestInterceptor,
+  PayloadTooLargeException,
+} from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
+import { catchError, type Observable, throwError } from 'rxjs';
+import { appConfig } from '../config/app.config';
+import { ImportFileTooLargeError } from './imports.errors';
+
+/**
+ * Put before FileInterceptor: multer refuses an upload over IMPORT_MAX_MB with a bare
+ * "File too large"; the office is told the limit instead (api.md, Importing).
+ */
+@Injectable()
+export class UploadLimitInterceptor implements NestInterceptor {
+  constructor(@Inject(appConfig.KEY) private readonly config: ConfigType<typeof appConfig>) {}
+
+  intercept(_context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    return next
+      .handle()
+      .pipe(
+        catchError((error: unknown) =>
+          throwError(() =>
+            error instanceof PayloadTooLargeException
+              ? new ImportFileTooLargeError(this.config.importMaxBytes)
+              : error,
+          ),
+        ),
+      );
+  }
+}
