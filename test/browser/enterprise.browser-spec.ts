@@ -191,6 +191,9 @@ describe('enterprise page', () => {
       await page.goto(`/enterprises/${enterprise.id}`);
       await page.getByTestId('enterprise-form').waitFor();
     }
+    await expect(first.getByTestId('enterprise-start-round').getAttribute('href')).resolves.toBe(
+      `/negotiations?new=1&enterpriseId=${enterprise.id}`,
+    );
     const employees = (page: Page) => page.getByTestId('enterprise-employees').locator('input');
     // Element Plus puts an el-input's attributes on its <input>.
     const community = (page: Page) => page.getByTestId('enterprise-community');
