@@ -102,10 +102,8 @@ describe('enterprise page', () => {
     const page = await open(fixture.instructor, fixture.password, '/workbench', 900);
     await page.goto('/enterprises');
     await page.getByTestId('enterprise-search').fill(enterprise.name);
-    // The search has answered: one row, the table no longer loading.
-    await page.waitForFunction(
-      () => document.querySelectorAll('[data-testid="enterprise-table"] tbody tr').length === 1,
-    );
+    // The search has answered (one enterprise found) and the table no longer loads.
+    await page.getByTestId('enterprise-pagination').getByText('共 1 条').waitFor();
     await page.getByTestId('enterprise-table').locator('.el-loading-mask').waitFor({ state: 'hidden' });
     const link = page.getByTestId('enterprise-table').getByRole('link', { name: enterprise.name });
     await expect(link.getAttribute('href')).resolves.toBe(`/enterprises/${enterprise.id}`);
