@@ -14,6 +14,10 @@ export class AuditController {
   constructor(private readonly audit: AuditService) {}
 
   @Get()
+  @ApiErrors({
+    403: 'AUTH.FORBIDDEN: an instructor asked for more than one enterprise of theirs',
+    404: 'ENTERPRISE.NOT_FOUND: (instructor) no such enterprise, or not theirs',
+  })
   @Roles('admin', 'supervisor', 'instructor')
   @ApiOperation({
     summary: 'The audit trail, newest first',
@@ -22,10 +26,6 @@ export class AuditController {
       '(entityType=enterprise&entityId=…), without client addresses; another question is 403, another enterprise 404.',
   })
   @ApiOkResponse({ type: AuditPage })
-  @ApiErrors({
-    403: 'AUTH.FORBIDDEN: an instructor asked for more than one enterprise of theirs',
-    404: 'ENTERPRISE.NOT_FOUND: (instructor) no such enterprise, or not theirs',
-  })
   async list(@Query() query: ListAuditQuery, @CurrentActor() reader: Actor): Promise<AuditPage> {
     const { actorNames, ...page } = await this.audit.list(query, reader);
     // Client addresses say where colleagues work from: for those who run the system only.
