@@ -41,6 +41,7 @@ describe('Audit trail (e2e)', () => {
         id: expect.any(Number),
         at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
         actorId: admin.id,
+        actorName: `测试admin${admin.username.split('.')[1]}`,
         action: 'enterprise.update',
         entityType: 'enterprise',
         entityId: String(created.id),
@@ -146,5 +147,121 @@ describe('Audit trail (e2e)', () => {
       .expect(422);
     expect(bad.body.errors[0].field).toBe('entityType');
     await request(sut.http).get('/api/v1/audit').query({ from: '2026-02-30' }).set(admin.auth).expect(422);
+  });
+
+  describe('one enterprise’s history (its page)', () => {
+    let instructor: SignedInUser;
+    let other: SignedInUser;
+    let supervisor: SignedInUser;
+    let theirs: { id: number; name: string };
+    let notTheirs: { id: number };
+
+    beforeEach(async () => {
+      instructor = await aSignedInUser(sut, 'instructor', { displayName: '王指导' });
+      other = await aSignedInUser(sut, 'instructor', { displayName: '赵指导' });
+      supervisor = await aSignedInUser(sut, 'supervisor');
+      const create = async (instructorId: number) =>
+        (
+          await request(sut.http)
+            .post('/api/v1/enterprises')
+            .set(admin.auth)
+            .send(anEnterprise({ instructorId, employeeCount: 100 }))
+            .expect(201)
+        ).body;
+      theirs = await create(instructor.id);
+      notTheirs = await create(other.id);
+      await request(sut.http)
+        .patch(`/api/v1/enterprises/${theirs.id}`)
+        .set(admin.auth)
+        .send({ employeeCount: 120 })
+        .expect(200);
+    });
+
+    const history = (as: SignedInUser, entityId: string | number, entityType = 'enterprise') =>
+      request(sut.http).get('/api/v1/audit').query({ entityType, entityId }).set(as.auth);
+
+    it('lets an instructor read the rows of an enterprise of theirs, naming who changed what, without addresses', async () => {
+      const { body } = await history(instructor, theirs.id).expect(200);
+      expect(body.total).toBe(2);
+      expect(body.items[0]).toEqual({
+        id: expect.any(Number),
+        at: expect.any(String),
+        actorId: admin.id,
+        actorName: expect.stringMatching(/^测试admin/),
+        action: 'enterprise.update',
+        entityType: 'enterprise',
+        entityId: String(theirs.id),
+        changes: { employeeCount: { from: 100, to: 120 } },
+        ip: null,
+      });
+      expect(body.items[1]).toMatchObject({ action: 'enterprise.create', ip: null });
+    });
+
+    it('answers an instructor 404 for another instructor’s enterprise, as for one that does not exist', async () => {
+      const elsewhere = await history(instructor, notTheirs.id).expect(404);
+      const unknown = await history(instructor, 987654).expect(404);
+      const garbage = await history(instructor, '1 OR 1=1').expect(404);
+      for (const answer of [elsewhere, unknown, garbage]) {
+        expect(answer.body).toMatchObject({ statusCode: 404, code: 'ENTERPRISE.NOT_FOUND' });
+      }
+      expect(elsewhere.body.message).toBe(`enterprise ${notTheirs.id} does not exist`);
+      // The other instructor reads their own, and not this one's.
+      await history(other, notTheirs.id).expect(200);
+      await history(other, theirs.id).expect(404);
+    });
+
+    it('refuses an instructor anything wider than one enterprise (403, naming entityId)', async () => {
+      for (const query of [
+        {},
+        { entityType: 'enterprise' },
+        { entityType: 'user', entityId: String(instructor.id) },
+      ]) {
+        const refused = await request(sut.http)
+          .get('/api/v1/audit')
+          .query(query)
+          .set(instructor.auth)
+          .expect(403);
+        expect(refused.body.code).toBe('AUTH.FORBIDDEN');
+        expect(refused.body.errors[0].field).toBe('entityId');
+      }
+    });
+
+    it('gives admins and supervisors every enterprise’s rows, with names and addresses', async () => {
+      for (const reader of [admin, supervisor]) {
+        for (const enterprise of [theirs, notTheirs]) {
+          const { body } = await history(reader, enterprise.id).expect(200);
+          expect(body.items.length).toBeGreaterThan(0);
+          expect(body.items[0].actorName).toMatch(/^测试admin/);
+          expect(body.items[0].ip).toEqual(expect.any(String));
+        }
+      }
+    });
+
+    it('names whoever acted, even once deactivated, and nobody for the system', async () => {
+      const former = await aSignedInUser(sut, 'admin', { displayName: '钱前任' });
+      await request(sut.http)
+        .patch(`/api/v1/enterprises/${theirs.id}`)
+        .set(former.auth)
+        .send({ community: '家和社区' })
+        .expect(200);
+      await request(sut.http)
+        .patch(`/api/v1/users/${former.id}`)
+        .set(admin.auth)
+        .send({ active: false })
+        .expect(200);
+      await sut.dataSource.transaction((manager) =>
+        sut.app.get(AuditService).record(manager, null, {
+          action: 'enterprise.import.update',
+          entityType: 'enterprise',
+          entityId: theirs.id,
+          changes: { employeeCount: { from: 120, to: 130 } },
+        }),
+      );
+      const { body } = await history(instructor, theirs.id).expect(200);
+      expect(body.items.slice(0, 2).map((row: { actorName: string | null }) => row.actorName)).toEqual([
+        null,
+        '钱前任',
+      ]);
+    });
   });
 });

@@ -9,7 +9,16 @@ import { persistentValue } from '../database/persistent-value';
 import { execute, valueRows } from '../database/sql';
 import { type Actor, isSystem } from '../auth/actor';
 import { AuditChanges, AuditEntityType, AuditEntry } from './audit-entry.entity';
+import { AuditedEnterpriseNotFoundError, InstructorAuditScopeError } from './audit.errors';
 import { ListAuditQuery } from './dto/list-audit.query';
+
+/** A page of the trail with the display names of the users who made the changes. */
+export interface AuditTrailPage extends Page<AuditEntry> {
+  actorNames: Map<number, string>;
+}
+
+/** An enterprise id as the trail stores it (`String(id)`), nothing else. */
+const ENTERPRISE_ID = /^[1-9]\d{0,9}$/;
 
 export interface AuditRecord {
   action: string;
@@ -76,7 +85,49 @@ export class AuditService {
     );
   }
 
-  async list(query: ListAuditQuery): Promise<Page<AuditEntry>> {
+  /**
+   * The trail, newest first. Admins and supervisors read all of it; an instructor only the rows
+   * of one enterprise assigned to them (issue 14 item 8: its page shows its history).
+   */
+  async list(query: ListAuditQuery, reader: Actor): Promise<AuditTrailPage> {
+    if (reader.role === 'instructor') await this.assertInstructorMayRead(query, reader);
+    const page = await this.entries(query);
+    return { ...page, actorNames: await this.actorNames(page.items) };
+  }
+
+  private async assertInstructorMayRead(query: ListAuditQuery, instructor: Actor): Promise<void> {
+    const { entityType, entityId } = query;
+    if (entityType !== 'enterprise' || entityId === undefined) throw new InstructorAuditScopeError();
+    // By table name: the enterprises folder writes to this one, so this one may not import it.
+    const own =
+      ENTERPRISE_ID.test(entityId) &&
+      (await this.dataSource
+        .createQueryBuilder()
+        .select('1', 'found')
+        .from('enterprises', 'e')
+        .where('e.id = :id AND e.instructor_id = :instructor', {
+          id: Number(entityId),
+          instructor: instructor.id,
+        })
+        .getRawOne()) !== undefined;
+    if (!own) throw new AuditedEnterpriseNotFoundError(entityId);
+  }
+
+  /** Who made each row's change, by name (a trail reader may not be allowed to list the users). */
+  private async actorNames(entries: AuditEntry[]): Promise<Map<number, string>> {
+    const ids = [...new Set(entries.map((entry) => entry.actorId).filter((id) => id !== null))];
+    if (ids.length === 0) return new Map();
+    const rows = await this.dataSource
+      .createQueryBuilder()
+      .select('u.id', 'id')
+      .addSelect('u.display_name', 'name')
+      .from('users', 'u')
+      .where('u.id IN (:...ids)', { ids })
+      .getRawMany<{ id: number | string; name: string }>();
+    return new Map(rows.map((row) => [Number(row.id), row.name]));
+  }
+
+  private async entries(query: ListAuditQuery): Promise<Page<AuditEntry>> {
     const { page, pageSize } = query;
     const builder = this.dataSource.getRepository(AuditEntry).createQueryBuilder('a');
     if (query.entityType) builder.andWhere('a.entityType = :entityType', { entityType: query.entityType });

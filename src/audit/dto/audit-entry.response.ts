@@ -11,23 +11,32 @@ export class AuditEntryResponse {
   @ApiProperty({ format: 'date-time' }) at!: string;
   @ApiProperty({ nullable: true, type: Number, description: 'null for the system or an unknown user' })
   actorId!: number | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    example: '王丽',
+    description: 'display name of the actor; null for the system',
+  })
+  actorName!: string | null;
   @ApiProperty({ example: 'enterprise.update' }) action!: string;
   @ApiProperty({ enum: AUDIT_ENTITY_TYPES }) entityType!: AuditEntityType;
   @ApiProperty() entityId!: string;
   @ApiProperty({ required: false, description: '{field: {from, to}}', type: Object })
   changes?: AuditChanges;
-  @ApiProperty({ nullable: true, type: String }) ip!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'client address; null for instructors' })
+  ip!: string | null;
 
-  static from(entry: AuditEntry): AuditEntryResponse {
+  static from(entry: AuditEntry, actorName: string | null, withIp: boolean): AuditEntryResponse {
     return {
       id: entry.id,
       at: entry.at.toISOString(),
       actorId: entry.actorId,
+      actorName,
       action: entry.action,
       entityType: entry.entityType,
       entityId: entry.entityId,
       ...(entry.changes ? { changes: entry.changes } : {}),
-      ip: entry.ip,
+      ip: withIp ? entry.ip : null,
     };
   }
 }

@@ -34,10 +34,12 @@ export interface Enterprise {
   instructorId: number | null;
   registeredOn: string | null;
   closedOn: string | null;
+  /** Goes up by one on every change, whoever makes it (decisions: optimistic locking). */
+  version: number;
 }
 
-/** What a form sends: every field but the id and the derived sector; `null` clears an optional one. */
-export type EnterpriseInput = Omit<Enterprise, 'id' | 'sector'>;
+/** What a form sends: every field but the id, the derived sector and the version; `null` clears an optional one. */
+export type EnterpriseInput = Omit<Enterprise, 'id' | 'sector' | 'version'>;
 
 export interface EnterpriseFilters {
   q?: string;
@@ -55,8 +57,13 @@ export const fetchEnterprise = (id: number) => api.get<Enterprise>(`/enterprises
 
 export const createEnterprise = (input: EnterpriseInput) => api.post<Enterprise>('/enterprises', input);
 
-export const updateEnterprise = (id: number, changes: Partial<EnterpriseInput>) =>
-  api.patch<Enterprise>(`/enterprises/${id}`, changes);
+/**
+ * Saves the changes made to the enterprise as it was at `expectedVersion`; when someone changed it
+ * since, the API answers 409 `ENTERPRISE.VERSION_CONFLICT` (with `currentVersion`) and saves nothing.
+ * Without it the change applies to whatever is stored (a bulk assignment of instructors).
+ */
+export const updateEnterprise = (id: number, changes: Partial<EnterpriseInput>, expectedVersion?: number) =>
+  api.patch<Enterprise>(`/enterprises/${id}`, { ...changes, expectedVersion });
 
 /** The filtered roster as a spreadsheet, with the import's headers. */
 export const downloadEnterprises = (filters: EnterpriseFilters, format: 'csv' | 'xlsx') =>

@@ -66,7 +66,7 @@ export const routes: RouteRecordRaw[] = [
       {
         path: 'enterprises/:id(\\d+)',
         name: 'enterprise',
-        component: () => import('../views/enterprises/EnterpriseFormView.vue'),
+        component: () => import('../views/enterprises/EnterpriseView.vue'),
         props: (route) => ({ id: Number(route.params.id) }),
         meta: { title: 'common.nav.enterprise' },
       },

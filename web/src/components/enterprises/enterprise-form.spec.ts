@@ -16,6 +16,7 @@ const enterprise: Enterprise = {
   instructorId: 4,
   registeredOn: '2021-04-09',
   closedOn: null,
+  version: 2,
 };
 
 describe('enterpriseInput', () => {

@@ -29,7 +29,12 @@ export const emptyEnterpriseForm = (): EnterpriseFormModel => ({
   closedOn: null,
 });
 
-export const enterpriseForm = ({ id: _id, sector: _sector, ...fields }: Enterprise): EnterpriseFormModel => ({
+export const enterpriseForm = ({
+  id: _id,
+  sector: _sector,
+  version: _version,
+  ...fields
+}: Enterprise): EnterpriseFormModel => ({
   ...fields,
   community: fields.community ?? '',
 });

@@ -16,6 +16,8 @@ export default {
     UNION_FOUNDED_ON:
       'The union founding date cannot be in the future or before the enterprise was registered',
     UNKNOWN_INSTRUCTOR: 'The chosen instructor does not exist or is inactive',
+    REGISTERED_ON: 'The registration date cannot be in the future',
+    VERSION_CONFLICT: 'Someone else just changed this enterprise: load the latest values, then save again',
   },
   NEGOTIATION: {
     NOT_FOUND: 'The negotiation does not exist or is not one of yours',

@@ -17,6 +17,8 @@ export default {
     CLOSED_BEFORE_REGISTERED: '注销日期不能早于成立日期',
     UNION_FOUNDED_ON: '建会日期不能晚于今天，也不能早于企业成立日期',
     UNKNOWN_INSTRUCTOR: '所选指导员不存在或已停用',
+    REGISTERED_ON: '成立日期不能晚于今天',
+    VERSION_CONFLICT: '该企业信息刚被他人修改，请载入最新内容后再保存',
   },
   NEGOTIATION: {
     NOT_FOUND: '协商不存在，或不在您负责的范围内',
