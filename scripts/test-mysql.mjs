@@ -14,7 +14,8 @@ if (!/test/i.test(name)) {
   process.exit(2);
 }
 const jest = new URL('../node_modules/jest/bin/jest.js', import.meta.url).pathname;
-const result = spawnSync(process.execPath, [jest, '--selectProjects', 'db', ...process.argv.slice(2)], {
+// The caller's arguments (files, -t …) go first: `--selectProjects` takes every word after it.
+const result = spawnSync(process.execPath, [jest, ...process.argv.slice(2), '--selectProjects', 'db'], {
   stdio: 'inherit',
   env: { ...process.env, TEST_DATABASE_URL: url },
 });
