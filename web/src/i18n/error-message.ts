@@ -5,6 +5,10 @@ import { i18n } from './index';
 export function errorMessage(error: unknown): string {
   const { t, te } = i18n.global;
   if (!isApiError(error)) return t('errors.unknown', { message: String(error) });
+  // Where the server words the problem in Chinese itself (an unreadable import file, the upload
+  // limit), that wording is the precise one: the English message must not show through.
+  const messageZh = error.body.messageZh;
+  if (i18n.global.locale.value === 'zh-CN' && typeof messageZh === 'string' && messageZh) return messageZh;
   const params = {
     message: error.message,
     minutes: Math.ceil((error.retryAfterSeconds ?? 60) / 60),
