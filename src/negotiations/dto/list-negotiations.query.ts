@@ -46,4 +46,15 @@ export class ListNegotiationsQuery extends PageQuery {
   @IsOptional()
   @IsIn(['true', 'false'], { message: 'open must be true or false' })
   open?: 'true' | 'false';
+
+  // Accepted here so that the web list can ask for it; the order itself is the agenda-sort work
+  // (decisions.md, issue 14 item 16), built beside this: on merge, that version of the field wins.
+  @ApiProperty({
+    required: false,
+    enum: ['agenda'],
+    description: 'agenda: open rounds first by their next deadline, then closed ones newest first',
+  })
+  @IsOptional()
+  @IsIn(['agenda'], { message: 'sort must be agenda' })
+  sort?: 'agenda';
 }
