@@ -49,6 +49,7 @@ describe('Workbench reads (e2e)', () => {
         kind: 'offer_reply',
         negotiationId: negotiation.id,
         enterprise: '迟复机械有限公司',
+        enterprises: [expect.objectContaining({ id: late, name: '迟复机械有限公司' })],
         dueOn: addDays(daysAgo(25), 20),
         daysLeft: -5,
         overdue: true,
@@ -66,6 +67,36 @@ describe('Workbench reads (e2e)', () => {
     ]);
     const others = await request(sut.http).get('/api/v1/me/agenda').set(other.auth).expect(200);
     expect(others.body.items.map((item: { enterprise: string }) => item.enterprise)).toEqual(['别人的企业']);
+  });
+
+  it('tells apart enterprises of the same name by their credit code and township (issue 14 item 17)', async () => {
+    const first = await enterprise('万安镇兴旺水泥有限公司', instructor.id, { township: '万安镇' });
+    const second = await enterprise('万安镇兴旺水泥有限公司', instructor.id, { township: '万安镇' });
+    const late = await aNegotiation(sut, instructor, { enterpriseIds: [first] });
+    await record(sut, instructor, late, [
+      { type: 'OFFER_SENT', occurredOn: daysAgo(25), sentBy: 'union', receivedOn: daysAgo(25) },
+    ]);
+    const codes = new Map<number, string>();
+    for (const id of [first, second]) {
+      const res = await request(sut.http).get(`/api/v1/enterprises/${id}`).set(admin.auth).expect(200);
+      codes.set(id, res.body.creditCode);
+    }
+
+    const res = await request(sut.http).get('/api/v1/me/agenda').set(instructor.auth).expect(200);
+
+    const named = (kind: string) =>
+      res.body.items
+        .filter((item: { kind: string }) => item.kind === kind)
+        .flatMap((item: { enterprises: object[] }) => item.enterprises);
+    const entry = (id: number) => ({
+      id,
+      name: '万安镇兴旺水泥有限公司',
+      creditCode: codes.get(id),
+      township: '万安镇',
+    });
+    expect(named('offer_reply')).toEqual([entry(first)]);
+    expect(named('uncovered')).toEqual(expect.arrayContaining([entry(first), entry(second)]));
+    expect(codes.get(first)).not.toBe(codes.get(second));
   });
 
   it('answers an instructor with nothing to do with an empty list', async () => {

@@ -266,7 +266,19 @@ export function dateLabel(date: BusinessDate, language: Language): string {
 
 /** The report's uncovered enterprises as the digest's facts. */
 function uncoveredFacts(
-  rows: ReadonlyArray<{ id: number; name: string; employeeCount: number }>,
+  rows: ReadonlyArray<{
+    id: number;
+    name: string;
+    creditCode: string;
+    township: string;
+    employeeCount: number;
+  }>,
 ): UncoveredFact[] {
-  return rows.map((e) => ({ enterpriseId: e.id, name: e.name, employeeCount: e.employeeCount }));
+  return rows.map(({ id, name, creditCode, township, employeeCount }) => ({
+    id,
+    name,
+    creditCode,
+    township,
+    employeeCount,
+  }));
 }

@@ -49,7 +49,10 @@ export class ReminderFactsRepository {
         'd.due_on AS dueOn',
         'd.rule AS rule',
         'e.instructor_id AS instructorId',
+        'e.id AS enterpriseId',
         'e.name AS name',
+        'e.credit_code AS creditCode',
+        'e.township AS township',
       ])
       .where('d.due_on <= :until', { until })
       .andWhere('e.instructor_id IS NOT NULL');
@@ -61,7 +64,10 @@ export class ReminderFactsRepository {
       dueOn: string | Date;
       rule: string;
       instructorId: number;
+      enterpriseId: number;
       name: string;
+      creditCode: string;
+      township: string;
     }>();
     const byKey = new Map<string, InstructorDeadlineFact>();
     for (const row of rows) {
@@ -72,9 +78,10 @@ export class ReminderFactsRepository {
         kind: row.kind,
         dueOn: asDate(row.dueOn),
         rule: row.rule,
-        enterpriseNames: [],
+        enterprises: [],
       };
-      fact.enterpriseNames.push(row.name);
+      const { name, creditCode, township } = row;
+      fact.enterprises.push({ id: Number(row.enterpriseId), name, creditCode, township });
       byKey.set(key, fact);
     }
     return [...byKey.values()];

@@ -64,7 +64,7 @@ describe('negotiation page (instructor)', () => {
     await expectStage('preparation', '确定代表');
     await reply.waitFor({ state: 'detached' });
     await expect(page.getByTestId('history-item').count()).resolves.toBe(2);
-    await expect(page.getByTestId('negotiation-version').innerText()).resolves.toBe('v2');
+    await expect(page.getByTestId('negotiation-version').innerText()).resolves.toBe('第 2 版');
   });
 
   it('names the rule that refuses an event: the form’s own check first, then the API’s', async () => {
@@ -102,7 +102,7 @@ describe('negotiation page (instructor)', () => {
   it('says so and reloads when someone else changed the round first', async () => {
     const { id } = fixture.negotiations.stale;
     await page.goto(`/negotiations/${id}`);
-    await expect(page.getByTestId('negotiation-version').innerText()).resolves.toBe('v0');
+    await expect(page.getByTestId('negotiation-version').innerText()).resolves.toBe('第 0 版');
 
     const colleague = await Api.signIn(fixture.baseUrl, 'admin', fixture.adminPassword);
     await colleague.post(`/negotiations/${id}/events`, {
@@ -120,7 +120,7 @@ describe('negotiation page (instructor)', () => {
     await expect(page.getByTestId('event-conflict').innerText()).resolves.toContain(
       '他人已更新此协商，已重新载入',
     );
-    await page.getByTestId('negotiation-version').getByText('v1').waitFor();
+    await page.getByTestId('negotiation-version').getByText('第 1 版').waitFor();
     await deadline('offer_reply').waitFor();
     await expect(page.getByTestId('history-item').count()).resolves.toBe(1);
   });

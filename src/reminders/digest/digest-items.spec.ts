@@ -6,7 +6,12 @@ const fact = (kind: string, dueOn: string, names = ['金八角水泥有限公司
   kind,
   dueOn,
   rule: `rule of ${kind}`,
-  enterpriseNames: names,
+  enterprises: names.map((name, index) => ({
+    id: index + 1,
+    name,
+    creditCode: `91360828MA35F0XK${index}Q`,
+    township: '万安镇',
+  })),
 });
 
 describe(digestItems.name, () => {
@@ -35,7 +40,15 @@ describe(digestItems.name, () => {
         fact('offer_reply', '2026-11-30', ['甲', '乙', '丙']),
         fact('offer_reply', '2026-11-26'),
       ],
-      [{ enterpriseId: 9, name: '万安物流有限公司', employeeCount: 40 }],
+      [
+        {
+          id: 9,
+          name: '万安物流有限公司',
+          creditCode: '91360828MA35F0XL3R',
+          township: '万安镇',
+          employeeCount: 40,
+        },
+      ],
       TODAY,
     );
     expect(sut.map((item) => [item.kind, item.daysLeft, item.enterprise])).toEqual([
@@ -45,5 +58,15 @@ describe(digestItems.name, () => {
       ['uncovered', null, '万安物流有限公司'],
     ]);
     expect(digestCounts(sut)).toEqual({ overdue: 1, dueSoon: 2, uncovered: 1, total: 4 });
+  });
+
+  it('names every enterprise of an item with its credit code and township, since names may repeat', () => {
+    const twins = ['万安镇兴旺水泥有限公司', '万安镇兴旺水泥有限公司', '万安镇兴旺水泥有限公司'];
+    const [item] = digestItems([fact('offer_reply', '2026-11-30', twins)], [], TODAY);
+    expect(item!.enterprises.map((e) => `${e.name}（${e.creditCode}，${e.township}）`)).toEqual([
+      '万安镇兴旺水泥有限公司（91360828MA35F0XK0Q，万安镇）',
+      '万安镇兴旺水泥有限公司（91360828MA35F0XK1Q，万安镇）',
+      '万安镇兴旺水泥有限公司（91360828MA35F0XK2Q，万安镇）',
+    ]);
   });
 });

@@ -20,25 +20,37 @@ export const DIGEST_KINDS = [
 ] as const;
 export type DigestKind = (typeof DIGEST_KINDS)[number];
 
+/**
+ * An enterprise as the agenda names it: several may share a name (issue 14 item 17), so the
+ * credit code and township come with it.
+ */
+export interface AgendaEnterprise {
+  id: number;
+  name: string;
+  creditCode: string;
+  township: string;
+}
+
 export interface DeadlineFact {
   negotiationId: number;
   kind: string;
   dueOn: BusinessDate;
   rule: string;
   /** The instructor's enterprises the negotiation covers. */
-  enterpriseNames: string[];
+  enterprises: AgendaEnterprise[];
 }
 
-export interface UncoveredFact {
-  enterpriseId: number;
-  name: string;
+export interface UncoveredFact extends AgendaEnterprise {
   employeeCount: number;
 }
 
 export interface DigestItem {
   kind: DigestKind;
   negotiationId: number | null;
+  /** The enterprises' names (the first two and a count for a regional round): the e-mail's words. */
   enterprise: string;
+  /** The same enterprises one by one, with what tells them apart. */
+  enterprises: AgendaEnterprise[];
   dueOn: BusinessDate | null;
   /** Days from today to dueOn: negative when overdue, null for an uncovered enterprise. */
   daysLeft: number | null;
@@ -71,7 +83,8 @@ export function digestItems(
     items.push({
       kind: fact.kind,
       negotiationId: fact.negotiationId,
-      enterprise: enterpriseLabel(fact.enterpriseNames),
+      enterprise: enterpriseLabel(fact.enterprises.map((enterprise) => enterprise.name)),
+      enterprises: fact.enterprises,
       dueOn: fact.dueOn,
       daysLeft,
       // A stalled warning or an open renewal window is a state, not lateness.
@@ -79,11 +92,12 @@ export function digestItems(
       rule: fact.rule,
     });
   }
-  for (const enterprise of uncovered) {
+  for (const { employeeCount: _size, ...enterprise } of uncovered) {
     items.push({
       kind: 'uncovered',
       negotiationId: null,
       enterprise: enterprise.name,
+      enterprises: [enterprise],
       dueOn: null,
       daysLeft: null,
       overdue: false,

@@ -1,11 +1,24 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { DIGEST_KINDS, type DigestKind } from '../digest/digest-items';
 
+export class AgendaEnterpriseResponse {
+  @ApiProperty() id!: number;
+  @ApiProperty({ example: '万安镇兴旺水泥有限公司' }) name!: string;
+  @ApiProperty({ example: '91360828MA35F0XK2Q' }) creditCode!: string;
+  @ApiProperty({ example: '万安镇' }) township!: string;
+}
+
 export class AgendaItemResponse {
   @ApiProperty({ enum: DIGEST_KINDS }) kind!: DigestKind;
   @ApiProperty({ nullable: true, type: Number }) negotiationId!: number | null;
   @ApiProperty({ description: 'the enterprise, or the first ones of a regional/industry negotiation' })
   enterprise!: string;
+  @ApiProperty({
+    type: [AgendaEnterpriseResponse],
+    description:
+      "the instructor's enterprises the item concerns, each with its credit code and township (names may repeat)",
+  })
+  enterprises!: AgendaEnterpriseResponse[];
   @ApiProperty({ format: 'date', nullable: true, type: String }) dueOn!: string | null;
   @ApiProperty({
     nullable: true,

@@ -21,6 +21,8 @@ export interface AgendaItem {
   negotiationId: number | null;
   /** The enterprise's name, or the first two and a count for a regional agreement. */
   enterprise: string;
+  /** The same enterprises one by one, with what tells same-named ones apart. */
+  enterprises: Array<{ id: number; name: string; creditCode: string; township: string }>;
   dueOn: string | null;
   daysLeft: number | null;
   overdue: boolean;

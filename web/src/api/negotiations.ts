@@ -141,8 +141,12 @@ export interface RuleSet {
   stalledAfterDays: number;
 }
 
-export const listNegotiations = (filters: NegotiationFilters & { page?: number; pageSize?: number }) =>
-  api.get<Page<Negotiation>>('/negotiations', filters);
+/** `agenda`: open rounds first, by their next deadline, then the closed ones newest first (decisions.md). */
+export type NegotiationSort = 'agenda';
+
+export const listNegotiations = (
+  filters: NegotiationFilters & { sort?: NegotiationSort; page?: number; pageSize?: number },
+) => api.get<Page<Negotiation>>('/negotiations', filters);
 
 /** Every negotiation the filters keep, page after page. */
 export const fetchAllNegotiations = (filters: NegotiationFilters) =>

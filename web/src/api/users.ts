@@ -24,3 +24,12 @@ export const fetchInstructors = () => fetchAll<Instructor>('/instructors');
 export const createUser = (user: NewUser) => api.post<User>('/users', user);
 
 export const updateUser = (id: number, changes: UserChanges) => api.patch<User>(`/users/${id}`, changes);
+
+/** What anyone may change on their own account; a new password needs the current one. */
+export type OwnChanges = Partial<Pick<User, 'email' | 'language' | 'digestOptOut'>> & {
+  password?: string;
+  currentPassword?: string;
+};
+
+/** Changes the signed-in user's own account; a new password ends the current token (sign in again). */
+export const updateOwnAccount = (id: number, changes: OwnChanges) => api.patch<User>(`/users/${id}`, changes);

@@ -88,6 +88,12 @@ export const routes: RouteRecordRaw[] = [
         component: () => import('../views/admin/RemindersView.vue'),
         meta: { title: 'common.nav.reminders', roles: ['admin', 'supervisor'] },
       },
+      {
+        path: 'profile',
+        name: 'profile',
+        component: () => import('../views/profile/ProfileView.vue'),
+        meta: { title: 'common.nav.profile' },
+      },
     ],
   },
   { path: '/:unknown(.*)*', redirect: { name: 'home' } },

@@ -21,7 +21,13 @@ describe('dueStatus', () => {
     expect(dueStatus(due('stalled', 5), 30)).toEqual({ key: 'left', n: 5, tone: 'warning' });
     expect(dueStatus(due('stalled', -24), null)).toBeNull();
     expect(dueStatus(due('renewal_window_opens', -6), 30)).toEqual({ key: 'opened', n: 6, tone: 'info' });
-    expect(dueStatus(due('renewal_window_opens', 6), 30)).toEqual({ key: 'left', n: 6, tone: 'warning' });
+  });
+
+  it('reads a renewal window’s opening as a start, not a deadline: opens in N days, today, open for N days', () => {
+    expect(dueStatus(due('renewal_window_opens', 271), 30)).toEqual({ key: 'opensIn', n: 271, tone: 'info' });
+    expect(dueStatus(due('renewal_window_opens', 6), 30)).toEqual({ key: 'opensIn', n: 6, tone: 'info' });
+    expect(dueStatus(due('renewal_window_opens', 0), 30)).toEqual({ key: 'opensToday', n: 0, tone: 'info' });
+    expect(dueStatus(due('renewal_window_opens', -6), 30)).toEqual({ key: 'opened', n: 6, tone: 'info' });
   });
 
   it('has nothing to say without a date', () => {

@@ -13,6 +13,7 @@ export default {
     reports: 'Reports',
     users: 'Users',
     reminders: 'Reminder e-mails',
+    profile: 'My account',
   },
   role: {
     admin: 'Administrator',
@@ -21,6 +22,7 @@ export default {
   },
   header: {
     language: 'Language',
+    profile: 'My account',
     signOut: 'Sign out',
   },
 } satisfies typeof zh;

@@ -29,6 +29,8 @@ export default {
     left: '{n} days left',
     stalled: 'nothing recorded for {n} days',
     opened: 'open for {n} days',
+    opensIn: 'opens in {n} days',
+    opensToday: 'opens today',
   },
   event: {
     OFFER_SENT: 'Offer to bargain sent',
@@ -138,7 +140,16 @@ export default {
     scope: 'Scope: {scope}',
     allEnterprises: 'All {n}',
     fewerEnterprises: 'Fewer',
-    ruleSet: 'Rule set',
+    ruleSet: 'Rules: {name}',
+    ruleSetName: {
+      national: 'National rules',
+      local: 'Local rules',
+    },
+    ruleSetTip:
+      'The time limits and numbers this negotiation follows (version {version}), fixed when it was created',
+    version: 'version {n}',
+    versionTip:
+      'Goes up by one with each recorded event; tells you when someone else changed the round first',
     historical: 'Recorded afterwards',
     createdOn: 'Created on',
     renews: 'Renews negotiation #{id}',
@@ -188,5 +199,7 @@ export default {
     submit: 'Create',
     created: 'Negotiation created',
     oneEnterprise: 'An enterprise negotiation covers exactly one enterprise',
+    search: 'Type a name or a credit code',
+    more: '{n} more match: type more to narrow them down',
   },
 } satisfies typeof zh;

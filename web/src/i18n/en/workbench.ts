@@ -23,4 +23,5 @@ export default {
   noUnion: 'No union',
   noOpenNegotiations: 'No negotiation under way',
   today: 'Today is {date}',
+  moreEnterprises: 'and {n} more',
 } satisfies typeof zh;

@@ -11,6 +11,7 @@ export default {
     reports: '报表',
     users: '用户',
     reminders: '提醒邮件',
+    profile: '个人设置',
   },
   role: {
     admin: '系统管理员',
@@ -19,6 +20,7 @@ export default {
   },
   header: {
     language: '语言',
+    profile: '个人设置',
     signOut: '退出登录',
   },
 };

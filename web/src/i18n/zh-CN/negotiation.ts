@@ -29,6 +29,8 @@ export default {
     left: '还剩 {n} 天',
     stalled: '已 {n} 天无新进展',
     opened: '续订窗口已开启 {n} 天',
+    opensIn: '{n} 天后开始',
+    opensToday: '今天开始',
   },
   event: {
     OFFER_SENT: '发出协商要约',
@@ -139,7 +141,14 @@ export default {
     scope: '范围：{scope}',
     allEnterprises: '全部 {n} 家',
     fewerEnterprises: '收起',
-    ruleSet: '规则版本',
+    ruleSet: '适用规则：{name}',
+    ruleSetName: {
+      national: '国家规定',
+      local: '本地规定',
+    },
+    ruleSetTip: '本协商适用的期限和人数规则（版本 {version}），创建时确定，之后不变',
+    version: '第 {n} 版',
+    versionTip: '每记录一个事项加一；他人同时修改时据此提醒',
     historical: '补录',
     createdOn: '创建于',
     renews: '续签自协商 #{id}',
@@ -189,5 +198,7 @@ export default {
     submit: '创建',
     created: '已创建协商',
     oneEnterprise: '单个企业协商只能选择一家企业',
+    search: '输入企业名称或统一社会信用代码查找',
+    more: '另有 {n} 家符合，请输入更多字词缩小范围',
   },
 };

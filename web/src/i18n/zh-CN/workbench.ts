@@ -21,4 +21,5 @@ export default {
   noUnion: '未建会',
   noOpenNegotiations: '没有进行中的协商',
   today: '今天是 {date}',
+  moreEnterprises: '等 {n} 家',
 };

@@ -6,6 +6,7 @@ const item = (kind: AgendaItem['kind'], daysLeft: number | null, overdue = false
   kind,
   negotiationId: kind === 'uncovered' ? null : 1,
   enterprise: '金八角水泥有限公司',
+  enterprises: [{ id: 1, name: '金八角水泥有限公司', creditCode: '91360828MA35F0XK2Q', township: '万安镇' }],
   dueOn: daysLeft === null ? null : '2026-03-05',
   daysLeft,
   overdue,

@@ -1,0 +1,27 @@
+import type zh from '../zh-CN/profile';
+
+export default {
+  account: 'Account',
+  username: 'Username',
+  displayName: 'Name',
+  role: 'Role',
+  settings: 'Settings',
+  email: 'E-mail',
+  emailHint: 'Reminder e-mails go to this address; none are sent without one',
+  emailRule: 'Enter a valid e-mail address',
+  language: 'Language',
+  languageHint: 'The language of the screens and of the reminder e-mails',
+  digestOptOut: 'No reminder e-mails',
+  save: 'Save settings',
+  saved: 'Saved',
+  password: 'Change password',
+  currentPassword: 'Current password',
+  currentPasswordRequired: 'Enter your current password',
+  newPassword: 'New password',
+  newPasswordRule: 'At least {min} characters',
+  newPasswordSame: 'The new password must differ from the current one',
+  confirmPassword: 'New password again',
+  confirmPasswordDiffers: 'The two new passwords differ',
+  changePassword: 'Change password',
+  passwordChanged: 'Password changed: signed in again with the new one; sign-ins on other devices have ended',
+} satisfies typeof zh;
