@@ -1,10 +1,7 @@
 import { isTokenClaims } from './token-claims';
 
 describe(isTokenClaims.name, () => {
-  it.each([
-    [{ sub: 1, tv: 0 }],
-    [{ sub: 42, tv: 3, exp: 1_900_000_000 }],
-  ])('accepts %o', (claims) => {
+  it.each([[{ sub: 1, tv: 0 }], [{ sub: 42, tv: 3, exp: 1_900_000_000 }]])('accepts %o', (claims) => {
     expect(isTokenClaims(claims)).toBe(true);
   });
 
