@@ -242,7 +242,7 @@ describe('Audit trail (e2e)', () => {
       await request(sut.http)
         .patch(`/api/v1/enterprises/${theirs.id}`)
         .set(former.auth)
-        .send({ community: '家和社区' })
+        .send({ community: '幸福社区' })
         .expect(200);
       await request(sut.http)
         .patch(`/api/v1/users/${former.id}`)

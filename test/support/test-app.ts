@@ -25,7 +25,12 @@ export async function createTestApp(
   const database = testDatabaseConfig();
   await ensureDatabaseExists(database);
   const config: AppConfig = {
-    ...loadAppConfig({ LOG_LEVEL: 'silent', DATABASE_URL: 'sqlite::memory:' }),
+    // A chosen first-admin password: a generated one would be printed on the console by every app.
+    ...loadAppConfig({
+      LOG_LEVEL: 'silent',
+      DATABASE_URL: 'sqlite::memory:',
+      BOOTSTRAP_ADMIN_PASSWORD: 'test-bootstrap-password',
+    }),
     database,
     schedulerEnabled: false, // tests run timers themselves, when they choose
     webDir: null, // the web front end is served only where a test asks (web-app.e2e-spec)
