@@ -724,7 +724,8 @@ describe('Roster and agreement import/export (e2e)', () => {
       ).expect(200);
       const res = await request(sut.http)
         .get('/api/v1/negotiations.csv')
-        .query({ agreementKind: 'wage', stage: 'in_force', open: 'false' })
+        // `sort` orders the rows (the list page asks for the agenda order): it is no filter.
+        .query({ agreementKind: 'wage', stage: 'in_force', open: 'false', sort: 'agenda' })
         .set(admin.auth)
         .expect(200);
       const lines = res.text.split('\r\n');

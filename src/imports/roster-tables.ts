@@ -100,6 +100,9 @@ export function negotiationsTable(
   };
 }
 
+/** Query parameters that choose the page or the order of rows, not which rows: not filters. */
+const NOT_FILTERS = new Set(['page', 'pageSize', 'sort']);
+
 const FILTER_NAMES_ZH: Record<string, string> = {
   stage: '阶段',
   agreementKind: '合同类型',
@@ -144,7 +147,7 @@ export function filterWords(
     }
   };
   return Object.entries(query)
-    .filter(([key, value]) => value !== undefined && key !== 'page' && key !== 'pageSize')
+    .filter(([key, value]) => value !== undefined && !NOT_FILTERS.has(key))
     .map(([key, value]) => `${FILTER_NAMES_ZH[key] ?? key}：${words(key, value)}`)
     .join('；');
 }
