@@ -5,6 +5,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { jsonBodyParser } from './common/http/body-parser';
 import { documentCommonErrors, ErrorResponse } from './common/http/error-response';
+import { documentDownloadPaths } from './common/http/openapi-downloads';
 import { appConfig } from './config/app.config';
 import { serveWebApp } from './web/web-app';
 
@@ -38,8 +39,8 @@ function setUpOpenApi(app: NestExpressApplication): void {
     .setVersion('1')
     .addBearerAuth()
     .build();
-  const document = documentCommonErrors(
-    SwaggerModule.createDocument(app, config, { extraModels: [ErrorResponse] }),
+  const document = documentDownloadPaths(
+    documentCommonErrors(SwaggerModule.createDocument(app, config, { extraModels: [ErrorResponse] })),
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
 }

@@ -130,6 +130,21 @@ describe('Access control (e2e)', () => {
     }
   });
 
+  it('lists each report in OpenAPI at its JSON path and, apart, at its download path', async () => {
+    const docs = (await request(sut.http).get('/api/docs-json').expect(200)).body as {
+      paths: Record<string, Record<string, { parameters?: Array<{ name: string; in: string }> }>>;
+    };
+    const reportPaths = Object.keys(docs.paths).filter((path) => path.startsWith('/api/v1/reports/'));
+    for (const report of ['signing-rates', 'target-gaps', 'union-founding', 'agreements', 'trend']) {
+      const json = docs.paths[`/api/v1/reports/${report}`]?.get;
+      expect({ report, json: Boolean(json) }).toEqual({ report, json: true });
+      expect(json!.parameters?.some((parameter) => parameter.name === 'format')).toBe(false);
+      const download = docs.paths[`/api/v1/reports/${report}.{format}`]?.get;
+      expect(download?.parameters).toContainEqual(expect.objectContaining({ name: 'format', in: 'path' }));
+    }
+    expect(reportPaths.filter((path) => path.includes('{.'))).toEqual([]);
+  });
+
   it("documents in OpenAPI the error answers of a route's body and of the workflow", async () => {
     const docs = (await request(sut.http).get('/api/docs-json').expect(200)).body as {
       paths: Record<
