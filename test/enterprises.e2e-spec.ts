@@ -122,6 +122,14 @@ describe('Enterprises API (e2e)', () => {
         /1 to 200 characters after trimming/,
       ],
       [
+        'a name of Hangul fillers and invisible separators only',
+        { name: '\u3164\u2063\u115F' },
+        'name',
+        /1 to 200 characters after trimming/,
+      ],
+      ['a name of braille blanks only', { name: '\u2800\u2800' }, 'name', /at least one letter or digit/],
+      ['a line separator in the township', { township: '金山\u2028镇' }, 'township', /U\+2028/],
+      [
         'a NUL in the name',
         { name: '金山\u0000纸厂' },
         'name',
@@ -518,6 +526,11 @@ describe('Enterprises API (e2e)', () => {
       expect(await names({ instructorId: seeded.instructor.id })).toEqual([wanan.name, panlong.name]);
       expect(await names({ q: '水泥' })).toEqual([jinbajiao.name]);
       expect(await names({ q: panlong.creditCode.slice(4, 11).toLowerCase() })).toEqual([panlong.name]);
+      // As a Chinese input method types it: full-width digits and letters find the code too.
+      const fullWidth = [...panlong.creditCode.slice(4, 11)]
+        .map((char) => String.fromCodePoint(char.codePointAt(0)! + 0xfee0))
+        .join('');
+      expect(await names({ q: fullWidth })).toEqual([panlong.name]);
       expect(await names({ q: '%' })).toEqual([water.name]);
       expect(await names({ q: '_' })).toEqual([water.name]);
       expect(await names({ sector: 'non_public', township: '金山镇', industry: 'C' })).toEqual([water.name]);

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In, Repository, SelectQueryBuilder } from 'typeorm';
+import { cleanCode } from '../common/text/plain-text';
 import { ownershipTypesOf } from './domain/ownership';
 import { ListEnterprisesQuery } from './dto/list-enterprises.query';
 import { Enterprise } from './enterprise.entity';
@@ -109,7 +110,8 @@ export class EnterprisesRepository {
       // '!' as the escape character: a backslash means different things in MySQL and SQLite literals.
       query.andWhere("(e.name LIKE :q ESCAPE '!' OR e.creditCode LIKE :qUpper ESCAPE '!')", {
         q: `%${escapeLike(filter.q)}%`,
-        qUpper: `%${escapeLike(filter.q.toUpperCase())}%`,
+        // Codes are stored half-width; a name keeps its full-width （） and is matched as typed.
+        qUpper: `%${escapeLike(cleanCode(filter.q).toUpperCase())}%`,
       });
     }
     return query;

@@ -35,6 +35,21 @@ describe('plain text', () => {
       expect(cleanText('\uFEFF金\u200B八角\u2060')).toBe('金八角');
     });
 
+    it.each([
+      ['an invisible separator', '\u2063'],
+      ['a Hangul filler', '\u3164'],
+      ['a Hangul choseong filler', '\u115F'],
+      ['a soft hyphen', '\u00AD'],
+      ['a Mongolian vowel separator', '\u180E'],
+      ['a combining grapheme joiner', '\u034F'],
+    ])('removes %s, as every character that renders as nothing', (_case, invisible) => {
+      expect(cleanText(`${invisible}金${invisible}山${invisible}`)).toBe('金山');
+    });
+
+    it('keeps the direction controls among the invisible characters, to be refused', () => {
+      expect(cleanText('金\u202E山')).toBe('金\u202E山');
+    });
+
     it('keeps full-width characters of a name (Chinese parentheses are part of it)', () => {
       expect(cleanText('兴旺水泥（分厂）')).toBe('兴旺水泥（分厂）');
     });
@@ -53,6 +68,7 @@ describe('plain text', () => {
       ['a right-to-left override', '金山\u202E司公', 3, 'U+202E'],
       ['a left-to-right isolate', '\u2066金山', 1, 'U+2066'],
       ['a right-to-left mark', '金\u200F', 2, 'U+200F'],
+      ['a line separator', '金山\u2028镇', 3, 'U+2028'],
     ])('finds %s', (_case, text, position, codePoint) => {
       expect(forbiddenCharacter(text)).toEqual({ position, codePoint });
     });
@@ -72,5 +88,15 @@ describe('plain text', () => {
       zh: '不能包含控制字符或文字方向控制字符（第 3 个字符 U+202E）',
     });
     expect(forbiddenCharacterProblem('金山')).toBeNull();
+  });
+
+  it.each([
+    ['braille blanks', '\u2800\u2800'],
+    ['punctuation only', '——'],
+  ])('refuses text with no letter or digit: %s', (_case, text) => {
+    expect(forbiddenCharacterProblem(text)).toEqual({
+      en: 'must contain at least one letter or digit (it has only blank or invisible characters)',
+      zh: '必须包含文字或数字（现在只有空白或不可见的字符）',
+    });
   });
 });

@@ -5,8 +5,15 @@
  * framework, no I/O; the API's validators and the imports use the same functions.
  */
 
-/** Invisible format characters that carry no meaning in a name, a code or a date: removed anywhere. */
-const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF]/g;
+/**
+ * Characters that render as nothing (Unicode's Default_Ignorable_Code_Point: zero-width spaces and
+ * joiners, the BOM, the soft hyphen, the Hangul fillers, invisible operators…): removed anywhere,
+ * except the direction controls among them, which are refused instead (see FORBIDDEN).
+ */
+const INVISIBLE = /\p{Default_Ignorable_Code_Point}/gu;
+
+/** Something a reader can see: a letter or a digit of any script. */
+const VISIBLE_CONTENT = /[\p{L}\p{N}]/u;
 
 /**
  * Characters refused in stored text, as code point ranges: C0 and C1 controls (NUL, tab, line
@@ -19,6 +26,7 @@ const FORBIDDEN: readonly [number, number][] = [
   [0x061c, 0x061c], // Arabic letter mark
   [0x200e, 0x200f], // left-to-right and right-to-left marks
   [0x202a, 0x202e], // embeddings and overrides
+  [0x2028, 0x2029], // line and paragraph separators
   [0x2066, 0x2069], // isolates
 ];
 
@@ -46,7 +54,7 @@ export function toHalfWidth(text: string): string {
 
 /** Without invisible characters (anywhere) and without white space at either end (U+3000 included). */
 export function cleanText(text: string): string {
-  return text.replace(INVISIBLE, '').trim();
+  return text.replace(INVISIBLE, (char) => (isForbidden(char.codePointAt(0)!) ? char : '')).trim();
 }
 
 /** A code, number or date as typed: half-width, clean. `９１３６ ` → `9136`. */
@@ -67,8 +75,18 @@ export function forbiddenCharacter(text: string): { position: number; codePoint:
   return null;
 }
 
-/** Why `text` is refused, in English and Chinese, or null: the words every text field uses. */
+/**
+ * Why `text` is refused, in English and Chinese, or null: the words every text field uses. Text
+ * with no letter or digit at all (only blanks, marks or symbols that show nothing, such as U+2800)
+ * would be an invisible line in every list.
+ */
 export function forbiddenCharacterProblem(text: string): { en: string; zh: string } | null {
+  if (text !== '' && !VISIBLE_CONTENT.test(text)) {
+    return {
+      en: 'must contain at least one letter or digit (it has only blank or invisible characters)',
+      zh: '必须包含文字或数字（现在只有空白或不可见的字符）',
+    };
+  }
   const found = forbiddenCharacter(text);
   if (!found) return null;
   return {
