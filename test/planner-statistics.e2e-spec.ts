@@ -135,12 +135,17 @@ describe('Planner statistics after imports (e2e)', () => {
         `SELECT table_name, n_rows FROM mysql.innodb_table_stats WHERE database_name = DATABASE()
          AND table_name IN ('enterprises', 'agreements', 'negotiation_enterprises', 'negotiations')`,
       );
-      expect(rows.map((r) => r.table_name).sort()).toEqual([
-        'agreements',
-        'enterprises',
-        'negotiation_enterprises',
-        'negotiations',
-      ]);
+      // InnoDB keeps a row per table from its creation and recounts in the background some seconds
+      // after a bulk change; the counts of the imported rows, right after the imports answered, are
+      // there only because the import ran ANALYZE TABLE itself (small tables are counted exactly).
+      const counted = Object.fromEntries(rows.map((r) => [r.table_name, Number(r.n_rows)]));
+      const agreements = ENTERPRISES - Math.ceil(ENTERPRISES / 3);
+      expect(counted).toEqual({
+        enterprises: ENTERPRISES,
+        agreements,
+        negotiation_enterprises: agreements,
+        negotiations: agreements,
+      });
       return;
     }
     const stats: { tbl: string; stat: string }[] = await sut.dataSource.query(
