@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { Clock } from '../src/common/clock/clock';
 import { Enterprise } from '../src/enterprises/enterprise.entity';
+import { EnterprisesRepository } from '../src/enterprises/enterprises.repository';
 import { anEnterprise } from './support/factories';
 import { createTestApp, TestApp } from './support/test-app';
 import { aSignedInUser, SignedInUser } from './support/users';
@@ -425,6 +426,28 @@ describe('Enterprises API (e2e)', () => {
       const unguarded = await patch(created.id, { name: '新名三' }).expect(200);
       expect(unguarded.body).toMatchObject({ name: '新名三', version: 3 });
       expect((await read(created.id)).name).toBe('新名三');
+    });
+
+    it('tells a PATCH without a version that kept losing to other writes to try again, not that it sent a version', async () => {
+      const created = (await post(anEnterprise()).expect(201)).body;
+      const repository = sut.app.get(EnterprisesRepository);
+      const write = repository.updateAtVersion.bind(repository);
+      // Someone else's write lands between each attempt's check and its write (in the same
+      // transaction here, so it is the same on every database): every attempt loses.
+      jest.spyOn(repository, 'updateAtVersion').mockImplementation(async (manager, id, version, changes) => {
+        await manager.query('UPDATE enterprises SET version = version + 1 WHERE id = ?', [id]);
+        return write(manager, id, version, changes);
+      });
+      const res = await patch(created.id, { name: '改名' }).expect(409);
+      expect(res.body).toEqual({
+        statusCode: 409,
+        code: 'ENTERPRISE.VERSION_CONFLICT',
+        message:
+          'the enterprise was changed by someone else while saving (it is now at version 4); try again',
+        messageZh: '保存时该企业恰好被他人修改，请重试',
+        currentVersion: 4,
+      });
+      expect((await read(created.id)).name).toBe(created.name);
     });
 
     it.each([

@@ -1,9 +1,12 @@
 import ExcelJS from 'exceljs';
 import request from 'supertest';
+import { DataSource } from 'typeorm';
 import { AuditEntry } from '../src/audit/audit-entry.entity';
 import { Clock } from '../src/common/clock/clock';
 import { loadAppConfig } from '../src/config/app.config';
+import { isMysqlFamily } from '../src/database/transactions';
 import { Enterprise } from '../src/enterprises/enterprise.entity';
+import { EnterprisesRepository } from '../src/enterprises/enterprises.repository';
 import { Negotiation } from '../src/negotiations/entities/negotiation.entity';
 import { aCreditCode } from './support/factories';
 import { createTestApp, TestApp } from './support/test-app';
@@ -52,6 +55,32 @@ const HEADERS = [
   '成立日期',
   '注销日期',
 ];
+
+/**
+ * MySQL/MariaDB: the next insert into `table` fails as a deadlock victim would (errno 1213),
+ * once: a trigger consumes a MyISAM marker row, which the rollback of the transaction does not
+ * bring back, so the retried transaction gets through. Returns the cleanup. SQLite runs writes
+ * one at a time and never retries: nothing to arrange there.
+ */
+async function deadlockOnceOnInsert(dataSource: DataSource, table: string): Promise<() => Promise<void>> {
+  if (!isMysqlFamily(dataSource)) return async () => undefined;
+  await dataSource.query('CREATE TABLE test_deadlock_once (n INT) ENGINE=MyISAM');
+  await dataSource.query('INSERT INTO test_deadlock_once VALUES (1)');
+  await dataSource.query(
+    `CREATE TRIGGER test_deadlock_once BEFORE INSERT ON ${table} FOR EACH ROW BEGIN
+       IF (SELECT COUNT(*) FROM test_deadlock_once) > 0 THEN
+         DELETE FROM test_deadlock_once;
+         SIGNAL SQLSTATE '40001' SET MYSQL_ERRNO = 1213, MESSAGE_TEXT = 'test: deadlock victim';
+       END IF;
+     END`,
+  );
+  return async () => {
+    const [{ remaining }] = await dataSource.query('SELECT COUNT(*) AS remaining FROM test_deadlock_once');
+    await dataSource.query('DROP TRIGGER test_deadlock_once');
+    await dataSource.query('DROP TABLE test_deadlock_once');
+    expect(Number(remaining)).toBe(0); // the first attempt did meet the deadlock
+  };
+}
 
 describe('Roster and agreement import/export (e2e)', () => {
   let sut: TestApp;
@@ -493,6 +522,65 @@ describe('Roster and agreement import/export (e2e)', () => {
     ).toBe(0);
   });
 
+  it('writes every row of an atomic import retried after a deadlock, as its answer says', async () => {
+    const cleanup = await deadlockOnceOnInsert(sut.dataSource, 'enterprises');
+    try {
+      const res = await upload('enterprises/import', await xlsx([HEADERS, ...goodRows()]), 'a.xlsx', {
+        atomic: 'true',
+      }).expect(200);
+      expect(res.body).toMatchObject({ created: 3, updated: 0, applied: true, errors: [] });
+    } finally {
+      await cleanup();
+    }
+    expect(await count()).toBe(3);
+    expect(
+      await sut.dataSource.getRepository(AuditEntry).countBy({ action: 'enterprise.import.create' }),
+    ).toBe(3);
+  });
+
+  it('never undoes a PATCH that commits while an import compares the same enterprise: both changes stay', async () => {
+    // The file has no 村/社区 column: the import leaves the community alone and changes the head count.
+    const withoutCommunity = (rows: Cell[][]) => rows.map((row) => row.filter((_, i) => i !== 4));
+    const rows = goodRows();
+    await upload('enterprises/import', await xlsx([HEADERS, ...rows]), 'a.xlsx').expect(200);
+    const enterprises = sut.dataSource.getRepository(Enterprise);
+    const target = await enterprises.findOneByOrFail({ creditCode: rows[1][1] as string });
+    const repository = sut.app.get(EnterprisesRepository);
+    const read = repository.findByCreditCodes.bind(repository);
+    const mysql = isMysqlFamily(sut.dataSource);
+    for (let round = 1; round <= 5; round++) {
+      rows[1][6] = 500 + round;
+      const community = `第${round}社区`;
+      const patch = () =>
+        request(sut.http).patch(`/api/v1/enterprises/${target.id}`).set(admin.auth).send({ community });
+      let patched: Promise<request.Response> | undefined;
+      // The PATCH commits after the import has read the enterprise and before it writes it. On
+      // MySQL/MariaDB it runs on another connection meanwhile; SQLite queues it behind the import.
+      jest.spyOn(repository, 'findByCreditCodes').mockImplementationOnce(async (codes, manager) => {
+        const found = await read(codes, manager);
+        patched = mysql ? Promise.resolve(await patch()) : undefined;
+        return found;
+      });
+      const imported = await upload(
+        'enterprises/import',
+        await xlsx(withoutCommunity([HEADERS, ...rows])),
+        'a.xlsx',
+        round % 2 === 0 ? { atomic: 'true' } : {},
+      ).expect(200);
+      expect((await (patched ?? patch())).status).toBe(200);
+      expect(imported.body).toMatchObject({ updated: 1, unchanged: 2, errors: [], applied: true });
+      const stored = await enterprises.findOneByOrFail({ id: target.id });
+      expect([stored.community, stored.employeeCount]).toEqual([community, 500 + round]);
+      const audited = await sut.dataSource
+        .getRepository(AuditEntry)
+        .find({ where: { action: 'enterprise.import.update' }, order: { id: 'DESC' }, take: 1 });
+      // Diffed from the row as it was when written, not from the stale one read first.
+      expect(audited[0].changes).toEqual({
+        employeeCount: { from: round === 1 ? 410 : 499 + round, to: 500 + round },
+      });
+    }
+  });
+
   it.each([
     ['an empty file', Buffer.alloc(0), 'empty.csv', 422, /empty/],
     ['a file without a header', Buffer.from('a,b,c\n1,2,3\n'), 'x.csv', 422, /no header row/],
@@ -692,6 +780,34 @@ describe('Roster and agreement import/export (e2e)', () => {
       );
       expect(atomic.body).toMatchObject({ created: 0, applied: false });
       expect(await sut.dataSource.getRepository(Negotiation).count()).toBe(2);
+    });
+
+    it("writes every agreement of an atomic import when a row's write is retried after a deadlock", async () => {
+      const rows = goodRows();
+      await upload('enterprises/import', await xlsx([HEADERS, ...rows]), 'a.xlsx').expect(200);
+      const [a, b] = rows.map((row) => row[1] as string);
+      const file = await xlsx([
+        AGREEMENT_HEADERS,
+        [a, 'wage', null, '2026-01-06', '2026-01-20', '2027-01-20', 320, 6],
+        [b, 'wage', null, '2025-02-20', '2025-03-10', '2026-03-10', 400, 4.8],
+      ]);
+      const cleanup = await deadlockOnceOnInsert(sut.dataSource, 'negotiations');
+      try {
+        const res = await upload('agreements/import', file, 'agreements.xlsx', { atomic: 'true' }).expect(
+          200,
+        );
+        expect(res.body).toMatchObject({ created: 2, applied: true, errors: [] });
+      } finally {
+        await cleanup();
+      }
+      const negotiations = await sut.dataSource.getRepository(Negotiation).find({ order: { id: 'ASC' } });
+      expect(negotiations.map((n) => [n.scope, n.historical])).toEqual([
+        ['enterprise', true],
+        ['enterprise', true],
+      ]);
+      expect(await sut.dataSource.getRepository(AuditEntry).countBy({ action: 'agreement.historical' })).toBe(
+        2,
+      );
     });
 
     it('reads agreements from the sheet that has their header row', async () => {

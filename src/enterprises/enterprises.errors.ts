@@ -42,15 +42,24 @@ export class UnionFoundedOnError extends AppError {
   }
 }
 
-/** A PATCH quoted an older version than the stored one: someone else changed the enterprise. */
+/**
+ * A PATCH met a newer version than its own: with `expected`, the client quoted an older one
+ * (someone changed the enterprise since it loaded it); without (`null`), the client sent no
+ * version and the write kept losing to others while being saved, so nothing may say it sent one
+ * (the web's bulk assignment sends none and shows this answer).
+ */
 export class EnterpriseVersionConflictError extends AppError {
-  constructor(expected: number, current: number) {
+  constructor(expected: number | null, current: number) {
     super(
       409,
       'ENTERPRISE.VERSION_CONFLICT',
-      `the enterprise changed since you loaded it (you sent version ${expected}, it is now at ${current}); reload and try again`,
+      expected === null
+        ? `the enterprise was changed by someone else while saving (it is now at version ${current}); try again`
+        : `the enterprise changed since you loaded it (you sent version ${expected}, it is now at ${current}); reload and try again`,
       undefined,
-      { currentVersion: current },
+      expected === null
+        ? { messageZh: '保存时该企业恰好被他人修改，请重试', currentVersion: current }
+        : { currentVersion: current },
     );
   }
 }

@@ -119,7 +119,7 @@ export class EnterprisesService {
       if (expectedVersion !== undefined || attempt >= MAX_UPDATE_ATTEMPTS) {
         const current = await this.enterprises.findById(id);
         if (!current) throw new EnterpriseNotFoundError(id);
-        throw new EnterpriseVersionConflictError(expectedVersion ?? before.version, current.version);
+        throw new EnterpriseVersionConflictError(expectedVersion ?? null, current.version);
       }
     }
   }

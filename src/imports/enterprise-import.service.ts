@@ -15,6 +15,7 @@ import { validate } from 'class-validator';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { auditCreated, auditDiff } from '../audit/audit-diff';
+import type { AuditChanges } from '../audit/audit-entry.entity';
 import type { Actor } from '../auth/actor';
 import { PlannerStatistics } from '../database/planner-statistics';
 import { writeTransaction } from '../database/transactions';
@@ -77,15 +78,32 @@ interface BatchOutcome {
 
 interface BatchPlan {
   toCreate: Enterprise[];
-  toUpdate: { before: Enterprise; after: Enterprise }[];
+  /** A stored enterprise as compared (its version) and what the row changes in it. */
+  toUpdate: { before: Enterprise; changes: AuditChanges }[];
   outcome: BatchOutcome;
 }
 
-/** A batch meeting simultaneous imports is compared again this many times at most. */
+/** A batch meeting simultaneous writes of the same enterprises is compared again this many times at most. */
 const MAX_BATCH_ATTEMPTS = 4;
 
 /** Thrown inside an atomic import's transaction to roll it back when a row was bad. */
 class AtomicImportRefused extends Error {}
+
+/** Thrown inside a batch's savepoint when an enterprise it updates was changed since it was compared. */
+class ChangedMeanwhile extends Error {}
+
+function newTally(): Tally {
+  return { created: 0, updated: 0, unchanged: 0, errors: [], badRows: [], seen: new Map(), rows: 0 };
+}
+
+/** Counts a batch into the tally once it is written (or, on a dry run, compared). */
+function count(tally: Tally, outcome: BatchOutcome): void {
+  tally.created += outcome.created;
+  tally.updated += outcome.updated;
+  tally.unchanged += outcome.unchanged;
+  tally.errors.push(...outcome.errors);
+  tally.badRows.push(...outcome.badRows);
+}
 
 /**
  * The roster import: every row checked with the same rules as the API (the create DTO),
@@ -112,30 +130,30 @@ export class EnterpriseImportService {
     actor: Actor,
     options: ImportOptions = {},
   ): Promise<ImportResult> {
-    const sheet = await readSpreadsheet(content, filename, ROSTER_HEADER);
+    let sheet = await readSpreadsheet(content, filename, ROSTER_HEADER);
     const columns = mapHeaders(sheet.headers);
     const instructorIds = await this.users.activeInstructorIds();
-    const tally: Tally = {
-      created: 0,
-      updated: 0,
-      unchanged: 0,
-      errors: [],
-      badRows: [],
-      seen: new Map(),
-      rows: 0,
-    };
+    let tally = newTally();
 
     // Where each batch is written: nowhere (dry run), its own transaction, or the one of an atomic import.
     let applied = !options.dryRun;
     if (options.dryRun) {
-      await this.eachBatch(sheet, columns, instructorIds, tally, options, (batch) =>
-        this.apply(batch, tally, null, actor, sheet, columns),
+      await this.eachBatch(sheet, columns, instructorIds, tally, options, async (batch) =>
+        count(tally, (await this.compare(batch, undefined, sheet, columns)).outcome),
       );
     } else if (options.atomic) {
+      let attempts = 0;
       try {
         await writeTransaction(this.dataSource, async (manager) => {
-          await this.eachBatch(sheet, columns, instructorIds, tally, options, (batch) =>
-            this.apply(batch, tally, manager, actor, sheet, columns),
+          // A deadlock victim is run again by writeTransaction, its writes rolled back: the
+          // retry starts over from the file's first row with nothing counted (the rows of the
+          // first attempt were read from a stream that is spent now).
+          if (attempts++ > 0) {
+            sheet = await readSpreadsheet(content, filename, ROSTER_HEADER);
+            tally = newTally();
+          }
+          await this.eachBatch(sheet, columns, instructorIds, tally, options, async (batch) =>
+            count(tally, await this.writeBatch(batch, manager, actor, sheet, columns)),
           );
           if (tally.errors.length > 0) throw new AtomicImportRefused();
         });
@@ -144,9 +162,13 @@ export class EnterpriseImportService {
         applied = false;
       }
     } else {
-      await this.eachBatch(sheet, columns, instructorIds, tally, options, (batch) =>
-        writeTransaction(this.dataSource, (manager) =>
-          this.apply(batch, tally, manager, actor, sheet, columns),
+      // Counted once its transaction is committed: a retried transaction is not counted twice.
+      await this.eachBatch(sheet, columns, instructorIds, tally, options, async (batch) =>
+        count(
+          tally,
+          await writeTransaction(this.dataSource, (manager) =>
+            this.writeBatch(batch, manager, actor, sheet, columns),
+          ),
         ),
       );
     }
@@ -271,32 +293,14 @@ export class EnterpriseImportService {
   }
 
   /**
-   * Compares a batch with the database and, given a transaction, writes it with its audit
-   * rows; the tally counts the batch once it is written (or, on a dry run, compared).
-   */
-  private async apply(
-    batch: CheckedRow[],
-    tally: Tally,
-    manager: EntityManager | null,
-    actor: Actor,
-    sheet: Sheet,
-    columns: Map<EnterpriseColumn, number>,
-  ): Promise<void> {
-    const outcome = manager
-      ? await this.writeBatch(batch, manager, actor, sheet, columns)
-      : (await this.compare(batch, undefined, sheet, columns)).outcome;
-    tally.created += outcome.created;
-    tally.updated += outcome.updated;
-    tally.unchanged += outcome.unchanged;
-    tally.errors.push(...outcome.errors);
-    tally.badRows.push(...outcome.badRows);
-  }
-
-  /**
    * Compares and writes one batch in a savepoint. Another import running at the same time may
    * insert some of the same new credit codes first (MySQL/MariaDB; SQLite runs writes one at
    * a time): the unique index refuses ours, the savepoint is rolled back and the batch is
-   * compared again, now finding those enterprises to update or leave unchanged. Never a 500.
+   * compared again, now finding those enterprises to update or leave unchanged. Likewise when
+   * someone else (a PATCH, another import) changed an enterprise after it was compared: its
+   * update is written only at the version compared (MySQL/MariaDB read without locks, at READ
+   * COMMITTED), so the batch is compared again with the fresh row rather than undoing that
+   * change. Never a 500.
    */
   private async writeBatch(
     batch: CheckedRow[],
@@ -313,8 +317,13 @@ export class EnterpriseImportService {
           return plan.outcome;
         });
       } catch (error) {
-        if (!isUniqueViolation(error)) throw error;
-        if (attempt >= MAX_BATCH_ATTEMPTS) return takenMeanwhile(batch, sheet, columns);
+        const clash = isUniqueViolation(error)
+          ? 'created'
+          : error instanceof ChangedMeanwhile
+            ? 'changed'
+            : null;
+        if (!clash) throw error;
+        if (attempt >= MAX_BATCH_ATTEMPTS) return takenMeanwhile(batch, sheet, columns, clash);
       }
     }
   }
@@ -356,9 +365,11 @@ export class EnterpriseImportService {
         );
         plan.outcome.badRows.push(candidate.raw);
       } else if (!current) plan.toCreate.push(merged);
-      else if (Object.keys(auditDiff(current, merged, ENTERPRISE_FIELDS)).length > 0)
-        plan.toUpdate.push({ before: current, after: merged });
-      else plan.outcome.unchanged += 1;
+      else {
+        const changes = auditDiff(current, merged, ENTERPRISE_FIELDS);
+        if (Object.keys(changes).length > 0) plan.toUpdate.push({ before: current, changes });
+        else plan.outcome.unchanged += 1;
+      }
     }
     plan.outcome.created = plan.toCreate.length;
     plan.outcome.updated = plan.toUpdate.length;
@@ -384,15 +395,22 @@ export class EnterpriseImportService {
         })),
       );
     }
-    for (const { after } of toUpdate) await this.enterprises.save(after, manager);
+    // Only the fields the row changes, at the version compared: never a stale value of another field.
+    for (const { before, changes } of toUpdate) {
+      const changed = Object.fromEntries(
+        Object.entries(changes).map(([field, { to }]) => [field, to]),
+      ) as Partial<Enterprise>;
+      if (!(await this.enterprises.updateAtVersion(manager, before.id, before.version, changed)))
+        throw new ChangedMeanwhile();
+    }
     await this.audit.recordMany(
       manager,
       actor,
-      toUpdate.map(({ before, after }) => ({
+      toUpdate.map(({ before, changes }) => ({
         action: 'enterprise.import.update',
         entityType: 'enterprise',
         entityId: before.id,
-        changes: auditDiff(before, after, ENTERPRISE_FIELDS),
+        changes,
       })),
     );
   }
@@ -424,12 +442,29 @@ function datesProblem(
   return union ? { field: 'unionFoundedOn', ...union } : null;
 }
 
-/** A batch that kept meeting simultaneous imports of the same new codes: its rows, to import again. */
+/** Why a batch's rows must be imported again: [English, Chinese]. */
+const CLASH_MESSAGES = {
+  created: [
+    'another import was writing the same enterprises at the same time: import the file again',
+    '另一次导入正在同时写入相同的企业，请稍后重新导入该文件',
+  ],
+  changed: [
+    'someone else kept changing these enterprises while they were imported: import the file again',
+    '导入时这些企业正被他人修改，请稍后重新导入该文件',
+  ],
+} as const;
+
+/**
+ * A batch that kept meeting simultaneous writes: other imports creating the same new codes, or
+ * others changing the same enterprises. Its rows, to import again.
+ */
 function takenMeanwhile(
   batch: CheckedRow[],
   sheet: Sheet,
   columns: Map<EnterpriseColumn, number>,
+  clash: keyof typeof CLASH_MESSAGES,
 ): BatchOutcome {
+  const [message, messageZh] = CLASH_MESSAGES[clash];
   return {
     created: 0,
     updated: 0,
@@ -439,8 +474,8 @@ function takenMeanwhile(
         candidate.raw.row,
         columnHeader(sheet, columns, 'creditCode'),
         candidate.fields.creditCode,
-        'another import was writing the same enterprises at the same time: import the file again',
-        '另一次导入正在同时写入相同的企业，请稍后重新导入该文件',
+        message,
+        messageZh,
       ),
     ),
     badRows: batch.map((candidate) => candidate.raw),
