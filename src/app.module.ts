@@ -12,7 +12,7 @@ import { HttpErrorFilter } from './common/http/http-error.filter';
 import { createValidationPipe } from './common/validation/validation.pipe';
 import { appConfig } from './config/app.config';
 import { DatabaseModule } from './database/database.module';
-import { buildDataSourceOptions } from './database/data-source-options';
+import { buildDataSourceOptions } from './app.data-source';
 import { EnterprisesModule } from './enterprises/enterprises.module';
 import { HealthModule } from './health/health.module';
 import { NegotiationsModule } from './negotiations/negotiations.module';

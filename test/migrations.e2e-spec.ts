@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { MIGRATIONS } from '../migrations';
-import { buildDataSourceOptions } from '../src/database/data-source-options';
-import { ENTITIES } from '../src/database/entities';
+import { buildDataSourceOptions } from '../src/app.data-source';
+import { ENTITIES } from '../src/app.entities';
 import { ensureDatabaseExists, testDatabaseConfig } from './support/test-database';
 
 describe('Migrations', () => {

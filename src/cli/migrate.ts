@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { DataSource } from 'typeorm';
 import { ConfigError } from '../config/config.error';
 import { maskPassword, parseDatabaseUrl } from '../config/database-url';
-import { buildDataSourceOptions } from '../database/data-source-options';
+import { buildDataSourceOptions } from '../app.data-source';
 import { checkServerDatabase } from '../database/server-preflight';
 
 /** `npm run migration:run | migration:revert | migration:show` on the DATABASE_URL database. */

@@ -1,7 +1,7 @@
 import { createConnection } from 'mysql2/promise';
 import { DataSource } from 'typeorm';
 import { DatabaseConfig, parseDatabaseUrl } from '../../src/config/database-url';
-import { ENTITIES } from '../../src/database/entities';
+import { ENTITIES } from '../../src/app.entities';
 
 /**
  * The database the db-tier tests use: `TEST_DATABASE_URL` when set (`npm run test:mysql` sets

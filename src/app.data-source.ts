@@ -1,13 +1,14 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DataSourceOptions } from 'typeorm';
-import { MIGRATIONS } from '../../migrations';
-import { DatabaseConfig, DEFAULT_DATABASE_URL } from '../config/database-url';
-import { ENTITIES } from './entities';
+import { MIGRATIONS } from '../migrations';
+import { DatabaseConfig, DEFAULT_DATABASE_URL } from './config/database-url';
+import { ENTITIES } from './app.entities';
 
 /**
  * The one place that turns a {@link DatabaseConfig} into TypeORM options, shared by the app,
  * the migration CLI and the tests. `synchronize` is never on: the schema comes from migrations.
+ * It lives at the composition root because it names every feature's entities and the migrations.
  */
 export function buildDataSourceOptions(
   database: DatabaseConfig,

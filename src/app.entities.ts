@@ -1,0 +1,28 @@
+import { AuditEntry } from './audit/audit-entry.entity';
+import { LoginFailure } from './auth/login-failure.entity';
+import { Enterprise } from './enterprises/enterprise.entity';
+import { Agreement } from './negotiations/entities/agreement.entity';
+import { Deadline } from './negotiations/entities/deadline.entity';
+import { Negotiation } from './negotiations/entities/negotiation.entity';
+import { NegotiationEnterprise } from './negotiations/entities/negotiation-enterprise.entity';
+import { NegotiationEvent } from './negotiations/entities/negotiation-event.entity';
+import { Reminder } from './reminders/reminder.entity';
+import { User } from './users/user.entity';
+
+/**
+ * Every entity the app maps; migrations must create exactly these tables (see the schema test).
+ * Listed here, beside the app module, because naming every feature's tables is the composition
+ * root's job: `database/` stays below the features and imports none of them.
+ */
+export const ENTITIES = [
+  User,
+  Enterprise,
+  AuditEntry,
+  LoginFailure,
+  Negotiation,
+  NegotiationEnterprise,
+  NegotiationEvent,
+  Deadline,
+  Agreement,
+  Reminder,
+];
