@@ -25,6 +25,7 @@ const POLICY: Record<string, 'public' | Role[]> = {
   'GET /api/v1/enterprises': ['admin', 'supervisor', 'instructor'],
   'GET /api/v1/enterprises/townships': ['admin', 'supervisor', 'instructor'],
   'GET /api/v1/enterprises/:id': ['admin', 'supervisor', 'instructor'],
+  'GET /api/v1/enterprises/:id/history': ['admin', 'supervisor', 'instructor'],
   'PATCH /api/v1/enterprises/:id': ['admin', 'instructor'],
   'POST /api/v1/negotiations': ['admin', 'instructor'],
   'GET /api/v1/negotiations': ['admin', 'supervisor', 'instructor'],

@@ -18,7 +18,9 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
+import { AuditPage } from '../audit/dto/audit-entry.response';
 import type { Actor } from '../auth/actor';
+import { PageQuery } from '../common/http/page';
 import { CurrentActor, Roles } from '../auth/decorators';
 import { CreateEnterpriseDto } from './dto/create-enterprise.dto';
 import { EnterprisePage, EnterpriseResponse, TownshipPage } from './dto/enterprise.response';
@@ -104,6 +106,22 @@ export class EnterprisesController {
   @ApiOkResponse({ type: EnterpriseResponse })
   get(@Param('id', enterpriseId) id: number, @CurrentActor() actor: Actor): Promise<EnterpriseResponse> {
     return this.enterprises.get(id, actor);
+  }
+
+  @Get(':id/history')
+  @ApiOperation({
+    summary: "The enterprise's changes, newest first (its page's history)",
+    description:
+      'For everyone who may see the enterprise (instructors: their own; client addresses only for admins and supervisors).',
+  })
+  @ApiErrors({ 404: 'ENTERPRISE.NOT_FOUND: no such enterprise, or not the instructor’s' })
+  @ApiOkResponse({ type: AuditPage })
+  history(
+    @Param('id', enterpriseId) id: number,
+    @Query() query: PageQuery,
+    @CurrentActor() actor: Actor,
+  ): Promise<AuditPage> {
+    return this.enterprises.history(id, query, actor);
   }
 
   @Patch(':id')

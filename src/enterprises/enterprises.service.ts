@@ -9,10 +9,11 @@ import {
 import { ENTERPRISE_FIELDS } from './domain/enterprise-fields';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import { AuditPage } from '../audit/dto/audit-entry.response';
 import { auditCreated, auditDiff } from '../audit/audit-diff';
 import type { Actor } from '../auth/actor';
 import { ForbiddenFieldError } from '../auth/auth.errors';
-import { Page } from '../common/http/page';
+import { Page, PageQuery } from '../common/http/page';
 import { definedFields } from '../common/validation/defined-fields';
 import { isUniqueViolation } from '../database/database-errors';
 import { writeTransaction } from '../database/transactions';
@@ -31,6 +32,7 @@ import {
   RegisteredOnError,
   UnknownInstructorError,
 } from './enterprises.errors';
+import { enterpriseInScope } from './enterprise-scope';
 import { EnterprisesRepository } from './enterprises.repository';
 
 /** A PATCH without expectedVersion that keeps meeting newer writes gives up (409) after this many tries. */
@@ -75,6 +77,15 @@ export class EnterprisesService {
 
   async get(id: number, actor: Actor): Promise<EnterpriseResponse> {
     return EnterpriseResponse.from(await this.loadInScope(id, actor));
+  }
+
+  /** The enterprise's audit rows, for whoever may see the enterprise (404 otherwise, as `get`). */
+  async history(id: number, { page, pageSize }: PageQuery, actor: Actor): Promise<AuditPage> {
+    await this.loadInScope(id, actor);
+    return this.audit.list(
+      { entityType: 'enterprise', entityId: String(id), page, pageSize },
+      { withIp: actor.role !== 'instructor' },
+    );
   }
 
   /**
@@ -154,10 +165,7 @@ export class EnterprisesService {
 
   private async loadInScope(id: number, actor: Actor): Promise<Enterprise> {
     const enterprise = await this.enterprises.findById(id);
-    const { assignedTo } = this.scopeOf(actor);
-    if (!enterprise || (assignedTo !== undefined && enterprise.instructorId !== assignedTo)) {
-      throw new EnterpriseNotFoundError(id);
-    }
+    if (!enterprise || !enterpriseInScope(actor, enterprise)) throw new EnterpriseNotFoundError(id);
     return enterprise;
   }
 

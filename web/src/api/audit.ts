@@ -26,4 +26,4 @@ export interface AuditEntry {
 
 /** One enterprise's history, newest first: admins, supervisors, and the instructor it is assigned to. */
 export const fetchEnterpriseHistory = (enterpriseId: number, page: number, pageSize: number) =>
-  api.get<Page<AuditEntry>>('/audit', { entityType: 'enterprise', entityId: enterpriseId, page, pageSize });
+  api.get<Page<AuditEntry>>(`/enterprises/${enterpriseId}/history`, { page, pageSize });
