@@ -1,10 +1,14 @@
 import type { AuditChange, AuditEntry } from '../../api/audit';
 
-/** The enterprise's fields in the order the form shows them: the order its changes are listed in. */
+/**
+ * The enterprise's fields in the order the form shows them: the order of its read-only details
+ * and of its changes (`sector` is derived, so it shows but never changes on its own).
+ */
 export const ENTERPRISE_FIELD_ORDER = [
   'name',
   'creditCode',
   'ownershipType',
+  'sector',
   'township',
   'community',
   'industry',
