@@ -1,4 +1,4 @@
-import { forbiddenCharacterProblem } from '../common/text/plain-text';
+import { plainTextProblem } from '../common/text/plain-text';
 import { checkCreditCode } from '../enterprises/domain/credit-code';
 import { OWNERSHIP_LABELS_ZH } from '../enterprises/domain/ownership';
 import { MAX_EMPLOYEE_COUNT } from '../enterprises/dto/enterprise-field-rules';
@@ -19,7 +19,7 @@ const oneOf = (labels: Record<string, string>) => `应为以下之一：${Object
 export function fieldRuleZh(field: string, value: unknown): string {
   if (DATE_FIELDS.includes(field)) return '应为有效日期，如 2026-03-05';
   const forbidden =
-    TEXT_FIELDS.includes(field) && typeof value === 'string' ? forbiddenCharacterProblem(value) : null;
+    TEXT_FIELDS.includes(field) && typeof value === 'string' ? plainTextProblem(value) : null;
   if (forbidden) return forbidden.zh;
   switch (field) {
     case 'name':

@@ -1,10 +1,4 @@
-import {
-  cleanCode,
-  cleanText,
-  forbiddenCharacter,
-  forbiddenCharacterProblem,
-  toHalfWidth,
-} from './plain-text';
+import { cleanCode, cleanText, forbiddenCharacter, plainTextProblem, toHalfWidth } from './plain-text';
 
 describe('plain text', () => {
   describe('toHalfWidth', () => {
@@ -83,18 +77,18 @@ describe('plain text', () => {
   });
 
   it('words the refusal in English and Chinese', () => {
-    expect(forbiddenCharacterProblem('金山\u202E')).toEqual({
+    expect(plainTextProblem('金山\u202E')).toEqual({
       en: 'must not contain control or bidirectional-override characters (U+202E at character 3)',
       zh: '不能包含控制字符或文字方向控制字符（第 3 个字符 U+202E）',
     });
-    expect(forbiddenCharacterProblem('金山')).toBeNull();
+    expect(plainTextProblem('金山')).toBeNull();
   });
 
   it.each([
     ['braille blanks', '\u2800\u2800'],
     ['punctuation only', '——'],
   ])('refuses text with no letter or digit: %s', (_case, text) => {
-    expect(forbiddenCharacterProblem(text)).toEqual({
+    expect(plainTextProblem(text)).toEqual({
       en: 'must contain at least one letter or digit (it has only blank or invisible characters)',
       zh: '必须包含文字或数字（现在只有空白或不可见的字符）',
     });

@@ -80,7 +80,7 @@ export function forbiddenCharacter(text: string): { position: number; codePoint:
  * with no letter or digit at all (only blanks, marks or symbols that show nothing, such as U+2800)
  * would be an invisible line in every list.
  */
-export function forbiddenCharacterProblem(text: string): { en: string; zh: string } | null {
+export function plainTextProblem(text: string): { en: string; zh: string } | null {
   if (text !== '' && !VISIBLE_CONTENT.test(text)) {
     return {
       en: 'must contain at least one letter or digit (it has only blank or invisible characters)',

@@ -1,7 +1,7 @@
 import { Transform } from 'class-transformer';
 import { ValidateBy, ValidateIf, ValidationOptions } from 'class-validator';
 import { isBusinessDate } from '../dates/business-date';
-import { cleanCode, cleanText, forbiddenCharacterProblem } from '../text/plain-text';
+import { cleanCode, cleanText, plainTextProblem } from '../text/plain-text';
 
 /** A real calendar date written `YYYY-MM-DD`. */
 export function IsBusinessDate(options?: ValidationOptions): PropertyDecorator {
@@ -48,14 +48,14 @@ export function CleanCode(options: { upperCase?: boolean } = {}): PropertyDecora
   });
 }
 
-/** Refuses text with control or bidirectional-override characters, naming the first one. */
+/** Refuses text with control or direction-control characters (naming the first) or with no letter or digit. */
 export function IsPlainText(): PropertyDecorator {
   return ValidateBy({
     name: 'isPlainText',
     validator: {
-      validate: (value) => typeof value !== 'string' || forbiddenCharacterProblem(value) === null,
+      validate: (value) => typeof value !== 'string' || plainTextProblem(value) === null,
       defaultMessage: (args) =>
-        `${args?.property} ${forbiddenCharacterProblem(String(args?.value))?.en ?? 'has a character that is not allowed'}`,
+        `${args?.property} ${plainTextProblem(String(args?.value))?.en ?? 'has a character that is not allowed'}`,
     },
   });
 }
