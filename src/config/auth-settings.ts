@@ -59,7 +59,7 @@ function resolveJwtSecret(raw: string | undefined, database: DatabaseConfig): st
 }
 
 /** Where the generated signing secret of a SQLite database file is kept. */
-export function jwtSecretFileOf(databaseFile: string): string {
+function jwtSecretFileOf(databaseFile: string): string {
   return `${databaseFile}.jwt-secret`;
 }
 
