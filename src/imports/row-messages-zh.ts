@@ -18,8 +18,7 @@ const oneOf = (labels: Record<string, string>) => `应为以下之一：${Object
  */
 export function fieldRuleZh(field: string, value: unknown): string {
   if (DATE_FIELDS.includes(field)) return '应为有效日期，如 2026-03-05';
-  const forbidden =
-    TEXT_FIELDS.includes(field) && typeof value === 'string' ? plainTextProblem(value) : null;
+  const forbidden = TEXT_FIELDS.includes(field) && typeof value === 'string' ? plainTextProblem(value) : null;
   if (forbidden) return forbidden.zh;
   switch (field) {
     case 'name':
