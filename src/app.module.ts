@@ -10,9 +10,9 @@ import { ClockModule } from './common/clock/clock.module';
 import { accessLogSerializers } from './common/http/access-log';
 import { HttpErrorFilter } from './common/http/http-error.filter';
 import { createValidationPipe } from './common/validation/validation.pipe';
-import { appConfig } from './config/app.config';
 import { DatabaseModule } from './database/database.module';
 import { buildDataSourceOptions } from './app.data-source';
+import { serverConfig } from './server.config';
 import { EnterprisesModule } from './enterprises/enterprises.module';
 import { HealthModule } from './health/health.module';
 import { NegotiationsModule } from './negotiations/negotiations.module';
@@ -23,10 +23,10 @@ import { UsersModule } from './users/users.module';
 
 @Module({
   imports: [
-    ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, load: [appConfig] }),
+    ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, load: [serverConfig] }),
     LoggerModule.forRootAsync({
-      inject: [appConfig.KEY],
-      useFactory: (config: ConfigType<typeof appConfig>) => ({
+      inject: [serverConfig.KEY],
+      useFactory: (config: ConfigType<typeof serverConfig>) => ({
         pinoHttp: {
           level: config.logLevel,
           serializers: accessLogSerializers,
@@ -36,8 +36,8 @@ import { UsersModule } from './users/users.module';
       }),
     }),
     TypeOrmModule.forRootAsync({
-      inject: [appConfig.KEY],
-      useFactory: (config: ConfigType<typeof appConfig>) => ({
+      inject: [serverConfig.KEY],
+      useFactory: (config: ConfigType<typeof serverConfig>) => ({
         ...buildDataSourceOptions(config.database),
         // A server that is still starting gets a few seconds; a bad SQLite file fails at once.
         retryAttempts: config.database.kind === 'sqlite' ? 0 : 3,

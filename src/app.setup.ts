@@ -6,7 +6,7 @@ import { Logger } from 'nestjs-pino';
 import { jsonBodyParser } from './common/http/body-parser';
 import { documentCommonErrors, ErrorResponse } from './common/http/error-response';
 import { documentDownloadPaths } from './common/http/openapi-downloads';
-import { appConfig } from './config/app.config';
+import { serverConfig } from './server.config';
 import { serveWebApp } from './web/web-app';
 
 /**
@@ -15,7 +15,7 @@ import { serveWebApp } from './web/web-app';
  * Create the app with `{ bodyParser: false, bufferLogs: true }` before calling this.
  */
 export function configureApp(app: NestExpressApplication): NestExpressApplication {
-  const config = app.get<ConfigType<typeof appConfig>>(appConfig.KEY);
+  const config = app.get<ConfigType<typeof serverConfig>>(serverConfig.KEY);
   app.useLogger(app.get(Logger));
   app.set('trust proxy', trustProxyValue(config.trustProxy));
   // A county office may serve it over plain HTTP on its network: keep http:// addresses working.

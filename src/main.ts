@@ -4,9 +4,9 @@ import { existsSync } from 'node:fs';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
+import { loadAllConfig } from './app.config';
 import { AppModule } from './app.module';
 import { configureApp } from './app.setup';
-import { loadAppConfig } from './config/app.config';
 import { ConfigError } from './config/config.error';
 import { maskPassword } from './config/database-url';
 import { checkServerDatabase } from './database/server-preflight';
@@ -15,7 +15,7 @@ import { superviseWorkers } from './workers';
 async function bootstrap(): Promise<void> {
   if (existsSync('.env')) process.loadEnvFile('.env');
   // Validate before Nest boots so a bad value is one clear line, not a stack trace.
-  const config = loadAppConfig();
+  const config = loadAllConfig().server;
   await checkServerDatabase(config.database);
   if (config.workers > 1 && cluster.isPrimary) return superviseWorkers(config);
   const app = await NestFactory.create<NestExpressApplication>(AppModule, {

@@ -1,6 +1,6 @@
 import cluster, { type Worker } from 'node:cluster';
 import pino from 'pino';
-import type { AppConfig } from './config/app.config';
+import type { ServerConfig } from './server.config';
 
 /** A worker that dies sooner than this after its start is not restarted (it would loop). */
 const MIN_UPTIME_MS = 10_000;
@@ -11,7 +11,7 @@ const MIN_UPTIME_MS = 10_000;
  * migrations and creates the first admin; the others start once it listens. A worker that
  * dies is started again; SIGTERM/SIGINT stop every worker gracefully, then this process.
  */
-export function superviseWorkers(config: AppConfig): void {
+export function superviseWorkers(config: ServerConfig): void {
   const logger = pino({ level: config.logLevel, base: { pid: process.pid, role: 'primary' } });
   let stopping = false;
   const startedAt = new Map<number, number>();

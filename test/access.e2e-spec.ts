@@ -269,7 +269,7 @@ describe('Access control (e2e)', () => {
 
 describe('CORS (e2e)', () => {
   it('answers allowed origins when CORS_ORIGINS is set', async () => {
-    const sut = await createTestApp({ corsOrigins: ['https://union.example'] });
+    const sut = await createTestApp({ server: { corsOrigins: ['https://union.example'] } });
     try {
       const res = await request(sut.http).get('/health').set('Origin', 'https://union.example').expect(200);
       expect(res.headers['access-control-allow-origin']).toBe('https://union.example');

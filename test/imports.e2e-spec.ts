@@ -3,7 +3,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { AuditEntry } from '../src/audit/audit-entry.entity';
 import { Clock } from '../src/common/clock/clock';
-import { loadAppConfig } from '../src/config/app.config';
+import { loadImportsConfig } from '../src/imports/imports.config';
 import { isMysqlFamily } from '../src/database/transactions';
 import { Enterprise } from '../src/enterprises/enterprise.entity';
 import { EnterprisesRepository } from '../src/enterprises/enterprises.repository';
@@ -88,7 +88,7 @@ describe('Roster and agreement import/export (e2e)', () => {
   let instructor: SignedInUser;
 
   beforeAll(async () => {
-    sut = await createTestApp({ importMaxBytes: 1024 * 1024 });
+    sut = await createTestApp({ imports: { maxUploadBytes: 1024 * 1024 } });
   });
   beforeEach(async () => {
     admin = await aSignedInUser(sut, 'admin');
@@ -858,8 +858,6 @@ describe('Roster and agreement import/export (e2e)', () => {
   });
 
   it('uses the configured upload limit', () => {
-    expect(loadAppConfig({ DATABASE_URL: 'sqlite::memory:', IMPORT_MAX_MB: '5' }).importMaxBytes).toBe(
-      5 * 1024 * 1024,
-    );
+    expect(loadImportsConfig({ IMPORT_MAX_MB: '5' }).maxUploadBytes).toBe(5 * 1024 * 1024);
   });
 });

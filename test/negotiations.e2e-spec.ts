@@ -795,7 +795,7 @@ describe('Negotiations under a county rule set (e2e)', () => {
       : parseDatabaseUrl(`sqlite:${join(directory, 'db.sqlite')}`);
     const start = daysAgo(40);
 
-    const before = await createTestApp({ database });
+    const before = await createTestApp({ server: { database } });
     let national: { id: number; version: number };
     try {
       const admin = await aSignedInUser(before, 'admin');
@@ -806,7 +806,10 @@ describe('Negotiations under a county rule set (e2e)', () => {
 
     const county = resolveRuleSet({ version: 'county-2026.1', wageFilingDays: 5 });
     const after = await createTestApp(
-      { database, ruleSets: { all: [NATIONAL_RULE_SET, county], current: county } },
+      {
+        server: { database },
+        negotiations: { ruleSets: { all: [NATIONAL_RULE_SET, county], current: county } },
+      },
       { truncate: false },
     );
     try {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
 import { Clock } from '../src/common/clock/clock';
-import { loadAppConfig } from '../src/config/app.config';
+import { loadMailConfig } from '../src/reminders/mail.config';
 import { parseDatabaseUrl } from '../src/config/database-url';
 import { MailTransport } from '../src/reminders/mail-transport';
 import { Reminder } from '../src/reminders/reminder.entity';
@@ -43,8 +43,8 @@ describe('Reminders across instances and crashes (e2e, real SMTP)', () => {
     const database = isServerDatabase()
       ? testDatabaseConfig()
       : parseDatabaseUrl(`sqlite:${join(directory, `${name}.sqlite`)}`);
-    const mail = { ...loadAppConfig({ DATABASE_URL: 'sqlite::memory:' }).mail, smtpUrl: sink.url };
-    const app = await createTestApp({ database, mail }, { truncate });
+    const mail = { ...loadMailConfig({}), smtpUrl: sink.url };
+    const app = await createTestApp({ server: { database }, mail }, { truncate });
     apps.push(app);
     return app;
   }

@@ -4,7 +4,7 @@ import { Clock } from '../src/common/clock/clock';
 import { Reminder } from '../src/reminders/reminder.entity';
 import { ReminderSender } from '../src/reminders/reminder-sender';
 import { RemindersService } from '../src/reminders/reminders.service';
-import { loadAppConfig } from '../src/config/app.config';
+import { loadMailConfig } from '../src/reminders/mail.config';
 import { anEnterprise } from './support/factories';
 import { daysAgo, record, REPRESENTATIVES, today } from './support/negotiations';
 import { SmtpSink } from './support/smtp-sink';
@@ -30,7 +30,7 @@ describe('Reminder e-mails (e2e, real SMTP)', () => {
 
   beforeAll(async () => {
     sink = await new SmtpSink().start();
-    const mail = { ...loadAppConfig({ DATABASE_URL: 'sqlite::memory:' }).mail, smtpUrl: sink.url };
+    const mail = { ...loadMailConfig({}), smtpUrl: sink.url };
     sut = await createTestApp({ mail });
   });
   beforeEach(async () => {

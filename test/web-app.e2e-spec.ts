@@ -17,7 +17,7 @@ describe('Web front end serving (e2e)', () => {
     writeFileSync(join(dir, 'assets', 'index-3f2a1b.js'), 'console.log(1)');
     writeFileSync(join(dir, 'assets', 'big-9a8b7c.js'), BIG_SCRIPT);
     writeFileSync(join(dir, 'favicon.svg'), '<svg/>');
-    sut = await createTestApp({ webDir: dir });
+    sut = await createTestApp({ server: { webDir: dir } });
   });
   afterAll(async () => {
     await sut.close();

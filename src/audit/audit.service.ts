@@ -1,10 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { ConfigType } from '@nestjs/config';
 import { DataSource, EntityManager } from 'typeorm';
+import { type BusinessTimeConfig, businessTimeConfig } from '../common/clock/business-time.config';
 import { addDays } from '../common/dates/business-date';
 import { startOfBusinessDay } from '../common/dates/zoned';
 import { Page } from '../common/http/page';
-import { appConfig } from '../config/app.config';
 import { persistentValue } from '../database/persistent-value';
 import { execute, valueRows } from '../database/sql';
 import { type Actor, isSystem } from '../auth/actor';
@@ -29,7 +28,7 @@ export interface AuditRecord {
 export class AuditService {
   constructor(
     private readonly dataSource: DataSource,
-    @Inject(appConfig.KEY) private readonly config: ConfigType<typeof appConfig>,
+    @Inject(businessTimeConfig.KEY) private readonly businessTime: BusinessTimeConfig,
   ) {}
 
   async record(manager: EntityManager, actor: Actor | null, entry: AuditRecord): Promise<void> {
@@ -73,7 +72,7 @@ export class AuditService {
       this.dataSource,
       AuditEntry,
       'at',
-      startOfBusinessDay(date, this.config.businessTimeZone),
+      startOfBusinessDay(date, this.businessTime.timeZone),
     );
   }
 

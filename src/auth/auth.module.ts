@@ -1,23 +1,28 @@
 import { Module } from '@nestjs/common';
 import { createSecretKey } from 'node:crypto';
-import type { ConfigType } from '@nestjs/config';
+import { ConfigModule } from '@nestjs/config';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
-import { appConfig } from '../config/app.config';
 import { UsersModule } from '../users/users.module';
+import { type AuthConfig, authConfig } from './auth.config';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
 import { LoginThrottle } from './login-throttle';
 
+/** One registration of the slice: with `sqlite::memory:` each reading makes a new random secret. */
+const AUTH_CONFIG = ConfigModule.forFeature(authConfig);
+
 @Module({
   imports: [
     UsersModule,
+    AUTH_CONFIG,
     JwtModule.registerAsync({
-      inject: [appConfig.KEY],
-      useFactory: (config: ConfigType<typeof appConfig>) => ({
+      imports: [AUTH_CONFIG],
+      inject: [authConfig.KEY],
+      useFactory: (config: AuthConfig) => ({
         // A KeyObject: given a string, jsonwebtoken first tries it as a public key on every verify.
-        secret: createSecretKey(Buffer.from(config.auth.jwtSecret)) as unknown as Buffer,
+        secret: createSecretKey(Buffer.from(config.jwtSecret)) as unknown as Buffer,
         signOptions: { algorithm: 'HS256' },
         verifyOptions: { algorithms: ['HS256'] },
       }),

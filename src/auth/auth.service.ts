@@ -1,14 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { ConfigType } from '@nestjs/config';
 import { JwtService } from '@nestjs/jwt';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { appConfig } from '../config/app.config';
 import { writeTransaction } from '../database/transactions';
 import { UserResponse } from '../users/dto/user.response';
 import { PasswordHasher } from '../users/password-hasher';
 import { UsersRepository } from '../users/users.repository';
 import type { Actor } from './actor';
+import { type AuthConfig, authConfig } from './auth.config';
 import { BadCredentialsError, TooManyLoginFailuresError, UnauthenticatedError } from './auth.errors';
 import { LoginDto, LoginResponse } from './dto/login.dto';
 import { LoginThrottle } from './login-throttle';
@@ -26,7 +25,7 @@ export class AuthService {
     private readonly jwt: JwtService,
     private readonly throttle: LoginThrottle,
     private readonly audit: AuditService,
-    @Inject(appConfig.KEY) private readonly config: ConfigType<typeof appConfig>,
+    @Inject(authConfig.KEY) private readonly config: AuthConfig,
   ) {}
 
   async login(dto: LoginDto, ip: string): Promise<LoginResponse> {
@@ -54,7 +53,7 @@ export class AuthService {
       );
     });
     const claims: TokenClaims = { sub: user.id, tv: user.tokenVersion };
-    const expiresIn = this.config.auth.tokenTtlSeconds;
+    const expiresIn = this.config.tokenTtlSeconds;
     const accessToken = await this.jwt.signAsync(claims, { expiresIn });
     return { accessToken, expiresIn, user: UserResponse.from(user) };
   }
@@ -62,7 +61,7 @@ export class AuthService {
   /** The actor behind a bearer token, if the token is genuine, current and its user active. */
   async authenticate(token: string, ip: string | null): Promise<Actor> {
     const claims = this.verified.get(token, Date.now()) ?? (await this.verify(token));
-    const user = await this.users.findRecentById(claims.sub, this.config.auth.userCacheMs);
+    const user = await this.users.findRecentById(claims.sub, this.config.userCacheMs);
     if (!user || !user.active || user.tokenVersion !== claims.tv) {
       throw new UnauthenticatedError('the token is no longer valid');
     }

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { existsSync } from 'node:fs';
 import { CommandFactory } from 'nest-commander';
-import { loadAppConfig } from '../config/app.config';
+import { loadAllConfig } from '../app.config';
 import { ConfigError } from '../config/config.error';
 import { CliModule } from './cli.module';
 
@@ -11,7 +11,7 @@ async function main(): Promise<void> {
   process.env.LOG_LEVEL ??= 'warn';
   // A command does its one job; the app's schedules (timers, reminders) belong to the server.
   process.env.SCHEDULER = 'off';
-  loadAppConfig(); // one clear line for a bad setting, before anything boots
+  loadAllConfig(); // one clear line for a bad setting, before anything boots
   await CommandFactory.run(CliModule, { logger: ['error', 'warn'], errorHandler: (error) => fail(error) });
 }
 

@@ -1,7 +1,6 @@
 import { Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
-import type { ConfigType } from '@nestjs/config';
 import { Interval } from '@nestjs/schedule';
-import { appConfig } from '../config/app.config';
+import { type SchedulerConfig, schedulerConfig } from '../common/scheduler/scheduler.config';
 import { PlannerStatistics } from './planner-statistics';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -17,7 +16,7 @@ export class PlannerStatisticsScheduler implements OnApplicationBootstrap {
 
   constructor(
     private readonly statistics: PlannerStatistics,
-    @Inject(appConfig.KEY) private readonly config: ConfigType<typeof appConfig>,
+    @Inject(schedulerConfig.KEY) private readonly scheduler: SchedulerConfig,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -30,7 +29,7 @@ export class PlannerStatisticsScheduler implements OnApplicationBootstrap {
   }
 
   private async run(occasion: 'start-up' | 'schedule'): Promise<void> {
-    if (!this.config.schedulerEnabled || this.running) return;
+    if (!this.scheduler.enabled || this.running) return;
     this.running = true;
     try {
       await this.statistics.refresh(occasion);

@@ -6,9 +6,8 @@ import {
   type NestInterceptor,
   PayloadTooLargeException,
 } from '@nestjs/common';
-import type { ConfigType } from '@nestjs/config';
 import { catchError, type Observable, throwError } from 'rxjs';
-import { appConfig } from '../config/app.config';
+import { type ImportsConfig, importsConfig } from './imports.config';
 import { ImportFileTooLargeError } from './imports.errors';
 
 /**
@@ -17,7 +16,7 @@ import { ImportFileTooLargeError } from './imports.errors';
  */
 @Injectable()
 export class UploadLimitInterceptor implements NestInterceptor {
-  constructor(@Inject(appConfig.KEY) private readonly config: ConfigType<typeof appConfig>) {}
+  constructor(@Inject(importsConfig.KEY) private readonly config: ImportsConfig) {}
 
   intercept(_context: ExecutionContext, next: CallHandler): Observable<unknown> {
     return next
@@ -26,7 +25,7 @@ export class UploadLimitInterceptor implements NestInterceptor {
         catchError((error: unknown) =>
           throwError(() =>
             error instanceof PayloadTooLargeException
-              ? new ImportFileTooLargeError(this.config.importMaxBytes)
+              ? new ImportFileTooLargeError(this.config.maxUploadBytes)
               : error,
           ),
         ),

@@ -1,12 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { ConfigType } from '@nestjs/config';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { type Actor, isSystem } from '../auth/actor';
 import { Clock } from '../common/clock/clock';
-import { appConfig } from '../config/app.config';
 import { writeTransaction } from '../database/transactions';
 import { Negotiation } from './entities/negotiation.entity';
+import { type NegotiationsConfig, negotiationsConfig } from './negotiations.config';
 import { AlreadyOpenError, VersionConflictError, WorkflowRefusedError } from './negotiations.errors';
 import { NegotiationsRepository } from './negotiations.repository';
 import {
@@ -51,7 +50,7 @@ export class NegotiationWriter {
     private readonly negotiations: NegotiationsRepository,
     private readonly audit: AuditService,
     private readonly clock: Clock,
-    @Inject(appConfig.KEY) private readonly config: ConfigType<typeof appConfig>,
+    @Inject(negotiationsConfig.KEY) private readonly config: NegotiationsConfig,
   ) {
     this.ruleSets = new RuleSetRegistry(config.ruleSets.all);
   }

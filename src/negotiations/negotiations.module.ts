@@ -1,5 +1,8 @@
 import { Module } from '@nestjs/common';
+import { ConfigModule } from '@nestjs/config';
+import { schedulerConfig } from '../common/scheduler/scheduler.config';
 import { NegotiationWriter } from './negotiation-writer';
+import { negotiationsConfig } from './negotiations.config';
 import { NegotiationsController } from './negotiations.controller';
 import { NegotiationsRepository } from './negotiations.repository';
 import { NegotiationsService } from './negotiations.service';
@@ -10,6 +13,7 @@ import { WorkflowController } from './workflow.controller';
 import { WorkflowVerifier } from './workflow-verifier';
 
 @Module({
+  imports: [ConfigModule.forFeature(negotiationsConfig), ConfigModule.forFeature(schedulerConfig)],
   controllers: [NegotiationsController, WorkflowController, TimersController],
   providers: [
     NegotiationsRepository,

@@ -1,7 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import type { ConfigType } from '@nestjs/config';
 import { Interval } from '@nestjs/schedule';
-import { appConfig } from '../config/app.config';
+import { type SchedulerConfig, schedulerConfig } from '../common/scheduler/scheduler.config';
 import { TimersService } from './timers.service';
 
 /** Runs due timers at start-up and every minute; only delegates. */
@@ -12,7 +11,7 @@ export class TimersScheduler implements OnApplicationBootstrap {
 
   constructor(
     private readonly timers: TimersService,
-    @Inject(appConfig.KEY) private readonly config: ConfigType<typeof appConfig>,
+    @Inject(schedulerConfig.KEY) private readonly scheduler: SchedulerConfig,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -21,7 +20,7 @@ export class TimersScheduler implements OnApplicationBootstrap {
 
   @Interval('workflow-timers', 60_000)
   async tick(): Promise<void> {
-    if (!this.config.schedulerEnabled || this.running) return;
+    if (!this.scheduler.enabled || this.running) return;
     this.running = true;
     try {
       await this.timers.runDue();

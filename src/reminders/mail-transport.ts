@@ -1,9 +1,8 @@
 import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
-import type { ConfigType } from '@nestjs/config';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import nodemailer, { type Transporter } from 'nodemailer';
-import { appConfig } from '../config/app.config';
+import { type MailConfig, mailConfig } from './mail.config';
 import type { Reminder } from './reminder.entity';
 import { messageIdOf } from './slots';
 
@@ -27,8 +26,8 @@ export class MailTransport implements OnModuleDestroy {
   private readonly logger = new Logger(MailTransport.name);
   private readonly transporter: Transporter;
 
-  constructor(@Inject(appConfig.KEY) private readonly config: ConfigType<typeof appConfig>) {
-    const { smtpUrl } = config.mail;
+  constructor(@Inject(mailConfig.KEY) private readonly mail: MailConfig) {
+    const { smtpUrl } = mail;
     this.transporter = smtpUrl
       ? nodemailer.createTransport({
           url: smtpUrl,
@@ -43,7 +42,7 @@ export class MailTransport implements OnModuleDestroy {
 
   async send(reminder: Reminder): Promise<void> {
     const info = (await this.transporter.sendMail({
-      from: this.config.mail.from,
+      from: this.mail.from,
       to: reminder.recipientEmail,
       subject: reminder.subject,
       text: reminder.textBody,
@@ -51,9 +50,9 @@ export class MailTransport implements OnModuleDestroy {
       messageId: messageIdOf(reminder.dedupeKey),
       headers: { 'X-Wagetrack-Slot': `${reminder.slotKind} ${reminder.slotDate}` },
     })) as { message?: Buffer };
-    if (this.config.mail.smtpUrl) return;
-    mkdirSync(this.config.mail.outboxDir, { recursive: true });
-    const file = join(this.config.mail.outboxDir, `${reminder.dedupeKey}.eml`);
+    if (this.mail.smtpUrl) return;
+    mkdirSync(this.mail.outboxDir, { recursive: true });
+    const file = join(this.mail.outboxDir, `${reminder.dedupeKey}.eml`);
     writeFileSync(file, info.message ?? '');
     this.logger.log(`no SMTP_URL: wrote ${file} for ${reminder.recipientEmail}`);
   }

@@ -1,15 +1,15 @@
 import { ruleZh } from '../negotiations/labels-zh';
 import { Inject, Injectable } from '@nestjs/common';
-import type { ConfigType } from '@nestjs/config';
 import { DataSource } from 'typeorm';
 import { SYSTEM_ACTOR } from '../auth/actor';
 import { Clock } from '../common/clock/clock';
 import { addDays, type BusinessDate } from '../common/dates/business-date';
-import { appConfig } from '../config/app.config';
 import { isUniqueViolation } from '../database/database-errors';
 import { writeTransaction } from '../database/transactions';
 import { SECTORS, type Sector } from '../enterprises/domain/ownership';
+import { type NegotiationsConfig, negotiationsConfig } from '../negotiations/negotiations.config';
 import { isOverdue } from '../negotiations/workflow/deadlines';
+import { type ReportsConfig, reportsConfig } from '../reports/reports.config';
 import { ReportsRepository } from '../reports/reports.repository';
 import { ReportsService, type TargetGapsResult } from '../reports/reports.service';
 import { UsersService } from '../users/users.service';
@@ -47,7 +47,8 @@ export class ReminderBuilder {
     private readonly templates: MailTemplates,
     private readonly clock: Clock,
     private readonly users: UsersService,
-    @Inject(appConfig.KEY) private readonly config: ConfigType<typeof appConfig>,
+    @Inject(reportsConfig.KEY) private readonly reportsConfig: ReportsConfig,
+    @Inject(negotiationsConfig.KEY) private readonly negotiationsConfig: NegotiationsConfig,
   ) {}
 
   async planDigests(slotDate: BusinessDate): Promise<PlannedReminder[]> {
@@ -120,7 +121,7 @@ export class ReminderBuilder {
       };
     });
     const gaps: (TargetGapsResult['items'][number] & { sector: Sector })[] = [];
-    for (const sector of SECTORS.filter((s) => this.config.reportTargets[s] !== undefined)) {
+    for (const sector of SECTORS.filter((s) => this.reportsConfig.reportTargets[s] !== undefined)) {
       const result = await this.reports.targetGaps({ ...query, sector }, SYSTEM_ACTOR);
       gaps.push(...result.items.map((item) => ({ ...item, sector })));
     }
@@ -187,7 +188,7 @@ export class ReminderBuilder {
 
   private digestModel(user: User, items: DigestItem[], today: BusinessDate): object {
     const labels = this.templates.labels(user.language);
-    const stalledAfter = this.config.ruleSets.current.stalledAfterDays;
+    const stalledAfter = this.negotiationsConfig.ruleSets.current.stalledAfterDays;
     const sections = DIGEST_KINDS.map((kind) => ({
       kind,
       title: labels.kinds[kind],

@@ -1,9 +1,8 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { ConfigType } from '@nestjs/config';
 import { DataSource } from 'typeorm';
 import { Clock } from '../common/clock/clock';
-import { appConfig } from '../config/app.config';
 import { writeTransaction } from '../database/transactions';
+import { type MailConfig, mailConfig } from './mail.config';
 import { classifyFailure, MailTransport } from './mail-transport';
 import type { Reminder } from './reminder.entity';
 import { RemindersRepository } from './reminders.repository';
@@ -39,7 +38,7 @@ export class ReminderSender {
     private readonly transport: MailTransport,
     private readonly reminders: RemindersRepository,
     private readonly clock: Clock,
-    @Inject(appConfig.KEY) private readonly config: ConfigType<typeof appConfig>,
+    @Inject(mailConfig.KEY) private readonly mail: MailConfig,
   ) {}
 
   async deliverDue(maxRows = 10_000): Promise<DeliveryReport> {
@@ -78,7 +77,7 @@ export class ReminderSender {
   private async recordFailure(row: Reminder, error: unknown): Promise<'failed' | 'parked'> {
     const attempts = row.attempts + 1;
     const message = error instanceof Error ? error.message : String(error);
-    const park = classifyFailure(error) === 'permanent' || attempts >= this.config.mail.maxAttempts;
+    const park = classifyFailure(error) === 'permanent' || attempts >= this.mail.maxAttempts;
     await this.reminders.markFailed(row.id, {
       status: park ? 'parked' : 'failed',
       attempts,

@@ -1,8 +1,14 @@
 import { Module } from '@nestjs/common';
+import { ConfigModule } from '@nestjs/config';
+import { businessTimeConfig } from '../common/clock/business-time.config';
+import { schedulerConfig } from '../common/scheduler/scheduler.config';
+import { negotiationsConfig } from '../negotiations/negotiations.config';
+import { reportsConfig } from '../reports/reports.config';
 import { ReportsModule } from '../reports/reports.module';
 import { UsersModule } from '../users/users.module';
 import { AgendaController } from './agenda.controller';
 import { MailTemplates } from './mail-templates';
+import { mailConfig } from './mail.config';
 import { MailTransport } from './mail-transport';
 import { ReminderBuilder } from './reminder-builder';
 import { ReminderFactsRepository } from './reminder-facts.repository';
@@ -13,7 +19,15 @@ import { RemindersScheduler } from './reminders.scheduler';
 import { RemindersService } from './reminders.service';
 
 @Module({
-  imports: [ReportsModule, UsersModule],
+  imports: [
+    ConfigModule.forFeature(mailConfig),
+    ConfigModule.forFeature(businessTimeConfig),
+    ConfigModule.forFeature(schedulerConfig),
+    ConfigModule.forFeature(reportsConfig),
+    ConfigModule.forFeature(negotiationsConfig),
+    ReportsModule,
+    UsersModule,
+  ],
   controllers: [RemindersController, AgendaController],
   providers: [
     MailTemplates,

@@ -1,7 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import type { ConfigType } from '@nestjs/config';
 import { Interval } from '@nestjs/schedule';
-import { appConfig } from '../config/app.config';
+import { type SchedulerConfig, schedulerConfig } from '../common/scheduler/scheduler.config';
 import { ReminderSender } from './reminder-sender';
 import { RemindersService } from './reminders.service';
 
@@ -15,7 +14,7 @@ export class RemindersScheduler implements OnApplicationBootstrap {
   constructor(
     private readonly reminders: RemindersService,
     private readonly sender: ReminderSender,
-    @Inject(appConfig.KEY) private readonly config: ConfigType<typeof appConfig>,
+    @Inject(schedulerConfig.KEY) private readonly scheduler: SchedulerConfig,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -24,7 +23,7 @@ export class RemindersScheduler implements OnApplicationBootstrap {
 
   @Interval('reminder-slots', 60_000)
   async buildSlots(): Promise<void> {
-    if (!this.config.schedulerEnabled || this.building) return;
+    if (!this.scheduler.enabled || this.building) return;
     this.building = true;
     try {
       const queued = await this.reminders.buildDueSlots();
@@ -41,7 +40,7 @@ export class RemindersScheduler implements OnApplicationBootstrap {
 
   @Interval('reminder-sender', 15_000)
   async deliver(): Promise<void> {
-    if (!this.config.schedulerEnabled || this.sending) return;
+    if (!this.scheduler.enabled || this.sending) return;
     this.sending = true;
     try {
       await this.sender.deliverDue();

@@ -1,15 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { ConfigType } from '@nestjs/config';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/actor';
+import { type BusinessTimeConfig, businessTimeConfig } from '../common/clock/business-time.config';
 import { Clock } from '../common/clock/clock';
 import type { BusinessDate } from '../common/dates/business-date';
 import { Page } from '../common/http/page';
-import { appConfig } from '../config/app.config';
 import { writeTransaction } from '../database/transactions';
 import { ListRemindersQuery } from './dto/list-reminders.query';
 import { ReminderResponse } from './dto/reminder.response';
+import { type MailConfig, mailConfig } from './mail.config';
 import { type PlannedReminder, ReminderBuilder } from './reminder-builder';
 import type { SlotKind } from './reminder.entity';
 import { RemindersRepository } from './reminders.repository';
@@ -29,7 +29,8 @@ export class RemindersService {
     private readonly reminders: RemindersRepository,
     private readonly audit: AuditService,
     private readonly clock: Clock,
-    @Inject(appConfig.KEY) private readonly config: ConfigType<typeof appConfig>,
+    @Inject(mailConfig.KEY) private readonly mail: MailConfig,
+    @Inject(businessTimeConfig.KEY) private readonly businessTime: BusinessTimeConfig,
   ) {}
 
   /**
@@ -50,12 +51,12 @@ export class RemindersService {
   /** The slots whose scheduled time has passed today (checked every minute by the scheduler). */
   async buildDueSlots(now = this.clock.now()): Promise<number> {
     const schedules: [SlotKind, string][] = [
-      ['instructor_digest', this.config.mail.digestCron],
-      ['supervisor_summary', this.config.mail.summaryCron],
+      ['instructor_digest', this.mail.digestCron],
+      ['supervisor_summary', this.mail.summaryCron],
     ];
     let queued = 0;
     for (const [kind, cron] of schedules) {
-      const slotDate = dueSlotDate(cron, this.config.businessTimeZone, now);
+      const slotDate = dueSlotDate(cron, this.businessTime.timeZone, now);
       if (slotDate) queued += await this.build(kind, slotDate);
     }
     return queued;

@@ -1,9 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { ConfigType } from '@nestjs/config';
 import type { Actor } from '../auth/actor';
 import { Clock } from '../common/clock/clock';
 import { ValidationFailedError } from '../common/errors/request.errors';
-import { appConfig } from '../config/app.config';
 import type { Sector } from '../enterprises/domain/ownership';
 import {
   agreementsByScope,
@@ -29,6 +27,7 @@ import {
   TrendQuery,
   UnionFoundingQuery,
 } from './dto/report-queries';
+import { type ReportsConfig, reportsConfig } from './reports.config';
 import { CoverageQuery, ReportsRepository } from './reports.repository';
 
 export type SigningRatesResult = {
@@ -83,7 +82,7 @@ export class ReportsService {
   constructor(
     private readonly reports: ReportsRepository,
     private readonly clock: Clock,
-    @Inject(appConfig.KEY) private readonly config: ConfigType<typeof appConfig>,
+    @Inject(reportsConfig.KEY) private readonly config: ReportsConfig,
   ) {}
 
   async signingRates(query: SigningRatesQuery, actor: Actor): Promise<SigningRatesResult> {

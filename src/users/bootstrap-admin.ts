@@ -1,8 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import type { ConfigType } from '@nestjs/config';
 import { randomBytes } from 'node:crypto';
 import { SYSTEM_ACTOR } from '../auth/actor';
-import { appConfig } from '../config/app.config';
+import { type UsersConfig, usersConfig } from './users.config';
 import { DuplicateUsernameError } from './users.errors';
 import { UsersRepository } from './users.repository';
 import { UsersService } from './users.service';
@@ -18,12 +17,12 @@ export class BootstrapAdmin implements OnApplicationBootstrap {
   constructor(
     private readonly users: UsersRepository,
     private readonly usersService: UsersService,
-    @Inject(appConfig.KEY) private readonly config: ConfigType<typeof appConfig>,
+    @Inject(usersConfig.KEY) private readonly config: UsersConfig,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     if ((await this.users.count()) > 0) return;
-    const given = this.config.auth.bootstrapAdminPassword;
+    const given = this.config.bootstrapAdminPassword;
     const password = given ?? randomBytes(12).toString('base64url');
     try {
       await this.usersService.create(

@@ -1,11 +1,14 @@
 import { Module } from '@nestjs/common';
+import { ConfigModule } from '@nestjs/config';
 import { BootstrapAdmin } from './bootstrap-admin';
 import { PasswordHasher } from './password-hasher';
+import { usersConfig } from './users.config';
 import { UsersController } from './users.controller';
 import { UsersRepository } from './users.repository';
 import { UsersService } from './users.service';
 
 @Module({
+  imports: [ConfigModule.forFeature(usersConfig)],
   controllers: [UsersController],
   providers: [UsersRepository, UsersService, PasswordHasher, BootstrapAdmin],
   exports: [UsersRepository, UsersService, PasswordHasher],

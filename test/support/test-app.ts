@@ -4,9 +4,12 @@ import { Test } from '@nestjs/testing';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../../src/app.module';
 import { configureApp } from '../../src/app.setup';
-import { appConfig, AppConfig, loadAppConfig } from '../../src/config/app.config';
+import { type AllConfig, CONFIG_SLICES, loadAllConfig } from '../../src/app.config';
 import { UsersRepository } from '../../src/users/users.repository';
 import { ensureDatabaseExists, testDatabaseConfig, truncateAll } from './test-database';
+
+/** What a test changes in the config, slice by slice (`{ mail: { smtpUrl } }`). */
+export type TestConfig = { [Slice in keyof AllConfig]?: Partial<AllConfig[Slice]> };
 
 export interface TestApp {
   app: NestExpressApplication;
@@ -19,27 +22,27 @@ export interface TestApp {
 
 /** Boots the whole app in-process, configured exactly as main.ts does, on the test database. */
 export async function createTestApp(
-  overrides: Partial<AppConfig> = {},
+  overrides: TestConfig = {},
   options: { truncate?: boolean } = {},
 ): Promise<TestApp> {
   const database = testDatabaseConfig();
   await ensureDatabaseExists(database);
-  const config: AppConfig = {
-    // A chosen first-admin password: a generated one would be printed on the console by every app.
-    ...loadAppConfig({
-      LOG_LEVEL: 'silent',
-      DATABASE_URL: 'sqlite::memory:',
-      BOOTSTRAP_ADMIN_PASSWORD: 'test-bootstrap-password',
-    }),
-    database,
-    schedulerEnabled: false, // tests run timers themselves, when they choose
-    webDir: null, // the web front end is served only where a test asks (web-app.e2e-spec)
-    ...overrides,
-  };
-  const moduleRef = await Test.createTestingModule({ imports: [AppModule] })
-    .overrideProvider(appConfig.KEY)
-    .useValue(config)
-    .compile();
+  // A chosen first-admin password: a generated one would be printed on the console by every app.
+  const defaults = loadAllConfig({
+    LOG_LEVEL: 'silent',
+    DATABASE_URL: 'sqlite::memory:',
+    BOOTSTRAP_ADMIN_PASSWORD: 'test-bootstrap-password',
+  });
+  // The web front end is served only where a test asks (web-app.e2e-spec).
+  defaults.server = { ...defaults.server, database, webDir: null };
+  defaults.scheduler = { enabled: false }; // tests run timers themselves, when they choose
+  let builder = Test.createTestingModule({ imports: [AppModule] });
+  for (const slice of Object.keys(CONFIG_SLICES) as (keyof AllConfig)[]) {
+    builder = builder
+      .overrideProvider(CONFIG_SLICES[slice].KEY)
+      .useValue({ ...defaults[slice], ...overrides[slice] });
+  }
+  const moduleRef = await builder.compile();
   const app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false, logger: false });
   configureApp(app);
   await app.init();

@@ -1,8 +1,8 @@
-import { loadAppConfig } from '../../config/app.config';
+import { loadBusinessTimeConfig } from './business-time.config';
 import { Clock } from './clock';
 
 describe('Clock.today', () => {
-  const config = loadAppConfig({ DATABASE_URL: 'sqlite::memory:', TZ_BUSINESS: 'Asia/Shanghai' });
+  const config = loadBusinessTimeConfig({ TZ_BUSINESS: 'Asia/Shanghai' });
 
   function clockAt(instants: string[]): Clock {
     const clock = new Clock(config);

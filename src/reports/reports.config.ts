@@ -1,13 +1,25 @@
+import { registerAs } from '@nestjs/config';
+import { ConfigError } from '../config/config.error';
 import { SECTORS, type Sector } from '../enterprises/domain/ownership';
-import { DEFAULT_TARGETS } from '../reports/rates/signing-rates';
-import type { Targets } from '../reports/rates/types';
-import { ConfigError } from './config.error';
+import { DEFAULT_TARGETS } from './rates/signing-rates';
+import type { Targets } from './rates/types';
+
+export interface ReportsConfig {
+  /** Signing-rate targets per sector (REPORT_TARGETS; default state 1.00, non_public 0.90). */
+  reportTargets: Targets;
+}
+
+export function loadReportsConfig(env: NodeJS.ProcessEnv): ReportsConfig {
+  return { reportTargets: parseTargets(env.REPORT_TARGETS) };
+}
+
+export const reportsConfig = registerAs('reports', () => loadReportsConfig(process.env));
 
 /**
  * `REPORT_TARGETS`, e.g. `state=1,non_public=0.9,collective=0.8`: the signing-rate target of
  * each sector as a fraction. Unset: the county's targets of domain.md (state 100 %, non-public 90 %).
  */
-export function parseTargets(raw: string | undefined): Targets {
+function parseTargets(raw: string | undefined): Targets {
   if (raw === undefined || raw.trim() === '') return { ...DEFAULT_TARGETS };
   const targets: Targets = {};
   for (const part of raw.split(',')) {

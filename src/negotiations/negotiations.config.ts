@@ -1,6 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { NATIONAL_RULE_SET, resolveRuleSet, type RuleSet, RuleSetError } from '../negotiations/workflow';
-import { ConfigError } from './config.error';
+import { registerAs } from '@nestjs/config';
+import { ConfigError } from '../config/config.error';
+import { NATIONAL_RULE_SET, resolveRuleSet, type RuleSet, RuleSetError } from './workflow';
+
+export interface NegotiationsConfig {
+  /** The workflow's numbers (deadlines, quorum, terms): national rules unless RULE_SET_FILE. */
+  ruleSets: RuleSetsConfig;
+}
 
 export interface RuleSetsConfig {
   /** Every version a negotiation may have been created under, national first. */
@@ -8,6 +14,12 @@ export interface RuleSetsConfig {
   /** The version new negotiations are created under: the last one of the file, or national. */
   current: RuleSet;
 }
+
+export function loadNegotiationsConfig(env: NodeJS.ProcessEnv): NegotiationsConfig {
+  return { ruleSets: loadRuleSets(env.RULE_SET_FILE?.trim()) };
+}
+
+export const negotiationsConfig = registerAs('negotiations', () => loadNegotiationsConfig(process.env));
 
 /**
  * `RULE_SET_FILE`: a county's own numbers, as a JSON array of versions, oldest first, each

@@ -1,9 +1,9 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { NATIONAL_RULE_SET } from '../negotiations/workflow';
-import { ConfigError } from './config.error';
-import { loadRuleSets } from './rule-sets';
+import { ConfigError } from '../config/config.error';
+import { loadRuleSets } from './negotiations.config';
+import { NATIONAL_RULE_SET } from './workflow';
 
 describe(loadRuleSets.name, () => {
   const directory = mkdtempSync(join(tmpdir(), 'rule-sets-'));

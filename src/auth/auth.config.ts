@@ -1,13 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { ConfigError } from './config.error';
-import type { DatabaseConfig } from './database-url';
+import { registerAs } from '@nestjs/config';
+import { ConfigError } from '../config/config.error';
+import { type DatabaseConfig, parseDatabaseUrl } from '../config/database-url';
 
-export interface AuthSettings {
+/** How tokens are signed and how long they and the user behind them are trusted. */
+export interface AuthConfig {
   jwtSecret: string;
   tokenTtlSeconds: number;
-  bootstrapAdminPassword: string | null;
   /**
    * How long the user behind a token is remembered between requests (AUTH_USER_CACHE_SECONDS,
    * default 5, 0 = read it every time). A deactivation or password change made through this
@@ -17,16 +18,17 @@ export interface AuthSettings {
 }
 
 const MIN_SECRET_LENGTH = 32;
-const MIN_PASSWORD_LENGTH = 10;
 
-export function loadAuthSettings(env: NodeJS.ProcessEnv, database: DatabaseConfig): AuthSettings {
+/** The secret's default depends on the database (DATABASE_URL), read here the way the server reads it. */
+export function loadAuthConfig(env: NodeJS.ProcessEnv): AuthConfig {
   return {
-    jwtSecret: resolveJwtSecret(env.JWT_SECRET, database),
+    jwtSecret: resolveJwtSecret(env.JWT_SECRET, parseDatabaseUrl(env.DATABASE_URL)),
     tokenTtlSeconds: parseDuration(env.JWT_EXPIRES_IN, 12 * 3600),
-    bootstrapAdminPassword: parseBootstrapPassword(env.BOOTSTRAP_ADMIN_PASSWORD),
     userCacheMs: parseCacheSeconds(env.AUTH_USER_CACHE_SECONDS) * 1000,
   };
 }
+
+export const authConfig = registerAs('auth', () => loadAuthConfig(process.env));
 
 /**
  * `JWT_SECRET` when given. On SQLite without it, a random secret is generated once and kept
@@ -84,12 +86,4 @@ function parseDuration(raw: string | undefined, fallbackSeconds: number): number
   if (seconds < 60)
     throw new ConfigError('JWT_EXPIRES_IN', `"${raw}" must be a duration of at least a minute (e.g. 12h)`);
   return seconds;
-}
-
-function parseBootstrapPassword(raw: string | undefined): string | null {
-  if (raw === undefined || raw === '') return null;
-  if (raw.length < MIN_PASSWORD_LENGTH) {
-    throw new ConfigError('BOOTSTRAP_ADMIN_PASSWORD', `must be at least ${MIN_PASSWORD_LENGTH} characters`);
-  }
-  return raw;
 }

@@ -1,8 +1,10 @@
 import { CronTime } from 'cron';
 import { resolve } from 'node:path';
-import { ConfigError } from './config.error';
+import { registerAs } from '@nestjs/config';
+import { loadBusinessTimeConfig } from '../common/clock/business-time.config';
+import { ConfigError } from '../config/config.error';
 
-export interface MailSettings {
+export interface MailConfig {
   /** `smtp://user:pass@host:587` or `smtps://…`; null: write .eml files to outboxDir. */
   smtpUrl: string | null;
   from: string;
@@ -15,7 +17,9 @@ export interface MailSettings {
   maxAttempts: number;
 }
 
-export function loadMailSettings(env: NodeJS.ProcessEnv, timeZone: string): MailSettings {
+/** The schedules are checked in the business time zone (TZ_BUSINESS), where they run. */
+export function loadMailConfig(env: NodeJS.ProcessEnv): MailConfig {
+  const { timeZone } = loadBusinessTimeConfig(env);
   return {
     smtpUrl: parseSmtpUrl(env.SMTP_URL),
     from: env.MAIL_FROM?.trim() || '工资集体协商提醒 <no-reply@wagetrack.local>',
@@ -25,6 +29,8 @@ export function loadMailSettings(env: NodeJS.ProcessEnv, timeZone: string): Mail
     maxAttempts: parseCount('REMINDER_MAX_ATTEMPTS', env.REMINDER_MAX_ATTEMPTS, 8),
   };
 }
+
+export const mailConfig = registerAs('mail', () => loadMailConfig(process.env));
 
 function parseSmtpUrl(raw: string | undefined): string | null {
   const url = raw?.trim();
