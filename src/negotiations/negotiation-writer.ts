@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { type Actor, isSystem } from '../auth/actor';
+import { type Actor, isSystem } from '../access/actor';
 import { Clock } from '../common/clock/clock';
 import { appConfig } from '../config/app.config';
 import { writeTransaction } from '../database/transactions';

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { randomBytes } from 'node:crypto';
-import { SYSTEM_ACTOR } from '../auth/actor';
+import { SYSTEM_ACTOR } from '../access/actor';
 import { appConfig } from '../config/app.config';
 import { DuplicateUsernameError } from './users.errors';
 import { UsersRepository } from './users.repository';

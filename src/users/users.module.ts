@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { EnterprisesModule } from '../enterprises/enterprises.module';
 import { BootstrapAdmin } from './bootstrap-admin';
 import { PasswordHasher } from './password-hasher';
 import { UsersController } from './users.controller';
@@ -6,6 +7,7 @@ import { UsersRepository } from './users.repository';
 import { UsersService } from './users.service';
 
 @Module({
+  imports: [EnterprisesModule],
   controllers: [UsersController],
   providers: [UsersRepository, UsersService, PasswordHasher, BootstrapAdmin],
   exports: [UsersRepository, UsersService, PasswordHasher],
