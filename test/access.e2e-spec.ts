@@ -1,5 +1,5 @@
 import request from 'supertest';
-import type { Role } from '../src/users/domain/role';
+import type { Role } from '../src/access/roles';
 import { anEnterprise } from './support/factories';
 import { createTestApp, TestApp } from './support/test-app';
 import { aSignedInUser, SignedInUser } from './support/users';

@@ -1,6 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Roles } from '../auth/decorators';
+import { Roles } from '../access/decorators';
 import { AuditService } from './audit.service';
 import { AuditPage } from './dto/audit-entry.response';
 import { ListAuditQuery } from './dto/list-audit.query';

@@ -6,7 +6,7 @@ import { startOfBusinessDay } from '../common/dates/zoned';
 import { Page } from '../common/http/page';
 import { persistentValue } from '../database/persistent-value';
 import { execute, valueRows } from '../database/sql';
-import { type Actor, isSystem } from '../auth/actor';
+import { type Actor, isSystem } from '../access/actor';
 import { AuditChanges, AuditEntityType, AuditEntry } from './audit-entry.entity';
 import { AuditEntryResponse, AuditPage } from './dto/audit-entry.response';
 import { ListAuditQuery } from './dto/list-audit.query';

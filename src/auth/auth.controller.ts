@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Ip, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthService } from './auth.service';
-import { Public } from './decorators';
+import { Public } from '../access/decorators';
 import { LoginDto, LoginResponse } from './dto/login.dto';
 import { ApiErrors } from '../common/http/error-response';
 

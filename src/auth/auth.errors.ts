@@ -28,17 +28,3 @@ export class TooManyLoginFailuresError extends AppError {
     this.headers = { 'Retry-After': String(retryAfterSeconds) };
   }
 }
-
-export class ForbiddenRoleError extends AppError {
-  constructor(role: string, allowed: readonly string[]) {
-    super(403, 'AUTH.FORBIDDEN', `the ${role} role may not do this (allowed: ${allowed.join(', ')})`);
-  }
-}
-
-export class ForbiddenFieldError extends AppError {
-  constructor(field: string, role: string) {
-    super(403, 'AUTH.FORBIDDEN_FIELD', `the ${role} role may not change ${field}`, [
-      { field, message: `may not be changed by the ${role} role` },
-    ]);
-  }
-}

@@ -6,7 +6,7 @@ import { writeTransaction } from '../database/transactions';
 import { UserResponse } from '../users/dto/user.response';
 import { PasswordHasher } from '../users/password-hasher';
 import { UsersRepository } from '../users/users.repository';
-import type { Actor } from './actor';
+import type { Actor } from '../access/actor';
 import { type AuthConfig, authConfig } from './auth.config';
 import { BadCredentialsError, TooManyLoginFailuresError, UnauthenticatedError } from './auth.errors';
 import { LoginDto, LoginResponse } from './dto/login.dto';

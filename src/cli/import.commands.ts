@@ -2,7 +2,7 @@ import { SingleBar, Presets } from 'cli-progress';
 import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { Command, CommandRunner, Option } from 'nest-commander';
-import { SYSTEM_ACTOR } from '../auth/actor';
+import { SYSTEM_ACTOR } from '../access/actor';
 import { AppError } from '../common/errors/app-error';
 import { AgreementImportService } from '../imports/agreement-import.service';
 import { EnterpriseImportService, ImportOptions } from '../imports/enterprise-import.service';

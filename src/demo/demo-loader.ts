@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { SYSTEM_ACTOR } from '../auth/actor';
+import { SYSTEM_ACTOR } from '../access/actor';
 import { Clock } from '../common/clock/clock';
 import { PlannerStatistics } from '../database/planner-statistics';
 import { EnterprisesService } from '../enterprises/enterprises.service';

@@ -2,14 +2,12 @@ import {
   Column,
   CreateDateColumn,
   Entity,
+  ForeignKey,
   Index,
-  JoinColumn,
-  ManyToOne,
   PrimaryGeneratedColumn,
   UpdateDateColumn,
   VersionColumn,
 } from 'typeorm';
-import { User } from '../users/user.entity';
 import type { OwnershipType } from './domain/ownership';
 
 /** The report indexes (migration 1764000000004): one per grouping column, covering what the reports read. */
@@ -66,12 +64,10 @@ export class Enterprise {
   @Column({ name: 'union_founded_on', type: 'date', nullable: true })
   unionFoundedOn!: string | null;
 
+  /** The assigned instructor, a user (named by its table: the users module depends on this one). */
   @Column({ name: 'instructor_id', type: 'integer', nullable: true })
+  @ForeignKey('users', { name: 'FK_enterprises_instructor', onDelete: 'SET NULL' })
   instructorId!: number | null;
-
-  @ManyToOne(() => User, { onDelete: 'SET NULL', createForeignKeyConstraints: true })
-  @JoinColumn({ name: 'instructor_id', foreignKeyConstraintName: 'FK_enterprises_instructor' })
-  instructor?: User | null;
 
   @Column({ name: 'registered_on', type: 'date', nullable: true })
   registeredOn!: string | null;

@@ -19,9 +19,9 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { AuditPage } from '../audit/dto/audit-entry.response';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../access/actor';
 import { PageQuery } from '../common/http/page';
-import { CurrentActor, Roles } from '../auth/decorators';
+import { CurrentActor, Roles } from '../access/decorators';
 import { CreateEnterpriseDto } from './dto/create-enterprise.dto';
 import { EnterprisePage, EnterpriseResponse, TownshipPage } from './dto/enterprise.response';
 import { ListEnterprisesQuery } from './dto/list-enterprises.query';

@@ -1,13 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In, Repository, SelectQueryBuilder } from 'typeorm';
+import type { Role } from '../access/roles';
+import { type AccessScope, scopeCondition } from '../access/scope';
 import { cleanCode } from '../common/text/plain-text';
 import { ownershipTypesOf } from './domain/ownership';
 import { ListEnterprisesQuery } from './dto/list-enterprises.query';
 import { Enterprise } from './enterprise.entity';
 
 export type EnterpriseFilter = Omit<ListEnterprisesQuery, 'page' | 'pageSize'> & {
-  /** Scope: only the enterprises assigned to this instructor. */
-  assignedTo?: number;
+  /** The actor's scope (`scopeOf`): only the enterprises in it. */
+  access?: AccessScope;
 };
 
 @Injectable()
@@ -81,6 +83,32 @@ export class EnterprisesRepository {
     return found;
   }
 
+  /**
+   * Whether a user is an active instructor, who may be assigned enterprises. Read from the users
+   * table here rather than through the users module, which depends on this one (it releases an
+   * instructor's enterprises, {@link releaseInstructor}).
+   */
+  async isActiveInstructor(userId: number): Promise<boolean> {
+    const role: Role = 'instructor';
+    const found = await this.dataSource
+      .createQueryBuilder()
+      .select('u.id', 'id')
+      .from('users', 'u')
+      .where('u.id = :userId AND u.role = :role AND u.active = :active', { userId, role, active: true })
+      .getRawOne<{ id: number }>();
+    return found !== undefined;
+  }
+
+  /**
+   * Unassigns every enterprise of an instructor (instructor_id is a reference to the user), in
+   * the caller's transaction, and answers their ids.
+   */
+  async releaseInstructor(manager: EntityManager, instructorId: number): Promise<number[]> {
+    const assigned = await manager.find(Enterprise, { select: { id: true }, where: { instructorId } });
+    if (assigned.length > 0) await manager.update(Enterprise, { instructorId }, { instructorId: null });
+    return assigned.map(({ id }) => id);
+  }
+
   /** The townships of the enterprises matching the filter, with how many each has, by name. */
   async townships(filter: EnterpriseFilter): Promise<Array<{ township: string; enterprises: number }>> {
     const rows = await this.filtered(filter)
@@ -105,7 +133,8 @@ export class EnterprisesRepository {
     if (filter.township) query.andWhere('e.township = :township', filter);
     if (filter.industry) query.andWhere('e.industry = :industry', filter);
     if (filter.instructorId) query.andWhere('e.instructorId = :instructorId', filter);
-    if (filter.assignedTo !== undefined) query.andWhere('e.instructorId = :assignedTo', filter);
+    const inScope = filter.access && scopeCondition(filter.access, 'e');
+    if (inScope) query.andWhere(inScope.sql, inScope.params);
     if (filter.q) {
       // '!' as the escape character: a backslash means different things in MySQL and SQLite literals.
       query.andWhere("(e.name LIKE :q ESCAPE '!' OR e.creditCode LIKE :qUpper ESCAPE '!')", {

@@ -11,13 +11,14 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { AuditPage } from '../audit/dto/audit-entry.response';
 import { auditCreated, auditDiff } from '../audit/audit-diff';
-import type { Actor } from '../auth/actor';
-import { ForbiddenFieldError } from '../auth/auth.errors';
+import { ForbiddenFieldError } from '../access/access.errors';
+import type { Actor } from '../access/actor';
+import { readsClientAddresses } from '../access/roles';
+import { inScope, scopeOf } from '../access/scope';
 import { Page, PageQuery } from '../common/http/page';
 import { definedFields } from '../common/validation/defined-fields';
 import { isUniqueViolation } from '../database/database-errors';
 import { writeTransaction } from '../database/transactions';
-import { UsersRepository } from '../users/users.repository';
 import { CreateEnterpriseDto } from './dto/create-enterprise.dto';
 import { EnterpriseResponse, TownshipResponse } from './dto/enterprise.response';
 import { ListEnterprisesQuery } from './dto/list-enterprises.query';
@@ -32,22 +33,21 @@ import {
   RegisteredOnError,
   UnknownInstructorError,
 } from './enterprises.errors';
-import { enterpriseInScope } from './enterprise-scope';
 import { EnterprisesRepository } from './enterprises.repository';
 
 /** A PATCH without expectedVersion that keeps meeting newer writes gives up (409) after this many tries. */
 const MAX_UPDATE_ATTEMPTS = 3;
 
 /**
- * The enterprise registry. Scope: admins and supervisors see every enterprise, an instructor
- * only those assigned to them (others are "not found"); only admins assign instructors.
+ * The enterprise registry. Scope (`scopeOf`, access/scope.ts): admins and supervisors see every
+ * enterprise, an instructor only those assigned to them (others are "not found"); only admins
+ * assign instructors.
  */
 @Injectable()
 export class EnterprisesService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly enterprises: EnterprisesRepository,
-    private readonly users: UsersRepository,
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
@@ -84,7 +84,7 @@ export class EnterprisesService {
     await this.loadInScope(id, actor);
     return this.audit.list(
       { entityType: 'enterprise', entityId: String(id), page, pageSize },
-      { withIp: actor.role !== 'instructor' },
+      { withIp: readsClientAddresses(actor.role) },
     );
   }
 
@@ -137,35 +137,50 @@ export class EnterprisesService {
 
   async list(query: ListEnterprisesQuery, actor: Actor): Promise<Page<EnterpriseResponse>> {
     const { page, pageSize, ...filter } = query;
-    const scoped = { ...filter, ...this.scopeOf(actor) };
+    const scoped = { ...filter, access: scopeOf(actor) };
     const [rows, total] = await this.enterprises.findPage(scoped, page, pageSize);
     return { items: rows.map((row) => EnterpriseResponse.from(row)), total, page, pageSize };
   }
 
   /** The townships of the enterprises the actor may see (filter pickers), by name. */
   async townships(actor: Actor): Promise<Page<TownshipResponse>> {
-    const items = await this.enterprises.townships(this.scopeOf(actor));
+    const items = await this.enterprises.townships({ access: scopeOf(actor) });
     return { items, total: items.length, page: 1, pageSize: items.length };
   }
 
   /** Every enterprise the actor may see that matches the filter (for exports). */
   async all(filter: Omit<ListEnterprisesQuery, 'page' | 'pageSize'>, actor: Actor): Promise<Enterprise[]> {
     const { page: _page, pageSize: _pageSize, ...rest } = filter as ListEnterprisesQuery;
-    return this.enterprises.findAll({ ...rest, ...this.scopeOf(actor) });
+    return this.enterprises.findAll({ ...rest, access: scopeOf(actor) });
   }
 
   byIds(ids: number[]): Promise<Enterprise[]> {
     return this.enterprises.findByIds(ids);
   }
 
-  /** The filter that limits an actor to their portfolio: instructors see their own enterprises. */
-  private scopeOf(actor: Actor): { assignedTo?: number } {
-    return actor.role === 'instructor' ? { assignedTo: actor.id } : {};
+  /**
+   * An instructor who leaves (deactivated, or given another role) leaves their enterprises
+   * unassigned, in the caller's transaction (the user's update) and audited, rather than
+   * assigned to someone nobody reminds: they show as 未分配 in the reports until an admin
+   * assigns them again.
+   */
+  async releaseInstructor(manager: EntityManager, instructorId: number, actor: Actor): Promise<void> {
+    const released = await this.enterprises.releaseInstructor(manager, instructorId);
+    await this.audit.recordMany(
+      manager,
+      actor,
+      released.map((id) => ({
+        action: 'enterprise.update',
+        entityType: 'enterprise',
+        entityId: id,
+        changes: { instructorId: { from: instructorId, to: null } },
+      })),
+    );
   }
 
   private async loadInScope(id: number, actor: Actor): Promise<Enterprise> {
     const enterprise = await this.enterprises.findById(id);
-    if (!enterprise || !enterpriseInScope(actor, enterprise)) throw new EnterpriseNotFoundError(id);
+    if (!enterprise || !inScope(scopeOf(actor), enterprise)) throw new EnterpriseNotFoundError(id);
     return enterprise;
   }
 
@@ -185,11 +200,8 @@ export class EnterprisesService {
         ? unionFoundedOnProblem(enterprise, this.clock.today())
         : null;
     if (unionProblem) throw new UnionFoundedOnError(unionProblem.en);
-    if (instructorId !== null) {
-      const instructor = await this.users.findById(instructorId);
-      if (!instructor || instructor.role !== 'instructor' || !instructor.active) {
-        throw new UnknownInstructorError(instructorId);
-      }
+    if (instructorId !== null && !(await this.enterprises.isActiveInstructor(instructorId))) {
+      throw new UnknownInstructorError(instructorId);
     }
   }
 

@@ -2,7 +2,7 @@ import { PlannerStatistics } from '../database/planner-statistics';
 import { Injectable } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../access/actor';
 import { EnterprisesRepository } from '../enterprises/enterprises.repository';
 import { CreateHistoricalAgreementDto } from '../negotiations/dto/create-historical-agreement.dto';
 import { NegotiationsService } from '../negotiations/negotiations.service';

@@ -16,7 +16,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { auditCreated, auditDiff } from '../audit/audit-diff';
 import type { AuditChanges } from '../audit/audit-entry.entity';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../access/actor';
 import { PlannerStatistics } from '../database/planner-statistics';
 import { writeTransaction } from '../database/transactions';
 import { CreateEnterpriseDto } from '../enterprises/dto/create-enterprise.dto';

@@ -20,8 +20,8 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
-import type { Actor } from '../auth/actor';
-import { CurrentActor, Roles } from '../auth/decorators';
+import type { Actor } from '../access/actor';
+import { CurrentActor, Roles } from '../access/decorators';
 import { Clock } from '../common/clock/clock';
 import { downloadFormat, sendTable } from '../common/tables/download';
 import { ListEnterprisesQuery } from '../enterprises/dto/list-enterprises.query';

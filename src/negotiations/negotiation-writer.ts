@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { type Actor, isSystem } from '../auth/actor';
+import { type Actor, isSystem } from '../access/actor';
 import { Clock } from '../common/clock/clock';
 import { writeTransaction } from '../database/transactions';
 import { Negotiation } from './entities/negotiation.entity';

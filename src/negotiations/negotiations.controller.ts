@@ -7,8 +7,8 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import type { Actor } from '../auth/actor';
-import { CurrentActor, Roles } from '../auth/decorators';
+import type { Actor } from '../access/actor';
+import { CurrentActor, Roles } from '../access/decorators';
 import { CreateHistoricalAgreementDto } from './dto/create-historical-agreement.dto';
 import { CreateNegotiationDto } from './dto/create-negotiation.dto';
 import { ListNegotiationsQuery } from './dto/list-negotiations.query';

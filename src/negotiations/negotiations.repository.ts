@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Brackets, DataSource, EntityManager, In, IsNull, SelectQueryBuilder } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata.js';
+import { type AccessScope, scopeCondition } from '../access/scope';
 import { persistentValue } from '../database/persistent-value';
 import { isMysqlFamily } from '../database/transactions';
 import { execute, hydrate, valueRows } from '../database/sql';
@@ -40,8 +41,8 @@ export interface NegotiationFilter {
   overdueBefore?: string;
   /** Only those in these stages. */
   stages?: readonly string[];
-  /** Scope: only negotiations covering at least one enterprise of this instructor. */
-  assignedTo?: number;
+  /** The actor's scope (`scopeOf`): only negotiations covering at least one enterprise in it. */
+  access?: AccessScope;
 }
 
 /**
@@ -348,7 +349,8 @@ export class NegotiationsRepository {
       );
     if (filter.enterpriseId) covering('f', 'fe.id = :enterpriseId', filter);
     if (filter.instructorId) covering('i', 'ie.instructor_id = :instructorId', filter);
-    if (filter.assignedTo !== undefined) covering('s', 'se.instructor_id = :assignedTo', filter);
+    const inScope = filter.access && scopeCondition(filter.access, 'se');
+    if (inScope) covering('s', inScope.sql, inScope.params);
     if (filter.overdueBefore) {
       query.andWhere(
         new Brackets((where) =>

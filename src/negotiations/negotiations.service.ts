@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../access/actor';
+import { coversInScope, inScope, scopeOf } from '../access/scope';
 import { Clock } from '../common/clock/clock';
 import { daysBetween } from '../common/dates/business-date';
 import type { FieldError } from '../common/errors/app-error';
 import { UnknownFieldsError, ValidationFailedError } from '../common/errors/request.errors';
 import { Page } from '../common/http/page';
 import type { Enterprise } from '../enterprises/enterprise.entity';
-import { enterpriseInScope } from '../enterprises/enterprise-scope';
 import { type CoverageProblem, coverageProblems } from './coverage-checks';
 import { historicalCheckZh, ruleZh } from './labels-zh';
 import { CreateHistoricalAgreementDto } from './dto/create-historical-agreement.dto';
@@ -99,7 +99,7 @@ export class NegotiationsService {
         ...filter,
         overdueBefore: overdue === 'true' ? this.clock.today() : undefined,
         stages: open === 'true' ? OPEN_STAGES : undefined,
-        assignedTo: actor.role === 'instructor' ? actor.id : undefined,
+        access: scopeOf(actor),
       },
       page,
       pageSize,
@@ -178,9 +178,7 @@ export class NegotiationsService {
   /** The negotiation if it exists and the actor may see it (instructors: one of theirs covered). */
   private async findInScope(id: number, actor: Actor): Promise<NegotiationWithCoverage | null> {
     const loaded = await this.negotiations.findWithCoverage(id);
-    const visible =
-      loaded !== null &&
-      (actor.role !== 'instructor' || loaded.enterprises.some((e) => e.instructorId === actor.id));
+    const visible = loaded !== null && coversInScope(scopeOf(actor), loaded.enterprises);
     return visible ? loaded : null;
   }
 
@@ -223,7 +221,7 @@ export class NegotiationsService {
     // another instructor's enterprises (it would block their own rounds with ALREADY_OPEN); rounds
     // spanning several instructors are opened by an admin.
     const found = (await this.negotiations.enterprisesByIds(dto.enterpriseIds)).filter((enterprise) =>
-      enterpriseInScope(actor, enterprise),
+      inScope(scopeOf(actor), enterprise),
     );
     const notFound = dto.enterpriseIds.filter((id) => !found.some((enterprise) => enterprise.id === id));
     if (notFound.length > 0) throw new CoveredEnterpriseNotFoundError(notFound);

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { SYSTEM_ACTOR } from '../auth/actor';
+import { SYSTEM_ACTOR } from '../access/actor';
 import { Clock } from '../common/clock/clock';
 import { AppError } from '../common/errors/app-error';
 import { isMysqlFamily, writeTransaction } from '../database/transactions';

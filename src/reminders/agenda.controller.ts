@@ -1,8 +1,8 @@
 import { ruleZh } from '../negotiations/labels-zh';
 import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Actor } from '../auth/actor';
-import { CurrentActor, Roles } from '../auth/decorators';
+import type { Actor } from '../access/actor';
+import { CurrentActor, Roles } from '../access/decorators';
 import { Clock } from '../common/clock/clock';
 import { AgendaResponse } from './dto/agenda.response';
 import { ReminderBuilder } from './reminder-builder';

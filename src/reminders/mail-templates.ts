@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import Handlebars from 'handlebars';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Language } from '../users/domain/role';
+import type { Language } from '../users/domain/account';
 
 export type TemplateName = 'digest' | 'summary';
 

@@ -1,7 +1,7 @@
 import { ruleZh } from '../negotiations/labels-zh';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { SYSTEM_ACTOR } from '../auth/actor';
+import { SYSTEM_ACTOR } from '../access/actor';
 import { Clock } from '../common/clock/clock';
 import { addDays, type BusinessDate } from '../common/dates/business-date';
 import { isUniqueViolation } from '../database/database-errors';
@@ -13,7 +13,7 @@ import { type ReportsConfig, reportsConfig } from '../reports/reports.config';
 import { ReportsRepository } from '../reports/reports.repository';
 import { ReportsService, type TargetGapsResult } from '../reports/reports.service';
 import { UsersService } from '../users/users.service';
-import type { Language } from '../users/domain/role';
+import type { Language } from '../users/domain/account';
 import type { User } from '../users/user.entity';
 import {
   DEFAULT_HORIZONS,

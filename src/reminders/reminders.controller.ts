@@ -1,7 +1,7 @@
 import { Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Actor } from '../auth/actor';
-import { CurrentActor, Roles } from '../auth/decorators';
+import type { Actor } from '../access/actor';
+import { CurrentActor, Roles } from '../access/decorators';
 import { ListRemindersQuery } from './dto/list-reminders.query';
 import { ReminderPage, ReminderResponse } from './dto/reminder.response';
 import { ReminderNotFoundError } from './reminders.errors';

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../access/actor';
 import { type BusinessTimeConfig, businessTimeConfig } from '../common/clock/business-time.config';
 import { Clock } from '../common/clock/clock';
 import type { BusinessDate } from '../common/dates/business-date';

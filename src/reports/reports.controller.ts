@@ -1,8 +1,8 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import type { Actor } from '../auth/actor';
-import { CurrentActor } from '../auth/decorators';
+import type { Actor } from '../access/actor';
+import { CurrentActor } from '../access/decorators';
 import { UsersService } from '../users/users.service';
 import { DOWNLOAD_CONTENT_TYPES, downloadFormat, sendTable } from '../common/tables/download';
 import type { ReportTable } from '../common/tables/table';

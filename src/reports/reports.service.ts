@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../access/actor';
+import { scopeOf } from '../access/scope';
 import { Clock } from '../common/clock/clock';
 import { ValidationFailedError } from '../common/errors/request.errors';
 import type { Sector } from '../enterprises/domain/ownership';
@@ -213,7 +214,7 @@ export class ReportsService {
 
   /** Instructors read reports of their own portfolio only. */
   private portfolioOf(actor: Actor): number | undefined {
-    return actor.role === 'instructor' ? actor.id : undefined;
+    return scopeOf(actor).instructorId;
   }
 }
 

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
-import { SYSTEM_ACTOR } from '../auth/actor';
+import { SYSTEM_ACTOR } from '../access/actor';
 import { type UsersConfig, usersConfig } from './users.config';
 import { DuplicateUsernameError } from './users.errors';
 import { UsersRepository } from './users.repository';

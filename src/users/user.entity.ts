@@ -1,5 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import type { Language, Role } from './domain/role';
+import type { Role } from '../access/roles';
+import type { Language } from './domain/account';
 
 @Entity({ name: 'users' })
 export class User {

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
+import { EnterprisesModule } from '../enterprises/enterprises.module';
 import { BootstrapAdmin } from './bootstrap-admin';
 import { PasswordHasher } from './password-hasher';
 import { usersConfig } from './users.config';
@@ -8,7 +9,7 @@ import { UsersRepository } from './users.repository';
 import { UsersService } from './users.service';
 
 @Module({
-  imports: [ConfigModule.forFeature(usersConfig)],
+  imports: [ConfigModule.forFeature(usersConfig), EnterprisesModule],
   controllers: [UsersController],
   providers: [UsersRepository, UsersService, PasswordHasher, BootstrapAdmin],
   exports: [UsersRepository, UsersService, PasswordHasher],

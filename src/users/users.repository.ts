@@ -1,7 +1,6 @@
-import { Enterprise } from '../enterprises/enterprise.entity';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, Repository } from 'typeorm';
-import type { Role } from './domain/role';
+import type { Role } from '../access/roles';
 import { User } from './user.entity';
 
 @Injectable()
@@ -57,16 +56,6 @@ export class UsersRepository {
 
   count(): Promise<number> {
     return this.repo().count();
-  }
-
-  /**
-   * Unassigns every enterprise of an instructor (instructor_id is a reference to the user) and
-   * answers their ids. The enterprises module depends on this one, so the write lives here.
-   */
-  async releaseEnterprises(manager: EntityManager, instructorId: number): Promise<number[]> {
-    const assigned = await manager.find(Enterprise, { select: { id: true }, where: { instructorId } });
-    if (assigned.length > 0) await manager.update(Enterprise, { instructorId }, { instructorId: null });
-    return assigned.map(({ id }) => id);
   }
 
   countActiveAdmins(manager?: EntityManager): Promise<number> {

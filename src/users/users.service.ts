@@ -1,14 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { auditCreated, auditDiff } from '../audit/audit-diff';
-import type { Actor } from '../auth/actor';
-import { ForbiddenFieldError } from '../auth/auth.errors';
+import type { Actor } from '../access/actor';
+import type { Role } from '../access/roles';
+import { ForbiddenFieldError } from '../access/access.errors';
 import { Page, PageQuery } from '../common/http/page';
 import { definedFields } from '../common/validation/defined-fields';
 import { isUniqueViolation } from '../database/database-errors';
 import { writeTransaction } from '../database/transactions';
-import type { Role } from './domain/role';
+import { EnterprisesService } from '../enterprises/enterprises.service';
 import { CreateUserDto } from './dto/create-user.dto';
 import { SELF_EDITABLE_FIELDS, UpdateUserDto } from './dto/update-user.dto';
 import { InstructorResponse, UserResponse } from './dto/user.response';
@@ -40,6 +41,7 @@ export class UsersService {
     private readonly users: UsersRepository,
     private readonly hasher: PasswordHasher,
     private readonly audit: AuditService,
+    private readonly enterprises: EnterprisesService,
   ) {}
 
   async create(dto: CreateUserDto, actor: Actor | null): Promise<UserResponse> {
@@ -148,34 +150,12 @@ export class UsersService {
       });
       const stoppedInstructing =
         before.role === 'instructor' && before.active && (updated.role !== 'instructor' || !updated.active);
-      if (stoppedInstructing) await this.releaseEnterprises(manager, id, actor);
+      // Their enterprises go unassigned in the same transaction (EnterprisesService.releaseInstructor).
+      if (stoppedInstructing) await this.enterprises.releaseInstructor(manager, id, actor);
       return updated;
     });
     this.users.forget(id); // its tokens, role or active flag may have changed
     return UserResponse.from(saved);
-  }
-
-  /**
-   * An instructor who leaves (deactivated, or given another role) leaves their enterprises
-   * unassigned, in the same transaction and audited, rather than assigned to someone nobody
-   * reminds: they show as 未分配 in the reports until an admin assigns them again.
-   */
-  private async releaseEnterprises(
-    manager: EntityManager,
-    instructorId: number,
-    actor: Actor,
-  ): Promise<void> {
-    const released = await this.users.releaseEnterprises(manager, instructorId);
-    await this.audit.recordMany(
-      manager,
-      actor,
-      released.map((id) => ({
-        action: 'enterprise.update',
-        entityType: 'enterprise',
-        entityId: id,
-        changes: { instructorId: { from: instructorId, to: null } },
-      })),
-    );
   }
 
   private assertSelfEditable(dto: UpdateUserDto, actor: Actor): void {

@@ -1,6 +1,6 @@
 import { JwtService } from '@nestjs/jwt';
 import { PasswordHasher } from '../../src/users/password-hasher';
-import type { Role } from '../../src/users/domain/role';
+import type { Role } from '../../src/access/roles';
 import { User } from '../../src/users/user.entity';
 import type { TestApp } from './test-app';
 

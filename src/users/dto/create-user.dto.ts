@@ -1,4 +1,5 @@
-import type { Language, Role } from '../domain/role';
+import type { Role } from '../../access/roles';
+import type { Language } from '../domain/account';
 import {
   DisplayNameRules,
   EmailRules,

@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, MaxLength, ValidateIf } from 'class-validator';
-import type { Language, Role } from '../domain/role';
+import type { Role } from '../../access/roles';
+import type { Language } from '../domain/account';
 import {
   DisplayNameRules,
   EmailRules,

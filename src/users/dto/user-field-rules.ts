@@ -12,7 +12,8 @@ import {
   MinLength,
 } from 'class-validator';
 import { IsOptionalNotNull, Trim } from '../../common/validation/decorators';
-import { LANGUAGES, MIN_PASSWORD_LENGTH, ROLES, USERNAME_PATTERN } from '../domain/role';
+import { ROLES } from '../../access/roles';
+import { LANGUAGES, MIN_PASSWORD_LENGTH, USERNAME_PATTERN } from '../domain/account';
 
 type Presence = 'required' | 'optional';
 const presence = (mode: Presence) => (mode === 'optional' ? [IsOptionalNotNull()] : []);

@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { LANGUAGES, type Language, ROLES, type Role } from '../domain/role';
+import { ROLES, type Role } from '../../access/roles';
+import { LANGUAGES, type Language } from '../domain/account';
 import type { User } from '../user.entity';
 
 /** A user as the API shows it: never the password or its hash. */

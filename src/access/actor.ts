@@ -1,4 +1,4 @@
-import type { Role } from '../users/domain/role';
+import type { Role } from './roles';
 
 /** Who is making a request: the authenticated user, as the services need to know them. */
 export interface Actor {

@@ -1,19 +1,20 @@
 import { applyDecorators, createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
 import { ApiErrors } from '../common/http/error-response';
 import type { Request } from 'express';
-import type { Role } from '../users/domain/role';
 import type { Actor } from './actor';
+import type { Role } from './roles';
 
-export const IS_PUBLIC = 'auth:public';
-export const ROLES = 'auth:roles';
+/** Metadata keys the AuthGuard (auth/) reads: a public route, the roles a route allows. */
+export const PUBLIC_ROUTE = 'auth:public';
+export const ALLOWED_ROLES = 'auth:roles';
 
 /** The route needs no token (login, health). Every other route does. */
-export const Public = () => SetMetadata(IS_PUBLIC, true);
+export const Public = () => SetMetadata(PUBLIC_ROUTE, true);
 
 /** The roles that may call the route; others get 403. Without it, any signed-in user may. */
 export const Roles = (...roles: Role[]) =>
   applyDecorators(
-    SetMetadata(ROLES, roles),
+    SetMetadata(ALLOWED_ROLES, roles),
     ApiErrors({ 403: `AUTH.FORBIDDEN: only ${roles.join(', ')} may call this` }),
   );
 

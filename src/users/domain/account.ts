@@ -1,6 +1,3 @@
-export const ROLES = ['admin', 'supervisor', 'instructor'] as const;
-export type Role = (typeof ROLES)[number];
-
 export const LANGUAGES = ['zh-CN', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
