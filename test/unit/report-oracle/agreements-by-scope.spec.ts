@@ -1,5 +1,10 @@
-import { agreementsByScope } from './agreements-by-scope';
-import { anAgreement, anEnterprise, SEED_COUNTY_EXPECTED, seedCountyFixture } from './rates.fixtures';
+import { agreementsByScope } from '../../support/report-oracle';
+import {
+  anAgreement,
+  anEnterprise,
+  SEED_COUNTY_EXPECTED,
+  seedCountyFixture,
+} from '../../support/seed-county-fixture';
 
 describe(agreementsByScope.name, () => {
   const sut = agreementsByScope;

@@ -1,6 +1,11 @@
-import { anAgreement, anEnterprise, SEED_COUNTY_EXPECTED, seedCountyFixture } from './rates.fixtures';
-import { RatesInputError } from './rates.errors';
-import { targetGaps, type TargetGapsInput } from './target-gaps';
+import {
+  anAgreement,
+  anEnterprise,
+  SEED_COUNTY_EXPECTED,
+  seedCountyFixture,
+} from '../../support/seed-county-fixture';
+import { RatesInputError } from '../../../src/reports/rates';
+import { targetGaps, type TargetGapsInput } from '../../support/report-oracle';
 
 describe(targetGaps.name, () => {
   const sut = targetGaps;
