@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import request from 'supertest';
 import { Clock } from '../src/common/clock/clock';
-import { SEED_COUNTY_EXPECTED as EXPECTED } from '../src/reports/rates/rates.fixtures';
+import { SEED_COUNTY_EXPECTED as EXPECTED } from './support/seed-county-fixture';
 import { createTestApp, TestApp } from './support/test-app';
 import { aSignedInUser, SignedInUser } from './support/users';
 import { LoadedCounty, loadSeedCounty } from './support/seed-county';

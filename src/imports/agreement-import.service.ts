@@ -7,7 +7,7 @@ import { EnterprisesRepository } from '../enterprises/enterprises.repository';
 import { CreateHistoricalAgreementDto } from '../negotiations/dto/create-historical-agreement.dto';
 import { NegotiationsService } from '../negotiations/negotiations.service';
 import { AGREEMENT_KINDS, SCOPES } from '../negotiations/workflow';
-import { AGREEMENT_KIND_LABELS_ZH, SCOPE_LABELS_ZH } from '../reports/rates';
+import { AGREEMENT_KIND_LABELS_ZH, SCOPE_LABELS_ZH } from '../reports/labels-zh';
 import { badRowsWorkbook } from './bad-rows';
 import { fieldRuleZh } from './row-messages-zh';
 import { codeTextOf, countOf, dateOf, textOf } from './enterprise-columns';

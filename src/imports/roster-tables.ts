@@ -3,7 +3,7 @@ import { OWNERSHIP_LABELS_ZH, SECTOR_LABELS_ZH, sectorOf } from '../enterprises/
 import type { Enterprise } from '../enterprises/enterprise.entity';
 import type { NegotiationResponse } from '../negotiations/dto/negotiation.response';
 import { deadlineLabelZh, ruleZh, STAGE_LABELS_ZH, stateLabelZh } from '../negotiations/labels-zh';
-import { AGREEMENT_KIND_LABELS_ZH, SCOPE_LABELS_ZH } from '../reports/rates';
+import { AGREEMENT_KIND_LABELS_ZH, SCOPE_LABELS_ZH } from '../reports/labels-zh';
 import { ENTERPRISE_COLUMNS } from './enterprise-columns';
 
 /** When a table was exported (a business date) and with which list filters, in words. */

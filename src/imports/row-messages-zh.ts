@@ -2,7 +2,7 @@ import { plainTextProblem } from '../common/text/plain-text';
 import { checkCreditCode } from '../enterprises/domain/credit-code';
 import { OWNERSHIP_LABELS_ZH } from '../enterprises/domain/ownership';
 import { MAX_EMPLOYEE_COUNT } from '../enterprises/dto/enterprise-field-rules';
-import { AGREEMENT_KIND_LABELS_ZH, SCOPE_LABELS_ZH } from '../reports/rates';
+import { AGREEMENT_KIND_LABELS_ZH, SCOPE_LABELS_ZH } from '../reports/labels-zh';
 
 const DATE_FIELDS = ['unionFoundedOn', 'registeredOn', 'closedOn', 'signedOn', 'effectiveOn', 'expiresOn'];
 

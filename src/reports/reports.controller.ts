@@ -22,7 +22,8 @@ import {
   TrendQuery,
   UnionFoundingQuery,
 } from './dto/report-queries';
-import { AGREEMENT_SCOPE_COLUMNS_ZH, GROUP_BY_LABELS_ZH, type GroupBy } from './rates';
+import { AGREEMENT_SCOPE_COLUMNS_ZH, GROUP_BY_LABELS_ZH } from './labels-zh';
+import type { GroupBy } from './rates';
 import { ReportsService } from './reports.service';
 
 const FORMAT_DOC = {

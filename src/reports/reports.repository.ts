@@ -6,17 +6,22 @@ import { ownershipTypesOf, type OwnershipType, sectorOf, type Sector } from '../
 import { Agreement } from '../negotiations/entities/agreement.entity';
 import { Negotiation } from '../negotiations/entities/negotiation.entity';
 import { NegotiationEnterprise } from '../negotiations/entities/negotiation-enterprise.entity';
-import { type AgreementKind, OPEN_STAGES, type Stage } from '../negotiations/workflow';
+import { type AgreementKind, OPEN_STAGES, type Scope, type Stage } from '../negotiations/workflow';
 import {
-  type AgreementRow,
+  type AgreementTallies,
   type Base,
   type CoverageStatus,
+  emptyScopeTally,
   type EnterpriseRow,
+  type GapRow,
   type GroupBy,
   NO_INSTRUCTOR,
+  type ScopeTally,
   type Tally,
   type UnionTally,
 } from './rates';
+
+export type { GapRow } from './rates';
 
 export interface CoverageQuery {
   asOf: BusinessDate;
@@ -25,10 +30,6 @@ export interface CoverageQuery {
   status: CoverageStatus;
   /** Scope: an instructor's portfolio. */
   instructorId?: number;
-}
-
-export interface GapRow extends EnterpriseRow {
-  openNegotiation: { id: number; stage: Stage } | null;
 }
 
 /** Raw SQL grouping keys; sectors are folded from ownership types in code (sectorOf). */
@@ -43,7 +44,8 @@ const GROUP_COLUMN: Record<GroupBy, string> = {
 /**
  * The reports' SQL: per-group counts computed in the database (portable query builder SQL,
  * the same on SQLite and MySQL/MariaDB), which the pure core in `rates/` turns into rates,
- * targets and gaps. Every date condition compares with asOf only (architecture invariant 5).
+ * targets, gaps and trends (test/reports-sql.e2e-spec.ts checks them against the row-by-row
+ * oracle of test/support/report-oracle.ts). Every date condition compares with asOf only (architecture invariant 5).
  */
 @Injectable()
 export class ReportsRepository {
@@ -115,49 +117,70 @@ export class ReportsRepository {
   }
 
   /**
-   * The agreements of a kind that apply on asOf (any status), with the enterprises they list,
-   * and those enterprises: the rows the core's agreementsByScope counts.
+   * Per scope, the agreements of a kind in force on asOf (taken effect, not expired, terminated
+   * or set aside): how many, the open enterprises they list (distinct), the employees they were
+   * signed for, their wage increases; and the distinct open enterprises over all scopes.
    */
-  async agreementsOn(query: Pick<CoverageQuery, 'asOf' | 'agreementKind' | 'instructorId'>): Promise<{
-    agreements: AgreementRow[];
-    enterprises: EnterpriseRow[];
-  }> {
+  async agreementTallies(
+    query: Pick<CoverageQuery, 'asOf' | 'agreementKind' | 'instructorId'>,
+  ): Promise<AgreementTallies> {
+    const counts = await this.agreementsInForce(query)
+      .select('a.scope', 'scope')
+      .addSelect('COUNT(*)', 'agreements')
+      .addSelect('SUM(a.covered_employees)', 'employeesCovered')
+      .addSelect('SUM(a.wage_increase_pct)', 'wageIncreaseSum')
+      .addSelect('COUNT(a.wage_increase_pct)', 'wageIncreases')
+      .groupBy('a.scope')
+      .getRawMany<Record<string, string | number | null>>();
+    const listed = () =>
+      this.agreementsInForce(query)
+        .innerJoin(NegotiationEnterprise, 'ne', 'ne.negotiation_id = a.negotiation_id')
+        .innerJoin(Enterprise, 'e', 'e.id = ne.enterprise_id')
+        .andWhere('(e.registered_on IS NULL OR e.registered_on <= :asOf)')
+        .andWhere('(e.closed_on IS NULL OR e.closed_on > :asOf)');
+    const enterprisesByScope = await listed()
+      .select('a.scope', 'scope')
+      .addSelect('COUNT(DISTINCT ne.enterprise_id)', 'enterprises')
+      .groupBy('a.scope')
+      .getRawMany<Record<string, string | number | null>>();
+    const all = await listed()
+      .select('COUNT(DISTINCT ne.enterprise_id)', 'enterprises')
+      .getRawOne<Record<string, string | number | null>>();
+    const scopes = new Map<Scope, ScopeTally>();
+    for (const row of counts) {
+      scopes.set(row.scope as Scope, {
+        ...emptyScopeTally(),
+        agreements: Number(row.agreements),
+        employeesCovered: Number(row.employeesCovered ?? 0),
+        wageIncreaseSum: Number(row.wageIncreaseSum ?? 0),
+        wageIncreases: Number(row.wageIncreases),
+      });
+    }
+    for (const row of enterprisesByScope) {
+      const tally = scopes.get(row.scope as Scope) ?? emptyScopeTally();
+      tally.enterprisesCovered = Number(row.enterprises);
+      scopes.set(row.scope as Scope, tally);
+    }
+    return { scopes, enterprisesCovered: Number(all?.enterprises ?? 0) };
+  }
+
+  /** The agreements of the kind in force on asOf, of the instructor's portfolio when given. */
+  private agreementsInForce(
+    query: Pick<CoverageQuery, 'asOf' | 'agreementKind' | 'instructorId'>,
+  ): SelectQueryBuilder<Agreement> {
     const builder = this.dataSource
       .getRepository(Agreement)
       .createQueryBuilder('a')
-      .where('a.agreementKind = :kind', { kind: query.agreementKind });
+      .where('a.agreement_kind = :kind', { kind: query.agreementKind });
     this.runningOn(builder, query.asOf);
+    builder.andWhere('(a.effective_on IS NOT NULL AND a.effective_on <= :asOf)');
     if (query.instructorId !== undefined) {
       builder.andWhere(
         'EXISTS (SELECT 1 FROM negotiation_enterprises sne JOIN enterprises se ON se.id = sne.enterprise_id WHERE sne.negotiation_id = a.negotiation_id AND se.instructor_id = :instructorId)',
         { instructorId: query.instructorId },
       );
     }
-    const agreements = await builder.orderBy('a.id', 'ASC').getMany();
-    const links = agreements.length
-      ? await this.dataSource
-          .getRepository(NegotiationEnterprise)
-          .createQueryBuilder('ne')
-          .where('ne.negotiationId IN (:...ids)', { ids: agreements.map((a) => a.negotiationId) })
-          .getMany()
-      : [];
-    const enterpriseIds = [...new Set(links.map((link) => link.enterpriseId))];
-    const enterprises = enterpriseIds.length
-      ? await this.dataSource
-          .getRepository(Enterprise)
-          .createQueryBuilder('e')
-          .whereInIds(enterpriseIds)
-          .getMany()
-      : [];
-    return {
-      agreements: agreements.map((a) => ({
-        ...toAgreementRow(a),
-        enterpriseIds: links
-          .filter((link) => link.negotiationId === a.negotiationId)
-          .map((link) => link.enterpriseId),
-      })),
-      enterprises: enterprises.map(toEnterpriseRow),
-    };
+    return builder;
   }
 
   private openEnterprises(
@@ -244,21 +267,5 @@ export function toEnterpriseRow(e: Enterprise): EnterpriseRow {
     unionFoundedOn: e.unionFoundedOn,
     registeredOn: e.registeredOn,
     closedOn: e.closedOn,
-  };
-}
-
-export function toAgreementRow(a: Agreement): Omit<AgreementRow, 'enterpriseIds'> {
-  return {
-    id: a.id,
-    negotiationId: a.negotiationId,
-    agreementKind: a.agreementKind,
-    scope: a.scope,
-    signedOn: a.signedOn,
-    effectiveOn: a.effectiveOn,
-    expiresOn: a.expiresOn,
-    terminatedOn: a.terminatedOn,
-    setAsideOn: a.setAsideOn,
-    coveredEmployees: a.coveredEmployees,
-    wageIncreasePct: a.wageIncreasePct,
   };
 }

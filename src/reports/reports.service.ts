@@ -5,18 +5,21 @@ import { Clock } from '../common/clock/clock';
 import { ValidationFailedError } from '../common/errors/request.errors';
 import type { Sector } from '../enterprises/domain/ownership';
 import {
-  agreementsByScope,
+  agreementsByScopeFromTallies,
   type AgreementsByScopeReport,
   type GroupBy,
-  listGroups,
   RatesInputError,
   type SigningRatesReport,
   signingRatesFromTallies,
+  type TargetGaps,
+  targetGapsFromTallies,
+  trendFromTallies,
   type TrendMonth,
   trendMonths,
+  type TrendMonthTallies,
   type TrendPoint,
-  trendPoint,
   type TrendSeries,
+  trendWindow,
   unionFoundingFromTallies,
   type UnionFoundingReport,
 } from './rates';
@@ -41,25 +44,13 @@ export type SigningRatesResult = {
 export type UnionFoundingResult = { asOf: string; groupBy: GroupBy } & UnionFoundingReport;
 export type AgreementsResult = { asOf: string; agreementKind: string } & AgreementsByScopeReport;
 
-export interface TargetGapsResult {
+export type TargetGapsResult = {
   asOf: string;
   sector: Sector;
   agreementKind: string;
   base: string;
   status: string;
-  target: number | null;
-  shortBy: number;
-  items: {
-    enterpriseId: number;
-    name: string;
-    creditCode: string;
-    ownershipType: string;
-    township: string;
-    employeeCount: number;
-    instructorId: number | null;
-    openNegotiation?: { id: number; stage: string };
-  }[];
-}
+} & TargetGaps;
 
 export interface TrendResult {
   from: string;
@@ -74,9 +65,10 @@ export interface TrendResult {
 }
 
 /**
- * The supervisors' reports. The database counts per group (ReportsRepository); the pure
- * core (`rates/`) turns counts into rates, targets and gaps. Instructors get their own
- * portfolio; admins and supervisors the whole county.
+ * The supervisors' reports, coordinated: the actor's scope, the counts the database makes
+ * (ReportsRepository), and the pure core (`rates/`), which turns counts into rates, targets,
+ * gaps and trends; no arithmetic here. Instructors get their own portfolio; admins and
+ * supervisors the whole county.
  */
 @Injectable()
 export class ReportsService {
@@ -101,12 +93,7 @@ export class ReportsService {
 
   async targetGaps(query: TargetGapsQuery, actor: Actor): Promise<TargetGapsResult> {
     const coverage = this.coverageOf(query, actor);
-    const bySector = signingRatesFromTallies(
-      'sector',
-      await this.reports.signingTallies(coverage, 'sector'),
-      this.config.reportTargets,
-    );
-    const row = bySector.rows.find((r) => r.group === query.sector);
+    const tallies = await this.reports.signingTallies(coverage, 'sector');
     const uncovered = await this.reports.uncovered(coverage, query.sector);
     return {
       asOf: coverage.asOf,
@@ -114,18 +101,7 @@ export class ReportsService {
       agreementKind: query.agreementKind,
       base: query.base,
       status: query.status,
-      target: row?.target ?? null,
-      shortBy: row?.shortBy ?? 0,
-      items: uncovered.map((e) => ({
-        enterpriseId: e.id,
-        name: e.name,
-        creditCode: e.creditCode,
-        ownershipType: e.ownershipType,
-        township: e.township,
-        employeeCount: e.employeeCount,
-        instructorId: e.instructorId,
-        ...(e.openNegotiation ? { openNegotiation: e.openNegotiation } : {}),
-      })),
+      ...targetGapsFromTallies(query.sector, tallies, uncovered, this.config.reportTargets),
     };
   }
 
@@ -140,16 +116,12 @@ export class ReportsService {
 
   async agreements(query: AgreementsReportQuery, actor: Actor): Promise<AgreementsResult> {
     const asOf = query.asOf ?? this.clock.today();
-    const rows = await this.reports.agreementsOn({
+    const tallies = await this.reports.agreementTallies({
       asOf,
       agreementKind: query.agreementKind,
       instructorId: this.portfolioOf(actor),
     });
-    return {
-      asOf,
-      agreementKind: query.agreementKind,
-      ...agreementsByScope({ ...rows, asOf, agreementKind: query.agreementKind }),
-    };
+    return { asOf, agreementKind: query.agreementKind, ...agreementsByScopeFromTallies(tallies) };
   }
 
   /**
@@ -158,8 +130,7 @@ export class ReportsService {
    */
   async trend(query: TrendQuery, actor: Actor): Promise<TrendResult> {
     const today = this.clock.today();
-    const to = query.to ?? today.slice(0, 7);
-    const from = query.from ?? monthsBefore(to, 11);
+    const { from, to } = trendWindow(query.from, query.to, today);
     let months: TrendMonth[];
     try {
       months = trendMonths(from, to, today);
@@ -168,19 +139,11 @@ export class ReportsService {
         throw new ValidationFailedError([{ field: error.field, message: error.message }]);
       throw error;
     }
-    const reports: { month: TrendMonth; report: SigningRatesReport }[] = [];
+    const monthly: TrendMonthTallies[] = [];
     for (const month of months) {
       const coverage = this.coverageOf({ ...query, asOf: month.asOf }, actor);
-      const tallies = await this.reports.signingTallies(coverage, query.groupBy);
-      reports.push({
-        month,
-        report: signingRatesFromTallies(query.groupBy, tallies, this.config.reportTargets),
-      });
+      monthly.push({ month, tallies: await this.reports.signingTallies(coverage, query.groupBy) });
     }
-    const groups = listGroups(
-      query.groupBy,
-      reports.flatMap(({ report }) => report.rows.map((row) => row.group)),
-    );
     return {
       from,
       to,
@@ -188,17 +151,7 @@ export class ReportsService {
       base: query.base,
       status: query.status,
       groupBy: query.groupBy,
-      months: months.map(({ month }) => month),
-      series: groups.map((group) => ({
-        group,
-        points: reports.map(({ month, report }) =>
-          trendPoint(
-            month,
-            report.rows.find((r) => r.group === group),
-          ),
-        ),
-      })),
-      total: reports.map(({ month, report }) => trendPoint(month, report.total)),
+      ...trendFromTallies(query.groupBy, monthly),
     };
   }
 
@@ -216,10 +169,4 @@ export class ReportsService {
   private portfolioOf(actor: Actor): number | undefined {
     return scopeOf(actor).instructorId;
   }
-}
-
-function monthsBefore(month: string, count: number): string {
-  const [year, m] = month.split('-').map(Number);
-  const index = year * 12 + (m - 1) - count;
-  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
 }

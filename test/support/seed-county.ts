@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { addDays } from '../../src/common/dates/business-date';
-import { seedCountyFixture } from '../../src/reports/rates/rates.fixtures';
-import type { AgreementRow } from '../../src/reports/rates';
+import type { AgreementRow } from './report-oracle';
+import { seedCountyFixture } from './seed-county-fixture';
 import { record, REPRESENTATIVES } from './negotiations';
 import type { TestApp } from './test-app';
 import { aSignedInUser, type SignedInUser } from './users';
@@ -32,7 +32,7 @@ function roundSignedOn(a: AgreementRow): Record<string, unknown>[] {
 }
 
 /**
- * Loads the seed county of src/reports/rates/rates.fixtures.ts through the HTTP API, the way
+ * Loads the seed county of test/support/seed-county-fixture.ts through the HTTP API, the way
  * an office would: enterprises, agreements signed before the product (historical), rounds
  * still under way (events up to signing), and one terminated early (approved, then TERMINATED).
  */

@@ -10,7 +10,6 @@ import {
   AGREEMENT_SCOPE_COLUMNS_ZH,
   BASE_LABELS_ZH,
   GROUP_BY_LABELS_ZH,
-  type GroupBy,
   groupLabelZh,
   RATE_COLUMNS_ZH,
   scopeLabelZh,
@@ -19,7 +18,8 @@ import {
   TOTAL_LABEL_ZH,
   UNION_FOUNDING_COLUMNS_ZH,
   yesNoZh,
-} from '../rates';
+} from '../labels-zh';
+import type { GroupBy } from '../rates';
 import type {
   AgreementsResult,
   SigningRatesResult,

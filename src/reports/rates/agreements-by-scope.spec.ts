@@ -1,67 +1,64 @@
-import { agreementsByScope } from './agreements-by-scope';
-import { anAgreement, anEnterprise, SEED_COUNTY_EXPECTED, seedCountyFixture } from './rates.fixtures';
+import { agreementsByScopeFromTallies, type ScopeTally } from './agreements-by-scope';
 
-describe(agreementsByScope.name, () => {
-  const sut = agreementsByScope;
-  const asOf = '2026-06-30';
-  const enterprises = [1, 2, 3, 4].map((id) => anEnterprise({ id }));
+const tally = (overrides: Partial<ScopeTally>): ScopeTally => ({
+  agreements: 1,
+  enterprisesCovered: 1,
+  employeesCovered: 0,
+  wageIncreaseSum: 0,
+  wageIncreases: 0,
+  ...overrides,
+});
 
-  it('counts agreements in force by scope, all three scopes always present', () => {
-    const agreements = [
-      anAgreement({ id: 1, enterpriseIds: [1], coveredEmployees: 100, wageIncreasePct: 6 }),
-      anAgreement({ id: 2, enterpriseIds: [2], coveredEmployees: 50, wageIncreasePct: null }),
-      anAgreement({
-        id: 3,
-        scope: 'regional',
-        enterpriseIds: [1, 3, 99],
-        coveredEmployees: 30,
-        wageIncreasePct: 4,
-      }),
-      // not counted: not yet effective, expired on asOf, terminated, another kind
-      anAgreement({ id: 4, enterpriseIds: [4], effectiveOn: null }),
-      anAgreement({ id: 5, scope: 'industry', enterpriseIds: [4], expiresOn: asOf }),
-      anAgreement({ id: 6, scope: 'industry', enterpriseIds: [4], terminatedOn: '2026-06-01' }),
-      anAgreement({ id: 7, enterpriseIds: [4], agreementKind: 'safety' }),
-    ];
-    expect(sut({ enterprises, agreements, asOf, agreementKind: 'wage' })).toEqual({
-      rows: [
-        {
-          scope: 'enterprise',
-          agreements: 2,
-          enterprisesCovered: 2,
-          employeesCovered: 150,
-          avgWageIncreasePct: 6,
-        },
-        // #99 is not an open enterprise
-        {
-          scope: 'regional',
-          agreements: 1,
-          enterprisesCovered: 2,
-          employeesCovered: 30,
-          avgWageIncreasePct: 4,
-        },
-        {
-          scope: 'industry',
-          agreements: 0,
-          enterprisesCovered: 0,
-          employeesCovered: 0,
-          avgWageIncreasePct: null,
-        },
-      ],
-      // #1 is listed under two scopes and counted once; employees are the agreements' own figures
-      total: {
-        scope: 'total',
-        agreements: 3,
-        enterprisesCovered: 3,
-        employeesCovered: 180,
-        avgWageIncreasePct: 5,
-      },
+describe(agreementsByScopeFromTallies.name, () => {
+  const sut = agreementsByScopeFromTallies;
+
+  it('lists the three scopes in order, empty ones with zeros and a null average', () => {
+    const { rows, total } = sut({ scopes: new Map(), enterprisesCovered: 0 });
+    expect(rows.map((row) => row.scope)).toEqual(['enterprise', 'regional', 'industry']);
+    expect(rows[1]).toEqual({
+      scope: 'regional',
+      agreements: 0,
+      enterprisesCovered: 0,
+      employeesCovered: 0,
+      avgWageIncreasePct: null,
     });
+    expect(total).toMatchObject({ scope: 'total', agreements: 0, avgWageIncreasePct: null });
   });
 
-  it('reproduces the seed county figures', () => {
-    const fixture = seedCountyFixture();
-    const { rows, total } = sut({ ...fixture, asOf: SEED_COUNTY_EXPECTED.asOf, agreementKind: 'wage' });
-    expect([...rows, total]).toEqual(SEED_COUNTY_EXPECTED.agreementsByScope);
+  it('averages over the agreements that record an increase, to 2 decimals; the total sums, but counts enterprises as given', () => {
+    const { rows, total } = sut({
+      scopes: new Map([
+        [
+          'enterprise',
+          tally({
+            agreements: 9,
+            enterprisesCovered: 9,
+            employeesCovered: 1645,
+            wageIncreaseSum: 51,
+            wageIncreases: 9,
+          }),
+        ],
+        [
+          'regional',
+          tally({
+            agreements: 2,
+            enterprisesCovered: 11,
+            employeesCovered: 285,
+            wageIncreaseSum: 9,
+            wageIncreases: 2,
+          }),
+        ],
+        ['industry', tally({ agreements: 1, enterprisesCovered: 5, employeesCovered: 140 })],
+      ]),
+      enterprisesCovered: 24,
+    });
+    expect(rows.map((row) => row.avgWageIncreasePct)).toEqual([5.67, 4.5, null]);
+    expect(total).toEqual({
+      scope: 'total',
+      agreements: 12,
+      enterprisesCovered: 24,
+      employeesCovered: 2070,
+      avgWageIncreasePct: 5.45,
+    });
   });
 });

@@ -3,17 +3,9 @@
  * (single-enterprise, regional, industry), by enterprises covered, by employees covered
  * (domain.md, Signing rate, last point; api.md, GET /reports/agreements).
  */
-import type { BusinessDate } from '../../common/dates/business-date';
-import {
-  AGREEMENT_KINDS,
-  SCOPES,
-  type AgreementKind,
-  type Scope,
-} from '../../negotiations/workflow/negotiation.types';
-import { agreementCoversOn, isOpenOn } from './predicates';
+import { SCOPES, type Scope } from '../../negotiations/workflow/negotiation.types';
 import { roundTo2 } from './ratios';
-import { TOTAL_GROUP, type AgreementRow, type EnterpriseRow } from './types';
-import { assertBusinessDate, assertOneOf } from './validation';
+import { TOTAL_GROUP } from './types';
 
 export interface ScopeRow {
   /** A Scope, or 'total' on the total row. */
@@ -33,13 +25,6 @@ export interface ScopeRow {
   avgWageIncreasePct: number | null;
 }
 
-export interface AgreementsByScopeInput {
-  enterprises: readonly EnterpriseRow[];
-  agreements: readonly AgreementRow[];
-  asOf: BusinessDate;
-  agreementKind: AgreementKind;
-}
-
 export interface AgreementsByScopeReport {
   /** Always the three scopes, in SCOPES order. */
   rows: ScopeRow[];
@@ -47,35 +32,54 @@ export interface AgreementsByScopeReport {
   total: ScopeRow;
 }
 
-/** "In force" as in agreementCoversOn(…, 'in_force'): taken effect, not expired or terminated. */
-export function agreementsByScope(input: AgreementsByScopeInput): AgreementsByScopeReport {
-  const { enterprises, agreements, asOf, agreementKind } = input;
-  assertBusinessDate('asOf', asOf);
-  assertOneOf('agreementKind', agreementKind, AGREEMENT_KINDS);
-
-  const openIds = new Set(enterprises.filter((e) => isOpenOn(e, asOf)).map((e) => e.id));
-  const inForce = agreements.filter(
-    (a) => a.agreementKind === agreementKind && agreementCoversOn(a, asOf, 'in_force'),
-  );
-  const rows = SCOPES.map((scope) =>
-    toScopeRow(
-      scope,
-      inForce.filter((a) => a.scope === scope),
-      openIds,
-    ),
-  );
-  return { rows, total: toScopeRow(TOTAL_GROUP, inForce, openIds) };
+/**
+ * The counts of the agreements of a kind in force on asOf (taken effect, not expired,
+ * terminated or set aside) of one scope, as the database counts them.
+ */
+export interface ScopeTally {
+  agreements: number;
+  /** Distinct open enterprises they list. */
+  enterprisesCovered: number;
+  /** Sum of their coveredEmployees. */
+  employeesCovered: number;
+  /** Sum of the wageIncreasePct they record, and how many record one. */
+  wageIncreaseSum: number;
+  wageIncreases: number;
 }
 
-function toScopeRow(scope: ScopeRow['scope'], agreements: AgreementRow[], openIds: Set<number>): ScopeRow {
-  const enterprises = new Set(agreements.flatMap((a) => a.enterpriseIds).filter((id) => openIds.has(id)));
-  const increases = agreements.flatMap((a) => (a.wageIncreasePct === null ? [] : [a.wageIncreasePct]));
+export interface AgreementTallies {
+  /** Per scope; a scope without agreements may be missing. */
+  scopes: ReadonlyMap<Scope, ScopeTally>;
+  /** Distinct open enterprises listed by any of the agreements: one listed under two scopes counts once. */
+  enterprisesCovered: number;
+}
+
+export function emptyScopeTally(): ScopeTally {
+  return { agreements: 0, enterprisesCovered: 0, employeesCovered: 0, wageIncreaseSum: 0, wageIncreases: 0 };
+}
+
+/** The report from the counts per scope (ReportsRepository.agreementTallies). */
+export function agreementsByScopeFromTallies(tallies: AgreementTallies): AgreementsByScopeReport {
+  const total = emptyScopeTally();
+  const rows = SCOPES.map((scope) => {
+    const tally = tallies.scopes.get(scope) ?? emptyScopeTally();
+    total.agreements += tally.agreements;
+    total.employeesCovered += tally.employeesCovered;
+    total.wageIncreaseSum += tally.wageIncreaseSum;
+    total.wageIncreases += tally.wageIncreases;
+    return toScopeRow(scope, tally);
+  });
+  total.enterprisesCovered = tallies.enterprisesCovered;
+  return { rows, total: toScopeRow(TOTAL_GROUP, total) };
+}
+
+function toScopeRow(scope: ScopeRow['scope'], tally: ScopeTally): ScopeRow {
   return {
     scope,
-    agreements: agreements.length,
-    enterprisesCovered: enterprises.size,
-    employeesCovered: agreements.reduce((sum, a) => sum + a.coveredEmployees, 0),
+    agreements: tally.agreements,
+    enterprisesCovered: tally.enterprisesCovered,
+    employeesCovered: tally.employeesCovered,
     avgWageIncreasePct:
-      increases.length === 0 ? null : roundTo2(increases.reduce((sum, p) => sum + p, 0) / increases.length),
+      tally.wageIncreases === 0 ? null : roundTo2(tally.wageIncreaseSum / tally.wageIncreases),
   };
 }

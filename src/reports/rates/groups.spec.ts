@@ -1,29 +1,6 @@
 import { OWNERSHIP_TYPES, SECTORS } from '../../enterprises/domain/ownership';
-import { compareCodePoints, groupKeyOf, listGroups } from './groups';
-import { anEnterprise } from './rates.fixtures';
-import type { EnterpriseRow, GroupBy } from './types';
-
-describe(groupKeyOf.name, () => {
-  const e = anEnterprise({
-    id: 1,
-    ownershipType: 'foreign',
-    township: '蟠龙镇',
-    industry: 'Q',
-    instructorId: 12,
-  });
-  it.each<[GroupBy, Partial<EnterpriseRow>, string]>([
-    ['sector', {}, 'non_public'],
-    ['sector', { ownershipType: 'state_controlled' }, 'state'],
-    ['ownershipType', {}, 'foreign'],
-    ['township', {}, '蟠龙镇'],
-    ['industry', {}, 'Q'],
-    ['instructor', {}, '12'],
-    ['instructor', { instructorId: null }, 'none'],
-  ])('%s of %p → %p', (groupBy, overrides, expected) => {
-    const sut = groupKeyOf;
-    expect(sut({ ...e, ...overrides }, groupBy)).toBe(expected);
-  });
-});
+import { compareCodePoints, listGroups } from './groups';
+import type { GroupBy } from './types';
 
 describe(listGroups.name, () => {
   const sut = listGroups;

@@ -2,26 +2,11 @@
  * How enterprises are grouped and in which order groups are listed (domain.md, Signing rate:
  * "a sector, a type, a township, an industry, an instructor's portfolio").
  */
-import { OWNERSHIP_TYPES, SECTORS, sectorOf } from '../../enterprises/domain/ownership';
-import type { EnterpriseRow, GroupBy } from './types';
+import { OWNERSHIP_TYPES, SECTORS } from '../../enterprises/domain/ownership';
+import type { GroupBy } from './types';
 
 /** Group key of enterprises without an instructor. */
 export const NO_INSTRUCTOR = 'none';
-
-export function groupKeyOf(e: EnterpriseRow, groupBy: GroupBy): string {
-  switch (groupBy) {
-    case 'sector':
-      return sectorOf(e.ownershipType);
-    case 'ownershipType':
-      return e.ownershipType;
-    case 'township':
-      return e.township;
-    case 'industry':
-      return e.industry;
-    case 'instructor':
-      return e.instructorId === null ? NO_INSTRUCTOR : String(e.instructorId);
-  }
-}
 
 /**
  * Groups that always appear, even empty: every sector (in SECTORS order) and every ownership

@@ -1,8 +1,9 @@
-/** The pure rate arithmetic of the reports (architecture.md: domain core, no NestJS, no TypeORM). */
+/**
+ * The pure rate arithmetic of the reports (architecture.md: domain core, no NestJS, no TypeORM,
+ * no I/O): per-group counts the database computes in, reports out.
+ */
 export * from './agreements-by-scope';
 export * from './groups';
-export * from './labels';
-export * from './predicates';
 export * from './rates.errors';
 export * from './ratios';
 export * from './signing-rates';

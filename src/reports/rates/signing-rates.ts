@@ -1,25 +1,10 @@
 /**
  * 签订率 by group (domain.md, Signing rate; api.md, GET /reports/signing-rates).
  */
-import type { BusinessDate } from '../../common/dates/business-date';
 import type { Sector } from '../../enterprises/domain/ownership';
-import { AGREEMENT_KINDS, type AgreementKind } from '../../negotiations/workflow/negotiation.types';
-import { groupKeyOf, listGroups } from './groups';
-import { coveredEnterpriseIds, inBase, isOpenOn } from './predicates';
+import { listGroups } from './groups';
 import { checkTarget, ratio } from './ratios';
-import {
-  BASES,
-  COVERAGE_STATUSES,
-  GROUP_BYS,
-  TOTAL_GROUP,
-  type AgreementRow,
-  type Base,
-  type CoverageStatus,
-  type EnterpriseRow,
-  type GroupBy,
-  type Targets,
-} from './types';
-import { assertBusinessDate, assertOneOf, assertTargets } from './validation';
+import { TOTAL_GROUP, type GroupBy, type Targets } from './types';
 
 /** The county's targets (domain.md, Signing rate: `state` 100 %, `non_public` 90 %; none for others). */
 export const DEFAULT_TARGETS: Readonly<Targets> = Object.freeze({ state: 1.0, non_public: 0.9 });
@@ -43,61 +28,18 @@ export interface RateRow {
   shortBy?: number;
 }
 
-export interface SigningRatesInput {
-  enterprises: readonly EnterpriseRow[];
-  agreements: readonly AgreementRow[];
-  asOf: BusinessDate;
-  agreementKind: AgreementKind;
-  groupBy: GroupBy;
-  base: Base;
-  status: CoverageStatus;
-  /** Defaults to DEFAULT_TARGETS; applied only when grouping by sector. */
-  targets?: Targets;
-}
-
 export interface SigningRatesReport {
   rows: RateRow[];
   /** All enterprises of the base, with no target. */
   total: RateRow;
 }
 
-/** The four counts of a group, as the database or the in-memory tally delivers them. */
+/** The four counts of a group, as the database counts them (ReportsRepository.signingTallies). */
 export interface Tally {
   enterprises: number;
   covered: number;
   employees: number;
   employeesCovered: number;
-}
-
-/**
- * Rows in the order of listGroups (sectors and ownership types always all present, other
- * groupings only the groups of open enterprises, which may have 0 enterprises in the base).
- */
-export function signingRates(input: SigningRatesInput): SigningRatesReport {
-  const { enterprises, agreements, asOf, agreementKind, groupBy, base, status } = input;
-  const targets = input.targets ?? DEFAULT_TARGETS;
-  assertBusinessDate('asOf', asOf);
-  assertOneOf('agreementKind', agreementKind, AGREEMENT_KINDS);
-  assertOneOf('groupBy', groupBy, GROUP_BYS);
-  assertOneOf('base', base, BASES);
-  assertOneOf('status', status, COVERAGE_STATUSES);
-  assertTargets(targets);
-
-  const covered = coveredEnterpriseIds(agreements, asOf, agreementKind, status);
-  const tallies = new Map<string, Tally>();
-  for (const enterprise of enterprises) {
-    if (!isOpenOn(enterprise, asOf)) continue;
-    const key = groupKeyOf(enterprise, groupBy);
-    const tally = tallies.get(key) ?? emptyTally();
-    tallies.set(key, tally);
-    if (!inBase(enterprise, asOf, base)) continue;
-    // Only enterprises in the base can be counted as covered: a regional agreement listing a
-    // firm without a union does not raise the unionised-base rate.
-    const isCovered = covered.has(enterprise.id);
-    count(tally, enterprise, isCovered);
-  }
-
-  return signingRatesFromTallies(groupBy, tallies, targets);
 }
 
 /**
@@ -127,14 +69,6 @@ export function signingRatesFromTallies(
 
 export function emptyTally(): Tally {
   return { enterprises: 0, covered: 0, employees: 0, employeesCovered: 0 };
-}
-
-function count(tally: Tally, enterprise: EnterpriseRow, isCovered: boolean): void {
-  tally.enterprises += 1;
-  tally.employees += enterprise.employeeCount;
-  if (!isCovered) return;
-  tally.covered += 1;
-  tally.employeesCovered += enterprise.employeeCount;
 }
 
 function toRateRow(group: string, tally: Tally): RateRow {

@@ -1,72 +1,65 @@
-import { anAgreement, anEnterprise, SEED_COUNTY_EXPECTED, seedCountyFixture } from './rates.fixtures';
-import { RatesInputError } from './rates.errors';
-import { targetGaps, type TargetGapsInput } from './target-gaps';
+import { type GapRow, targetGapsFromTallies } from './target-gaps';
+import type { Tally } from './signing-rates';
 
-describe(targetGaps.name, () => {
-  const sut = targetGaps;
-  const base: Omit<TargetGapsInput, 'enterprises' | 'agreements'> = {
-    asOf: '2026-06-30',
-    agreementKind: 'wage',
-    base: 'unionised',
-    status: 'signed',
-    sector: 'non_public',
+function gap(id: number, employeeCount: number, openNegotiation: GapRow['openNegotiation'] = null): GapRow {
+  return {
+    id,
+    name: `企业${id}`,
+    creditCode: `CODE${id}`,
+    ownershipType: 'private',
+    township: '金山镇',
+    industry: 'C',
+    employeeCount,
+    instructorId: id === 1 ? null : 7,
+    unionFoundedOn: '2020-01-01',
+    registeredOn: null,
+    closedOn: null,
+    openNegotiation,
   };
+}
 
-  it('lists uncovered enterprises of the sector base, largest first, ties by id', () => {
-    const enterprises = [
-      anEnterprise({ id: 5, employeeCount: 30 }),
-      anEnterprise({ id: 3, employeeCount: 80 }),
-      anEnterprise({ id: 4, employeeCount: 30 }),
-      anEnterprise({ id: 1, employeeCount: 500 }), // covered
-      anEnterprise({ id: 2, employeeCount: 999, unionFoundedOn: null }), // outside the base
-      anEnterprise({ id: 6, employeeCount: 999, ownershipType: 'state_owned' }), // other sector
-      anEnterprise({ id: 7, employeeCount: 999, closedOn: '2026-01-01' }), // closed
-    ];
-    const result = sut({ ...base, enterprises, agreements: [anAgreement({ id: 1 })] });
-    expect(result.items.map((e) => e.id)).toEqual([3, 4, 5]);
-    // 1 of 4 covered; 0.9 × 4 = 3.6 → 4 needed
-    expect(result).toMatchObject({ target: 0.9, shortBy: 3 });
+const tallies = (enterprises: number, covered: number) =>
+  new Map<string, Tally>([['non_public', { enterprises, covered, employees: 0, employeesCovered: 0 }]]);
+
+describe(targetGapsFromTallies.name, () => {
+  const sut = targetGapsFromTallies;
+
+  it('takes target and shortBy from the sector row of the signing rates (9 of 10 meets 90 %)', () => {
+    expect(sut('non_public', tallies(10, 9), [gap(1, 5)], { non_public: 0.9 })).toMatchObject({
+      target: 0.9,
+      shortBy: 0,
+    });
+    expect(sut('non_public', tallies(10, 7), [], { non_public: 0.9 })).toMatchObject({ shortBy: 2 });
   });
 
-  it('has target null and shortBy 0 for a sector without a target, still listing the gaps', () => {
-    const enterprises = [anEnterprise({ id: 1, ownershipType: 'collective' })];
-    expect(sut({ ...base, sector: 'collective', enterprises, agreements: [] })).toEqual({
+  it('has no target and shortBy 0 for a sector without one', () => {
+    expect(sut('collective', tallies(10, 0), [], { non_public: 0.9 })).toEqual({
       target: null,
       shortBy: 0,
-      items: enterprises,
+      items: [],
     });
   });
 
-  it('uses the base: a firm without a union is a gap only with base all', () => {
-    const enterprises = [anEnterprise({ id: 1, unionFoundedOn: null })];
-    expect(sut({ ...base, enterprises, agreements: [] }).items).toEqual([]);
-    expect(sut({ ...base, base: 'all', enterprises, agreements: [] }).items).toEqual(enterprises);
-  });
-
-  it('rejects an unknown sector', () => {
-    expect(() => sut({ ...base, sector: 'public' as never, enterprises: [], agreements: [] })).toThrow(
-      RatesInputError,
-    );
-  });
-
-  describe('seed county fixture', () => {
-    const { enterprises, agreements, asOf } = seedCountyFixture();
-    it.each([
-      ['non_public, signed', 'non_public', 'signed', 0.9, SEED_COUNTY_EXPECTED.targetGaps.nonPublicSigned],
-      [
-        'non_public, in_force',
-        'non_public',
-        'in_force',
-        0.9,
-        SEED_COUNTY_EXPECTED.targetGaps.nonPublicInForce,
-      ],
-      ['state, in_force', 'state', 'in_force', 1, SEED_COUNTY_EXPECTED.targetGaps.stateInForce],
-    ] as const)('%s', (_, sector, status, target, expected) => {
-      const result = sut({ ...base, enterprises, agreements, asOf, sector, status });
-      expect({ target: result.target, shortBy: result.shortBy, ids: result.items.map((e) => e.id) }).toEqual({
-        target,
-        ...expected,
-      });
-    });
+  it('lists the uncovered largest first, ties by id, with the open negotiation only when there is one', () => {
+    const { items } = sut('non_public', tallies(3, 0), [
+      gap(3, 10),
+      gap(2, 40, { id: 9, stage: 'consultation' }),
+      gap(1, 10),
+    ]);
+    expect(items).toEqual([
+      {
+        enterpriseId: 2,
+        name: '企业2',
+        creditCode: 'CODE2',
+        ownershipType: 'private',
+        township: '金山镇',
+        employeeCount: 40,
+        instructorId: 7,
+        openNegotiation: { id: 9, stage: 'consultation' },
+      },
+      expect.objectContaining({ enterpriseId: 1, instructorId: null }),
+      expect.objectContaining({ enterpriseId: 3 }),
+    ]);
+    expect(items[1]).not.toHaveProperty('openNegotiation');
   });
 });

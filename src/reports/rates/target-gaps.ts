@@ -2,33 +2,27 @@
  * The enterprises that would close a sector's gap (domain.md, Signing rate: "how many more
  * enterprises, and which ones (largest first), would meet it"; api.md, GET /reports/target-gaps).
  */
-import type { BusinessDate } from '../../common/dates/business-date';
-import { SECTORS, sectorOf, type Sector } from '../../enterprises/domain/ownership';
-import { AGREEMENT_KINDS, type AgreementKind } from '../../negotiations/workflow/negotiation.types';
-import { coveredEnterpriseIds, inBase } from './predicates';
-import { checkTarget } from './ratios';
-import { DEFAULT_TARGETS } from './signing-rates';
-import {
-  BASES,
-  COVERAGE_STATUSES,
-  type AgreementRow,
-  type Base,
-  type CoverageStatus,
-  type EnterpriseRow,
-  type Targets,
-} from './types';
-import { assertBusinessDate, assertOneOf, assertTargets } from './validation';
+import type { Sector } from '../../enterprises/domain/ownership';
+import type { Stage } from '../../negotiations/workflow/negotiation.types';
+import { signingRatesFromTallies, type Tally } from './signing-rates';
+import type { EnterpriseRow, Targets } from './types';
 
-export interface TargetGapsInput {
-  enterprises: readonly EnterpriseRow[];
-  agreements: readonly AgreementRow[];
-  asOf: BusinessDate;
-  agreementKind: AgreementKind;
-  base: Base;
-  status: CoverageStatus;
-  sector: Sector;
-  /** Defaults to DEFAULT_TARGETS. */
-  targets?: Targets;
+/** An enterprise of the base that no agreement covers, with its newest open negotiation of the kind. */
+export interface GapRow extends EnterpriseRow {
+  openNegotiation: { id: number; stage: Stage } | null;
+}
+
+/** An item of the answer (api.md, GET /reports/target-gaps). */
+export interface TargetGapItem {
+  enterpriseId: number;
+  name: string;
+  creditCode: string;
+  ownershipType: string;
+  township: string;
+  employeeCount: number;
+  instructorId: number | null;
+  /** Absent when the enterprise has no open negotiation of the kind. */
+  openNegotiation?: { id: number; stage: string };
 }
 
 export interface TargetGaps {
@@ -37,36 +31,43 @@ export interface TargetGaps {
   /** As on the sector's signing-rate row; 0 without a target. */
   shortBy: number;
   /**
-   * Every uncovered enterprise of the sector's base (not only the first `shortBy`): covering
-   * the first `shortBy` of them meets the target, and the rest is the remaining work.
+   * Every uncovered enterprise of the sector's base (not only the first `shortBy`), largest
+   * first: covering the first `shortBy` of them meets the target, and the rest is the remaining work.
    */
-  items: EnterpriseRow[];
+  items: TargetGapItem[];
 }
 
-export function targetGaps(input: TargetGapsInput): TargetGaps {
-  const { enterprises, agreements, asOf, agreementKind, base, status, sector } = input;
-  const targets = input.targets ?? DEFAULT_TARGETS;
-  assertBusinessDate('asOf', asOf);
-  assertOneOf('agreementKind', agreementKind, AGREEMENT_KINDS);
-  assertOneOf('base', base, BASES);
-  assertOneOf('status', status, COVERAGE_STATUSES);
-  assertOneOf('sector', sector, SECTORS);
-  assertTargets(targets);
-
-  const covered = coveredEnterpriseIds(agreements, asOf, agreementKind, status);
-  const inSectorBase = enterprises.filter(
-    (e) => sectorOf(e.ownershipType) === sector && inBase(e, asOf, base),
-  );
-  const items = inSectorBase.filter((e) => !covered.has(e.id)).sort(largestFirst);
-  const target = targets[sector] ?? null;
-  const shortBy =
-    target === null
-      ? 0
-      : checkTarget(target, inSectorBase.length, inSectorBase.length - items.length).shortBy;
-  return { target, shortBy, items };
+/**
+ * The gap of `sector`: its target and shortBy as its row of the signing rates by sector
+ * (from the per-sector tallies), and the uncovered enterprises of its base as items.
+ */
+export function targetGapsFromTallies(
+  sector: Sector,
+  sectorTallies: ReadonlyMap<string, Tally>,
+  uncovered: readonly GapRow[],
+  targets?: Targets,
+): TargetGaps {
+  const row = signingRatesFromTallies('sector', sectorTallies, targets).rows.find((r) => r.group === sector);
+  return {
+    target: row?.target ?? null,
+    shortBy: row?.shortBy ?? 0,
+    items: [...uncovered].sort(largestFirst).map((e) => ({
+      enterpriseId: e.id,
+      name: e.name,
+      creditCode: e.creditCode,
+      ownershipType: e.ownershipType,
+      township: e.township,
+      employeeCount: e.employeeCount,
+      instructorId: e.instructorId,
+      ...(e.openNegotiation ? { openNegotiation: e.openNegotiation } : {}),
+    })),
+  };
 }
 
 /** Largest headcount first: covering those moves the employee rate most. Ties by id, for stable pages. */
-export function largestFirst(a: EnterpriseRow, b: EnterpriseRow): number {
+export function largestFirst(
+  a: Pick<EnterpriseRow, 'id' | 'employeeCount'>,
+  b: Pick<EnterpriseRow, 'id' | 'employeeCount'>,
+): number {
   return b.employeeCount - a.employeeCount || a.id - b.id;
 }

@@ -8,7 +8,8 @@
 import { addDays, addMonths, type BusinessDate } from '../../common/dates/business-date';
 import { listGroups } from './groups';
 import { RatesInputError } from './rates.errors';
-import { signingRates, type RateRow, type SigningRatesInput } from './signing-rates';
+import { signingRatesFromTallies, type RateRow, type Tally } from './signing-rates';
+import type { GroupBy } from './types';
 
 /** Ten years of months: enough for any report upward, and a bound on the work one request asks for. */
 export const MAX_TREND_MONTHS = 120;
@@ -32,15 +33,6 @@ export interface TrendSeries {
   points: TrendPoint[];
 }
 
-export type MonthlyTrendInput = Omit<SigningRatesInput, 'asOf'> & {
-  /** First month, `YYYY-MM`. */
-  from: string;
-  /** Last month, `YYYY-MM`, inclusive. */
-  to: string;
-  /** The business day the trend is read on: its month is partial, later months are left out. */
-  today: BusinessDate;
-};
-
 export interface MonthlyTrend {
   /** The months from `from` to `to` that have begun by today. */
   months: string[];
@@ -53,28 +45,57 @@ export interface MonthlyTrend {
   total: TrendPoint[];
 }
 
-export function monthlyTrend(input: MonthlyTrendInput): MonthlyTrend {
-  const { from, to, today, ...rest } = input;
-  const months = trendMonths(from, to, today);
-  const reports = months.map((month) => ({ ...month, ...signingRates({ ...rest, asOf: month.asOf }) }));
-  const groups = listGroups(
-    input.groupBy,
-    reports.flatMap((report) => report.rows.map((row) => row.group)),
-  );
-  const series = groups.map((group) => ({
-    group,
-    points: reports.map((report) =>
-      trendPoint(
-        report,
-        report.rows.find((row) => row.group === group),
-      ),
-    ),
+/** The per-group counts of one month of a trend, measured on its day (TrendMonth.asOf). */
+export interface TrendMonthTallies {
+  month: TrendMonth;
+  tallies: ReadonlyMap<string, Tally>;
+}
+
+/**
+ * The trend from the signing-rate counts of each month (the months of trendMonths, in order):
+ * each month's report as signingRatesFromTallies gives it, one series per group of any month.
+ */
+export function trendFromTallies(groupBy: GroupBy, monthly: readonly TrendMonthTallies[]): MonthlyTrend {
+  const reports = monthly.map(({ month, tallies }) => ({
+    month,
+    report: signingRatesFromTallies(groupBy, tallies),
   }));
+  const groups = listGroups(
+    groupBy,
+    reports.flatMap(({ report }) => report.rows.map((row) => row.group)),
+  );
   return {
-    months: months.map(({ month }) => month),
-    series,
-    total: reports.map((report) => trendPoint(report, report.total)),
+    months: reports.map(({ month }) => month.month),
+    series: groups.map((group) => ({
+      group,
+      points: reports.map(({ month, report }) =>
+        trendPoint(
+          month,
+          report.rows.find((row) => row.group === group),
+        ),
+      ),
+    })),
+    total: reports.map(({ month, report }) => trendPoint(month, report.total)),
   };
+}
+
+/**
+ * The months a trend asks for when `from` or `to` is left out: `to` defaults to the month of
+ * today, `from` to 11 months before `to` (a year of points). Not validated here: trendMonths does.
+ */
+export function trendWindow(
+  from: string | undefined,
+  to: string | undefined,
+  today: BusinessDate,
+): { from: string; to: string } {
+  const last = to ?? today.slice(0, 7);
+  return { from: from ?? monthsBefore(last, 11), to: last };
+}
+
+function monthsBefore(month: string, count: number): string {
+  const [year, m] = month.split('-').map(Number);
+  const index = year * 12 + (m - 1) - count;
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
 }
 
 /** A month of a trend and the day it is measured on. */

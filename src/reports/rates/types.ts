@@ -5,7 +5,6 @@
  */
 import type { BusinessDate } from '../../common/dates/business-date';
 import type { OwnershipType, Sector } from '../../enterprises/domain/ownership';
-import type { AgreementKind, Scope } from '../../negotiations/workflow/negotiation.types';
 
 export interface EnterpriseRow {
   id: number;
@@ -23,30 +22,6 @@ export interface EnterpriseRow {
   registeredOn: BusinessDate | null;
   /** First day the enterprise is no longer open. */
   closedOn: BusinessDate | null;
-}
-
-export interface AgreementRow {
-  id: number;
-  negotiationId: number;
-  agreementKind: AgreementKind;
-  scope: Scope;
-  signedOn: BusinessDate;
-  /** null while the agreement has not taken effect (still under review). */
-  effectiveOn: BusinessDate | null;
-  /** First day the agreement no longer applies. */
-  expiresOn: BusinessDate;
-  /** First day the agreement no longer applies after an early termination. */
-  terminatedOn: BusinessDate | null;
-  /**
-   * First day a signed text stopped counting because it was undone (review objection, round
-   * abandoned); absent or null when it was not.
-   */
-  setAsideOn?: BusinessDate | null;
-  /** As the agreement records it (domain.md, Agreements: "employees covered"). */
-  coveredEmployees: number;
-  wageIncreasePct: number | null;
-  /** The employers it binds: one for `enterprise` scope, many for `regional`/`industry`. */
-  enterpriseIds: number[];
 }
 
 export const GROUP_BYS = ['sector', 'ownershipType', 'township', 'industry', 'instructor'] as const;

@@ -2,12 +2,9 @@
  * 建会率 = unionised / open enterprises, by the same groups as the signing rate (domain.md,
  * Signing rate; api.md, GET /reports/union-founding).
  */
-import type { BusinessDate } from '../../common/dates/business-date';
-import { groupKeyOf, listGroups } from './groups';
-import { isOpenOn, isUnionisedOn } from './predicates';
+import { listGroups } from './groups';
 import { ratio } from './ratios';
-import { GROUP_BYS, TOTAL_GROUP, type EnterpriseRow, type GroupBy } from './types';
-import { assertBusinessDate, assertOneOf } from './validation';
+import { TOTAL_GROUP, type GroupBy } from './types';
 
 export interface UnionFoundingRow {
   group: string;
@@ -19,33 +16,9 @@ export interface UnionFoundingRow {
   rate: number | null;
 }
 
-export interface UnionFoundingInput {
-  enterprises: readonly EnterpriseRow[];
-  asOf: BusinessDate;
-  groupBy: GroupBy;
-}
-
 export interface UnionFoundingReport {
   rows: UnionFoundingRow[];
   total: UnionFoundingRow;
-}
-
-/** Rows in listGroups order, with the same rule for which groups appear as signingRates. */
-export function unionFounding(input: UnionFoundingInput): UnionFoundingReport {
-  const { enterprises, asOf, groupBy } = input;
-  assertBusinessDate('asOf', asOf);
-  assertOneOf('groupBy', groupBy, GROUP_BYS);
-
-  const tallies = new Map<string, UnionTally>();
-  for (const enterprise of enterprises) {
-    if (!isOpenOn(enterprise, asOf)) continue;
-    const key = groupKeyOf(enterprise, groupBy);
-    const tally = tallies.get(key) ?? { enterprises: 0, unionised: 0 };
-    tallies.set(key, tally);
-    tally.enterprises += 1;
-    tally.unionised += isUnionisedOn(enterprise, asOf) ? 1 : 0;
-  }
-  return unionFoundingFromTallies(groupBy, tallies);
 }
 
 export interface UnionTally {
@@ -53,7 +26,10 @@ export interface UnionTally {
   unionised: number;
 }
 
-/** The report from per-group counts of open enterprises (the SQL-backed path delivers these). */
+/**
+ * The report from per-group counts of open enterprises (ReportsRepository.unionTallies): rows in
+ * listGroups order, with the same rule for which groups appear as signingRatesFromTallies.
+ */
 export function unionFoundingFromTallies(
   groupBy: GroupBy,
   tallies: ReadonlyMap<string, UnionTally>,

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import enGuards from './en/guards';
 import type { Messages } from './messages';
-import { INDUSTRY_LABELS_ZH } from '../../../src/reports/rates/labels';
+import { INDUSTRY_LABELS_ZH } from '../../../src/reports/labels-zh';
 import zhEnterprises from './zh-CN/enterprises';
 import zhErrors from './zh-CN/errors';
 import zhGuards from './zh-CN/guards';

@@ -1,4 +1,4 @@
-/** The words of the exported tables (src/reports/rates/labels.ts), so that screen and file agree. */
+/** The words of the exported tables (src/reports/labels-zh.ts), so that screen and file agree. */
 export default {
   filters: '报表条件',
   asOf: '统计日期',

@@ -5,12 +5,13 @@ import {
   RATE_COLUMNS_ZH,
   scopeLabelZh,
   UNION_FOUNDING_COLUMNS_ZH,
-} from './labels';
-import { agreementsByScope } from './agreements-by-scope';
-import { seedCountyFixture } from './rates.fixtures';
-import { signingRates } from './signing-rates';
-import type { GroupBy } from './types';
-import { unionFounding } from './union-founding';
+} from './labels-zh';
+import {
+  agreementsByScopeFromTallies,
+  type GroupBy,
+  signingRatesFromTallies,
+  unionFoundingFromTallies,
+} from './rates';
 
 describe(groupLabelZh.name, () => {
   it.each<[GroupBy, string, string]>([
@@ -34,19 +35,17 @@ describe(groupLabelZh.name, () => {
 });
 
 describe('column labels', () => {
-  const fixture = seedCountyFixture();
-  const rates = signingRates({
-    ...fixture,
-    agreementKind: 'wage',
-    groupBy: 'sector',
-    base: 'unionised',
-    status: 'signed',
-  });
+  const rates = signingRatesFromTallies(
+    'sector',
+    new Map([['state', { enterprises: 4, covered: 3, employees: 500, employeesCovered: 300 }]]),
+  );
+  const unions = unionFoundingFromTallies('sector', new Map([['state', { enterprises: 4, unionised: 3 }]]));
+  const scopes = agreementsByScopeFromTallies({ scopes: new Map(), enterprisesCovered: 0 });
 
   it.each<[string, object, Record<string, string>]>([
     ['signing-rate row with target', rates.rows[0], RATE_COLUMNS_ZH],
-    ['union-founding row', unionFounding({ ...fixture, groupBy: 'sector' }).total, UNION_FOUNDING_COLUMNS_ZH],
-    ['scope row', agreementsByScope({ ...fixture, agreementKind: 'wage' }).total, AGREEMENT_SCOPE_COLUMNS_ZH],
+    ['union-founding row', unions.total, UNION_FOUNDING_COLUMNS_ZH],
+    ['scope row', scopes.total, AGREEMENT_SCOPE_COLUMNS_ZH],
   ])('has a header for every field of a %s, in the same order', (_, row, columns) => {
     expect(Object.keys(columns)).toEqual(Object.keys(row));
   });

@@ -1,6 +1,13 @@
-import { agreementCoversOn, coveredEnterpriseIds, inBase, isOpenOn, isUnionisedOn } from './predicates';
-import { anAgreement, anEnterprise } from './rates.fixtures';
-import type { AgreementRow, Base, CoverageStatus, EnterpriseRow } from './types';
+import {
+  agreementCoversOn,
+  coveredEnterpriseIds,
+  inBase,
+  isOpenOn,
+  isUnionisedOn,
+} from '../../support/report-oracle';
+import { anAgreement, anEnterprise } from '../../support/seed-county-fixture';
+import type { Base, CoverageStatus } from '../../../src/reports/rates';
+import type { AgreementRow, EnterpriseRow } from '../../support/report-oracle';
 
 const AS_OF = '2026-06-30';
 

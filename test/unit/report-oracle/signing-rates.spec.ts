@@ -1,8 +1,17 @@
-import { SECTORS } from '../../enterprises/domain/ownership';
-import { anAgreement, anEnterprise, SEED_COUNTY_EXPECTED, seedCountyFixture } from './rates.fixtures';
-import { RatesInputError } from './rates.errors';
-import { DEFAULT_TARGETS, signingRates, type RateRow, type SigningRatesInput } from './signing-rates';
-import type { AgreementRow, EnterpriseRow } from './types';
+import { SECTORS } from '../../../src/enterprises/domain/ownership';
+import {
+  anAgreement,
+  anEnterprise,
+  SEED_COUNTY_EXPECTED,
+  seedCountyFixture,
+} from '../../support/seed-county-fixture';
+import { DEFAULT_TARGETS, RatesInputError, type RateRow } from '../../../src/reports/rates';
+import {
+  type AgreementRow,
+  type EnterpriseRow,
+  signingRates,
+  type SigningRatesInput,
+} from '../../support/report-oracle';
 
 const AS_OF = '2026-06-30';
 

@@ -1,7 +1,7 @@
-import { SECTORS } from '../../enterprises/domain/ownership';
-import { anEnterprise, SEED_COUNTY_EXPECTED, seedCountyFixture } from './rates.fixtures';
-import { RatesInputError } from './rates.errors';
-import { unionFounding } from './union-founding';
+import { SECTORS } from '../../../src/enterprises/domain/ownership';
+import { anEnterprise, SEED_COUNTY_EXPECTED, seedCountyFixture } from '../../support/seed-county-fixture';
+import { RatesInputError } from '../../../src/reports/rates';
+import { unionFounding } from '../../support/report-oracle';
 
 describe(unionFounding.name, () => {
   const sut = unionFounding;

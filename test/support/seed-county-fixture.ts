@@ -41,9 +41,9 @@
  *   (#3 signs in March; in June A4 expires on the 30th and its renewal A5 is signed that day);
  *   non_public 2026-01 is 9/16 (#31 still open, six unions not yet founded), 2026-06 is 19/21.
  */
-import type { OwnershipType } from '../../enterprises/domain/ownership';
-import type { AgreementKind, Scope } from '../../negotiations/workflow/negotiation.types';
-import type { AgreementRow, EnterpriseRow } from './types';
+import type { OwnershipType } from '../../src/enterprises/domain/ownership';
+import type { AgreementKind, Scope } from '../../src/negotiations/workflow/negotiation.types';
+import type { AgreementRow, EnterpriseRow } from './report-oracle';
 
 export const SEED_COUNTY_AS_OF = '2026-06-30';
 

@@ -1,6 +1,7 @@
 /**
  * Chinese labels for the exported tables (issue 5: `.csv`/`.xlsx` "with Chinese headers and the
- * parameters in a title row"). Typed as Records over the row keys, so a new column without a
+ * parameters in a title row"), and of agreement kinds and scopes for the imports; kept out of
+ * the pure core (`rates/`), which knows codes and keys only. Typed as Records over the row keys, so a new column without a
  * header does not compile.
  */
 import {
@@ -8,14 +9,18 @@ import {
   SECTOR_LABELS_ZH,
   type OwnershipType,
   type Sector,
-} from '../../enterprises/domain/ownership';
-import type { AgreementKind, Scope } from '../../negotiations/workflow/negotiation.types';
-import type { ScopeRow } from './agreements-by-scope';
-import { NO_INSTRUCTOR } from './groups';
-import type { RateRow } from './signing-rates';
-import type { TrendPoint } from './trend';
-import type { Base, CoverageStatus, GroupBy } from './types';
-import type { UnionFoundingRow } from './union-founding';
+} from '../enterprises/domain/ownership';
+import type { AgreementKind, Scope } from '../negotiations/workflow/negotiation.types';
+import {
+  type Base,
+  type CoverageStatus,
+  type GroupBy,
+  NO_INSTRUCTOR,
+  type RateRow,
+  type ScopeRow,
+  type TrendPoint,
+  type UnionFoundingRow,
+} from './rates';
 
 export const TOTAL_LABEL_ZH = '合计';
 export const NO_INSTRUCTOR_LABEL_ZH = '未分配指导员';

@@ -1,8 +1,6 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { checkCreditCode } from '../../enterprises/domain/credit-code';
-import { isBusinessDate } from '../../common/dates/business-date';
-import { seedCountyFixture } from './rates.fixtures';
+import { isBusinessDate } from '../../../src/common/dates/business-date';
+import { checkCreditCode } from '../../../src/enterprises/domain/credit-code';
+import { seedCountyFixture } from '../../support/seed-county-fixture';
 
 describe(seedCountyFixture.name, () => {
   const sut = seedCountyFixture;
@@ -42,15 +40,5 @@ describe(seedCountyFixture.name, () => {
     mutated.agreements[0].enterpriseIds.push(999);
     mutated.enterprises[0].employeeCount = 0;
     expect(sut()).toEqual(pristine);
-  });
-});
-
-describe('the rates core', () => {
-  it('imports nothing from NestJS or TypeORM (architecture.md: pure domain core)', () => {
-    const files = readdirSync(__dirname).filter((name) => name.endsWith('.ts'));
-    const offending = files.filter((name) =>
-      /from ['"](@nestjs\/|typeorm)/.test(readFileSync(join(__dirname, name), 'utf8')),
-    );
-    expect(offending).toEqual([]);
   });
 });
