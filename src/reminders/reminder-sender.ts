@@ -1,9 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
-import { DataSource } from 'typeorm';
 import { Clock } from '../common/clock/clock';
 import { appConfig } from '../config/app.config';
-import { writeTransaction } from '../database/transactions';
 import { classifyFailure, MailTransport } from './mail-transport';
 import type { Reminder } from './reminder.entity';
 import { RemindersRepository } from './reminders.repository';
@@ -35,7 +33,6 @@ export class ReminderSender {
   private readonly logger = new Logger(ReminderSender.name);
 
   constructor(
-    private readonly dataSource: DataSource,
     private readonly transport: MailTransport,
     private readonly reminders: RemindersRepository,
     private readonly clock: Clock,
@@ -60,9 +57,7 @@ export class ReminderSender {
   private claim(limit: number): Promise<Reminder[]> {
     const now = this.clock.now();
     const leaseUntil = new Date(now.getTime() + LEASE_MS);
-    return writeTransaction(this.dataSource, (manager) =>
-      this.reminders.claimDue(manager, now, leaseUntil, limit),
-    );
+    return this.reminders.claimDue(now, leaseUntil, limit);
   }
 
   private async deliver(row: Reminder): Promise<keyof DeliveryReport> {

@@ -6,6 +6,7 @@ import { MailTemplates } from './mail-templates';
 import { MailTransport } from './mail-transport';
 import { ReminderBuilder } from './reminder-builder';
 import { ReminderFactsRepository } from './reminder-facts.repository';
+import { ReminderGatherer } from './reminder-gatherer';
 import { ReminderSender } from './reminder-sender';
 import { RemindersController } from './reminders.controller';
 import { RemindersRepository } from './reminders.repository';
@@ -20,6 +21,7 @@ import { RemindersService } from './reminders.service';
     MailTransport,
     ReminderFactsRepository,
     RemindersRepository,
+    ReminderGatherer,
     ReminderBuilder,
     ReminderSender,
     RemindersService,
