@@ -5,14 +5,14 @@ import type { Actor } from '../access/actor';
 import { CurrentActor, Roles } from '../access/decorators';
 import { Clock } from '../common/clock/clock';
 import { AgendaResponse } from './dto/agenda.response';
-import { ReminderBuilder } from './reminder-builder';
+import { ReminderGatherer } from './reminder-gatherer';
 
 @ApiTags('reminders')
 @ApiBearerAuth()
 @Controller('api/v1/me/agenda')
 export class AgendaController {
   constructor(
-    private readonly builder: ReminderBuilder,
+    private readonly gatherer: ReminderGatherer,
     private readonly clock: Clock,
   ) {}
 
@@ -26,7 +26,7 @@ export class AgendaController {
   @ApiOkResponse({ type: AgendaResponse })
   async agenda(@CurrentActor() actor: Actor): Promise<AgendaResponse> {
     const today = this.clock.today();
-    const items = await this.builder.agenda(actor.id, today);
+    const items = await this.gatherer.agenda(actor.id, today);
     return { today, items: items.map((item) => ({ ...item, ruleZh: ruleZh(item.rule) })) };
   }
 }

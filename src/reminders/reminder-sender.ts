@@ -1,7 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { Clock } from '../common/clock/clock';
-import { writeTransaction } from '../database/transactions';
 import { type MailConfig, mailConfig } from './mail.config';
 import { classifyFailure, MailTransport } from './mail-transport';
 import type { Reminder } from './reminder.entity';
@@ -34,7 +32,6 @@ export class ReminderSender {
   private readonly logger = new Logger(ReminderSender.name);
 
   constructor(
-    private readonly dataSource: DataSource,
     private readonly transport: MailTransport,
     private readonly reminders: RemindersRepository,
     private readonly clock: Clock,
@@ -59,9 +56,7 @@ export class ReminderSender {
   private claim(limit: number): Promise<Reminder[]> {
     const now = this.clock.now();
     const leaseUntil = new Date(now.getTime() + LEASE_MS);
-    return writeTransaction(this.dataSource, (manager) =>
-      this.reminders.claimDue(manager, now, leaseUntil, limit),
-    );
+    return this.reminders.claimDue(now, leaseUntil, limit);
   }
 
   private async deliver(row: Reminder): Promise<keyof DeliveryReport> {

@@ -12,6 +12,7 @@ import { mailConfig } from './mail.config';
 import { MailTransport } from './mail-transport';
 import { ReminderBuilder } from './reminder-builder';
 import { ReminderFactsRepository } from './reminder-facts.repository';
+import { ReminderGatherer } from './reminder-gatherer';
 import { ReminderSender } from './reminder-sender';
 import { RemindersController } from './reminders.controller';
 import { RemindersRepository } from './reminders.repository';
@@ -34,6 +35,7 @@ import { RemindersService } from './reminders.service';
     MailTransport,
     ReminderFactsRepository,
     RemindersRepository,
+    ReminderGatherer,
     ReminderBuilder,
     ReminderSender,
     RemindersService,

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
+import { isUniqueViolation } from '../database/database-errors';
 import { persistentValue } from '../database/persistent-value';
-import { isMysqlFamily } from '../database/transactions';
+import { isMysqlFamily, writeTransaction } from '../database/transactions';
 import type { ReminderStatus } from './reminder.entity';
 import { Reminder } from './reminder.entity';
 
@@ -18,7 +19,10 @@ export type NewReminder = Pick<
   | 'htmlBody'
 >;
 
-/** The outbox table: what the builder, the sender and the API read and write of it. */
+/**
+ * The outbox table (architecture.md, Reminders): every read and write of reminder rows. The
+ * service adds what it built, the sender claims and marks, the admin API lists and requeues.
+ */
 @Injectable()
 export class RemindersRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -27,8 +31,32 @@ export class RemindersRepository {
     return manager ?? this.dataSource.manager;
   }
 
+  /**
+   * Adds to the outbox, due `now`, the reminders whose dedupe key is not there yet; returns
+   * how many rows were added. Building a slot again adds nothing (invariant 4).
+   */
+  async enqueue(reminders: NewReminder[], now: Date): Promise<number> {
+    if (reminders.length === 0) return 0;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await writeTransaction(this.dataSource, async (manager) => {
+          const existing = await this.existingKeys(
+            manager,
+            reminders.map((reminder) => reminder.dedupeKey),
+          );
+          const fresh = reminders.filter((reminder) => !existing.has(reminder.dedupeKey));
+          await this.insertPending(manager, fresh, now);
+          return fresh.length;
+        });
+      } catch (error) {
+        // Another instance built the same slot at the same moment: its rows are there now.
+        if (!isUniqueViolation(error) || attempt >= 3) throw error;
+      }
+    }
+  }
+
   /** Which of these dedupe keys are in the outbox already. */
-  async existingKeys(manager: EntityManager, keys: string[]): Promise<Set<string>> {
+  private async existingKeys(manager: EntityManager, keys: string[]): Promise<Set<string>> {
     const existing = new Set<string>();
     for (let i = 0; i < keys.length; i += 500) {
       const rows = await manager.find(Reminder, {
@@ -41,7 +69,7 @@ export class RemindersRepository {
   }
 
   /** Adds reminders to the outbox, due now. */
-  async insertPending(manager: EntityManager, reminders: NewReminder[], now: Date): Promise<void> {
+  private async insertPending(manager: EntityManager, reminders: NewReminder[], now: Date): Promise<void> {
     for (let i = 0; i < reminders.length; i += 200) {
       await manager.insert(
         Reminder,
@@ -61,10 +89,19 @@ export class RemindersRepository {
 
   /**
    * Up to `limit` reminders due for delivery and not leased, oldest due first, leased until
-   * `leaseUntil` in the caller's transaction. On MySQL/MariaDB the rows are locked with
+   * `leaseUntil` in one transaction. On MySQL/MariaDB the rows are locked with
    * FOR UPDATE SKIP LOCKED, so concurrent senders take different rows.
    */
-  async claimDue(manager: EntityManager, now: Date, leaseUntil: Date, limit: number): Promise<Reminder[]> {
+  claimDue(now: Date, leaseUntil: Date, limit: number): Promise<Reminder[]> {
+    return writeTransaction(this.dataSource, (manager) => this.leaseDue(manager, now, leaseUntil, limit));
+  }
+
+  private async leaseDue(
+    manager: EntityManager,
+    now: Date,
+    leaseUntil: Date,
+    limit: number,
+  ): Promise<Reminder[]> {
     const at = (date: Date) => persistentValue(this.dataSource, Reminder, 'nextAttemptAt', date);
     const query = manager
       .getRepository(Reminder)

@@ -11,6 +11,7 @@ import { ListRemindersQuery } from './dto/list-reminders.query';
 import { ReminderResponse } from './dto/reminder.response';
 import { type MailConfig, mailConfig } from './mail.config';
 import { type PlannedReminder, ReminderBuilder } from './reminder-builder';
+import { ReminderGatherer } from './reminder-gatherer';
 import type { SlotKind } from './reminder.entity';
 import { RemindersRepository } from './reminders.repository';
 import { ReminderAlreadySentError, ReminderNotFoundError } from './reminders.errors';
@@ -21,10 +22,15 @@ export interface RunResult {
   planned: PlannedReminder[];
 }
 
+/**
+ * The reminders' use cases: build a slot (gather its facts, build its e-mails, add them to
+ * the outbox), list the outbox, requeue a reminder. The sender delivers what is queued.
+ */
 @Injectable()
 export class RemindersService {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly gatherer: ReminderGatherer,
     private readonly builder: ReminderBuilder,
     private readonly reminders: RemindersRepository,
     private readonly audit: AuditService,
@@ -41,11 +47,11 @@ export class RemindersService {
   async runNow(options: { dryRun?: boolean; includeSummary?: boolean } = {}): Promise<RunResult> {
     const today = this.clock.today();
     const planned = [
-      ...(await this.builder.planDigests(today)),
-      ...(options.includeSummary === false ? [] : await this.builder.planSummaries(today)),
+      ...(await this.plan('instructor_digest', today)),
+      ...(options.includeSummary === false ? [] : await this.plan('supervisor_summary', today)),
     ];
     if (options.dryRun) return { queued: 0, planned };
-    return { queued: await this.builder.enqueue(planned), planned };
+    return { queued: await this.reminders.enqueue(planned, this.clock.now()), planned };
   }
 
   /** The slots whose scheduled time has passed today (checked every minute by the scheduler). */
@@ -63,11 +69,16 @@ export class RemindersService {
   }
 
   async build(kind: SlotKind, slotDate: BusinessDate): Promise<number> {
-    const planned =
-      kind === 'instructor_digest'
-        ? await this.builder.planDigests(slotDate)
-        : await this.builder.planSummaries(slotDate);
-    return this.builder.enqueue(planned);
+    const planned = await this.plan(kind, slotDate);
+    return this.reminders.enqueue(planned, this.clock.now());
+  }
+
+  /** A slot's e-mails, built from the facts of its day; nothing is written. */
+  private async plan(kind: SlotKind, slotDate: BusinessDate): Promise<PlannedReminder[]> {
+    if (kind === 'instructor_digest') {
+      return this.builder.digests(await this.gatherer.digestFacts(slotDate), slotDate);
+    }
+    return this.builder.summaries(await this.gatherer.summaryFacts(slotDate), slotDate);
   }
 
   async list(query: ListRemindersQuery): Promise<Page<ReminderResponse>> {

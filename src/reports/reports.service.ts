@@ -169,4 +169,13 @@ export class ReportsService {
   private portfolioOf(actor: Actor): number | undefined {
     return scopeOf(actor).instructorId;
   }
+
+  /**
+   * The enterprises of the query's base with no agreement as of its date, largest first, of
+   * every sector, each with its instructor: the reminders' digests list them (the system reads
+   * the whole county; `query.instructorId` narrows it to one portfolio).
+   */
+  uncovered(query: CoverageQuery) {
+    return this.reports.uncovered(query);
+  }
 }

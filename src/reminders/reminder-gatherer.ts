@@ -1,0 +1,158 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { SYSTEM_ACTOR } from '../access/actor';
+import { addDays, type BusinessDate } from '../common/dates/business-date';
+import { type ReportsConfig, reportsConfig } from '../reports/reports.config';
+import { SECTORS, type Sector } from '../enterprises/domain/ownership';
+import { isOverdue } from '../negotiations/workflow/deadlines';
+import { ReportsService, type SigningRatesResult, type TargetGapsResult } from '../reports/reports.service';
+import type { User } from '../users/user.entity';
+import { UsersService } from '../users/users.service';
+import { DEFAULT_HORIZONS, type DigestItem, digestItems, type UncoveredFact } from './digest/digest-items';
+import { type InstructorDeadlineFact, ReminderFactsRepository } from './reminder-facts.repository';
+
+/** What the digests and the agenda count: wage agreements signed, over unionised enterprises. */
+const COVERAGE = { agreementKind: 'wage', base: 'unionised', status: 'signed' } as const;
+
+/** One instructor's digest: who would get it and what it would list. */
+export interface DigestFacts {
+  recipient: User;
+  items: DigestItem[];
+}
+
+/** An instructor's negotiations overdue or stalled on the slot's day. */
+export interface InstructorWorkload {
+  id: number;
+  overdue: number;
+  stalled: number;
+}
+
+/** An uncovered enterprise of a sector that has a target. */
+export type TargetGap = TargetGapsResult['items'][number] & { sector: Sector };
+
+/** What the supervisors' weekly summary reports, the same for every supervisor. */
+export interface SummaryFacts {
+  recipients: User[];
+  /** Signing rates by sector. */
+  rates: SigningRatesResult;
+  /** Display names of the instructors, by id. */
+  instructorNames: Map<number, string>;
+  /** Every instructor (in the order of instructorNames), with or without late work. */
+  workloads: InstructorWorkload[];
+  /** The uncovered enterprises of the sectors with a target, largest first. */
+  gaps: TargetGap[];
+}
+
+/**
+ * Gathers what the reminders tell (domain.md, Reminders): who gets a digest or the summary,
+ * what is due per instructor, and the report figures, read set-wise (one set of queries per
+ * slot, not per user). The report figures come through ReportsService, as the reports show
+ * them. Builds no mail: the web agenda reads the same facts.
+ */
+@Injectable()
+export class ReminderGatherer {
+  constructor(
+    private readonly facts: ReminderFactsRepository,
+    private readonly reports: ReportsService,
+    private readonly users: UsersService,
+    @Inject(reportsConfig.KEY) private readonly reportsConfig: ReportsConfig,
+  ) {}
+
+  /** Each instructor who wants the digest, with what it lists on `slotDate` (maybe nothing). */
+  async digestFacts(slotDate: BusinessDate): Promise<DigestFacts[]> {
+    const recipients = await this.facts.recipients('instructor');
+    if (recipients.length === 0) return [];
+    const deadlines = await this.facts.deadlinesUntil(addDays(slotDate, DEFAULT_HORIZONS.expiringWithinDays));
+    const uncovered = await this.reports.uncovered({ asOf: slotDate, ...COVERAGE });
+    const deadlinesOf = groupBy(deadlines, (fact) => fact.instructorId);
+    const uncoveredOf = groupBy(uncovered, (e) => e.instructorId);
+    return recipients.map((recipient) => ({
+      recipient,
+      items: digestItems(
+        deadlinesOf.get(recipient.id) ?? [],
+        uncoveredFacts(uncoveredOf.get(recipient.id) ?? []),
+        slotDate,
+      ),
+    }));
+  }
+
+  /**
+   * What one instructor's digest would list on `date`, whether or not they get the mail
+   * (the web workbench shows the same items).
+   */
+  async agenda(instructorId: number, date: BusinessDate): Promise<DigestItem[]> {
+    const deadlines = await this.facts.deadlinesUntil(
+      addDays(date, DEFAULT_HORIZONS.expiringWithinDays),
+      instructorId,
+    );
+    const uncovered = await this.reports.uncovered({ asOf: date, ...COVERAGE, instructorId });
+    return digestItems(deadlines, uncoveredFacts(uncovered), date);
+  }
+
+  /** The summary's figures on `slotDate`, with its recipients; none when no supervisor wants it. */
+  async summaryFacts(slotDate: BusinessDate): Promise<SummaryFacts | null> {
+    const recipients = await this.facts.recipients('supervisor');
+    if (recipients.length === 0) return null;
+    const query = { asOf: slotDate, ...COVERAGE };
+    const rates = await this.reports.signingRates({ ...query, groupBy: 'sector' }, SYSTEM_ACTOR);
+    const deadlines = await this.facts.deadlinesUntil(slotDate);
+    const instructorNames = await this.users.displayNames('instructor');
+    const workloads = workloadsOf([...instructorNames.keys()], deadlines, slotDate);
+    const gaps: TargetGap[] = [];
+    for (const sector of SECTORS.filter((s) => this.reportsConfig.reportTargets[s] !== undefined)) {
+      const result = await this.reports.targetGaps({ ...query, sector }, SYSTEM_ACTOR);
+      gaps.push(...result.items.map((item) => ({ ...item, sector })));
+    }
+    gaps.sort((a, b) => b.employeeCount - a.employeeCount || a.enterpriseId - b.enterpriseId);
+    return { recipients, rates, instructorNames, workloads, gaps };
+  }
+}
+
+/** Per instructor, how many of their negotiations are overdue and how many stalled on `day`. */
+function workloadsOf(
+  instructorIds: readonly number[],
+  deadlines: readonly InstructorDeadlineFact[],
+  day: BusinessDate,
+): InstructorWorkload[] {
+  return instructorIds.map((id) => {
+    const mine = deadlines.filter((d) => d.instructorId === id);
+    const count = (predicate: (d: InstructorDeadlineFact) => boolean) =>
+      new Set(mine.filter(predicate).map((d) => d.negotiationId)).size;
+    return {
+      id,
+      // Overdue as the negotiation list's overdue=true and each deadline's `overdue` say.
+      overdue: count((d) => isOverdue(d, day)),
+      stalled: count((d) => d.kind === 'stalled' && d.dueOn <= day),
+    };
+  });
+}
+
+/** Items by key, in one pass: a county's facts are split per recipient without scanning them per recipient. */
+function groupBy<T, K>(items: readonly T[], keyOf: (item: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
+  return groups;
+}
+
+/** The report's uncovered enterprises as the digest's facts. */
+function uncoveredFacts(
+  rows: ReadonlyArray<{
+    id: number;
+    name: string;
+    creditCode: string;
+    township: string;
+    employeeCount: number;
+  }>,
+): UncoveredFact[] {
+  return rows.map(({ id, name, creditCode, township, employeeCount }) => ({
+    id,
+    name,
+    creditCode,
+    township,
+    employeeCount,
+  }));
+}
