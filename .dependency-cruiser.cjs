@@ -40,6 +40,31 @@ module.exports = {
       to: { path: '^src/', pathNot: ['^src/database/', '^src/config/', '^src/common/'] },
     },
     {
+      name: 'common-imports-no-feature',
+      comment:
+        'src/common/ is the shared kernel (clock, dates, errors, HTTP and table helpers): features build on it.',
+      severity: 'error',
+      from: { path: '^src/common/' },
+      to: { path: '^src/', pathNot: ['^src/common/', '^src/config/'] },
+    },
+    {
+      name: 'access-leans-on-common-only',
+      comment:
+        'src/access/ (roles, the actor, the decorators, scopeOf) is the one home of identity and scope: ' +
+        'every feature imports it, so it imports no feature.',
+      severity: 'error',
+      from: { path: '^src/access/' },
+      to: { path: '^src/', pathNot: ['^src/access/', '^src/common/'] },
+    },
+    {
+      name: 'identity-layers-point-down',
+      comment:
+        'auth builds on users and audit, users on enterprises (releasing a leaving instructor), never the reverse.',
+      severity: 'error',
+      from: { path: '^src/(users|audit|enterprises)/' },
+      to: { path: '^src/auth/' },
+    },
+    {
       name: 'no-folder-cycles',
       comment: 'No folder imports a folder that imports it back (directly or through others).',
       severity: 'error',

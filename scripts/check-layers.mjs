@@ -59,7 +59,7 @@ console.log(
   `Layering holds: ${result.summary.totalCruised} modules, ${result.summary.totalDependenciesCruised} imports.`,
 );
 
-/** One shortest cycle per strongly connected group of folders (Tarjan), as a folder list. */
+/** The cycles among folders (Tarjan's strongly connected groups), each as a folder list. */
 function folderCycles(graph) {
   const index = new Map();
   const low = new Map();
@@ -90,7 +90,14 @@ function folderCycles(graph) {
     }
   };
   for (const node of [...graph.keys()].sort()) if (!index.has(node)) visit(node);
-  return groups.map((group) => shortestCycle(graph, new Set(group), [...group].sort()[0]));
+  // Every pair of folders that import each other, then one shortest cycle for a group without such a pair.
+  return groups.flatMap((group) => {
+    const members = [...group].sort();
+    const pairs = members.flatMap((a) =>
+      members.filter((b) => a < b && graph.get(a)?.has(b) && graph.get(b)?.has(a)).map((b) => [a, b]),
+    );
+    return pairs.length > 0 ? pairs : [shortestCycle(graph, new Set(members), members[0])];
+  });
 }
 
 function shortestCycle(graph, members, start) {

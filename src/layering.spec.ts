@@ -66,6 +66,21 @@ describe('the layering check', () => {
       'src/database/planted-feature.ts',
       "import { User } from '../users/user.entity';\nexport const planted = User;\n",
     );
+    plant(
+      root,
+      'src/access/planted-feature.ts',
+      "import { User } from '../users/user.entity';\nexport const planted = User;\n",
+    );
+    plant(
+      root,
+      'src/common/planted-feature.ts',
+      "import { Reminder } from '../reminders/reminder.entity';\nexport const planted = Reminder;\n",
+    );
+    plant(
+      root,
+      'src/users/planted-auth.ts',
+      "import { AuthService } from '../auth/auth.service';\nexport const planted = AuthService;\n",
+    );
     // Two features importing each other, through different files (no file-level cycle).
     plant(
       root,
