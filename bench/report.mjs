@@ -79,7 +79,7 @@ const log = (message) => console.error(`[bench:report] ${message}`);
 // ---------------------------------------------------------------------------------------
 // The anchor: one statement per grouping. Open on asOf, unionised by asOf (the default base),
 // covered = listed by an agreement of the kind (own or regional), signed by asOf, not expired,
-// terminated or set aside by asOf (domain.md, Signing rate); the DISTINCT set counts an
+// terminated or set aside by asOf (docs/domain.md, Signing rate); the DISTINCT set counts an
 // enterprise covered twice once. The shape of the covered set is the fastest of those tried on
 // each database (see docs/benchmarks.md): on MariaDB `IN (…)`, which it runs as a semi-join
 // that materialises the running agreements once and reads negotiation_enterprises in one

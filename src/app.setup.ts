@@ -35,7 +35,7 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
 function setUpOpenApi(app: NestExpressApplication): void {
   const config = new DocumentBuilder()
     .setTitle('Wage bargaining tracker API')
-    .setDescription('工资集体协商 tracker: enterprises, negotiations, reports, reminders (api.md)')
+    .setDescription('工资集体协商 tracker: enterprises, negotiations, reports, reminders (docs/contract.md)')
     .setVersion('1')
     .addBearerAuth()
     .build();

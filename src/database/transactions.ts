@@ -20,7 +20,7 @@ const sqliteQueues = new WeakMap<DataSource, Promise<unknown>>();
  * Every write transaction of the app goes through here.
  *
  * On MySQL/MariaDB it runs at READ COMMITTED, which avoids the gap-lock deadlocks REPEATABLE
- * READ causes between writers of different rows (see stack-notes.md), and a deadlock victim
+ * READ causes between writers of different rows (see docs/stack-notes.md), and a deadlock victim
  * is retried a few times.
  *
  * TypeORM talks to SQLite over one connection, where a second BEGIN while a transaction is

@@ -5,7 +5,7 @@ import type { AgreementKind, Scope } from '../negotiations/workflow';
 
 /**
  * A demo county, generated from a fixed seed so every load is the same: townships and
- * communities from the seed report (domain.md), a few hundred enterprises, and work in every
+ * communities from the seed report (docs/domain.md), a few hundred enterprises, and work in every
  * stage of the procedure, dated relative to `today`. Plain data; DemoLoader writes it
  * through the services.
  */

@@ -66,7 +66,7 @@ const OWNERSHIP_SYNONYMS: Record<string, OwnershipType> = {
   中外合资企业: 'foreign',
 };
 
-/** A code, its Chinese label (domain.md, Ownership) or a common synonym; anything else as given. */
+/** A code, its Chinese label (docs/domain.md, Ownership) or a common synonym; anything else as given. */
 export function ownershipTypeOf(value: string): string {
   if ((OWNERSHIP_TYPES as readonly string[]).includes(value)) return value;
   const byLabel = (Object.entries(OWNERSHIP_LABELS_ZH) as [OwnershipType, string][]).find(

@@ -12,7 +12,7 @@ import { ImportFileTooLargeError } from './imports.errors';
 
 /**
  * Put before FileInterceptor: multer refuses an upload over IMPORT_MAX_MB with a bare
- * "File too large"; the office is told the limit instead (api.md, Importing).
+ * "File too large"; the office is told the limit instead (docs/api.md, Importing).
  */
 @Injectable()
 export class UploadLimitInterceptor implements NestInterceptor {

@@ -36,7 +36,7 @@ export interface NewNegotiation {
 }
 
 /**
- * The one way a negotiation changes (architecture.md): load the row, compute the next
+ * The one way a negotiation changes (docs/architecture.md): load the row, compute the next
  * snapshot with the pure machine, then in one transaction compare-and-set the version,
  * append the event, replace the deadlines, sync the agreement and write the audit row.
  * Users, imports and timers all come through here.

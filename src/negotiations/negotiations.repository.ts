@@ -46,7 +46,7 @@ export interface NegotiationFilter {
 }
 
 /**
- * The work view's order (api.md, `sort=agenda`): rounds still being negotiated first, by their
+ * The work view's order (docs/api.md, Negotiations (`sort=agenda`)): rounds still being negotiated first, by their
  * next deadline (soonest first, those without one after them), then the closed ones (in force,
  * expired, terminated, abandoned) by their latest event, newest first; ties by id (older first
  * among open rounds, newer first among closed ones). Plain CASE and correlated subqueries, the

@@ -43,7 +43,7 @@ export interface SummaryFacts {
 }
 
 /**
- * Gathers what the reminders tell (domain.md, Reminders): who gets a digest or the summary,
+ * Gathers what the reminders tell (docs/domain.md, Reminders): who gets a digest or the summary,
  * what is due per instructor, and the report figures, read set-wise (one set of queries per
  * slot, not per user). The report figures come through ReportsService, as the reports show
  * them. Builds no mail: the web agenda reads the same facts.

@@ -8,7 +8,7 @@ export const REMINDER_STATUSES = ['pending', 'failed', 'sent', 'parked'] as cons
 export type ReminderStatus = (typeof REMINDER_STATUSES)[number];
 
 /**
- * The outbox (architecture.md): one e-mail per recipient and slot, written whole before it is
+ * The outbox (docs/architecture.md): one e-mail per recipient and slot, written whole before it is
  * sent. The unique dedupe key makes building a slot twice harmless and is the Message-ID.
  */
 @Entity({ name: 'reminders' })

@@ -20,7 +20,7 @@ export type NewReminder = Pick<
 >;
 
 /**
- * The outbox table (architecture.md, Reminders): every read and write of reminder rows. The
+ * The outbox table (docs/architecture.md, Reminders): every read and write of reminder rows. The
  * service adds what it built, the sender claims and marks, the admin API lists and requeues.
  */
 @Injectable()

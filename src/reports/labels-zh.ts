@@ -100,7 +100,7 @@ export const STATUS_LABELS_ZH: Record<CoverageStatus, string> = {
   in_force: '已生效',
 };
 
-/** domain.md, Agreements (Labour Contract Law art. 52). */
+/** docs/domain.md, Agreements (Labour Contract Law art. 52). */
 export const AGREEMENT_KIND_LABELS_ZH: Record<AgreementKind, string> = {
   comprehensive: '综合集体合同',
   wage: '工资专项集体合同',
@@ -108,7 +108,7 @@ export const AGREEMENT_KIND_LABELS_ZH: Record<AgreementKind, string> = {
   safety: '劳动安全卫生专项集体合同',
 };
 
-/** domain.md, Agreements (Labour Contract Law art. 53–54). */
+/** docs/domain.md, Agreements (Labour Contract Law art. 53–54). */
 export const SCOPE_LABELS_ZH: Record<Scope, string> = {
   enterprise: '单独签订',
   regional: '区域性',
@@ -132,7 +132,7 @@ export const RATE_COLUMNS_ZH: Record<keyof RateRow, string> = {
   shortBy: '差额(家)',
 };
 
-/** Keyed by the fields of api.md's target-gaps items. */
+/** Keyed by the fields of docs/contract.md's target-gaps items. */
 export const TARGET_GAP_COLUMNS_ZH = {
   enterpriseId: '企业编号',
   name: '企业名称',

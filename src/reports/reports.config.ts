@@ -17,7 +17,7 @@ export const reportsConfig = registerAs('reports', () => loadReportsConfig(proce
 
 /**
  * `REPORT_TARGETS`, e.g. `state=1,non_public=0.9,collective=0.8`: the signing-rate target of
- * each sector as a fraction. Unset: the county's targets of domain.md (state 100 %, non-public 90 %).
+ * each sector as a fraction. Unset: the county's targets of docs/domain.md (state 100 %, non-public 90 %).
  */
 function parseTargets(raw: string | undefined): Targets {
   if (raw === undefined || raw.trim() === '') return { ...DEFAULT_TARGETS };

@@ -217,7 +217,7 @@ export class ReportsRepository {
     return builder;
   }
 
-  /** Signed by asOf and not yet expired, terminated or set aside (domain.md, Signing rate). */
+  /** Signed by asOf and not yet expired, terminated or set aside (docs/domain.md, Signing rate). */
   private runningOn<T extends ObjectLiteral>(builder: SelectQueryBuilder<T>, asOf: BusinessDate): void {
     builder
       .andWhere('a.signed_on <= :asOf AND a.expires_on > :asOf', { asOf })

@@ -89,7 +89,7 @@ describe('negotiation screens, polished', () => {
   });
   afterEach(() => page.context().close());
 
-  // The order is the API's (sort=agenda, decisions.md), built on the server beside this change.
+  // The order is the API's (sort=agenda, docs/api.md, Negotiations), built on the server beside this change.
   it('lists the open rounds first, the agreements in force after them', async () => {
     await page.goto('/negotiations');
     const table = page.getByTestId('negotiations-table');

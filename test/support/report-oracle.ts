@@ -1,13 +1,13 @@
 /**
  * The report oracle: the reports computed row by row in memory, from the plain rows of
- * enterprises and agreements, by the date predicates of domain.md (Signing rate) read
+ * enterprises and agreements, by the date predicates of docs/domain.md (Signing rate) read
  * literally. Production counts in SQL (src/reports/reports.repository.ts) and turns the counts
  * into reports with the pure core (src/reports/rates); the tests compare the two
  * (test/reports-sql.e2e-spec.ts) and check the oracle against figures worked out by hand
  * (test/unit/report-oracle/, on test/support/seed-county-fixture.ts).
  *
  * The predicates read only fields dated on or before `asOf` in effect, so a report for D
- * depends only on data dated ≤ D (architecture.md, invariant 5). "On or before" is inclusive;
+ * depends only on data dated ≤ D (docs/architecture.md, invariant 5). "On or before" is inclusive;
  * `closedOn`, `expiresOn` and `terminatedOn` are the first day something no longer holds,
  * hence the strict `>`.
  */
@@ -69,7 +69,7 @@ export interface AgreementRow {
    * abandoned); absent or null when it was not.
    */
   setAsideOn?: BusinessDate | null;
-  /** As the agreement records it (domain.md, Agreements: "employees covered"). */
+  /** As the agreement records it (docs/domain.md, Agreements: "employees covered"). */
   coveredEmployees: number;
   wageIncreasePct: number | null;
   /** The employers it binds: one for `enterprise` scope, many for `regional`/`industry`. */
@@ -95,26 +95,26 @@ export function toAgreementRow(a: Agreement): Omit<AgreementRow, 'enterpriseIds'
 
 // --- Predicates ---
 
-/** domain.md, Enterprises: "an enterprise counts only while open" (registered by D, not yet closed). */
+/** docs/domain.md, Enterprises: "an enterprise counts only while open" (registered by D, not yet closed). */
 export function isOpenOn(e: EnterpriseRow, asOf: BusinessDate): boolean {
   return (e.registeredOn === null || e.registeredOn <= asOf) && (e.closedOn === null || e.closedOn > asOf);
 }
 
-/** domain.md, Signing rate: "unionised on or before D" (a union founded on D counts). */
+/** docs/domain.md, Signing rate: "unionised on or before D" (a union founded on D counts). */
 export function isUnionisedOn(e: EnterpriseRow, asOf: BusinessDate): boolean {
   return e.unionFoundedOn !== null && e.unionFoundedOn <= asOf;
 }
 
 /**
  * The denominator (应签): open on D and, for the usual base, unionised by D; base `all` takes
- * every open enterprise (domain.md, Signing rate).
+ * every open enterprise (docs/domain.md, Signing rate).
  */
 export function inBase(e: EnterpriseRow, asOf: BusinessDate, base: Base): boolean {
   return isOpenOn(e, asOf) && (base === 'all' || isUnionisedOn(e, asOf));
 }
 
 /**
- * domain.md, Signing rate: covered on D by an agreement "signed on or before D and [that] has
+ * docs/domain.md, Signing rate: covered on D by an agreement "signed on or before D and [that] has
  * not expired or been terminated by D"; the stricter `in_force` count "also requires that the
  * agreement has taken effect" (effectiveOn set and ≤ D). A signing later undone (setAsideOn)
  * counts until that day. The kind is checked by the caller.
@@ -131,7 +131,7 @@ export function agreementCoversOn(a: AgreementRow, asOf: BusinessDate, status: C
 
 /**
  * Ids of enterprises covered on D by an agreement of `kind`, their own or a regional/industry
- * one that lists them (domain.md, Agreements: "covered by whichever agreement of a kind is
+ * one that lists them (docs/domain.md, Agreements: "covered by whichever agreement of a kind is
  * valid for it"). A set, so an enterprise covered twice counts once. Ids may include
  * enterprises outside any base: callers intersect with the denominator.
  */
@@ -379,7 +379,7 @@ export function assertOneOf<T extends string>(
   }
 }
 
-/** Targets are fractions 0–1 (api.md: rates are fractions, not percentages) for known sectors. */
+/** Targets are fractions 0–1 (docs/contract.md, Reports: rates are fractions, not percentages) for known sectors. */
 export function assertTargets(targets: Targets): void {
   for (const [sector, target] of Object.entries(targets)) {
     assertOneOf('targets', sector, SECTORS);

@@ -1,5 +1,5 @@
 /**
- * A county shaped like the seed report (domain.md, "Who uses it"): on 2026-06-30, wage
+ * A county shaped like the seed report (docs/domain.md, "Who uses it"): on 2026-06-30, wage
  * agreements cover 100 % of the state sector and just over 90 % (19 of 21) of unionised
  * non-public enterprises; two regional agreements (金山镇, 万安镇) and a health-sector industry
  * agreement cover small firms; five enterprises signed on 2026-01-06, the county meeting.

@@ -6,7 +6,7 @@ export interface FieldError {
 /**
  * An error a client can act on: an HTTP status, a stable `code` (`AREA.WHAT`) and a message
  * that says what was wrong and what is accepted. Rendered by {@link HttpErrorFilter} as
- * `{statusCode, code, message, errors?}` (api.md, Errors); `extra` adds fields to that body.
+ * `{statusCode, code, message, errors?}` (docs/contract.md, Errors); `extra` adds fields to that body.
  */
 export class AppError extends Error {
   /** Response headers that go with this error (e.g. Retry-After). */

@@ -2,7 +2,7 @@ import { json, type NextFunction, type Request, type Response } from 'express';
 import { AppError } from '../errors/app-error';
 import { BodyTooLargeError, MalformedJsonError } from '../errors/request.errors';
 
-/** api.md, Errors: 413 for a JSON body over 1 MiB. */
+/** docs/contract.md, Errors: 413 for a JSON body over 1 MiB. */
 export const JSON_BODY_LIMIT = '1mb';
 
 interface BodyParserError {

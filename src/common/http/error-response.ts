@@ -10,7 +10,7 @@ export class FieldErrorResponse {
   message!: string;
 }
 
-/** Every error answer of the API (api.md, Errors), as HttpErrorFilter renders it. */
+/** Every error answer of the API (docs/contract.md, Errors), as HttpErrorFilter renders it. */
 export class ErrorResponse {
   @ApiProperty({ example: 422 })
   statusCode!: number;

@@ -17,7 +17,7 @@ const CODE_BY_STATUS: Record<number, string> = {
 };
 
 /**
- * Renders every error as `{statusCode, code, message, errors?}` (api.md, Errors). Anything that
+ * Renders every error as `{statusCode, code, message, errors?}` (docs/contract.md, Errors). Anything that
  * is neither an {@link AppError} nor a Nest `HttpException` is a bug: it is logged with its
  * stack and answered as a bare 500 that leaks nothing.
  */

@@ -2,7 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, Max, Min } from 'class-validator';
 
-/** api.md, Lists: `page` from 1, `pageSize` default 50, at most 200. */
+/** docs/contract.md, Lists: `page` from 1, `pageSize` default 50, at most 200. */
 export const MAX_PAGE_SIZE = 200;
 
 export class PageQuery {

@@ -1,4 +1,4 @@
-/** Ownership types (所有制) and the sectors the county's targets speak of (domain.md, Ownership). */
+/** Ownership types (所有制) and the sectors the county's targets speak of (docs/domain.md, Ownership). */
 export const OWNERSHIP_TYPES = [
   'state_owned',
   'state_controlled',

@@ -4,7 +4,7 @@ import { IsIn, IsInt, IsOptional, Min } from 'class-validator';
 import { PageQuery } from '../../common/http/page';
 import { AGREEMENT_KINDS, type AgreementKind, STAGES, type Stage } from '../workflow';
 
-/** The orders of the negotiation list: `id` (the default) or `agenda`, the work view's (api.md). */
+/** The orders of the negotiation list: `id` (the default) or `agenda`, the work view's (docs/contract.md, Negotiations). */
 export const NEGOTIATION_SORTS = ['id', 'agenda'] as const;
 export type NegotiationSort = (typeof NEGOTIATION_SORTS)[number];
 

@@ -292,7 +292,7 @@ export interface ReplayOptions {
 /**
  * Rebuilds the state from the event log alone. Dates are not compared with today (the
  * events were valid when recorded); an event the machine now refuses throws, since the
- * log and the machine disagree (architecture.md, invariant 2).
+ * log and the machine disagree (docs/architecture.md, invariant 2).
  */
 export function replay(events: readonly unknown[], options: ReplayOptions): PersistedWorkflow {
   let persisted = createNegotiationState({ ...options.createdWith, ruleSet: options.ruleSet });

@@ -89,7 +89,7 @@ const plusDays = (date: string, days: number): string => {
   return d.toISOString().slice(0, 10);
 };
 
-/** What deadlines must exist in a state, written from domain.md rather than from deadlines.ts. */
+/** What deadlines must exist in a state, written from docs/domain.md rather than from deadlines.ts. */
 function expectedDeadlines(statePath: string, context: NegotiationContext): Partial<Deadline>[] {
   const stalled = { kind: 'stalled' as const, dueOn: plusDays(context.lastEventOn ?? CREATED_ON, 30) };
   switch (statePath) {

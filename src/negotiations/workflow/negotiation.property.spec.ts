@@ -19,7 +19,7 @@ import { validPayload } from './workflow.fixtures';
  * Random histories: mostly plausible events dated relative to the last one (some before
  * it, some in the future), mangled payloads, and arbitrary junk. Whatever arrives, the
  * workflow answers without throwing, refuses without changing anything, and the accepted
- * events replay to the same state (architecture.md invariants 2, 3 and 6).
+ * events replay to the same state (docs/architecture.md, invariants 2, 3 and 6).
  */
 const TODAY = '2027-06-30';
 const CREATED_ON = '2026-01-01';

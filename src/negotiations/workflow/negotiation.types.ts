@@ -6,7 +6,7 @@ export type AgreementKind = (typeof AGREEMENT_KINDS)[number];
 export const SCOPES = ['enterprise', 'regional', 'industry'] as const;
 export type Scope = (typeof SCOPES)[number];
 
-/** Top-level states of the machine, the `stage` of api.md, in procedure order. */
+/** Top-level states of the machine, the `stage` of docs/contract.md, in procedure order. */
 export const STAGES = [
   'invitation',
   'preparation',
@@ -109,7 +109,7 @@ export interface NegotiationContext {
   historical: boolean;
   offer: Offer | null;
   lastRefusal: Refusal | null;
-  /** Set by a refusal: the higher union coordinates (集体合同规定 art. 32, domain.md). */
+  /** Set by a refusal: the higher union coordinates (集体合同规定 art. 32, docs/domain.md). */
   escalated: boolean;
   representatives: Representatives | null;
   meetings: number;

@@ -7,7 +7,7 @@ import { WorkflowError } from './workflow-errors';
  * XState 5 has no snapshot migrations (they arrive in 6), so they live here. A migration
  * turns the persisted snapshot of version N into exactly what version N+1 would have
  * produced from the same events, so replaying the event log still equals the stored
- * snapshot after a migration (architecture.md, invariant 2). Migrations only derive;
+ * snapshot after a migration (docs/architecture.md, invariant 2). Migrations only derive;
  * they never invent a value the old snapshot does not imply.
  */
 interface SnapshotMigration {

@@ -2,7 +2,7 @@ import { addDays, type BusinessDate, daysBetween } from '../../common/dates/busi
 import { isOverdue } from '../../negotiations/workflow/deadlines';
 
 /**
- * What an instructor's digest lists (domain.md, Reminders): the deadlines of their
+ * What an instructor's digest lists (docs/domain.md, Reminders): the deadlines of their
  * negotiations due within the horizon or overdue, agreements expiring soon, negotiations
  * stalled, and their unionised enterprises with no valid agreement. Pure: the database
  * delivers the facts, this decides what is worth an e-mail and in what order.
@@ -67,7 +67,7 @@ export interface DigestHorizons {
 
 export const DEFAULT_HORIZONS: DigestHorizons = { dueWithinDays: 7, expiringWithinDays: 90 };
 
-/** The signing-rate target behind the "no valid agreement" items (domain.md, Signing rate). */
+/** The signing-rate target behind the "no valid agreement" items (docs/domain.md, Signing rate). */
 export const UNCOVERED_RULE = '县总工会签订率目标（已建会企业普遍签订工资集体协议）';
 
 export function digestItems(

@@ -1,7 +1,7 @@
 /**
  * Agreements in force counted the three ways union statistics use: by agreement
  * (single-enterprise, regional, industry), by enterprises covered, by employees covered
- * (domain.md, Signing rate, last point; api.md, GET /reports/agreements).
+ * (docs/domain.md, Signing rate, last point; docs/contract.md, Reports: GET /reports/agreements).
  */
 import { SCOPES, type Scope } from '../../negotiations/workflow/negotiation.types';
 import { roundTo2 } from './ratios';

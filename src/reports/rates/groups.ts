@@ -1,5 +1,5 @@
 /**
- * How enterprises are grouped and in which order groups are listed (domain.md, Signing rate:
+ * How enterprises are grouped and in which order groups are listed (docs/domain.md, Signing rate:
  * "a sector, a type, a township, an industry, an instructor's portfolio").
  */
 import { OWNERSHIP_TYPES, SECTORS } from '../../enterprises/domain/ownership';

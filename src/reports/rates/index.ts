@@ -1,5 +1,5 @@
 /**
- * The pure rate arithmetic of the reports (architecture.md: domain core, no NestJS, no TypeORM,
+ * The pure rate arithmetic of the reports (docs/architecture.md: domain core, no NestJS, no TypeORM,
  * no I/O): per-group counts the database computes in, reports out.
  */
 export * from './agreements-by-scope';

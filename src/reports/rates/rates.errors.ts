@@ -7,7 +7,7 @@ export class RatesInputError extends Error {
 
   constructor(
     message: string,
-    /** The parameter at fault, as named in api.md (`asOf`, `from`, `targets.state`, ...). */
+    /** The parameter at fault, as named in docs/contract.md (`asOf`, `from`, `targets.state`, ...). */
     readonly field: string,
   ) {
     super(message);

@@ -20,7 +20,7 @@ export interface TargetCheck {
 }
 
 /**
- * domain.md, Signing rate: whether the target is met and "how many more enterprises ... would
+ * docs/domain.md, Signing rate: whether the target is met and "how many more enterprises ... would
  * meet it". An empty group needs nothing: shortBy 0, so meetsTarget true (meetsTarget is
  * exactly shortBy = 0), while its rate stays null.
  */

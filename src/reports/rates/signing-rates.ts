@@ -1,12 +1,12 @@
 /**
- * 签订率 by group (domain.md, Signing rate; api.md, GET /reports/signing-rates).
+ * 签订率 by group (docs/domain.md, Signing rate; docs/contract.md, Reports: GET /reports/signing-rates).
  */
 import type { Sector } from '../../enterprises/domain/ownership';
 import { listGroups } from './groups';
 import { checkTarget, ratio } from './ratios';
 import { TOTAL_GROUP, type GroupBy, type Targets } from './types';
 
-/** The county's targets (domain.md, Signing rate: `state` 100 %, `non_public` 90 %; none for others). */
+/** The county's targets (docs/domain.md, Signing rate: `state` 100 %, `non_public` 90 %; none for others). */
 export const DEFAULT_TARGETS: Readonly<Targets> = Object.freeze({ state: 1.0, non_public: 0.9 });
 
 export interface RateRow {
@@ -72,7 +72,7 @@ export function emptyTally(): Tally {
 }
 
 function toRateRow(group: string, tally: Tally): RateRow {
-  // Keys in api.md order, which is also the column order of the exported tables.
+  // Keys in docs/contract.md order, which is also the column order of the exported tables.
   return {
     group,
     enterprises: tally.enterprises,

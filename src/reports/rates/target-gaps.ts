@@ -1,6 +1,6 @@
 /**
- * The enterprises that would close a sector's gap (domain.md, Signing rate: "how many more
- * enterprises, and which ones (largest first), would meet it"; api.md, GET /reports/target-gaps).
+ * The enterprises that would close a sector's gap (docs/domain.md, Signing rate: "how many more
+ * enterprises, and which ones (largest first), would meet it"; docs/contract.md, Reports: GET /reports/target-gaps).
  */
 import type { Sector } from '../../enterprises/domain/ownership';
 import type { Stage } from '../../negotiations/workflow/negotiation.types';
@@ -12,7 +12,7 @@ export interface GapRow extends EnterpriseRow {
   openNegotiation: { id: number; stage: Stage } | null;
 }
 
-/** An item of the answer (api.md, GET /reports/target-gaps). */
+/** An item of the answer (docs/contract.md, Reports: GET /reports/target-gaps). */
 export interface TargetGapItem {
   enterpriseId: number;
   name: string;

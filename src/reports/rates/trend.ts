@@ -1,5 +1,5 @@
 /**
- * Monthly signing-rate series (api.md, GET /reports/trend): each month is measured on its last
+ * Monthly signing-rate series (docs/contract.md, Reports: GET /reports/trend): each month is measured on its last
  * day, so a month's point is the report a supervisor would have read at month end. The month
  * that contains `today` has not ended: it is measured on today (architecture invariant 5: no
  * point depends on a future date) and marked `partial`, so its point agrees with the signing

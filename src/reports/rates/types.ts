@@ -1,6 +1,6 @@
 /**
  * Plain rows the rate arithmetic works on, shaped as the database delivers them, and the
- * report parameters (domain.md, Signing rate; api.md, Reports). Dates are business dates
+ * report parameters (docs/domain.md, Signing rate; docs/contract.md, Reports). Dates are business dates
  * `YYYY-MM-DD`; being fixed-width, they compare correctly as strings.
  */
 import type { BusinessDate } from '../../common/dates/business-date';
@@ -14,7 +14,7 @@ export interface EnterpriseRow {
   township: string;
   /** GB/T 4754 section letter A–T. */
   industry: string;
-  /** Current headcount (domain.md: "used for coverage by employees"); not dated. */
+  /** Current headcount (docs/domain.md: "used for coverage by employees"); not dated. */
   employeeCount: number;
   instructorId: number | null;
   /** 建会日期; null = no union yet. */

@@ -1,6 +1,6 @@
 /**
- * 建会率 = unionised / open enterprises, by the same groups as the signing rate (domain.md,
- * Signing rate; api.md, GET /reports/union-founding).
+ * 建会率 = unionised / open enterprises, by the same groups as the signing rate (docs/domain.md,
+ * Signing rate; docs/contract.md, Reports: GET /reports/union-founding).
  */
 import { listGroups } from './groups';
 import { ratio } from './ratios';

@@ -141,7 +141,7 @@ export interface RuleSet {
   stalledAfterDays: number;
 }
 
-/** `agenda`: open rounds first, by their next deadline, then the closed ones newest first (decisions.md). */
+/** `agenda`: open rounds first, by their next deadline, then the closed ones newest first (docs/api.md, Negotiations). */
 export type NegotiationSort = 'agenda';
 
 export const listNegotiations = (
