@@ -26,7 +26,7 @@ export class AgendaController {
   @ApiOkResponse({ type: AgendaResponse })
   async agenda(@CurrentActor() actor: Actor): Promise<AgendaResponse> {
     const today = this.clock.today();
-    const items = await this.gatherer.agenda(actor.id, today);
+    const items = await this.gatherer.agenda(actor, today);
     return { today, items: items.map((item) => ({ ...item, ruleZh: ruleZh(item.rule) })) };
   }
 }

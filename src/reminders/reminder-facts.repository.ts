@@ -1,3 +1,4 @@
+import { type AccessScope, scopeCondition } from '../access/scope';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { BusinessDate } from '../common/dates/business-date';
@@ -34,9 +35,9 @@ export class ReminderFactsRepository {
   /**
    * Every deadline due up to `until`, per instructor whose enterprises the negotiation covers,
    * with the names of those enterprises. A regional negotiation reaches each instructor once.
-   * With `instructorId`, only that instructor's.
+   * With a scope, only the enterprises in it (an instructor's agenda: their own).
    */
-  async deadlinesUntil(until: BusinessDate, instructorId?: number): Promise<InstructorDeadlineFact[]> {
+  async deadlinesUntil(until: BusinessDate, scope: AccessScope = {}): Promise<InstructorDeadlineFact[]> {
     const query = this.dataSource
       .getRepository(Deadline)
       .createQueryBuilder('d')
@@ -56,7 +57,8 @@ export class ReminderFactsRepository {
       ])
       .where('d.due_on <= :until', { until })
       .andWhere('e.instructor_id IS NOT NULL');
-    if (instructorId !== undefined) query.andWhere('e.instructor_id = :instructorId', { instructorId });
+    const inScope = scopeCondition(scope, 'e');
+    if (inScope) query.andWhere(inScope.sql, inScope.params);
     const rows = await query.orderBy('d.id', 'ASC').addOrderBy('e.id', 'ASC').getRawMany<{
       deadlineId: number;
       negotiationId: number;

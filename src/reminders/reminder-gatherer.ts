@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { SYSTEM_ACTOR } from '../access/actor';
+import { type Actor, SYSTEM_ACTOR } from '../access/actor';
+import { scopeOf } from '../access/scope';
 import { addDays, type BusinessDate } from '../common/dates/business-date';
 import { type ReportsConfig, reportsConfig } from '../reports/reports.config';
 import { SECTORS, type Sector } from '../enterprises/domain/ownership';
@@ -79,12 +80,13 @@ export class ReminderGatherer {
    * What one instructor's digest would list on `date`, whether or not they get the mail
    * (the web workbench shows the same items).
    */
-  async agenda(instructorId: number, date: BusinessDate): Promise<DigestItem[]> {
+  async agenda(instructor: Actor, date: BusinessDate): Promise<DigestItem[]> {
+    const scope = scopeOf(instructor);
     const deadlines = await this.facts.deadlinesUntil(
       addDays(date, DEFAULT_HORIZONS.expiringWithinDays),
-      instructorId,
+      scope,
     );
-    const uncovered = await this.reports.uncovered({ asOf: date, ...COVERAGE, instructorId });
+    const uncovered = await this.reports.uncovered({ asOf: date, ...COVERAGE, scope });
     return digestItems(deadlines, uncoveredFacts(uncovered), date);
   }
 

@@ -1,3 +1,4 @@
+import { type AccessScope, scopeCondition } from '../access/scope';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import type { BusinessDate } from '../common/dates/business-date';
@@ -28,8 +29,8 @@ export interface CoverageQuery {
   agreementKind: AgreementKind;
   base: Base;
   status: CoverageStatus;
-  /** Scope: an instructor's portfolio. */
-  instructorId?: number;
+  /** Whose enterprises count: `scopeOf(actor)` (docs/architecture.md, Access); none = all. */
+  scope?: AccessScope;
 }
 
 /** Raw SQL grouping keys; sectors are folded from ownership types in code (sectorOf). */
@@ -79,7 +80,7 @@ export class ReportsRepository {
 
   /** Per group of open enterprises: how many, and how many had a union by asOf. */
   async unionTallies(
-    query: Pick<CoverageQuery, 'asOf' | 'instructorId'>,
+    query: Pick<CoverageQuery, 'asOf' | 'scope'>,
     groupBy: GroupBy,
   ): Promise<Map<string, UnionTally>> {
     const rows = await this.openEnterprises(query)
@@ -122,7 +123,7 @@ export class ReportsRepository {
    * signed for, their wage increases; and the distinct open enterprises over all scopes.
    */
   async agreementTallies(
-    query: Pick<CoverageQuery, 'asOf' | 'agreementKind' | 'instructorId'>,
+    query: Pick<CoverageQuery, 'asOf' | 'agreementKind' | 'scope'>,
   ): Promise<AgreementTallies> {
     const counts = await this.agreementsInForce(query)
       .select('a.scope', 'scope')
@@ -164,9 +165,9 @@ export class ReportsRepository {
     return { scopes, enterprisesCovered: Number(all?.enterprises ?? 0) };
   }
 
-  /** The agreements of the kind in force on asOf, of the instructor's portfolio when given. */
+  /** The agreements of the kind in force on asOf that cover an enterprise in scope. */
   private agreementsInForce(
-    query: Pick<CoverageQuery, 'asOf' | 'agreementKind' | 'instructorId'>,
+    query: Pick<CoverageQuery, 'asOf' | 'agreementKind' | 'scope'>,
   ): SelectQueryBuilder<Agreement> {
     const builder = this.dataSource
       .getRepository(Agreement)
@@ -174,26 +175,24 @@ export class ReportsRepository {
       .where('a.agreement_kind = :kind', { kind: query.agreementKind });
     this.runningOn(builder, query.asOf);
     builder.andWhere('(a.effective_on IS NOT NULL AND a.effective_on <= :asOf)');
-    if (query.instructorId !== undefined) {
+    const inScope = scopeCondition(query.scope ?? {}, 'se');
+    if (inScope) {
       builder.andWhere(
-        'EXISTS (SELECT 1 FROM negotiation_enterprises sne JOIN enterprises se ON se.id = sne.enterprise_id WHERE sne.negotiation_id = a.negotiation_id AND se.instructor_id = :instructorId)',
-        { instructorId: query.instructorId },
+        `EXISTS (SELECT 1 FROM negotiation_enterprises sne JOIN enterprises se ON se.id = sne.enterprise_id WHERE sne.negotiation_id = a.negotiation_id AND ${inScope.sql})`,
+        inScope.params,
       );
     }
     return builder;
   }
 
-  private openEnterprises(
-    query: Pick<CoverageQuery, 'asOf' | 'instructorId'>,
-  ): SelectQueryBuilder<Enterprise> {
+  private openEnterprises(query: Pick<CoverageQuery, 'asOf' | 'scope'>): SelectQueryBuilder<Enterprise> {
     const builder = this.dataSource
       .getRepository(Enterprise)
       .createQueryBuilder('e')
       .where('(e.registered_on IS NULL OR e.registered_on <= :asOf)', { asOf: query.asOf })
       .andWhere('(e.closed_on IS NULL OR e.closed_on > :asOf)');
-    if (query.instructorId !== undefined) {
-      builder.andWhere('e.instructor_id = :instructorId', { instructorId: query.instructorId });
-    }
+    const inScope = scopeCondition(query.scope ?? {}, 'e');
+    if (inScope) builder.andWhere(inScope.sql, inScope.params);
     return builder;
   }
 

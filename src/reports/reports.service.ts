@@ -107,10 +107,7 @@ export class ReportsService {
 
   async unionFounding(query: UnionFoundingQuery, actor: Actor): Promise<UnionFoundingResult> {
     const asOf = query.asOf ?? this.clock.today();
-    const tallies = await this.reports.unionTallies(
-      { asOf, instructorId: this.portfolioOf(actor) },
-      query.groupBy,
-    );
+    const tallies = await this.reports.unionTallies({ asOf, scope: scopeOf(actor) }, query.groupBy);
     return { asOf, groupBy: query.groupBy, ...unionFoundingFromTallies(query.groupBy, tallies) };
   }
 
@@ -119,7 +116,7 @@ export class ReportsService {
     const tallies = await this.reports.agreementTallies({
       asOf,
       agreementKind: query.agreementKind,
-      instructorId: this.portfolioOf(actor),
+      scope: scopeOf(actor),
     });
     return { asOf, agreementKind: query.agreementKind, ...agreementsByScopeFromTallies(tallies) };
   }
@@ -161,19 +158,14 @@ export class ReportsService {
       agreementKind: query.agreementKind,
       base: query.base,
       status: query.status,
-      instructorId: this.portfolioOf(actor),
+      scope: scopeOf(actor),
     };
-  }
-
-  /** Instructors read reports of their own portfolio only. */
-  private portfolioOf(actor: Actor): number | undefined {
-    return scopeOf(actor).instructorId;
   }
 
   /**
    * The enterprises of the query's base with no agreement as of its date, largest first, of
    * every sector, each with its instructor: the reminders' digests list them (the system reads
-   * the whole county; `query.instructorId` narrows it to one portfolio).
+   * the whole county; `query.scope` narrows it, e.g. to an instructor's agenda).
    */
   uncovered(query: CoverageQuery) {
     return this.reports.uncovered(query);
