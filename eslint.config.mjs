@@ -11,6 +11,7 @@ export default tseslint.config(
       'coverage/',
       'data/',
       'web/dist/',
+      'packages/*/dist/',
       // Written by unplugin-auto-import / unplugin-vue-components on every Vite run.
       'web/src/auto-imports.d.ts',
       'web/src/components.d.ts',

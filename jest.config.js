@@ -17,13 +17,20 @@ const common = {
   transformIgnorePatterns: ['/node_modules/(?!@nestjs/)'],
   moduleFileExtensions: ['ts', 'js', 'json'],
   testEnvironment: 'node',
+  // The shared package from its TypeScript sources (no build of it needed to run the tests).
+  moduleNameMapper: { '^@wagetrack/shared$': '<rootDir>/packages/shared/src/index.ts' },
 };
 
 /** @type {import('jest').Config} */
 module.exports = {
   testTimeout: 30000,
   projects: [
-    { ...common, displayName: 'unit', rootDir: '.', testMatch: ['<rootDir>/src/**/*.spec.ts'] },
+    {
+      ...common,
+      displayName: 'unit',
+      rootDir: '.',
+      testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/packages/shared/src/**/*.spec.ts'],
+    },
     {
       ...common,
       displayName: 'db',

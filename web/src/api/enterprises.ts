@@ -1,24 +1,12 @@
+import type { OwnershipType, Sector } from '@wagetrack/shared';
 import { api, download, type Query } from './client';
 import type { Page } from './types';
 
 /** Enterprises and the spreadsheet imports (docs/api.md § Enterprises, § Importing). */
 
-export const OWNERSHIP_TYPES = [
-  'state_owned',
-  'state_controlled',
-  'collective',
-  'private',
-  'hk_macao_taiwan',
-  'foreign',
-  'other',
-] as const;
-export type OwnershipType = (typeof OWNERSHIP_TYPES)[number];
-
-export const SECTORS = ['state', 'collective', 'non_public', 'other'] as const;
-export type Sector = (typeof SECTORS)[number];
-
-/** GB/T 4754-2017 国民经济行业分类: the 20 sections (门类) A–T. */
-export const INDUSTRIES = 'ABCDEFGHIJKLMNOPQRST'.split('');
+// The vocabulary shared with the API (packages/shared).
+export { INDUSTRY_SECTIONS as INDUSTRIES, OWNERSHIP_TYPES, SECTORS } from '@wagetrack/shared';
+export type { OwnershipType, Sector } from '@wagetrack/shared';
 
 export interface Enterprise {
   id: number;

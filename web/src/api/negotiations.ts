@@ -1,31 +1,13 @@
+import type { AgreementKind, Scope, Stage } from '@wagetrack/shared';
 import { api, download, fetchAll } from './client';
 import type { Page } from './types';
 
 /** The negotiation workflow's shapes (docs/api.md, Negotiations), as the API answers them. */
 
-/** The stages in the order a round goes through them; the last three end it. */
-export const STAGES = [
-  'invitation',
-  'preparation',
-  'consultation',
-  'ratification',
-  'signing',
-  'filing',
-  'in_force',
-  'expired',
-  'terminated',
-  'abandoned',
-] as const;
-export type Stage = (typeof STAGES)[number];
-
-/** Stages with nothing left to negotiate: an agreement in force or a closed round. */
-export const SETTLED_STAGES: readonly Stage[] = ['in_force', 'expired', 'terminated', 'abandoned'];
-
-export const AGREEMENT_KINDS = ['comprehensive', 'wage', 'women', 'safety'] as const;
-export type AgreementKind = (typeof AGREEMENT_KINDS)[number];
-
-export const SCOPES = ['enterprise', 'regional', 'industry'] as const;
-export type Scope = (typeof SCOPES)[number];
+// The vocabulary shared with the API (packages/shared): stages in procedure order, the last
+// three closing a round; settled stages have nothing left to negotiate.
+export { AGREEMENT_KINDS, SCOPES, SETTLED_STAGES, STAGES } from '@wagetrack/shared';
+export type { AgreementKind, Scope, Stage } from '@wagetrack/shared';
 
 /** How the API describes an event's field; `names` and `texts` are lists of strings. */
 export type FieldType = 'date' | 'enum' | 'text' | 'names' | 'texts' | 'integer' | 'number';

@@ -1,10 +1,16 @@
+import { AGREEMENT_KINDS as ALL_KINDS, type AgreementKind } from '@wagetrack/shared';
 import { api, download, type Query } from './client';
 import type { Stage } from './negotiations';
 
 /** The reports of docs/api.md § Reports: rates are fractions 0–1, `null` for an empty group. */
 
-export const AGREEMENT_KINDS = ['wage', 'comprehensive', 'women', 'safety'] as const;
-export type AgreementKind = (typeof AGREEMENT_KINDS)[number];
+export type { AgreementKind } from '@wagetrack/shared';
+
+/** The kinds of agreement a report counts, wage agreements (the reports' default) first. */
+export const AGREEMENT_KINDS: readonly AgreementKind[] = [
+  'wage',
+  ...ALL_KINDS.filter((kind) => kind !== 'wage'),
+];
 
 export const REPORT_BASES = ['unionised', 'all'] as const;
 export type ReportBase = (typeof REPORT_BASES)[number];
