@@ -57,7 +57,9 @@ export type NegotiationEvent =
 export type EventType = NegotiationEvent['type'];
 export type EventOf<T extends EventType> = Extract<NegotiationEvent, { type: T }>;
 
-export type FieldType = 'date' | 'text' | 'enum' | 'integer' | 'number' | 'names' | 'texts';
+/** How a field is typed; `names` and `texts` are lists of strings. */
+export const FIELD_TYPES = ['date', 'text', 'enum', 'integer', 'number', 'names', 'texts'] as const;
+export type FieldType = (typeof FIELD_TYPES)[number];
 
 export interface FieldSpec {
   name: string;

@@ -107,7 +107,14 @@ describe('the vocabulary and its Chinese words', () => {
   });
 
   it('splits the stages into open, in force and closed', () => {
-    expect(OPEN_STAGES).toEqual(['invitation', 'preparation', 'consultation', 'ratification', 'signing', 'filing']);
+    expect(OPEN_STAGES).toEqual([
+      'invitation',
+      'preparation',
+      'consultation',
+      'ratification',
+      'signing',
+      'filing',
+    ]);
     expect([...OPEN_STAGES, ...SETTLED_STAGES]).toEqual([...STAGES]);
     expect(stateLabelZh('filing.underReview')).toBe('报送审查（审查中）');
   });

@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { FIELD_TYPES, type FieldType } from '@wagetrack/shared';
 import { AGREEMENT_KINDS, type AgreementKind, SCOPES, type Scope, STAGES, type Stage } from '../workflow';
 
 export class DeadlineResponse {
@@ -18,7 +19,7 @@ export class DeadlineResponse {
 
 export class EventFieldResponse {
   @ApiProperty() name!: string;
-  @ApiProperty({ example: 'date' }) type!: string;
+  @ApiProperty({ enum: FIELD_TYPES, example: 'date' }) type!: FieldType;
   @ApiProperty() required!: boolean;
   @ApiProperty({ required: false, type: [String] }) values?: readonly string[];
 }

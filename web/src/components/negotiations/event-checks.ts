@@ -118,7 +118,10 @@ function checkRepresentatives(body: EventValues, { rules }: CheckContext, fail: 
     if (chief && experts.includes(chief)) fail('experts', 'expertIsChief', { name: chief });
     const expertCount = reps.filter((name) => experts.includes(name)).length;
     if (rules && expertCount > atMostShareOf(reps.length, rules.maxExpertShare)) {
-      fail('experts', 'tooManyExperts', { n: atMostShareOf(reps.length, rules.maxExpertShare), of: reps.length });
+      fail('experts', 'tooManyExperts', {
+        n: atMostShareOf(reps.length, rules.maxExpertShare),
+        of: reps.length,
+      });
     }
   }
   if (!workers?.length || !employers?.length) return;
