@@ -61,7 +61,11 @@ export class NegotiationResponse {
   @ApiProperty() historical!: boolean;
   @ApiProperty() ruleSetVersion!: string;
   @ApiProperty({ format: 'date' }) createdOn!: string;
-  @ApiProperty({ type: Object, description: 'what the workflow knows: offer, representatives, votes…' })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description: 'what the workflow knows: offer, representatives, votes…',
+  })
   context!: object;
   @ApiProperty({ type: [DeadlineResponse] }) deadlines!: DeadlineResponse[];
   @ApiProperty({ type: [AvailableEventResponse] }) availableEvents!: AvailableEventResponse[];
@@ -86,5 +90,5 @@ export class NegotiationEventResponse {
   actorName!: string | null;
   @ApiProperty({ enum: STAGES }) fromStage!: Stage;
   @ApiProperty({ enum: STAGES }) toStage!: Stage;
-  @ApiProperty({ type: Object }) payload!: Record<string, unknown>;
+  @ApiProperty({ type: 'object', additionalProperties: true }) payload!: Record<string, unknown>;
 }

@@ -644,7 +644,12 @@ export interface components {
       entityType: 'enterprise' | 'negotiation' | 'agreement' | 'user' | 'reminder' | 'auth';
       entityId: string;
       /** @description {field: {from, to}} */
-      changes?: Record<string, never>;
+      changes?: {
+        [key: string]: {
+          from?: unknown;
+          to?: unknown;
+        };
+      };
       /** @description client address; null for instructors */
       ip: string | null;
     };
@@ -780,7 +785,7 @@ export interface components {
        * @description 村/社区
        * @example 家和社区
        */
-      community?: Record<string, never> | null;
+      community?: string | null;
       /**
        * @description GB/T 4754 section letter
        * @example C
@@ -814,24 +819,24 @@ export interface components {
        * @description 建会日期: union founded on; empty = no union yet
        * @example 2024-03-05
        */
-      unionFoundedOn?: Record<string, never> | null;
+      unionFoundedOn?: string | null;
       /**
        * @description id of the instructor in charge (a JSON number)
        * @example 7
        */
-      instructorId?: Record<string, never> | null;
+      instructorId?: number | null;
       /**
        * Format: date
        * @description registered (成立) on
        * @example 2024-03-05
        */
-      registeredOn?: Record<string, never> | null;
+      registeredOn?: string | null;
       /**
        * Format: date
        * @description closed (注销) on; must not be before registeredOn
        * @example 2024-03-05
        */
-      closedOn?: Record<string, never> | null;
+      closedOn?: string | null;
     };
     EnterpriseResponse: {
       id: number;
@@ -919,7 +924,7 @@ export interface components {
        * @description 村/社区
        * @example 家和社区
        */
-      community?: Record<string, never> | null;
+      community?: string | null;
       /**
        * @description GB/T 4754 section letter
        * @example C
@@ -953,24 +958,24 @@ export interface components {
        * @description 建会日期: union founded on; null = no union
        * @example 2024-03-05
        */
-      unionFoundedOn?: Record<string, never> | null;
+      unionFoundedOn?: string | null;
       /**
        * @description id of the instructor in charge (a JSON number)
        * @example 7
        */
-      instructorId?: Record<string, never> | null;
+      instructorId?: number | null;
       /**
        * Format: date
        * @description registered (成立) on
        * @example 2024-03-05
        */
-      registeredOn?: Record<string, never> | null;
+      registeredOn?: string | null;
       /**
        * Format: date
        * @description closed (注销) on; must not be before registeredOn
        * @example 2024-03-05
        */
-      closedOn?: Record<string, never> | null;
+      closedOn?: string | null;
       /**
        * @description the `version` you loaded: the change is made only at that version, else 409 ENTERPRISE.VERSION_CONFLICT with currentVersion (also as the If-Match header)
        * @example 3
@@ -1091,7 +1096,9 @@ export interface components {
       /** Format: date */
       createdOn: string;
       /** @description what the workflow knows: offer, representatives, votes… */
-      context: Record<string, never>;
+      context: {
+        [key: string]: unknown;
+      };
       deadlines: components['schemas']['DeadlineResponse'][];
       availableEvents: components['schemas']['AvailableEventResponse'][];
       agreement?: components['schemas']['AgreementResponse'];
@@ -1137,7 +1144,9 @@ export interface components {
         | 'expired'
         | 'terminated'
         | 'abandoned';
-      payload: Record<string, never>;
+      payload: {
+        [key: string]: unknown;
+      };
     };
     CreateHistoricalAgreementDto: {
       /**
