@@ -1,8 +1,14 @@
 import { AGREEMENT_KINDS as ALL_KINDS, type AgreementKind } from '@wagetrack/shared';
 import { api, download, type Query } from './client';
+import type { Sector } from './enterprises';
+import type { QueryOf } from './schema-types';
 import type { Stage } from './negotiations';
 
-/** The reports of docs/api.md § Reports: rates are fractions 0–1, `null` for an empty group. */
+/**
+ * The reports of docs/api.md § Reports: rates are fractions 0–1, `null` for an empty group. Their
+ * parameters are the generated query types; their answers are written here, as the reports'
+ * routes do not document a response schema in the OpenAPI document yet.
+ */
 
 export type { AgreementKind } from '@wagetrack/shared';
 
@@ -123,22 +129,22 @@ export interface ReportRequest {
 
 export const signingRatesRequest = (params: ReportParams, groupBy: GroupBy): ReportRequest => ({
   path: 'signing-rates',
-  query: { ...params, groupBy },
+  query: { ...params, groupBy } satisfies QueryOf<'/reports/signing-rates'>,
 });
 
-export const targetGapsRequest = (params: ReportParams, sector: string): ReportRequest => ({
+export const targetGapsRequest = (params: ReportParams, sector: Sector): ReportRequest => ({
   path: 'target-gaps',
-  query: { ...params, sector },
+  query: { ...params, sector } satisfies QueryOf<'/reports/target-gaps'>,
 });
 
 export const unionFoundingRequest = ({ asOf }: ReportParams, groupBy: GroupBy): ReportRequest => ({
   path: 'union-founding',
-  query: { asOf, groupBy },
+  query: { asOf, groupBy } satisfies QueryOf<'/reports/union-founding'>,
 });
 
 export const agreementsRequest = ({ asOf, agreementKind }: ReportParams): ReportRequest => ({
   path: 'agreements',
-  query: { asOf, agreementKind },
+  query: { asOf, agreementKind } satisfies QueryOf<'/reports/agreements'>,
 });
 
 /**
@@ -151,7 +157,7 @@ export const trendRequest = (
   to: string,
 ): ReportRequest => ({
   path: 'trend',
-  query: { agreementKind, base, status, from, to, groupBy: 'sector' },
+  query: { agreementKind, base, status, from, to, groupBy: 'sector' } satisfies QueryOf<'/reports/trend'>,
 });
 
 export const fetchReport = <T>({ path, query }: ReportRequest) => api.get<T>(`/reports/${path}`, query);

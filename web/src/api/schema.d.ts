@@ -677,6 +677,21 @@ export interface components {
       message: string;
       /** @description One entry per field at fault */
       errors?: components['schemas']['FieldErrorResponse'][];
+      /**
+       * @description NEGOTIATION.GUARD_FAILED: the workflow check that refused the event (GET /workflow lists them)
+       * @example quorumReached
+       */
+      check?: string;
+      /**
+       * @description NEGOTIATION.GUARD_FAILED: the article behind that check
+       * @example 集体合同规定 art. 36
+       */
+      rule?: string;
+      /**
+       * @description the same article as Chinese cites it
+       * @example 集体合同规定第三十六条
+       */
+      ruleZh?: string;
     };
     UserResponse: {
       id: number;
