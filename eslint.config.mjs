@@ -17,6 +17,7 @@ export default tseslint.config(
       'web/src/components.d.ts',
       '**/*.js',
       '**/*.mjs',
+      '**/*.cjs',
     ],
   },
   eslint.configs.recommended,

@@ -1,13 +1,7 @@
 import type { BusinessDate } from '../../common/dates/business-date';
 
 // The vocabulary the API shares with the web (kinds, scopes, stages, sides) is in the shared package.
-export {
-  AGREEMENT_KINDS,
-  FINAL_STAGES,
-  OPEN_STAGES,
-  SCOPES,
-  STAGES,
-} from '@wagetrack/shared';
+export { AGREEMENT_KINDS, FINAL_STAGES, OPEN_STAGES, SCOPES, STAGES } from '@wagetrack/shared';
 export type { AgreementKind, Scope, Side, Stage } from '@wagetrack/shared';
 import type { AgreementKind, Scope, Side } from '@wagetrack/shared';
 
