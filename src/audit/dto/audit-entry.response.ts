@@ -24,7 +24,7 @@ export class AuditEntryResponse {
   @ApiProperty({
     required: false,
     description: '{field: {from, to}}',
-    type: 'object',
+    type: Object,
     additionalProperties: { type: 'object', properties: { from: {}, to: {} } },
   })
   changes?: AuditChanges;
