@@ -18,13 +18,15 @@ export const AGREEMENT_KINDS: readonly AgreementKind[] = [
   ...ALL_KINDS.filter((kind) => kind !== 'wage'),
 ];
 
-export const REPORT_BASES = ['unionised', 'all'] as const;
-export type ReportBase = (typeof REPORT_BASES)[number];
+type SigningRatesQuery = Required<QueryOf<'/reports/signing-rates'>>;
 
-export const REPORT_STATUSES = ['signed', 'in_force'] as const;
-export type ReportStatus = (typeof REPORT_STATUSES)[number];
+export type ReportBase = SigningRatesQuery['base'];
+export const REPORT_BASES = ['unionised', 'all'] as const satisfies readonly ReportBase[];
 
-export type GroupBy = 'sector' | 'ownershipType' | 'township' | 'industry' | 'instructor';
+export type ReportStatus = SigningRatesQuery['status'];
+export const REPORT_STATUSES = ['signed', 'in_force'] as const satisfies readonly ReportStatus[];
+
+export type GroupBy = SigningRatesQuery['groupBy'];
 
 /** What every report is computed for. */
 export interface ReportParams {
