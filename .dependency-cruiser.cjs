@@ -81,14 +81,14 @@ module.exports = {
     },
   ],
   options: {
-    // Tests may reach anywhere; the layering is about the shipped code.
-    exclude: { path: ['\\.spec\\.ts$', '\\.fixtures\\.ts$', '^node_modules/'] },
+    // Tests may reach anywhere; the layering is about the shipped code (and builds are its output).
+    exclude: { path: ['\\.spec\\.ts$', '\\.fixtures\\.ts$', '^packages/[^/]+/dist/'] },
     doNotFollow: { path: '^node_modules/' },
     tsConfig: { fileName: 'tsconfig.build.json' },
     tsPreCompilationDeps: true,
     enhancedResolveOptions: {
       exportsFields: ['exports'],
-      conditionNames: ['import', 'require', 'node', 'default', 'types'],
+      conditionNames: ['@wagetrack/source', 'import', 'require', 'node', 'default', 'types'],
     },
   },
 };

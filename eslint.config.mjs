@@ -11,11 +11,13 @@ export default tseslint.config(
       'coverage/',
       'data/',
       'web/dist/',
+      'packages/*/dist/',
       // Written by unplugin-auto-import / unplugin-vue-components on every Vite run.
       'web/src/auto-imports.d.ts',
       'web/src/components.d.ts',
       '**/*.js',
       '**/*.mjs',
+      '**/*.cjs',
     ],
   },
   eslint.configs.recommended,

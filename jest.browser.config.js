@@ -2,7 +2,8 @@
 // so that the default run needs no browser. One app for the whole run (globalSetup), one file at a time.
 const { projects } = require('./jest.config');
 
-const { transform, transformIgnorePatterns, moduleFileExtensions, testEnvironment } = projects[0];
+const { transform, transformIgnorePatterns, moduleFileExtensions, testEnvironment, moduleNameMapper } =
+  projects[0];
 
 /** @type {import('jest').Config} */
 module.exports = {
@@ -13,6 +14,7 @@ module.exports = {
   transformIgnorePatterns,
   moduleFileExtensions,
   testEnvironment,
+  moduleNameMapper,
   globalSetup: '<rootDir>/test/browser/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/browser/support/global-teardown.ts',
   maxWorkers: 1,

@@ -17,6 +17,8 @@ const common = {
   transformIgnorePatterns: ['/node_modules/(?!@nestjs/)'],
   moduleFileExtensions: ['ts', 'js', 'json'],
   testEnvironment: 'node',
+  // The shared package from its TypeScript sources (no build of it needed to run the tests).
+  moduleNameMapper: { '^@wagetrack/shared$': '<rootDir>/packages/shared/src/index.ts' },
 };
 
 /** @type {import('jest').Config} */
@@ -28,7 +30,11 @@ module.exports = {
       displayName: 'unit',
       rootDir: '.',
       // test/unit: specs of the test support itself (the report oracle, the seed county fixture).
-      testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/unit/**/*.spec.ts'],
+      testMatch: [
+        '<rootDir>/src/**/*.spec.ts',
+        '<rootDir>/test/unit/**/*.spec.ts',
+        '<rootDir>/packages/shared/src/**/*.spec.ts',
+      ],
     },
     {
       ...common,

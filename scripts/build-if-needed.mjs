@@ -12,9 +12,26 @@ const run = (script, args, cwd = root) =>
 
 const targets = [
   {
+    // The shared package first: the server's build compiles against it and runs it from its dist.
+    name: 'shared package',
+    stamp: 'packages/shared/dist/.build-stamp',
+    inputs: ['packages/shared/src', 'packages/shared/tsconfig.json', 'packages/shared/tsconfig.build.json'],
+    tool: bin('typescript', 'bin', 'tsc'),
+    build(tsc) {
+      run(tsc, ['-p', join(root, 'packages', 'shared', 'tsconfig.build.json')]);
+    },
+  },
+  {
     name: 'server',
     stamp: 'dist/.build-stamp',
-    inputs: ['src', 'migrations', 'tsconfig.json', 'tsconfig.build.json', 'package-lock.json'],
+    inputs: [
+      'src',
+      'migrations',
+      'tsconfig.json',
+      'tsconfig.build.json',
+      'package-lock.json',
+      'packages/shared/src',
+    ],
     tool: bin('@nestjs', 'cli', 'bin', 'nest.js'),
     build(nest) {
       run(nest, ['build']);
@@ -26,6 +43,7 @@ const targets = [
     stamp: 'web/dist/.build-stamp',
     inputs: [
       'web/src',
+      'packages/shared/src',
       'web/public',
       'web/index.html',
       'web/vite.config.ts',

@@ -1,7 +1,8 @@
+import type { INestApplication } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import helmet from 'helmet';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { jsonBodyParser } from './common/http/body-parser';
 import { documentCommonErrors, ErrorResponse } from './common/http/error-response';
@@ -33,16 +34,23 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
 }
 
 function setUpOpenApi(app: NestExpressApplication): void {
+  SwaggerModule.setup('api/docs', app, openApiDocument(app), { jsonDocumentUrl: 'api/docs-json' });
+}
+
+/**
+ * The OpenAPI document served at /api/docs-json; `npm run api:types` writes the web's types
+ * from it (docs/architecture.md, Shared package and API types).
+ */
+export function openApiDocument(app: INestApplication): OpenAPIObject {
   const config = new DocumentBuilder()
     .setTitle('Wage bargaining tracker API')
     .setDescription('工资集体协商 tracker: enterprises, negotiations, reports, reminders (docs/contract.md)')
     .setVersion('1')
     .addBearerAuth()
     .build();
-  const document = documentDownloadPaths(
+  return documentDownloadPaths(
     documentCommonErrors(SwaggerModule.createDocument(app, config, { extraModels: [ErrorResponse] })),
   );
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
 }
 
 /** Express accepts `true`, a hop count or a list of addresses/subnets ("loopback, 10.0.0.0/8"). */

@@ -81,6 +81,11 @@ describe('the layering check', () => {
       'src/users/planted-auth.ts',
       "import { AuthService } from '../auth/auth.service';\nexport const planted = AuthService;\n",
     );
+    plant(
+      root,
+      'packages/shared/src/planted-vue.ts',
+      "import { ref } from 'vue';\nexport const planted = ref;\n",
+    );
     // Two features importing each other, through different files (no file-level cycle).
     plant(
       root,

@@ -3,7 +3,7 @@ import vue from '@vitejs/plugin-vue';
 import AutoImport from 'unplugin-auto-import/vite';
 import { ElementPlusResolver } from 'unplugin-vue-components/resolvers';
 import Components from 'unplugin-vue-components/vite';
-import { defineConfig } from 'vite';
+import { defaultClientConditions, defineConfig } from 'vite';
 
 // The Nest app that answers /api and /health while Vite serves the pages (dev and preview).
 const backend = `http://127.0.0.1:${process.env.BACKEND_PORT ?? 3000}`;
@@ -26,6 +26,8 @@ export default defineConfig({
       dts: underTest ? false : 'src/components.d.ts',
     }),
   ],
+  // The shared package from its TypeScript sources (packages/shared), so no build of it comes first.
+  resolve: { conditions: ['@wagetrack/source', ...defaultClientConditions] },
   server: { proxy },
   preview: { proxy },
   build: {

@@ -7,7 +7,7 @@ import { EnterprisesRepository } from '../enterprises/enterprises.repository';
 import { CreateHistoricalAgreementDto } from '../negotiations/dto/create-historical-agreement.dto';
 import { NegotiationsService } from '../negotiations/negotiations.service';
 import { AGREEMENT_KINDS, SCOPES } from '../negotiations/workflow';
-import { AGREEMENT_KIND_LABELS_ZH, SCOPE_LABELS_ZH } from '../reports/labels-zh';
+import { AGREEMENT_KIND_LABELS_ZH, SIGNING_FORM_LABELS_ZH } from '@wagetrack/shared';
 import { badRowsWorkbook } from './bad-rows';
 import { fieldRuleZh } from './row-messages-zh';
 import { codeTextOf, countOf, dateOf, textOf } from './enterprise-columns';
@@ -152,7 +152,7 @@ export class AgreementImportService {
             ? rowCodes.length > 1
               ? 'regional'
               : 'enterprise'
-            : codeOf(textOf(cell('scope')!), SCOPE_WORDS, SCOPES, SCOPE_LABELS_ZH),
+            : codeOf(textOf(cell('scope')!), SCOPE_WORDS, SCOPES, SIGNING_FORM_LABELS_ZH),
         enterpriseIds: rowCodes.map((code) => ids.get(code) ?? 0),
         ...(cell('title') === null ? {} : { title: textOf(cell('title')!) }),
         signedOn: cell('signedOn') === null ? undefined : dateOf(cell('signedOn')!),

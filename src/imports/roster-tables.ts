@@ -3,7 +3,7 @@ import { OWNERSHIP_LABELS_ZH, SECTOR_LABELS_ZH, sectorOf } from '../enterprises/
 import type { Enterprise } from '../enterprises/enterprise.entity';
 import type { NegotiationResponse } from '../negotiations/dto/negotiation.response';
 import { deadlineLabelZh, ruleZh, STAGE_LABELS_ZH, stateLabelZh } from '../negotiations/labels-zh';
-import { AGREEMENT_KIND_LABELS_ZH, SCOPE_LABELS_ZH } from '../reports/labels-zh';
+import { AGREEMENT_KIND_LABELS_ZH, SIGNING_FORM_LABELS_ZH } from '@wagetrack/shared';
 import { ENTERPRISE_COLUMNS } from './enterprise-columns';
 
 /** When a table was exported (a business date) and with which list filters, in words. */
@@ -84,7 +84,7 @@ export function negotiationsTable(
         id: n.id,
         title: n.title,
         agreementKind: AGREEMENT_KIND_LABELS_ZH[n.agreementKind],
-        scope: SCOPE_LABELS_ZH[n.scope],
+        scope: SIGNING_FORM_LABELS_ZH[n.scope],
         enterprises: n.enterpriseIds.map((id) => names.get(id) ?? `#${id}`).join('、'),
         stage: STAGE_LABELS_ZH[n.stage],
         state: stateLabelZh(n.state),

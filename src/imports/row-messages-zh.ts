@@ -2,7 +2,7 @@ import { plainTextProblem } from '../common/text/plain-text';
 import { checkCreditCode } from '../enterprises/domain/credit-code';
 import { OWNERSHIP_LABELS_ZH } from '../enterprises/domain/ownership';
 import { MAX_EMPLOYEE_COUNT } from '../enterprises/dto/enterprise-field-rules';
-import { AGREEMENT_KIND_LABELS_ZH, SCOPE_LABELS_ZH } from '../reports/labels-zh';
+import { AGREEMENT_KIND_LABELS_ZH, SIGNING_FORM_LABELS_ZH } from '@wagetrack/shared';
 
 const DATE_FIELDS = ['unionFoundedOn', 'registeredOn', 'closedOn', 'signedOn', 'effectiveOn', 'expiresOn'];
 
@@ -44,7 +44,7 @@ export function fieldRuleZh(field: string, value: unknown): string {
     case 'agreementKind':
       return oneOf(AGREEMENT_KIND_LABELS_ZH);
     case 'scope':
-      return oneOf(SCOPE_LABELS_ZH);
+      return oneOf(SIGNING_FORM_LABELS_ZH);
     case 'title':
       return '不超过 200 个字';
     case 'wageIncreasePct':

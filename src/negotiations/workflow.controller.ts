@@ -1,5 +1,6 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { WorkflowResponse } from './dto/workflow.response';
 import { NegotiationWriter } from './negotiation-writer';
 import { describeWorkflow, NEGOTIATION_MACHINE_VERSION, type WorkflowDescription } from './workflow';
 
@@ -13,7 +14,10 @@ export class WorkflowController {
   @ApiOperation({
     summary: 'The workflow as data: states, events, guards with their articles, rule-set numbers',
   })
-  @ApiOkResponse({ description: 'the machine under the rule set new negotiations use' })
+  @ApiOkResponse({
+    description: 'the machine under the rule set new negotiations use',
+    type: WorkflowResponse,
+  })
   describe(): WorkflowDescription & { machineVersion: number } {
     return { ...describeWorkflow(this.writer.currentRuleSet), machineVersion: NEGOTIATION_MACHINE_VERSION };
   }

@@ -1,7 +1,8 @@
 /**
- * Chinese labels for the exported tables (issue 5: `.csv`/`.xlsx` "with Chinese headers and the
- * parameters in a title row"), and of agreement kinds and scopes for the imports; kept out of
- * the pure core (`rates/`), which knows codes and keys only. Typed as Records over the row keys, so a new column without a
+ * Chinese labels of the exported report tables (`.csv`/`.xlsx` "with Chinese headers and the
+ * parameters in a title row"); kept out of the pure core (`rates/`), which knows codes and keys
+ * only. The words the screens share (kinds, signing forms, industries, ownership) are the shared
+ * package's. Typed as Records over the row keys, so a new column without a
  * header does not compile.
  */
 import {
@@ -10,7 +11,8 @@ import {
   type OwnershipType,
   type Sector,
 } from '../enterprises/domain/ownership';
-import type { AgreementKind, Scope } from '../negotiations/workflow/negotiation.types';
+import { industryLabelZh, SIGNING_FORM_LABELS_ZH } from '@wagetrack/shared';
+import type { Scope } from '../negotiations/workflow/negotiation.types';
 import {
   type Base,
   type CoverageStatus,
@@ -47,36 +49,6 @@ export function groupLabelZh(groupBy: GroupBy, group: string): string {
   return group;
 }
 
-/** GB/T 4754-2017 国民经济行业分类, 门类 (as web/src/i18n/zh-CN/enterprises.ts words them). */
-export const INDUSTRY_LABELS_ZH: Record<string, string> = {
-  A: '农、林、牧、渔业',
-  B: '采矿业',
-  C: '制造业',
-  D: '电力、热力、燃气及水生产和供应业',
-  E: '建筑业',
-  F: '批发和零售业',
-  G: '交通运输、仓储和邮政业',
-  H: '住宿和餐饮业',
-  I: '信息传输、软件和信息技术服务业',
-  J: '金融业',
-  K: '房地产业',
-  L: '租赁和商务服务业',
-  M: '科学研究和技术服务业',
-  N: '水利、环境和公共设施管理业',
-  O: '居民服务、修理和其他服务业',
-  P: '教育',
-  Q: '卫生和社会工作',
-  R: '文化、体育和娱乐业',
-  S: '公共管理、社会保障和社会组织',
-  T: '国际组织',
-};
-
-/** A section as the standard lists it, letter then name (`C 制造业`); an unknown code as it is. */
-export function industryLabelZh(section: string): string {
-  const name = INDUSTRY_LABELS_ZH[section];
-  return name ? `${section} ${name}` : section;
-}
-
 export function yesNoZh(value: boolean): string {
   return value ? '是' : '否';
 }
@@ -100,23 +72,8 @@ export const STATUS_LABELS_ZH: Record<CoverageStatus, string> = {
   in_force: '已生效',
 };
 
-/** docs/domain.md, Agreements (Labour Contract Law art. 52). */
-export const AGREEMENT_KIND_LABELS_ZH: Record<AgreementKind, string> = {
-  comprehensive: '综合集体合同',
-  wage: '工资专项集体合同',
-  women: '女职工权益保护专项集体合同',
-  safety: '劳动安全卫生专项集体合同',
-};
-
-/** docs/domain.md, Agreements (Labour Contract Law art. 53–54). */
-export const SCOPE_LABELS_ZH: Record<Scope, string> = {
-  enterprise: '单独签订',
-  regional: '区域性',
-  industry: '行业性',
-};
-
 export function scopeLabelZh(scope: Scope | 'total'): string {
-  return scope === 'total' ? TOTAL_LABEL_ZH : SCOPE_LABELS_ZH[scope];
+  return scope === 'total' ? TOTAL_LABEL_ZH : SIGNING_FORM_LABELS_ZH[scope];
 }
 
 export const RATE_COLUMNS_ZH: Record<keyof RateRow, string> = {

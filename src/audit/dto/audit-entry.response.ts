@@ -21,7 +21,12 @@ export class AuditEntryResponse {
   @ApiProperty({ example: 'enterprise.update' }) action!: string;
   @ApiProperty({ enum: AUDIT_ENTITY_TYPES }) entityType!: AuditEntityType;
   @ApiProperty() entityId!: string;
-  @ApiProperty({ required: false, description: '{field: {from, to}}', type: Object })
+  @ApiProperty({
+    required: false,
+    description: '{field: {from, to}}',
+    type: Object,
+    additionalProperties: { type: 'object', properties: { from: {}, to: {} } },
+  })
   changes?: AuditChanges;
   @ApiProperty({ nullable: true, type: String, description: 'client address; null for instructors' })
   ip!: string | null;

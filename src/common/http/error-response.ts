@@ -26,6 +26,25 @@ export class ErrorResponse {
 
   @ApiPropertyOptional({ type: [FieldErrorResponse], description: 'One entry per field at fault' })
   errors?: FieldErrorResponse[];
+
+  @ApiPropertyOptional({
+    example: 'quorumReached',
+    description:
+      'NEGOTIATION.GUARD_FAILED: the workflow check that refused the event (GET /workflow lists them)',
+  })
+  check?: string;
+
+  @ApiPropertyOptional({
+    example: '集体合同规定 art. 36',
+    description: 'NEGOTIATION.GUARD_FAILED: the article behind that check',
+  })
+  rule?: string;
+
+  @ApiPropertyOptional({
+    example: '集体合同规定第三十六条',
+    description: 'the same article as Chinese cites it',
+  })
+  ruleZh?: string;
 }
 
 type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429;

@@ -1,3 +1,3 @@
-/** GB/T 4754-2017 国民经济行业分类: the 20 sections (门类) A–T. */
-export const INDUSTRY_SECTIONS = 'ABCDEFGHIJKLMNOPQRST'.split('');
-export type IndustrySection = string;
+// The GB/T 4754-2017 sections (门类) are shared with the web (the shared package).
+export { INDUSTRY_SECTIONS } from '@wagetrack/shared';
+export type { IndustrySection } from '@wagetrack/shared';

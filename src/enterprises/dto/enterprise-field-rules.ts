@@ -94,7 +94,7 @@ export const TownshipRules = (mode: Presence) =>
 
 export const CommunityRules = () =>
   applyDecorators(
-    doc('nullable', { description: '村/社区', example: '家和社区', maxLength: 100 }),
+    doc('nullable', { type: String, description: '村/社区', example: '家和社区', maxLength: 100 }),
     IsOptional(),
     CleanText(),
     IsString({ message: 'community must be a string' }),
@@ -121,7 +121,7 @@ export const EmployeeCountRules = (mode: Presence) =>
 
 export const OptionalDateRules = (description: string) =>
   applyDecorators(
-    doc('nullable', { description, format: 'date', example: '2024-03-05' }),
+    doc('nullable', { type: String, description, format: 'date', example: '2024-03-05' }),
     IsOptional(),
     CleanCode(),
     IsBusinessDate(),
@@ -129,7 +129,11 @@ export const OptionalDateRules = (description: string) =>
 
 export const InstructorIdRules = () =>
   applyDecorators(
-    doc('nullable', { description: 'id of the instructor in charge (a JSON number)', example: 7 }),
+    doc('nullable', {
+      type: Number,
+      description: 'id of the instructor in charge (a JSON number)',
+      example: 7,
+    }),
     IsOptional(),
     // A JSON number, like employeeCount: "3" is refused, not converted.
     IsInt({ message: 'instructorId must be a whole number' }),

@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { FIELD_TYPES, type FieldType } from '@wagetrack/shared';
 import { AGREEMENT_KINDS, type AgreementKind, SCOPES, type Scope, STAGES, type Stage } from '../workflow';
 
 export class DeadlineResponse {
@@ -18,7 +19,7 @@ export class DeadlineResponse {
 
 export class EventFieldResponse {
   @ApiProperty() name!: string;
-  @ApiProperty({ example: 'date' }) type!: string;
+  @ApiProperty({ enum: FIELD_TYPES, example: 'date' }) type!: FieldType;
   @ApiProperty() required!: boolean;
   @ApiProperty({ required: false, type: [String] }) values?: readonly string[];
 }
@@ -60,7 +61,11 @@ export class NegotiationResponse {
   @ApiProperty() historical!: boolean;
   @ApiProperty() ruleSetVersion!: string;
   @ApiProperty({ format: 'date' }) createdOn!: string;
-  @ApiProperty({ type: Object, description: 'what the workflow knows: offer, representatives, votes…' })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description: 'what the workflow knows: offer, representatives, votes…',
+  })
   context!: object;
   @ApiProperty({ type: [DeadlineResponse] }) deadlines!: DeadlineResponse[];
   @ApiProperty({ type: [AvailableEventResponse] }) availableEvents!: AvailableEventResponse[];
@@ -85,5 +90,5 @@ export class NegotiationEventResponse {
   actorName!: string | null;
   @ApiProperty({ enum: STAGES }) fromStage!: Stage;
   @ApiProperty({ enum: STAGES }) toStage!: Stage;
-  @ApiProperty({ type: Object }) payload!: Record<string, unknown>;
+  @ApiProperty({ type: 'object', additionalProperties: true }) payload!: Record<string, unknown>;
 }

@@ -2,16 +2,9 @@ import { addDays, addMonths, laterOf, type BusinessDate } from '../../common/dat
 import { cite, LAW } from './law';
 import type { NegotiationContext } from './negotiation.types';
 import type { RuleSet } from './rule-set';
+import type { DeadlineKind } from '@wagetrack/shared';
 
-export type DeadlineKind =
-  | 'offer_reply'
-  | 'suspension_resume'
-  | 'stalled'
-  | 'submission_for_review'
-  | 'review_period_end'
-  | 'publication'
-  | 'renewal_window_opens'
-  | 'expiry';
+export type { DeadlineKind } from '@wagetrack/shared';
 
 /** Dates that start a state (stalled, renewal window open) rather than end a time limit. */
 export const STATE_DEADLINE_KINDS: readonly DeadlineKind[] = ['stalled', 'renewal_window_opens'];

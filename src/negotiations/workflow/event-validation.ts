@@ -1,4 +1,5 @@
 import { isBusinessDate } from '../../common/dates/business-date';
+import { impossibleVoteCount } from '@wagetrack/shared';
 import { EVENT_TYPES, findEventSpec, type FieldSpec, type NegotiationEvent } from './events';
 
 const TEXT_MAX = 2000;
@@ -126,14 +127,15 @@ function checkList(field: FieldSpec, value: unknown): { value: unknown } | strin
 /** Rules between fields of one event that no state can make true: impossible, not refused. */
 function crossCheck(event: NegotiationEvent): EventValidation {
   if (event.type === 'VOTE_RECORDED') {
-    if (event.present > event.total) {
+    const impossible = impossibleVoteCount(event);
+    if (impossible === 'present') {
       return {
         ok: false,
         field: 'present',
         message: `present (${event.present}) cannot exceed total (${event.total})`,
       };
     }
-    if (event.inFavour > event.present) {
+    if (impossible === 'inFavour') {
       return {
         ok: false,
         field: 'inFavour',

@@ -14,6 +14,8 @@ import { validateEvent } from './event-validation';
 import { EVENT_SPECS, isSystemOnly, type EventType, type FieldType, type NegotiationEvent } from './events';
 import { firstViolation, type GuardName, type Violation } from './guards';
 import { cite, LAW } from './law';
+// Facts that have already happened when recorded; resumeOn or expiresOn may lie ahead.
+import { PAST_DATE_FIELDS } from '@wagetrack/shared';
 import {
   machineFor,
   negotiationMachine,
@@ -97,9 +99,6 @@ interface Loaded {
 }
 
 const EVENT_DATE_RULE = `${cite(LAW.PRODUCT)} (event dates)`;
-/** Facts that have already happened when recorded; resumeOn or expiresOn may lie ahead. */
-const PAST_DATE_FIELDS = ['receivedOn'] as const;
-
 export function createNegotiationState(options: CreateNegotiationOptions): PersistedWorkflow {
   const { agreementKind, scope, ruleSet, createdOn } = options;
   if (!AGREEMENT_KINDS.includes(agreementKind)) {

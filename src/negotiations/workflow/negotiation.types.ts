@@ -1,34 +1,9 @@
 import type { BusinessDate } from '../../common/dates/business-date';
 
-export const AGREEMENT_KINDS = ['comprehensive', 'wage', 'women', 'safety'] as const;
-export type AgreementKind = (typeof AGREEMENT_KINDS)[number];
-
-export const SCOPES = ['enterprise', 'regional', 'industry'] as const;
-export type Scope = (typeof SCOPES)[number];
-
-/** Top-level states of the machine, the `stage` of docs/contract.md, in procedure order. */
-export const STAGES = [
-  'invitation',
-  'preparation',
-  'consultation',
-  'ratification',
-  'signing',
-  'filing',
-  'in_force',
-  'expired',
-  'terminated',
-  'abandoned',
-] as const;
-export type Stage = (typeof STAGES)[number];
-
-export const FINAL_STAGES: readonly Stage[] = ['expired', 'terminated', 'abandoned'];
-
-/** Stages of a round still being negotiated: before the agreement is in force. */
-export const OPEN_STAGES: readonly Stage[] = STAGES.filter(
-  (stage) => stage !== 'in_force' && !FINAL_STAGES.includes(stage),
-);
-
-export type Side = 'union' | 'employer';
+// The vocabulary the API shares with the web (kinds, scopes, stages, sides) is in the shared package.
+export { AGREEMENT_KINDS, FINAL_STAGES, OPEN_STAGES, SCOPES, STAGES } from '@wagetrack/shared';
+export type { AgreementKind, Scope, Side, Stage } from '@wagetrack/shared';
+import type { AgreementKind, Scope, Side } from '@wagetrack/shared';
 
 export interface Offer {
   sentBy: Side;
@@ -109,7 +84,7 @@ export interface NegotiationContext {
   historical: boolean;
   offer: Offer | null;
   lastRefusal: Refusal | null;
-  /** Set by a refusal: the higher union coordinates (集体合同规定 art. 32, docs/domain.md). */
+  /** Set by a refusal: the higher union coordinates (集体合同规定 art. 32, domain.md). */
   escalated: boolean;
   representatives: Representatives | null;
   meetings: number;

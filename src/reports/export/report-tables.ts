@@ -1,3 +1,4 @@
+import { AGREEMENT_KIND_LABELS_ZH } from '@wagetrack/shared';
 import {
   OWNERSHIP_LABELS_ZH,
   type OwnershipType,
@@ -6,7 +7,6 @@ import {
 import { STAGE_LABELS_ZH } from '../../negotiations/labels-zh';
 import type { AgreementKind, Stage } from '../../negotiations/workflow';
 import {
-  AGREEMENT_KIND_LABELS_ZH,
   AGREEMENT_SCOPE_COLUMNS_ZH,
   BASE_LABELS_ZH,
   GROUP_BY_LABELS_ZH,

@@ -1,14 +1,12 @@
 import { request } from './client';
-import type { User } from './types';
+import type { AnswerOf, BodyOf, Schema } from './schema-types';
 
-export interface LoginResponse {
-  accessToken: string;
-  /** Seconds until the token expires. */
-  expiresIn: number;
-  user: User;
-}
+export type LoginResponse = Schema<'LoginResponse'>;
 
 export const login = (username: string, password: string) =>
-  request<LoginResponse>('/auth/login', { method: 'POST', body: { username, password } });
+  request<AnswerOf<'/auth/login', 'post'>>('/auth/login', {
+    method: 'POST',
+    body: { username, password } satisfies BodyOf<'/auth/login', 'post'>,
+  });
 
-export const fetchMe = () => request<User>('/me');
+export const fetchMe = () => request<AnswerOf<'/me'>>('/me');

@@ -1,61 +1,31 @@
-import { api, download, type Query } from './client';
-import type { Page } from './types';
+import { api, download } from './client';
+import type { AnswerOf, BodyOf, QueryOf, Schema } from './schema-types';
 
 /** Enterprises and the spreadsheet imports (docs/api.md § Enterprises, § Importing). */
 
-export const OWNERSHIP_TYPES = [
-  'state_owned',
-  'state_controlled',
-  'collective',
-  'private',
-  'hk_macao_taiwan',
-  'foreign',
-  'other',
-] as const;
-export type OwnershipType = (typeof OWNERSHIP_TYPES)[number];
+// The vocabulary shared with the API (packages/shared).
+export { INDUSTRY_SECTIONS as INDUSTRIES, OWNERSHIP_TYPES, SECTORS } from '@wagetrack/shared';
+export type { OwnershipType, Sector } from '@wagetrack/shared';
 
-export const SECTORS = ['state', 'collective', 'non_public', 'other'] as const;
-export type Sector = (typeof SECTORS)[number];
-
-/** GB/T 4754-2017 国民经济行业分类: the 20 sections (门类) A–T. */
-export const INDUSTRIES = 'ABCDEFGHIJKLMNOPQRST'.split('');
-
-export interface Enterprise {
-  id: number;
-  name: string;
-  creditCode: string;
-  ownershipType: OwnershipType;
-  sector: Sector;
-  township: string;
-  community: string | null;
-  industry: string;
-  employeeCount: number;
-  unionFoundedOn: string | null;
-  instructorId: number | null;
-  registeredOn: string | null;
-  closedOn: string | null;
-  /** Goes up by one on every change, whoever makes it (decisions: optimistic locking). */
-  version: number;
-}
+/** `version` goes up by one on every change, whoever makes it (decisions: optimistic locking). */
+export type Enterprise = Schema<'EnterpriseResponse'>;
 
 /** What a form sends: every field but the id, the derived sector and the version; `null` clears an optional one. */
-export type EnterpriseInput = Omit<Enterprise, 'id' | 'sector' | 'version'>;
+export type EnterpriseInput = Required<BodyOf<'/enterprises', 'post'>>;
 
-export interface EnterpriseFilters {
-  q?: string;
-  ownershipType?: OwnershipType;
-  sector?: Sector;
-  township?: string;
-  industry?: string;
-  instructorId?: number;
-}
+export type EnterpriseFilters = Omit<QueryOf<'/enterprises'>, 'page' | 'pageSize'>;
 
 export const fetchEnterprises = (filters: EnterpriseFilters, page: number, pageSize: number) =>
-  api.get<Page<Enterprise>>('/enterprises', { ...filters, page, pageSize } as Query);
+  api.get<AnswerOf<'/enterprises'>>('/enterprises', {
+    ...filters,
+    page,
+    pageSize,
+  } satisfies QueryOf<'/enterprises'>);
 
-export const fetchEnterprise = (id: number) => api.get<Enterprise>(`/enterprises/${id}`);
+export const fetchEnterprise = (id: number) => api.get<AnswerOf<'/enterprises/{id}'>>(`/enterprises/${id}`);
 
-export const createEnterprise = (input: EnterpriseInput) => api.post<Enterprise>('/enterprises', input);
+export const createEnterprise = (input: EnterpriseInput) =>
+  api.post<AnswerOf<'/enterprises', 'post'>>('/enterprises', input);
 
 /**
  * Saves the changes made to the enterprise as it was at `expectedVersion`; when someone changed it
@@ -63,31 +33,19 @@ export const createEnterprise = (input: EnterpriseInput) => api.post<Enterprise>
  * Without it the change applies to whatever is stored (a bulk assignment of instructors).
  */
 export const updateEnterprise = (id: number, changes: Partial<EnterpriseInput>, expectedVersion?: number) =>
-  api.patch<Enterprise>(`/enterprises/${id}`, { ...changes, expectedVersion });
+  api.patch<AnswerOf<'/enterprises/{id}', 'patch'>>(`/enterprises/${id}`, {
+    ...changes,
+    expectedVersion,
+  } satisfies BodyOf<'/enterprises/{id}', 'patch'>);
 
 /** The filtered roster as a spreadsheet, with the import's headers. */
 export const downloadEnterprises = (filters: EnterpriseFilters, format: 'csv' | 'xlsx') =>
-  download(`/enterprises.${format}`, filters as Query);
+  download(`/enterprises.${format}`, filters satisfies QueryOf<'/enterprises.{format}'>);
 
-export interface ImportRowError {
-  row: number;
-  column: string;
-  value: string | null;
-  message: string;
-  /** The same in Chinese, for whoever fixes the file. */
-  messageZh: string;
-}
+export type ImportRowError = Schema<'ImportRowError'>;
 
-export interface ImportResult {
-  created: number;
-  updated: number;
-  unchanged: number;
-  dryRun: boolean;
-  applied: boolean;
-  errors: ImportRowError[];
-  /** Base64 workbook of the bad rows with an 错误说明 column, when there are any. */
-  badRowsXlsx?: string;
-}
+/** `badRowsXlsx`: a base64 workbook of the bad rows with an 错误说明 column, when there are any. */
+export type ImportResult = AnswerOf<'/enterprises/import', 'post'>;
 
 export type ImportKind = 'enterprises' | 'agreements';
 
@@ -101,11 +59,12 @@ export interface ImportOptions {
 export function importFile(kind: ImportKind, file: File, { dryRun, atomic }: ImportOptions) {
   const body = new FormData();
   body.append('file', file);
-  return api.post<ImportResult>(`/${kind}/import`, body, { dryRun, atomic });
+  const query: QueryOf<`/${ImportKind}/import`, 'post'> = { dryRun, atomic };
+  return api.post<AnswerOf<`/${ImportKind}/import`, 'post'>>(`/${kind}/import`, body, query);
 }
 
 /** The townships of the enterprises the caller may see, by name. */
 export const fetchTownships = () =>
   api
-    .get<Page<{ township: string; enterprises: number }>>('/enterprises/townships')
+    .get<AnswerOf<'/enterprises/townships'>>('/enterprises/townships')
     .then(({ items }) => items.map((item) => item.township));

@@ -1,170 +1,73 @@
+import type { FieldSpec } from '@wagetrack/shared';
 import { api, download, fetchAll } from './client';
+import type { AnswerOf, BodyOf, QueryOf, Schema } from './schema-types';
 import type { Page } from './types';
 
 /** The negotiation workflow's shapes (docs/api.md, Negotiations), as the API answers them. */
 
-/** The stages in the order a round goes through them; the last three end it. */
-export const STAGES = [
-  'invitation',
-  'preparation',
-  'consultation',
-  'ratification',
-  'signing',
-  'filing',
-  'in_force',
-  'expired',
-  'terminated',
-  'abandoned',
-] as const;
-export type Stage = (typeof STAGES)[number];
+// The vocabulary shared with the API (packages/shared): stages in procedure order, the last
+// three closing a round; settled stages have nothing left to negotiate.
+export { AGREEMENT_KINDS, SCOPES, SETTLED_STAGES, STAGES } from '@wagetrack/shared';
+export type { AgreementKind, Scope, Stage } from '@wagetrack/shared';
 
-/** Stages with nothing left to negotiate: an agreement in force or a closed round. */
-export const SETTLED_STAGES: readonly Stage[] = ['in_force', 'expired', 'terminated', 'abandoned'];
+/**
+ * How an event's field is described: the shared package's field rules (`min`, `max`, `rule` as
+ * `GET /workflow` gives them; `availableEvents` give the name, type, requirement and values).
+ */
+export type EventField = FieldSpec;
+export type FieldType = FieldSpec['type'];
 
-export const AGREEMENT_KINDS = ['comprehensive', 'wage', 'women', 'safety'] as const;
-export type AgreementKind = (typeof AGREEMENT_KINDS)[number];
+export type AvailableEvent = Schema<'AvailableEventResponse'>;
 
-export const SCOPES = ['enterprise', 'regional', 'industry'] as const;
-export type Scope = (typeof SCOPES)[number];
+/** `daysLeft` is negative once the date has passed; `ruleZh` is the rule as Chinese cites it. */
+export type Deadline = Schema<'DeadlineResponse'>;
 
-/** How the API describes an event's field; `names` and `texts` are lists of strings. */
-export type FieldType = 'date' | 'enum' | 'text' | 'names' | 'texts' | 'integer' | 'number';
+export type Agreement = Schema<'AgreementResponse'>;
 
-export interface EventField {
-  name: string;
-  type: FieldType;
-  required: boolean;
-  values?: string[];
-  min?: number;
-  max?: number;
-  /** The article behind the field, e.g. `集体合同规定 art. 32`. */
-  rule?: string;
-}
-
-export interface AvailableEvent {
-  type: string;
-  fields: EventField[];
-}
-
-export interface Deadline {
-  kind: string;
-  dueOn: string;
-  overdue: boolean;
-  /** Negative once the date has passed. */
-  daysLeft: number;
-  action: 'remind' | 'fire';
-  rule: string;
-  /** The same rule as Chinese cites it. */
-  ruleZh: string;
-}
-
-export interface Agreement {
-  id: number;
-  signedOn: string;
-  effectiveOn: string | null;
-  expiresOn: string;
-  terminatedOn: string | null;
-  termMonths: number;
-  coveredEmployees: number;
-  wageIncreasePct: number | null;
-  minimumWage: number | null;
-}
-
-export interface Negotiation {
-  id: number;
-  version: number;
-  stage: Stage;
-  /** The full state, e.g. `consultation.suspended`. */
-  state: string;
-  agreementKind: AgreementKind;
-  scope: Scope;
-  enterpriseIds: number[];
-  enterprises: Array<{ id: number; name: string }>;
-  title: string | null;
-  renews: number | null;
-  historical: boolean;
-  ruleSetVersion: string;
-  createdOn: string;
-  /** What the workflow knows; `lastEventOn` is the date of the latest event. */
-  context: { lastEventOn: string | null } & Record<string, unknown>;
-  deadlines: Deadline[];
-  availableEvents: AvailableEvent[];
-  agreement?: Agreement | null;
-}
+/** `state` is the full state, e.g. `consultation.suspended`; `context.lastEventOn` the latest event's date. */
+export type Negotiation = Schema<'NegotiationResponse'> & {
+  /** The workflow's context is documented as an open object; the date of the latest event is always in it. */
+  context: { lastEventOn: string | null };
+};
 
 /** One entry of a negotiation's history; `actor` is null for the system (timers, imports). */
-export interface HistoryEvent {
-  seq: number;
-  type: string;
-  occurredOn: string;
-  recordedAt: string;
-  actor: number | null;
-  actorName: string | null;
-  fromStage: Stage;
-  toStage: Stage;
-  payload: Record<string, unknown>;
-}
+export type HistoryEvent = Schema<'NegotiationEventResponse'>;
 
 /** What an event carries besides its type, date and the version it was decided on. */
 export type EventValues = Record<string, string | number | string[]>;
 
-/** The list's filters (a type, not an interface, so that it is a `Query`). */
-export type NegotiationFilters = {
-  stage?: Stage;
-  agreementKind?: AgreementKind;
-  enterpriseId?: number;
-  instructorId?: number;
-  overdue?: boolean;
-  /** Only the rounds still being negotiated (before in force, not terminated or abandoned). */
-  open?: boolean;
-};
+/** The list's filters; `open`: only the rounds still being negotiated (before in force, not closed). */
+export type NegotiationFilters = Omit<QueryOf<'/negotiations'>, 'sort' | 'page' | 'pageSize'>;
 
-export interface NewNegotiation {
-  agreementKind: AgreementKind;
-  scope: Scope;
-  enterpriseIds: number[];
-  title?: string;
-}
+export type NewNegotiation = BodyOf<'/negotiations', 'post'>;
 
 /** The rule-set numbers `GET /workflow` gives (national defaults unless the county changed them). */
-export interface RuleSet {
-  version: string;
-  minRepresentativesPerSide: number;
-  maxExpertShare: number;
-  quorumShare: number;
-  majorityShare: number;
-  minTermMonths: number;
-  maxTermMonths: number;
-  /** The longest agreed pause (a local rule). */
-  maxSuspensionDays: number;
-  /** Days without an event after which a round counts as stalled. */
-  stalledAfterDays: number;
-}
+export type RuleSet = AnswerOf<'/workflow'>['ruleSet'];
 
 /** `agenda`: open rounds first, by their next deadline, then the closed ones newest first (docs/api.md, Negotiations). */
-export type NegotiationSort = 'agenda';
+export type NegotiationSort = NonNullable<QueryOf<'/negotiations'>['sort']>;
 
-export const listNegotiations = (
-  filters: NegotiationFilters & { sort?: NegotiationSort; page?: number; pageSize?: number },
-) => api.get<Page<Negotiation>>('/negotiations', filters);
+export const listNegotiations = (filters: QueryOf<'/negotiations'>) =>
+  api.get<AnswerOf<'/negotiations'> & Page<Negotiation>>('/negotiations', filters);
 
 /** Every negotiation the filters keep, page after page. */
 export const fetchAllNegotiations = (filters: NegotiationFilters) =>
   fetchAll<Negotiation>('/negotiations', filters);
 
-export const fetchNegotiation = (id: number) => api.get<Negotiation>(`/negotiations/${id}`);
+export const fetchNegotiation = (id: number) =>
+  api.get<AnswerOf<'/negotiations/{id}'> & Negotiation>(`/negotiations/${id}`);
 
-export const fetchHistory = (id: number) => api.get<HistoryEvent[]>(`/negotiations/${id}/events`);
+export const fetchHistory = (id: number) =>
+  api.get<AnswerOf<'/negotiations/{id}/events'>>(`/negotiations/${id}/events`);
 
-export const createNegotiation = (body: NewNegotiation) => api.post<Negotiation>('/negotiations', body);
+export const createNegotiation = (body: NewNegotiation) =>
+  api.post<AnswerOf<'/negotiations', 'post'> & Negotiation>('/negotiations', body);
 
-export const recordEvent = (
-  id: number,
-  event: { type: string; occurredOn: string; expectedVersion: number } & EventValues,
-) => api.post<Negotiation>(`/negotiations/${id}/events`, event);
+export const recordEvent = (id: number, event: BodyOf<'/negotiations/{id}/events', 'post'> & EventValues) =>
+  api.post<AnswerOf<'/negotiations/{id}/events', 'post'> & Negotiation>(`/negotiations/${id}/events`, event);
 
 export const fetchRuleSet = () =>
-  api.get<{ ruleSet: RuleSet }>('/workflow').then((workflow) => workflow.ruleSet);
+  api.get<AnswerOf<'/workflow'>>('/workflow').then((workflow) => workflow.ruleSet);
 
 export const downloadNegotiations = (format: 'xlsx' | 'csv', filters: NegotiationFilters) =>
-  download(`/negotiations.${format}`, filters);
+  download(`/negotiations.${format}`, filters satisfies QueryOf<'/negotiations.{format}'>);

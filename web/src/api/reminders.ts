@@ -1,30 +1,21 @@
 import { api } from './client';
-import type { Page } from './types';
+import type { AnswerOf, QueryOf, Schema } from './schema-types';
 
-export const REMINDER_STATUSES = ['pending', 'failed', 'parked', 'sent'] as const;
-export type ReminderStatus = (typeof REMINDER_STATUSES)[number];
-
-export interface Reminder {
-  id: number;
-  recipientId: number;
-  recipientEmail: string;
-  slotKind: 'instructor_digest' | 'supervisor_summary';
-  slotDate: string;
-  dedupeKey: string;
-  subject: string;
-  status: ReminderStatus;
-  attempts: number;
-  nextAttemptAt: string;
-  lastError: string | null;
-  sentAt: string | null;
-  createdAt: string;
-}
+export type Reminder = Schema<'ReminderResponse'>;
+export type ReminderStatus = Reminder['status'];
+export const REMINDER_STATUSES = [
+  'pending',
+  'failed',
+  'parked',
+  'sent',
+] as const satisfies readonly ReminderStatus[];
 
 export const fetchReminders = (status: ReminderStatus, page: number, pageSize: number) =>
-  api.get<Page<Reminder>>('/reminders', { status, page, pageSize });
+  api.get<AnswerOf<'/reminders'>>('/reminders', { status, page, pageSize } satisfies QueryOf<'/reminders'>);
 
 /** Puts a failed or parked reminder back in the queue (admin). */
-export const retryReminder = (id: number) => api.post<Reminder>(`/reminders/${id}/retry`);
+export const retryReminder = (id: number) =>
+  api.post<AnswerOf<'/reminders/{id}/retry', 'post'>>(`/reminders/${id}/retry`);
 
 /** Builds today's digests and summaries now (admin); those built already are not built again. */
-export const runReminders = () => api.post<{ queued: number }>('/reminders/run');
+export const runReminders = () => api.post<AnswerOf<'/reminders/run', 'post'>>('/reminders/run');

@@ -1,18 +1,32 @@
+import { AGREEMENT_KINDS as ALL_KINDS, type AgreementKind } from '@wagetrack/shared';
 import { api, download, type Query } from './client';
+import type { Sector } from './enterprises';
+import type { QueryOf } from './schema-types';
 import type { Stage } from './negotiations';
 
-/** The reports of docs/api.md § Reports: rates are fractions 0–1, `null` for an empty group. */
+/**
+ * The reports of docs/api.md § Reports: rates are fractions 0–1, `null` for an empty group. Their
+ * parameters are the generated query types; their answers are written here, as the reports'
+ * routes do not document a response schema in the OpenAPI document yet.
+ */
 
-export const AGREEMENT_KINDS = ['wage', 'comprehensive', 'women', 'safety'] as const;
-export type AgreementKind = (typeof AGREEMENT_KINDS)[number];
+export type { AgreementKind } from '@wagetrack/shared';
 
-export const REPORT_BASES = ['unionised', 'all'] as const;
-export type ReportBase = (typeof REPORT_BASES)[number];
+/** The kinds of agreement a report counts, wage agreements (the reports' default) first. */
+export const AGREEMENT_KINDS: readonly AgreementKind[] = [
+  'wage',
+  ...ALL_KINDS.filter((kind) => kind !== 'wage'),
+];
 
-export const REPORT_STATUSES = ['signed', 'in_force'] as const;
-export type ReportStatus = (typeof REPORT_STATUSES)[number];
+type SigningRatesQuery = Required<QueryOf<'/reports/signing-rates'>>;
 
-export type GroupBy = 'sector' | 'ownershipType' | 'township' | 'industry' | 'instructor';
+export type ReportBase = SigningRatesQuery['base'];
+export const REPORT_BASES = ['unionised', 'all'] as const satisfies readonly ReportBase[];
+
+export type ReportStatus = SigningRatesQuery['status'];
+export const REPORT_STATUSES = ['signed', 'in_force'] as const satisfies readonly ReportStatus[];
+
+export type GroupBy = SigningRatesQuery['groupBy'];
 
 /** What every report is computed for. */
 export interface ReportParams {
@@ -117,22 +131,22 @@ export interface ReportRequest {
 
 export const signingRatesRequest = (params: ReportParams, groupBy: GroupBy): ReportRequest => ({
   path: 'signing-rates',
-  query: { ...params, groupBy },
+  query: { ...params, groupBy } satisfies QueryOf<'/reports/signing-rates'>,
 });
 
-export const targetGapsRequest = (params: ReportParams, sector: string): ReportRequest => ({
+export const targetGapsRequest = (params: ReportParams, sector: Sector): ReportRequest => ({
   path: 'target-gaps',
-  query: { ...params, sector },
+  query: { ...params, sector } satisfies QueryOf<'/reports/target-gaps'>,
 });
 
 export const unionFoundingRequest = ({ asOf }: ReportParams, groupBy: GroupBy): ReportRequest => ({
   path: 'union-founding',
-  query: { asOf, groupBy },
+  query: { asOf, groupBy } satisfies QueryOf<'/reports/union-founding'>,
 });
 
 export const agreementsRequest = ({ asOf, agreementKind }: ReportParams): ReportRequest => ({
   path: 'agreements',
-  query: { asOf, agreementKind },
+  query: { asOf, agreementKind } satisfies QueryOf<'/reports/agreements'>,
 });
 
 /**
@@ -145,7 +159,7 @@ export const trendRequest = (
   to: string,
 ): ReportRequest => ({
   path: 'trend',
-  query: { agreementKind, base, status, from, to, groupBy: 'sector' },
+  query: { agreementKind, base, status, from, to, groupBy: 'sector' } satisfies QueryOf<'/reports/trend'>,
 });
 
 export const fetchReport = <T>({ path, query }: ReportRequest) => api.get<T>(`/reports/${path}`, query);

@@ -1,21 +1,14 @@
-/** Shapes the API answers with (see docs/api.md), shared by every screen. */
+import type { Schema } from './schema-types';
 
-export const ROLES = ['admin', 'supervisor', 'instructor'] as const;
-export type Role = (typeof ROLES)[number];
+/** Shapes the API answers with (generated from its OpenAPI document: schema.d.ts), shared by every screen. */
 
-export const LANGUAGES = ['zh-CN', 'en'] as const;
-export type Language = (typeof LANGUAGES)[number];
+export type User = Schema<'UserResponse'>;
 
-export interface User {
-  id: number;
-  username: string;
-  displayName: string;
-  email: string | null;
-  role: Role;
-  language: Language;
-  digestOptOut: boolean;
-  active: boolean;
-}
+export type Role = User['role'];
+export const ROLES = ['admin', 'supervisor', 'instructor'] as const satisfies readonly Role[];
+
+export type Language = User['language'];
+export const LANGUAGES = ['zh-CN', 'en'] as const satisfies readonly Language[];
 
 /** Every list endpoint's answer. */
 export interface Page<T> {
@@ -25,21 +18,7 @@ export interface Page<T> {
   pageSize: number;
 }
 
-export interface FieldError {
-  field: string;
-  message: string;
-}
+export type FieldError = Schema<'FieldErrorResponse'>;
 
-/** The body of every error answer. */
-export interface ErrorBody {
-  statusCode: number;
-  code: string;
-  message: string;
-  errors?: FieldError[];
-  /** NEGOTIATION.GUARD_FAILED: the machine's check that refused the event (GET /workflow lists them). */
-  check?: string;
-  /** NEGOTIATION.GUARD_FAILED: the article behind that check, e.g. `集体合同规定 art. 19`. */
-  rule?: string;
-  /** The same article as Chinese cites it, e.g. `集体合同规定第十九条`. */
-  ruleZh?: string;
-}
+/** The body of every error answer (`check`, `rule`, `ruleZh`: a refusal by the workflow). */
+export type ErrorBody = Schema<'ErrorResponse'>;

@@ -1,35 +1,30 @@
 import { api, fetchAll } from './client';
-import type { Language, Role, User } from './types';
+import type { AnswerOf, BodyOf, Schema } from './schema-types';
 
-export interface NewUser {
-  username: string;
-  displayName: string;
-  email: string | null;
-  role: Role;
-  language: Language;
-  password: string;
-}
+export type NewUser = BodyOf<'/users', 'post'>;
 
-export type UserChanges = Partial<Omit<NewUser, 'username'> & Pick<User, 'active' | 'digestOptOut'>>;
+/** What an admin may change on an account (a PATCH of `/users/{id}`). */
+export type UserChanges = Partial<BodyOf<'/users/{id}', 'patch'>>;
 
 /** Every user (admin only). */
-export const fetchAllUsers = () => fetchAll<User>('/users');
+export const fetchAllUsers = () => fetchAll<AnswerOf<'/users'>['items'][number]>('/users');
 
 /** An instructor as admins and supervisors see one: enough to name them. */
-export type Instructor = Pick<User, 'id' | 'username' | 'displayName' | 'active'>;
+export type Instructor = Schema<'InstructorResponse'>;
 
 /** Every instructor, active or not (admins and supervisors). */
-export const fetchInstructors = () => fetchAll<Instructor>('/instructors');
+export const fetchInstructors = () => fetchAll<AnswerOf<'/instructors'>['items'][number]>('/instructors');
 
-export const createUser = (user: NewUser) => api.post<User>('/users', user);
+export const createUser = (user: NewUser) => api.post<AnswerOf<'/users', 'post'>>('/users', user);
 
-export const updateUser = (id: number, changes: UserChanges) => api.patch<User>(`/users/${id}`, changes);
+export const updateUser = (id: number, changes: UserChanges) =>
+  api.patch<AnswerOf<'/users/{id}', 'patch'>>(`/users/${id}`, changes);
 
 /** What anyone may change on their own account; a new password needs the current one. */
-export type OwnChanges = Partial<Pick<User, 'email' | 'language' | 'digestOptOut'>> & {
-  password?: string;
-  currentPassword?: string;
-};
+export type OwnChanges = Partial<
+  Pick<BodyOf<'/users/{id}', 'patch'>, 'email' | 'language' | 'digestOptOut' | 'password' | 'currentPassword'>
+>;
 
 /** Changes the signed-in user's own account; a new password ends the current token (sign in again). */
-export const updateOwnAccount = (id: number, changes: OwnChanges) => api.patch<User>(`/users/${id}`, changes);
+export const updateOwnAccount = (id: number, changes: OwnChanges) =>
+  api.patch<AnswerOf<'/users/{id}', 'patch'>>(`/users/${id}`, changes);

@@ -46,6 +46,7 @@ export function enterpriseInput(form: EnterpriseFormModel): EnterpriseInput {
     name: form.name.trim(),
     creditCode: form.creditCode.trim().toUpperCase(),
     ownershipType: form.ownershipType as OwnershipType,
+    industry: form.industry as EnterpriseInput['industry'],
     township: form.township.trim(),
     community: form.community.trim() || null,
     employeeCount: form.employeeCount ?? 0,

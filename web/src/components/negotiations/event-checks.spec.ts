@@ -4,14 +4,22 @@ import { checkEvent, type CheckContext } from './event-checks';
 
 const NATIONAL: RuleSet = {
   version: 'national-2004.1',
+  offerReplyDays: 20,
+  filingDays: 10,
+  wageFilingDays: 7,
+  reviewDays: 15,
   minRepresentativesPerSide: 3,
   maxExpertShare: 1 / 3,
   quorumShare: 2 / 3,
   majorityShare: 0.5,
   minTermMonths: 1,
   maxTermMonths: 36,
+  defaultWageTermMonths: 12,
+  renewalWindowMonths: 3,
+  publicationDays: 10,
   maxSuspensionDays: 60,
   stalledAfterDays: 30,
+  vacantSeatRefillDays: 15,
 };
 const CONTEXT: CheckContext = {
   today: '2026-03-05',

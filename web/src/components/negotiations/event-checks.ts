@@ -1,5 +1,12 @@
+import {
+  atLeastShareOf,
+  atMostShareOf,
+  impossibleVoteCount,
+  isPastDateField,
+  moreThanShareOf,
+  type EventType,
+} from '@wagetrack/shared';
 import type { AgreementKind, EventField, EventValues, RuleSet } from '../../api/negotiations';
-import { FUTURE_DATES } from './event-form';
 
 /**
  * The API's checks on an event that the form can make exactly before sending it (docs/domain.md,
@@ -29,14 +36,6 @@ export interface CheckContext {
   rules: RuleSet | null;
 }
 
-const EPSILON = 1e-9;
-/** Fewest of `total` that make at least `share` of it (2/3 of 100 → 67). */
-const atLeast = (total: number, share: number) => Math.ceil(total * share - EPSILON);
-/** Fewest of `total` that make strictly more than `share` of it (1/2 of 100 → 51). */
-const moreThan = (total: number, share: number) => Math.floor(total * share + EPSILON) + 1;
-/** Most of `total` that stay within `share` of it (1/3 of 6 → 2). */
-const atMost = (total: number, share: number) => Math.floor(total * share + EPSILON);
-
 const names = (value: EventValues[string] | undefined): string[] => (Array.isArray(value) ? value : []);
 const num = (value: EventValues[string] | undefined): number | null =>
   typeof value === 'number' ? value : null;
@@ -54,7 +53,7 @@ export function checkEvent(
     result.errors[field] ??= { key, params };
   };
   checkFields(fields, body, context, fail);
-  const check = EVENT_CHECKS[type];
+  const check = EVENT_CHECKS[type as EventType];
   check?.(body, context, fail, (key, params) => result.warnings.push({ key, params }));
   return result;
 }
@@ -75,7 +74,7 @@ function checkFields(
       continue;
     }
     if (field.type === 'date' && typeof value === 'string') {
-      if (value > context.today && !FUTURE_DATES.includes(field.name)) fail(field.name, 'future');
+      if (value > context.today && isPastDateField(field.name)) fail(field.name, 'future');
     }
     if (typeof value === 'number') {
       if (field.type === 'integer' && !Number.isInteger(value)) fail(field.name, 'integer');
@@ -118,8 +117,11 @@ function checkRepresentatives(body: EventValues, { rules }: CheckContext, fail: 
     if (chief && !reps.includes(chief)) fail(side.chief, 'chiefNotOnSide', { name: chief });
     if (chief && experts.includes(chief)) fail('experts', 'expertIsChief', { name: chief });
     const expertCount = reps.filter((name) => experts.includes(name)).length;
-    if (rules && expertCount > atMost(reps.length, rules.maxExpertShare)) {
-      fail('experts', 'tooManyExperts', { n: atMost(reps.length, rules.maxExpertShare), of: reps.length });
+    if (rules && expertCount > atMostShareOf(reps.length, rules.maxExpertShare)) {
+      fail('experts', 'tooManyExperts', {
+        n: atMostShareOf(reps.length, rules.maxExpertShare),
+        of: reps.length,
+      });
     }
   }
   if (!workers?.length || !employers?.length) return;
@@ -135,12 +137,13 @@ function checkRepresentatives(body: EventValues, { rules }: CheckContext, fail: 
 function checkVote(body: EventValues, { rules }: CheckContext, fail: Fail, warn: Warn): void {
   const [total, present, inFavour] = [num(body.total), num(body.present), num(body.inFavour)];
   if (total === null || present === null || inFavour === null) return;
-  if (present > total) return fail('present', 'presentOverTotal');
-  if (inFavour > present) return fail('inFavour', 'inFavourOverPresent');
+  const impossible = impossibleVoteCount({ total, present, inFavour });
+  if (impossible === 'present') return fail('present', 'presentOverTotal');
+  if (impossible === 'inFavour') return fail('inFavour', 'inFavourOverPresent');
   if (!rules) return;
-  const quorum = atLeast(total, rules.quorumShare);
+  const quorum = atLeastShareOf(total, rules.quorumShare);
   if (present < quorum) warn('noQuorum', { need: quorum, total });
-  const majority = moreThan(total, rules.majorityShare);
+  const majority = moreThanShareOf(total, rules.majorityShare);
   if (inFavour < majority) warn('noMajority', { need: majority, total });
 }
 
@@ -153,9 +156,9 @@ function checkTerm(body: EventValues, { rules, agreementKind }: CheckContext, fa
   } else if (term < range.min || term > range.max) fail('termMonths', 'termRange', range);
 }
 
-const EVENT_CHECKS: Record<
-  string,
-  (body: EventValues, context: CheckContext, fail: Fail, warn: Warn) => void
+/** The checks between fields of an event (src/negotiations/workflow/checks.ts makes them on the server). */
+const EVENT_CHECKS: Partial<
+  Record<EventType, (body: EventValues, context: CheckContext, fail: Fail, warn: Warn) => void>
 > = {
   OFFER_SENT: notBeforeOccurred('receivedOn', 'receivedBeforeSent'),
   REPRESENTATIVES_CONFIRMED: checkRepresentatives,

@@ -18,9 +18,6 @@ export const CHIEF_SIDES: Readonly<Record<string, string>> = {
   employerChief: 'employerReps',
 };
 
-/** Dates agreed for later (the resume date of a suspension); every other date has already happened. */
-export const FUTURE_DATES: readonly string[] = ['resumeOn'];
-
 export function widgetFor(field: EventField): Widget {
   switch (field.type) {
     case 'date':

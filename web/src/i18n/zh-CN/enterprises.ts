@@ -1,4 +1,6 @@
-/** Ownership types and sectors as the backend's exports name them (src/enterprises/domain/ownership.ts). */
+import { INDUSTRY_LABELS_ZH, OWNERSHIP_LABELS_ZH, SECTOR_LABELS_ZH } from '@wagetrack/shared';
+
+/** Ownership types, sectors and industries as the backend's exports name them (packages/shared). */
 export default {
   field: {
     name: '企业名称',
@@ -14,44 +16,10 @@ export default {
     registeredOn: '成立日期',
     closedOn: '注销日期',
   },
-  ownership: {
-    state_owned: '国有企业',
-    state_controlled: '国有控股企业',
-    collective: '集体企业',
-    private: '私营企业',
-    hk_macao_taiwan: '港澳台商投资企业',
-    foreign: '外商投资企业',
-    other: '其他',
-  },
-  sector: {
-    state: '国有及国有控股企业',
-    collective: '集体企业',
-    non_public: '非公企业',
-    other: '其他企业',
-  },
+  ownership: { ...OWNERSHIP_LABELS_ZH },
+  sector: { ...SECTOR_LABELS_ZH },
   /** GB/T 4754-2017 国民经济行业分类, 门类. */
-  industry: {
-    A: '农、林、牧、渔业',
-    B: '采矿业',
-    C: '制造业',
-    D: '电力、热力、燃气及水生产和供应业',
-    E: '建筑业',
-    F: '批发和零售业',
-    G: '交通运输、仓储和邮政业',
-    H: '住宿和餐饮业',
-    I: '信息传输、软件和信息技术服务业',
-    J: '金融业',
-    K: '房地产业',
-    L: '租赁和商务服务业',
-    M: '科学研究和技术服务业',
-    N: '水利、环境和公共设施管理业',
-    O: '居民服务、修理和其他服务业',
-    P: '教育',
-    Q: '卫生和社会工作',
-    R: '文化、体育和娱乐业',
-    S: '公共管理、社会保障和社会组织',
-    T: '国际组织',
-  },
+  industry: { ...INDUSTRY_LABELS_ZH },
   list: {
     filters: '筛选企业',
     search: '企业名称或信用代码',

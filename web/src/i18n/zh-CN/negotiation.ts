@@ -1,26 +1,15 @@
-/** The negotiation's vocabulary (kinds, events, fields; the stages are in stages.ts) and its list and page. */
+import { AGREEMENT_KIND_LABELS_ZH, DEADLINE_KIND_LABELS_ZH, SCOPE_LABELS_ZH } from '@wagetrack/shared';
+
+/**
+ * The negotiation's vocabulary (kinds, events, fields; the stages are in stages.ts) and its list and
+ * page. Kinds, scopes and deadline kinds are worded once, in packages/shared, as the server words them.
+ */
 export default {
-  kind: {
-    comprehensive: '综合集体合同',
-    wage: '工资专项集体合同',
-    women: '女职工权益保护专项集体合同',
-    safety: '劳动安全卫生专项集体合同',
-  },
-  scope: {
-    enterprise: '单个企业',
-    regional: '区域性',
-    industry: '行业性',
-  },
+  kind: { ...AGREEMENT_KIND_LABELS_ZH },
+  scope: { ...SCOPE_LABELS_ZH },
   /** Deadline and agenda kinds, worded as in the reminder e-mail. */
   deadline: {
-    offer_reply: '要约答复期限',
-    submission_for_review: '报送劳动保障部门审查',
-    review_period_end: '审查期届满（届时自动生效）',
-    publication: '向全体职工公布',
-    suspension_resume: '中止协商后恢复协商',
-    renewal_window_opens: '续订协商（到期前3个月内）',
-    expiry: '集体合同到期',
-    stalled: '协商长期无进展',
+    ...DEADLINE_KIND_LABELS_ZH,
     uncovered: '已建会未签订工资集体协议',
   },
   due: {

@@ -1,3 +1,5 @@
+import { AGREEMENT_KIND_LABELS_ZH, SIGNING_FORM_LABELS_ZH } from '@wagetrack/shared';
+
 /** The words of the exported tables (src/reports/labels-zh.ts), so that screen and file agree. */
 export default {
   filters: '报表条件',
@@ -5,10 +7,7 @@ export default {
   dateFormat: 'YYYY年M月D日',
   agreementKind: {
     label: '合同类型',
-    comprehensive: '综合集体合同',
-    wage: '工资专项集体合同',
-    women: '女职工权益保护专项集体合同',
-    safety: '劳动安全卫生专项集体合同',
+    ...AGREEMENT_KIND_LABELS_ZH,
   },
   base: {
     label: '统计范围',
@@ -59,11 +58,7 @@ export default {
     enterprisesCovered: '覆盖企业数',
     avgWageIncrease: '平均工资增幅',
   },
-  scope: {
-    enterprise: '单独签订',
-    regional: '区域性',
-    industry: '行业性',
-  },
+  scope: { ...SIGNING_FORM_LABELS_ZH },
   total: '合计',
   noInstructor: '未分配指导员',
   meets: '达标',
