@@ -1,3 +1,4 @@
+import { DEADLINE_KINDS } from '@wagetrack/shared';
 import { addDays, type BusinessDate, daysBetween } from '../../common/dates/business-date';
 import { isOverdue } from '../../negotiations/workflow/deadlines';
 
@@ -7,17 +8,8 @@ import { isOverdue } from '../../negotiations/workflow/deadlines';
  * stalled, and their unionised enterprises with no valid agreement. Pure: the database
  * delivers the facts, this decides what is worth an e-mail and in what order.
  */
-export const DIGEST_KINDS = [
-  'offer_reply',
-  'submission_for_review',
-  'review_period_end',
-  'publication',
-  'suspension_resume',
-  'renewal_window_opens',
-  'expiry',
-  'stalled',
-  'uncovered',
-] as const;
+/** Every deadline kind, in the workflow's order, then the enterprises with no agreement. */
+export const DIGEST_KINDS = [...DEADLINE_KINDS, 'uncovered'] as const;
 export type DigestKind = (typeof DIGEST_KINDS)[number];
 
 /**
