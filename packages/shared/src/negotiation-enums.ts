@@ -1,4 +1,4 @@
-/** The negotiation's vocabulary as the API speaks it (docs/domain.md, Agreements and the procedure). */
+/** The negotiation's vocabulary as the API speaks it (docs/domain.md, Agreements; docs/workflow.md, Stages). */
 
 /** A day as the API writes it, `YYYY-MM-DD` (calendar days, no time zone). */
 export type BusinessDate = string;
@@ -38,7 +38,7 @@ export const SETTLED_STAGES: readonly Stage[] = ['in_force', ...FINAL_STAGES];
 export const SIDES = ['union', 'employer'] as const;
 export type Side = (typeof SIDES)[number];
 
-/** The dates a deadline can fall on (the workflow computes them; docs/domain.md, Deadlines). */
+/** The dates a deadline can fall on (the workflow computes them; docs/workflow.md, Deadlines). */
 export const DEADLINE_KINDS = [
   'offer_reply',
   'submission_for_review',

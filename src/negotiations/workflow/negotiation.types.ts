@@ -84,7 +84,7 @@ export interface NegotiationContext {
   historical: boolean;
   offer: Offer | null;
   lastRefusal: Refusal | null;
-  /** Set by a refusal: the higher union coordinates (集体合同规定 art. 32, domain.md). */
+  /** Set by a refusal: the higher union coordinates (集体合同规定 art. 32, docs/domain.md). */
   escalated: boolean;
   representatives: Representatives | null;
   meetings: number;
