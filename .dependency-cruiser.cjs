@@ -7,7 +7,7 @@ const PURE = [
   '^src/reports/rates/',
   '^src/enterprises/domain/',
   '^src/common/dates/',
-  '^packages/shared/src/',
+  '(^|/)packages/shared/src/',
 ];
 /** What a pure core may import besides other pure cores. */
 const PURE_LIBRARIES = ['(^|/)node_modules/xstate/'];
