@@ -3,6 +3,7 @@ import request from 'supertest';
 import { Clock } from '../src/common/clock/clock';
 import { SEED_COUNTY_EXPECTED as EXPECTED } from './support/seed-county-fixture';
 import { createTestApp, TestApp } from './support/test-app';
+import { type OpenApiSchema, type OpenApiSchemas, shapeErrors } from './support/openapi-shape';
 import { aSignedInUser, SignedInUser } from './support/users';
 import { LoadedCounty, loadSeedCounty } from './support/seed-county';
 
@@ -240,6 +241,59 @@ describe('Reports (e2e)', () => {
     it("heads the current month's column of the download with the day it is measured on", async () => {
       const res = await get('trend.csv', { from: '2026-05', to: '2026-06' }).expect(200);
       expect(res.text.split('\r\n')[1]).toBe('分组,2026-05,2026-06（截至2026-06-15）');
+    });
+  });
+
+  describe('the JSON answers, against the OpenAPI document (the web types are generated from it)', () => {
+    const asOf = '2026-06-30';
+    const cases: Array<[string, Record<string, string>]> = [
+      ...['sector', 'ownershipType', 'township', 'industry', 'instructor'].map(
+        (groupBy): [string, Record<string, string>] => ['signing-rates', { asOf, groupBy }],
+      ),
+      ['signing-rates', { asOf, base: 'all', status: 'in_force' }],
+      ['signing-rates', { asOf: '2000-01-01' }],
+      ...['state', 'collective', 'non_public', 'other'].map((sector): [string, Record<string, string>] => [
+        'target-gaps',
+        { asOf, sector, status: 'in_force' },
+      ]),
+      ['union-founding', { asOf }],
+      ['union-founding', { asOf, groupBy: 'instructor' }],
+      ['union-founding', { asOf: '2000-01-01' }],
+      ['agreements', { asOf }],
+      ['agreements', { asOf: '2000-01-01' }],
+      ['trend', { from: '2026-01', to: '2026-06' }],
+      ['trend', { from: '2026-01', to: '2026-03', groupBy: 'township', base: 'all' }],
+    ];
+
+    it('answers every report in exactly its documented shape', async () => {
+      const docs = (await request(sut.http).get('/api/docs-json').expect(200)).body as {
+        paths: Record<
+          string,
+          { get: { responses: { 200: { content: { 'application/json': { schema: OpenApiSchema } } } } } }
+        >;
+        components: { schemas: OpenApiSchemas };
+      };
+      const answers: string[] = [];
+      for (const [path, query] of cases) {
+        const res = await get(path, query).expect(200);
+        const schema =
+          docs.paths[`/api/v1/reports/${path}`].get.responses[200].content['application/json'].schema;
+        expect({ path, query, errors: shapeErrors(res.body, schema, docs.components.schemas) }).toEqual({
+          path,
+          query,
+          errors: [],
+        });
+        answers.push(JSON.stringify(res.body));
+      }
+      // The cases reach both sides of what the schemas make optional or nullable.
+      for (const seen of ['"target":', '"openNegotiation":', '"rate":null', '"avgWageIncreasePct":null']) {
+        expect({ seen, found: answers.some((answer) => answer.includes(seen)) }).toEqual({
+          seen,
+          found: true,
+        });
+      }
+      expect(answers.some((answer) => /"instructorId":\d/.test(answer))).toBe(true);
+      expect(answers.some((answer) => /"avgWageIncreasePct":\d/.test(answer))).toBe(true);
     });
   });
 

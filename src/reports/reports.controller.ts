@@ -1,5 +1,5 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Actor } from '../access/actor';
 import { CurrentActor } from '../access/decorators';
@@ -22,6 +22,13 @@ import {
   TrendQuery,
   UnionFoundingQuery,
 } from './dto/report-queries';
+import {
+  AgreementsReportResponse,
+  SigningRatesResponse,
+  TargetGapsResponse,
+  TrendResponse,
+  UnionFoundingResponse,
+} from './dto/report-responses';
 import { AGREEMENT_SCOPE_COLUMNS_ZH, GROUP_BY_LABELS_ZH } from './labels-zh';
 import type { GroupBy } from './rates';
 import { ReportsService } from './reports.service';
@@ -32,6 +39,8 @@ const FORMAT_DOC = {
   description: 'append .csv (UTF-8 with BOM) or .xlsx to the path to download the table',
   enum: ['csv', 'xlsx'],
 };
+
+const JSON_DOC = 'the report; at the download path, its table as a file';
 
 /**
  * Each report answers JSON at its path and downloads as a table at the same path with
@@ -50,6 +59,7 @@ export class ReportsController {
 
   @Get('signing-rates{.:format}')
   @ApiParam(FORMAT_DOC)
+  @ApiOkResponse({ type: SigningRatesResponse, description: JSON_DOC })
   @ApiOperation({ summary: '签订率 by group against the targets, as of a date' })
   async signingRates(
     @Query() query: SigningRatesQuery,
@@ -65,6 +75,7 @@ export class ReportsController {
 
   @Get('target-gaps{.:format}')
   @ApiParam(FORMAT_DOC)
+  @ApiOkResponse({ type: TargetGapsResponse, description: JSON_DOC })
   @ApiOperation({
     summary: 'The uncovered enterprises of a sector, largest first: the list that closes shortBy',
   })
@@ -82,6 +93,7 @@ export class ReportsController {
 
   @Get('union-founding{.:format}')
   @ApiParam(FORMAT_DOC)
+  @ApiOkResponse({ type: UnionFoundingResponse, description: JSON_DOC })
   @ApiOperation({ summary: '建会率: unionised / open enterprises by group' })
   async unionFounding(
     @Query() query: UnionFoundingQuery,
@@ -97,6 +109,7 @@ export class ReportsController {
 
   @Get('agreements{.:format}')
   @ApiParam(FORMAT_DOC)
+  @ApiOkResponse({ type: AgreementsReportResponse, description: JSON_DOC })
   @ApiOperation({ summary: 'Agreements in force by scope, with enterprises and employees covered' })
   async agreements(
     @Query() query: AgreementsReportQuery,
@@ -112,6 +125,7 @@ export class ReportsController {
 
   @Get('trend{.:format}')
   @ApiParam(FORMAT_DOC)
+  @ApiOkResponse({ type: TrendResponse, description: JSON_DOC })
   @ApiOperation({
     summary:
       'Monthly signing-rate series between two months: each month on its last day, the current month on today (partial: true), later months left out',

@@ -3,13 +3,17 @@ import type { OpenAPIObject } from '@nestjs/swagger';
 type PathItemObject = OpenAPIObject['paths'][string];
 type OperationObject = NonNullable<PathItemObject['get']>;
 type ParameterObject = NonNullable<OperationObject['parameters']>[number];
+type ResponsesObject = OperationObject['responses'];
+type ResponseObject = Extract<ResponsesObject[string], { description: string }>;
+type ContentObject = NonNullable<ResponseObject['content']>;
 
 const OPTIONAL_FORMAT = /^(.+)\.\{format\}$/;
 
 /**
  * A route declared as `report{.:format}` answers JSON at `report` and downloads a table at
  * `report.csv` / `report.xlsx`; Swagger only knows the second spelling. This lists each such
- * route twice: its JSON path without the `format` parameter, and its download path with it.
+ * route twice: its JSON path without the `format` parameter, answering the documented JSON, and
+ * its download path with it, answering a file in the route's other content types.
  */
 export function documentDownloadPaths(document: OpenAPIObject): OpenAPIObject {
   const paths: Record<string, PathItemObject> = {};
@@ -50,6 +54,7 @@ function withoutFormat(operation: OperationObject): OperationObject {
   return {
     ...operation,
     parameters: operation.parameters?.filter((parameter) => !isFormat(parameter)),
+    responses: mapOk(operation.responses, (content) => ({ 'application/json': content['application/json'] })),
   };
 }
 
@@ -61,5 +66,19 @@ function withRequiredFormat(operation: OperationObject): OperationObject {
     parameters: operation.parameters?.map((parameter) =>
       isFormat(parameter) ? { ...parameter, required: true } : parameter,
     ),
+    responses: mapOk(operation.responses, (content) =>
+      Object.fromEntries(
+        Object.keys(content)
+          .filter((type) => type !== 'application/json')
+          .map((type) => [type, { schema: { type: 'string', format: 'binary' } }]),
+      ),
+    ),
   };
+}
+
+/** The 200 answer with its content mapped; an operation whose 200 documents no content is kept as is. */
+function mapOk(responses: ResponsesObject, map: (content: ContentObject) => ContentObject): ResponsesObject {
+  const ok = responses['200'] as ResponseObject | undefined;
+  if (!ok?.content || !('application/json' in ok.content)) return responses;
+  return { ...responses, 200: { ...ok, content: map(ok.content) } };
 }

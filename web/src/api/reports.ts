@@ -1,13 +1,12 @@
 import { AGREEMENT_KINDS as ALL_KINDS, type AgreementKind } from '@wagetrack/shared';
-import { api, download, type Query } from './client';
+import { api, download } from './client';
 import type { Sector } from './enterprises';
-import type { QueryOf } from './schema-types';
-import type { Stage } from './negotiations';
+import type { AnswerOf, QueryOf, Schema } from './schema-types';
 
 /**
- * The reports of docs/api.md § Reports: rates are fractions 0–1, `null` for an empty group. Their
- * parameters are the generated query types; their answers are written here, as the reports'
- * routes do not document a response schema in the OpenAPI document yet.
+ * The reports of docs/contract.md § Reports: rates are fractions 0–1, `null` for an empty group.
+ * Their parameters and answers are the generated API types (schema.d.ts); the names below are
+ * what the report components call them.
  */
 
 export type { AgreementKind } from '@wagetrack/shared';
@@ -18,7 +17,13 @@ export const AGREEMENT_KINDS: readonly AgreementKind[] = [
   ...ALL_KINDS.filter((kind) => kind !== 'wage'),
 ];
 
-type SigningRatesQuery = Required<QueryOf<'/reports/signing-rates'>>;
+/** The reports, by their path under /reports. */
+export type ReportPath = 'signing-rates' | 'target-gaps' | 'union-founding' | 'agreements' | 'trend';
+/** What a report answers, as the API documents it. */
+export type ReportAnswer<Path extends ReportPath> = AnswerOf<`/reports/${Path}`>;
+type ReportQuery<Path extends ReportPath> = QueryOf<`/reports/${Path}`>;
+
+type SigningRatesQuery = Required<ReportQuery<'signing-rates'>>;
 
 export type ReportBase = SigningRatesQuery['base'];
 export const REPORT_BASES = ['unionised', 'all'] as const satisfies readonly ReportBase[];
@@ -29,124 +34,53 @@ export const REPORT_STATUSES = ['signed', 'in_force'] as const satisfies readonl
 export type GroupBy = SigningRatesQuery['groupBy'];
 
 /** What every report is computed for. */
-export interface ReportParams {
-  asOf: string;
-  agreementKind: AgreementKind;
-  base: ReportBase;
-  status: ReportStatus;
+export type ReportParams = Pick<SigningRatesQuery, 'asOf' | 'agreementKind' | 'base' | 'status'>;
+
+export type SigningRatesReport = ReportAnswer<'signing-rates'>;
+export type SigningRateRow = Schema<'SigningRateRowResponse'>;
+
+export type TargetGapsReport = ReportAnswer<'target-gaps'>;
+export type TargetGap = Schema<'TargetGapItemResponse'>;
+
+export type UnionFoundingReport = ReportAnswer<'union-founding'>;
+export type UnionFoundingRow = Schema<'UnionFoundingRowResponse'>;
+
+export type AgreementsReport = ReportAnswer<'agreements'>;
+export type AgreementsRow = Schema<'AgreementsRowResponse'>;
+
+export type TrendReport = ReportAnswer<'trend'>;
+export type TrendPoint = Schema<'TrendPointResponse'>;
+
+/** One report asked for: its path under /reports and its parameters, which decide its answer's type. */
+export interface ReportRequest<Path extends ReportPath = ReportPath> {
+  path: Path;
+  query: ReportQuery<Path>;
 }
 
-export interface SigningRateRow {
-  group: string;
-  enterprises: number;
-  covered: number;
-  rate: number | null;
-  employees: number;
-  employeesCovered: number;
-  employeeRate: number | null;
-  /** Only for the groups the county sets a target for (sectors `state` and `non_public`). */
-  target?: number;
-  meetsTarget?: boolean;
-  shortBy?: number;
-}
-
-export interface SigningRatesReport extends ReportParams {
-  groupBy: GroupBy;
-  rows: SigningRateRow[];
-  total: SigningRateRow;
-}
-
-export interface TargetGap {
-  enterpriseId: number;
-  name: string;
-  creditCode: string;
-  ownershipType: string;
-  township: string;
-  employeeCount: number;
-  instructorId: number | null;
-  openNegotiation: { id: number; stage: Stage } | null;
-}
-
-export interface TargetGapsReport extends ReportParams {
-  sector: string;
-  target: number | null;
-  shortBy: number;
-  items: TargetGap[];
-}
-
-export interface UnionFoundingRow {
-  group: string;
-  enterprises: number;
-  unionised: number;
-  rate: number | null;
-}
-
-export interface UnionFoundingReport {
-  asOf: string;
-  groupBy: GroupBy;
-  rows: UnionFoundingRow[];
-  total: UnionFoundingRow;
-}
-
-export interface AgreementsRow {
-  scope: string;
-  agreements: number;
-  enterprisesCovered: number;
-  employeesCovered: number;
-  avgWageIncreasePct: number | null;
-}
-
-export interface AgreementsReport {
-  asOf: string;
-  agreementKind: AgreementKind;
-  rows: AgreementsRow[];
-  total: AgreementsRow;
-}
-
-export interface TrendPoint {
-  month: string;
-  /** The day the point is measured on: the month's last day, or today for the current month. */
-  asOf: string;
-  /** The current month, measured on today (it has not ended). */
-  partial: boolean;
-  rate: number | null;
-  covered: number;
-  enterprises: number;
-}
-
-export interface TrendReport {
-  from: string;
-  to: string;
-  groupBy: GroupBy;
-  months: string[];
-  series: Array<{ group: string; points: TrendPoint[] }>;
-  total: TrendPoint[];
-}
-
-/** One report asked for: its path under /reports and its parameters. */
-export interface ReportRequest {
-  path: 'signing-rates' | 'target-gaps' | 'union-founding' | 'agreements' | 'trend';
-  query: Query;
-}
-
-export const signingRatesRequest = (params: ReportParams, groupBy: GroupBy): ReportRequest => ({
+export const signingRatesRequest = (
+  params: ReportParams,
+  groupBy: GroupBy,
+): ReportRequest<'signing-rates'> => ({
   path: 'signing-rates',
-  query: { ...params, groupBy } satisfies QueryOf<'/reports/signing-rates'>,
+  query: { ...params, groupBy },
 });
 
-export const targetGapsRequest = (params: ReportParams, sector: Sector): ReportRequest => ({
+export const targetGapsRequest = (params: ReportParams, sector: Sector): ReportRequest<'target-gaps'> => ({
   path: 'target-gaps',
-  query: { ...params, sector } satisfies QueryOf<'/reports/target-gaps'>,
+  query: { ...params, sector },
 });
 
-export const unionFoundingRequest = ({ asOf }: ReportParams, groupBy: GroupBy): ReportRequest => ({
+export const unionFoundingRequest = (
+  { asOf }: ReportParams,
+  groupBy: GroupBy,
+): ReportRequest<'union-founding'> => ({
   path: 'union-founding',
-  query: { asOf, groupBy } satisfies QueryOf<'/reports/union-founding'>,
+  query: { asOf, groupBy },
 });
 
-export const agreementsRequest = ({ asOf, agreementKind }: ReportParams): ReportRequest => ({
+export const agreementsRequest = ({ asOf, agreementKind }: ReportParams): ReportRequest<'agreements'> => ({
   path: 'agreements',
-  query: { asOf, agreementKind } satisfies QueryOf<'/reports/agreements'>,
+  query: { asOf, agreementKind },
 });
 
 /**
@@ -157,12 +91,13 @@ export const trendRequest = (
   { agreementKind, base, status }: ReportParams,
   from: string,
   to: string,
-): ReportRequest => ({
+): ReportRequest<'trend'> => ({
   path: 'trend',
-  query: { agreementKind, base, status, from, to, groupBy: 'sector' } satisfies QueryOf<'/reports/trend'>,
+  query: { agreementKind, base, status, from, to, groupBy: 'sector' },
 });
 
-export const fetchReport = <T>({ path, query }: ReportRequest) => api.get<T>(`/reports/${path}`, query);
+export const fetchReport = <Path extends ReportPath>({ path, query }: ReportRequest<Path>) =>
+  api.get<ReportAnswer<Path>>(`/reports/${path}`, query);
 
 /** The same report as a table to save: the same parameters, so the file shows the numbers on screen. */
 export const downloadReport = ({ path, query }: ReportRequest, format: 'csv' | 'xlsx') =>

@@ -1347,6 +1347,177 @@ export interface components {
       guards: components['schemas']['GuardResponse'][];
       transitions: components['schemas']['TransitionResponse'][];
     };
+    SigningRateRowResponse: {
+      /**
+       * @description the group: a sector, an ownership type, a township, an industry letter, or an instructor id (`none`: no instructor); `total` on the total row
+       * @example non_public
+       */
+      group: string;
+      /** @description 应签: enterprises in the base */
+      enterprises: number;
+      /** @description 已签: those of them covered */
+      covered: number;
+      /** @description covered / enterprises, a fraction 0–1; null for an empty group */
+      rate: number | null;
+      /** @description headcount of the enterprises in the base */
+      employees: number;
+      employeesCovered: number;
+      /** @description 职工覆盖率: employeesCovered / employees, a fraction 0–1; null when the headcount is 0 */
+      employeeRate: number | null;
+      /** @description the target rate; only on the rows of sectors that have one */
+      target?: number;
+      /** @description with target: whether the rate meets it (shortBy is 0) */
+      meetsTarget?: boolean;
+      /** @description with target: how many more covered enterprises the group needs to meet it (0 if met) */
+      shortBy?: number;
+    };
+    SigningRatesResponse: {
+      /** Format: date */
+      asOf: string;
+      /** @enum {string} */
+      agreementKind: 'comprehensive' | 'wage' | 'women' | 'safety';
+      /** @enum {string} */
+      base: 'unionised' | 'all';
+      /** @enum {string} */
+      groupBy: 'sector' | 'ownershipType' | 'township' | 'industry' | 'instructor';
+      /** @enum {string} */
+      status: 'signed' | 'in_force';
+      rows: components['schemas']['SigningRateRowResponse'][];
+      /** @description all enterprises of the base; no target */
+      total: components['schemas']['SigningRateRowResponse'];
+    };
+    TargetGapNegotiationResponse: {
+      id: number;
+      /** @enum {string} */
+      stage: 'invitation' | 'preparation' | 'consultation' | 'ratification' | 'signing' | 'filing';
+    };
+    TargetGapItemResponse: {
+      enterpriseId: number;
+      name: string;
+      creditCode: string;
+      /** @enum {string} */
+      ownershipType:
+        | 'state_owned'
+        | 'state_controlled'
+        | 'collective'
+        | 'private'
+        | 'hk_macao_taiwan'
+        | 'foreign'
+        | 'other';
+      township: string;
+      employeeCount: number;
+      instructorId: number | null;
+      /** @description the newest open negotiation of the kind; absent when there is none */
+      openNegotiation?: components['schemas']['TargetGapNegotiationResponse'];
+    };
+    TargetGapsResponse: {
+      /** Format: date */
+      asOf: string;
+      /** @enum {string} */
+      sector: 'state' | 'collective' | 'non_public' | 'other';
+      /** @enum {string} */
+      agreementKind: 'comprehensive' | 'wage' | 'women' | 'safety';
+      /** @enum {string} */
+      base: 'unionised' | 'all';
+      /** @enum {string} */
+      status: 'signed' | 'in_force';
+      /** @description null when the sector has no target */
+      target: number | null;
+      /** @description as on the sector's signing-rate row; 0 without a target */
+      shortBy: number;
+      /** @description every uncovered enterprise of the sector's base, largest first */
+      items: components['schemas']['TargetGapItemResponse'][];
+    };
+    UnionFoundingRowResponse: {
+      /**
+       * @description the group: a sector, an ownership type, a township, an industry letter, or an instructor id (`none`: no instructor); `total` on the total row
+       * @example non_public
+       */
+      group: string;
+      /** @description open enterprises */
+      enterprises: number;
+      /** @description those with a union founded on or before asOf */
+      unionised: number;
+      /** @description unionised / enterprises, a fraction 0–1; null for an empty group */
+      rate: number | null;
+    };
+    UnionFoundingResponse: {
+      /** Format: date */
+      asOf: string;
+      /** @enum {string} */
+      groupBy: 'sector' | 'ownershipType' | 'township' | 'industry' | 'instructor';
+      rows: components['schemas']['UnionFoundingRowResponse'][];
+      total: components['schemas']['UnionFoundingRowResponse'];
+    };
+    AgreementsRowResponse: {
+      /**
+       * @description `total` on the total row
+       * @enum {string}
+       */
+      scope: 'enterprise' | 'regional' | 'industry' | 'total';
+      /** @description agreements of the kind in force on asOf */
+      agreements: number;
+      /** @description distinct open enterprises they list */
+      enterprisesCovered: number;
+      /** @description sum of the agreements' covered employees */
+      employeesCovered: number;
+      /** @description mean wage increase (%) of the agreements that record one, 2 decimals; null if none */
+      avgWageIncreasePct: number | null;
+    };
+    AgreementsReportResponse: {
+      /** Format: date */
+      asOf: string;
+      /** @enum {string} */
+      agreementKind: 'comprehensive' | 'wage' | 'women' | 'safety';
+      /** @description always the three scopes */
+      rows: components['schemas']['AgreementsRowResponse'][];
+      /** @description sums; an enterprise listed under two scopes counts once in enterprisesCovered */
+      total: components['schemas']['AgreementsRowResponse'];
+    };
+    TrendPointResponse: {
+      /** @example 2026-06 */
+      month: string;
+      /**
+       * Format: date
+       * @description the day the point is measured on: the month's last day, or today for the current month
+       */
+      asOf: string;
+      /** @description the current month, measured on today (it has not ended) */
+      partial: boolean;
+      /** @description covered / enterprises, a fraction 0–1; null for an empty group */
+      rate: number | null;
+      covered: number;
+      enterprises: number;
+    };
+    TrendSeriesResponse: {
+      /**
+       * @description the group: a sector, an ownership type, a township, an industry letter, or an instructor id (`none`: no instructor); `total` on the total row
+       * @example non_public
+       */
+      group: string;
+      /** @description one point per month */
+      points: components['schemas']['TrendPointResponse'][];
+    };
+    TrendResponse: {
+      /** @example 2026-01 */
+      from: string;
+      /** @example 2026-12 */
+      to: string;
+      /** @enum {string} */
+      agreementKind: 'comprehensive' | 'wage' | 'women' | 'safety';
+      /** @enum {string} */
+      base: 'unionised' | 'all';
+      /** @enum {string} */
+      status: 'signed' | 'in_force';
+      /** @enum {string} */
+      groupBy: 'sector' | 'ownershipType' | 'township' | 'industry' | 'instructor';
+      /** @description the months from `from` to `to` that have begun */
+      months: string[];
+      /** @description one series per group */
+      series: components['schemas']['TrendSeriesResponse'][];
+      /** @description the total row of each month */
+      total: components['schemas']['TrendPointResponse'][];
+    };
     ReminderResponse: {
       id: number;
       recipientId: number;
@@ -2957,11 +3128,14 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description the report; at the download path, its table as a file */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['SigningRatesResponse'];
+        };
       };
       /** @description REQUEST.UNKNOWN_FIELD: a query parameter the route does not know */
       400: {
@@ -3013,11 +3187,15 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description the report; at the download path, its table as a file */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'text/csv; charset=utf-8': string;
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        };
       };
       /** @description REQUEST.UNKNOWN_FIELD: a query parameter the route does not know */
       400: {
@@ -3066,11 +3244,14 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description the report; at the download path, its table as a file */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['TargetGapsResponse'];
+        };
       };
       /** @description REQUEST.UNKNOWN_FIELD: a query parameter the route does not know */
       400: {
@@ -3122,11 +3303,15 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description the report; at the download path, its table as a file */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'text/csv; charset=utf-8': string;
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        };
       };
       /** @description REQUEST.UNKNOWN_FIELD: a query parameter the route does not know */
       400: {
@@ -3170,11 +3355,14 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description the report; at the download path, its table as a file */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['UnionFoundingResponse'];
+        };
       };
       /** @description REQUEST.UNKNOWN_FIELD: a query parameter the route does not know */
       400: {
@@ -3221,11 +3409,15 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description the report; at the download path, its table as a file */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'text/csv; charset=utf-8': string;
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        };
       };
       /** @description REQUEST.UNKNOWN_FIELD: a query parameter the route does not know */
       400: {
@@ -3269,11 +3461,14 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description the report; at the download path, its table as a file */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['AgreementsReportResponse'];
+        };
       };
       /** @description REQUEST.UNKNOWN_FIELD: a query parameter the route does not know */
       400: {
@@ -3320,11 +3515,15 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description the report; at the download path, its table as a file */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'text/csv; charset=utf-8': string;
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        };
       };
       /** @description REQUEST.UNKNOWN_FIELD: a query parameter the route does not know */
       400: {
@@ -3377,11 +3576,14 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description the report; at the download path, its table as a file */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['TrendResponse'];
+        };
       };
       /** @description REQUEST.UNKNOWN_FIELD: a query parameter the route does not know */
       400: {
@@ -3437,11 +3639,15 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description the report; at the download path, its table as a file */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'text/csv; charset=utf-8': string;
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        };
       };
       /** @description REQUEST.UNKNOWN_FIELD: a query parameter the route does not know */
       400: {

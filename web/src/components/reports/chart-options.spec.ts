@@ -78,6 +78,9 @@ describe('trendChartOption', () => {
   const report: TrendReport = {
     from: '2026-01',
     to: '2026-02',
+    agreementKind: 'wage',
+    base: 'unionised',
+    status: 'signed',
     groupBy: 'sector',
     months: ['2026-01', '2026-02'],
     series: [

@@ -1,9 +1,9 @@
 import { ref, shallowRef, watch } from 'vue';
-import { fetchReport, type ReportRequest } from '../../api/reports';
+import { fetchReport, type ReportAnswer, type ReportPath, type ReportRequest } from '../../api/reports';
 
 /** A report fetched again whenever its request changes; a slower earlier answer never overwrites a later one. */
-export function useReport<T>(request: () => ReportRequest) {
-  const report = shallowRef<T | null>(null);
+export function useReport<Path extends ReportPath>(request: () => ReportRequest<Path>) {
+  const report = shallowRef<ReportAnswer<Path> | null>(null);
   const loading = ref(false);
   const failure = ref<unknown>(null);
   let latest = 0;
@@ -14,7 +14,7 @@ export function useReport<T>(request: () => ReportRequest) {
       const asked = ++latest;
       loading.value = true;
       try {
-        const answer = await fetchReport<T>(request());
+        const answer = await fetchReport(request());
         if (asked !== latest) return;
         report.value = answer;
         failure.value = null;

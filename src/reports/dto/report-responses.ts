@@ -1,0 +1,181 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  OWNERSHIP_TYPES,
+  type OwnershipType,
+  SECTORS,
+  type Sector,
+} from '../../enterprises/domain/ownership';
+import {
+  AGREEMENT_KINDS,
+  type AgreementKind,
+  OPEN_STAGES,
+  SCOPES,
+  type Scope,
+  type Stage,
+} from '../../negotiations/workflow';
+import {
+  BASES,
+  type Base,
+  COVERAGE_STATUSES,
+  type CoverageStatus,
+  GROUP_BYS,
+  type GroupBy,
+  TOTAL_GROUP,
+} from '../rates';
+
+/**
+ * The reports' JSON answers as the OpenAPI document describes them (docs/contract.md, Reports), so
+ * that the web's generated types cover them. Documentation only: ReportsService builds the answers
+ * from the pure core (`rates/`), and the reports e2e test checks each answer against these shapes.
+ */
+
+const RATE = 'a fraction 0–1; null for an empty group';
+const GROUP =
+  'the group: a sector, an ownership type, a township, an industry letter, or an instructor id (`none`: no instructor); `total` on the total row';
+
+export class SigningRateRowResponse {
+  @ApiProperty({ description: GROUP, example: 'non_public' }) group!: string;
+  @ApiProperty({ description: '应签: enterprises in the base' }) enterprises!: number;
+  @ApiProperty({ description: '已签: those of them covered' }) covered!: number;
+  @ApiProperty({ type: Number, nullable: true, description: `covered / enterprises, ${RATE}` })
+  rate!: number | null;
+  @ApiProperty({ description: 'headcount of the enterprises in the base' }) employees!: number;
+  @ApiProperty() employeesCovered!: number;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: '职工覆盖率: employeesCovered / employees, a fraction 0–1; null when the headcount is 0',
+  })
+  employeeRate!: number | null;
+  @ApiPropertyOptional({ description: 'the target rate; only on the rows of sectors that have one' })
+  target?: number;
+  @ApiPropertyOptional({ description: 'with target: whether the rate meets it (shortBy is 0)' })
+  meetsTarget?: boolean;
+  @ApiPropertyOptional({
+    description: 'with target: how many more covered enterprises the group needs to meet it (0 if met)',
+  })
+  shortBy?: number;
+}
+
+export class SigningRatesResponse {
+  @ApiProperty({ format: 'date' }) asOf!: string;
+  @ApiProperty({ enum: AGREEMENT_KINDS }) agreementKind!: AgreementKind;
+  @ApiProperty({ enum: BASES }) base!: Base;
+  @ApiProperty({ enum: GROUP_BYS }) groupBy!: GroupBy;
+  @ApiProperty({ enum: COVERAGE_STATUSES }) status!: CoverageStatus;
+  @ApiProperty({ type: [SigningRateRowResponse] }) rows!: SigningRateRowResponse[];
+  @ApiProperty({ type: SigningRateRowResponse, description: 'all enterprises of the base; no target' })
+  total!: SigningRateRowResponse;
+}
+
+export class TargetGapNegotiationResponse {
+  @ApiProperty() id!: number;
+  @ApiProperty({ enum: OPEN_STAGES }) stage!: Stage;
+}
+
+export class TargetGapItemResponse {
+  @ApiProperty() enterpriseId!: number;
+  @ApiProperty() name!: string;
+  @ApiProperty() creditCode!: string;
+  @ApiProperty({ enum: OWNERSHIP_TYPES }) ownershipType!: OwnershipType;
+  @ApiProperty() township!: string;
+  @ApiProperty() employeeCount!: number;
+  @ApiProperty({ type: Number, nullable: true }) instructorId!: number | null;
+  @ApiPropertyOptional({
+    type: TargetGapNegotiationResponse,
+    description: 'the newest open negotiation of the kind; absent when there is none',
+  })
+  openNegotiation?: TargetGapNegotiationResponse;
+}
+
+export class TargetGapsResponse {
+  @ApiProperty({ format: 'date' }) asOf!: string;
+  @ApiProperty({ enum: SECTORS }) sector!: Sector;
+  @ApiProperty({ enum: AGREEMENT_KINDS }) agreementKind!: AgreementKind;
+  @ApiProperty({ enum: BASES }) base!: Base;
+  @ApiProperty({ enum: COVERAGE_STATUSES }) status!: CoverageStatus;
+  @ApiProperty({ type: Number, nullable: true, description: 'null when the sector has no target' })
+  target!: number | null;
+  @ApiProperty({ description: "as on the sector's signing-rate row; 0 without a target" }) shortBy!: number;
+  @ApiProperty({
+    type: [TargetGapItemResponse],
+    description: "every uncovered enterprise of the sector's base, largest first",
+  })
+  items!: TargetGapItemResponse[];
+}
+
+export class UnionFoundingRowResponse {
+  @ApiProperty({ description: GROUP, example: 'non_public' }) group!: string;
+  @ApiProperty({ description: 'open enterprises' }) enterprises!: number;
+  @ApiProperty({ description: 'those with a union founded on or before asOf' }) unionised!: number;
+  @ApiProperty({ type: Number, nullable: true, description: `unionised / enterprises, ${RATE}` })
+  rate!: number | null;
+}
+
+export class UnionFoundingResponse {
+  @ApiProperty({ format: 'date' }) asOf!: string;
+  @ApiProperty({ enum: GROUP_BYS }) groupBy!: GroupBy;
+  @ApiProperty({ type: [UnionFoundingRowResponse] }) rows!: UnionFoundingRowResponse[];
+  @ApiProperty({ type: UnionFoundingRowResponse }) total!: UnionFoundingRowResponse;
+}
+
+export class AgreementsRowResponse {
+  @ApiProperty({ enum: [...SCOPES, TOTAL_GROUP], description: '`total` on the total row' })
+  scope!: Scope | typeof TOTAL_GROUP;
+  @ApiProperty({ description: 'agreements of the kind in force on asOf' }) agreements!: number;
+  @ApiProperty({ description: 'distinct open enterprises they list' }) enterprisesCovered!: number;
+  @ApiProperty({ description: "sum of the agreements' covered employees" }) employeesCovered!: number;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: 'mean wage increase (%) of the agreements that record one, 2 decimals; null if none',
+  })
+  avgWageIncreasePct!: number | null;
+}
+
+export class AgreementsReportResponse {
+  @ApiProperty({ format: 'date' }) asOf!: string;
+  @ApiProperty({ enum: AGREEMENT_KINDS }) agreementKind!: AgreementKind;
+  @ApiProperty({ type: [AgreementsRowResponse], description: 'always the three scopes' })
+  rows!: AgreementsRowResponse[];
+  @ApiProperty({
+    type: AgreementsRowResponse,
+    description: 'sums; an enterprise listed under two scopes counts once in enterprisesCovered',
+  })
+  total!: AgreementsRowResponse;
+}
+
+export class TrendPointResponse {
+  @ApiProperty({ example: '2026-06' }) month!: string;
+  @ApiProperty({
+    format: 'date',
+    description: "the day the point is measured on: the month's last day, or today for the current month",
+  })
+  asOf!: string;
+  @ApiProperty({ description: 'the current month, measured on today (it has not ended)' }) partial!: boolean;
+  @ApiProperty({ type: Number, nullable: true, description: `covered / enterprises, ${RATE}` })
+  rate!: number | null;
+  @ApiProperty() covered!: number;
+  @ApiProperty() enterprises!: number;
+}
+
+export class TrendSeriesResponse {
+  @ApiProperty({ description: GROUP, example: 'non_public' }) group!: string;
+  @ApiProperty({ type: [TrendPointResponse], description: 'one point per month' })
+  points!: TrendPointResponse[];
+}
+
+export class TrendResponse {
+  @ApiProperty({ example: '2026-01' }) from!: string;
+  @ApiProperty({ example: '2026-12' }) to!: string;
+  @ApiProperty({ enum: AGREEMENT_KINDS }) agreementKind!: AgreementKind;
+  @ApiProperty({ enum: BASES }) base!: Base;
+  @ApiProperty({ enum: COVERAGE_STATUSES }) status!: CoverageStatus;
+  @ApiProperty({ enum: GROUP_BYS }) groupBy!: GroupBy;
+  @ApiProperty({ type: [String], description: 'the months from `from` to `to` that have begun' })
+  months!: string[];
+  @ApiProperty({ type: [TrendSeriesResponse], description: 'one series per group' })
+  series!: TrendSeriesResponse[];
+  @ApiProperty({ type: [TrendPointResponse], description: 'the total row of each month' })
+  total!: TrendPointResponse[];
+}
