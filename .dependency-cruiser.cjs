@@ -6,6 +6,7 @@ const PURE = [
   '^src/negotiations/workflow/',
   '^src/reports/rates/',
   '^src/enterprises/domain/',
+  '^src/org-units/domain/',
   '^src/common/dates/',
   '(^|/)packages/shared/src/',
 ];

@@ -4,6 +4,7 @@ import { CreateNegotiations1764000000002 } from './1764000000002-create-negotiat
 import { CreateReminders1764000000003 } from './1764000000003-create-reminders';
 import { ReportIndexes1764000000004 } from './1764000000004-report-indexes';
 import { EnterpriseVersion1764000000005 } from './1764000000005-enterprise-version';
+import { OrgUnits1764000000006 } from './1764000000006-org-units';
 
 /** Every migration, oldest first. Listed as classes so the same list works from src and dist. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   CreateReminders1764000000003,
   ReportIndexes1764000000004,
   EnterpriseVersion1764000000005,
+  OrgUnits1764000000006,
 ];

@@ -3,6 +3,7 @@ import { businessTimeConfig, loadBusinessTimeConfig } from './common/clock/busin
 import { loadSchedulerConfig, schedulerConfig } from './common/scheduler/scheduler.config';
 import { importsConfig, loadImportsConfig } from './imports/imports.config';
 import { loadNegotiationsConfig, negotiationsConfig } from './negotiations/negotiations.config';
+import { loadOrgUnitsConfig, orgUnitsConfig } from './org-units/org-units.config';
 import { loadMailConfig, mailConfig } from './reminders/mail.config';
 import { loadReportsConfig, reportsConfig } from './reports/reports.config';
 import { loadServerConfig, serverConfig } from './server.config';
@@ -18,6 +19,7 @@ const LOADERS = {
   businessTime: loadBusinessTimeConfig,
   auth: loadAuthConfig,
   users: loadUsersConfig,
+  orgUnits: loadOrgUnitsConfig,
   negotiations: loadNegotiationsConfig,
   scheduler: loadSchedulerConfig,
   reports: loadReportsConfig,
@@ -33,6 +35,7 @@ export const CONFIG_SLICES = {
   businessTime: businessTimeConfig,
   auth: authConfig,
   users: usersConfig,
+  orgUnits: orgUnitsConfig,
   negotiations: negotiationsConfig,
   scheduler: schedulerConfig,
   reports: reportsConfig,

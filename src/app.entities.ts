@@ -6,6 +6,7 @@ import { Deadline } from './negotiations/entities/deadline.entity';
 import { Negotiation } from './negotiations/entities/negotiation.entity';
 import { NegotiationEnterprise } from './negotiations/entities/negotiation-enterprise.entity';
 import { NegotiationEvent } from './negotiations/entities/negotiation-event.entity';
+import { OrgUnit } from './org-units/org-unit.entity';
 import { Reminder } from './reminders/reminder.entity';
 import { User } from './users/user.entity';
 
@@ -15,6 +16,7 @@ import { User } from './users/user.entity';
  * root's job: `database/` stays below the features and imports none of them.
  */
 export const ENTITIES = [
+  OrgUnit,
   User,
   Enterprise,
   AuditEntry,

@@ -16,6 +16,7 @@ import { serverConfig } from './server.config';
 import { EnterprisesModule } from './enterprises/enterprises.module';
 import { HealthModule } from './health/health.module';
 import { NegotiationsModule } from './negotiations/negotiations.module';
+import { OrgUnitsModule } from './org-units/org-units.module';
 import { ImportsModule } from './imports/imports.module';
 import { RemindersModule } from './reminders/reminders.module';
 import { ReportsModule } from './reports/reports.module';
@@ -48,6 +49,7 @@ import { UsersModule } from './users/users.module';
     ClockModule,
     DatabaseModule,
     AuditModule,
+    OrgUnitsModule,
     HealthModule,
     UsersModule,
     AuthModule,

@@ -44,6 +44,7 @@ describe('Migrations', () => {
   });
 
   it('gives the enterprises stored before the version column version 1', async () => {
+    await dataSource.undoLastMigration({ transaction: 'each' }); // 1764000000006, the organisation units
     await dataSource.undoLastMigration({ transaction: 'each' }); // 1764000000005, the version column
     await dataSource.query(
       "INSERT INTO enterprises (name, credit_code, ownership_type, township, industry, employee_count) VALUES ('金山纸厂', '91350100M000100Y43', 'private', '金山镇', 'C', 12)",
@@ -51,6 +52,8 @@ describe('Migrations', () => {
     await dataSource.runMigrations({ transaction: 'each' });
     expect(await dataSource.query('SELECT version FROM enterprises')).toEqual([{ version: 1 }]);
     await dataSource.query('DELETE FROM enterprises');
+    await dataSource.query('UPDATE org_units SET parent_id = NULL');
+    await dataSource.query('DELETE FROM org_units');
   });
 
   it('undoes every migration with down, leaving none of the tables', async () => {

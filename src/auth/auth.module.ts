@@ -3,6 +3,7 @@ import { createSecretKey } from 'node:crypto';
 import { ConfigModule } from '@nestjs/config';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
+import { OrgUnitsModule } from '../org-units/org-units.module';
 import { UsersModule } from '../users/users.module';
 import { type AuthConfig, authConfig } from './auth.config';
 import { AuthController } from './auth.controller';
@@ -16,6 +17,7 @@ const AUTH_CONFIG = ConfigModule.forFeature(authConfig);
 @Module({
   imports: [
     UsersModule,
+    OrgUnitsModule,
     AUTH_CONFIG,
     JwtModule.registerAsync({
       imports: [AUTH_CONFIG],

@@ -3,6 +3,7 @@ import { JwtService } from '@nestjs/jwt';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { writeTransaction } from '../database/transactions';
+import { OrgUnitsService } from '../org-units/org-units.service';
 import { UserResponse } from '../users/dto/user.response';
 import { PasswordHasher } from '../users/password-hasher';
 import { UsersRepository } from '../users/users.repository';
@@ -25,6 +26,7 @@ export class AuthService {
     private readonly jwt: JwtService,
     private readonly throttle: LoginThrottle,
     private readonly audit: AuditService,
+    private readonly orgUnits: OrgUnitsService,
     @Inject(authConfig.KEY) private readonly config: AuthConfig,
   ) {}
 
@@ -48,7 +50,7 @@ export class AuthService {
       await this.throttle.reset(manager, username, ip);
       await this.audit.record(
         manager,
-        { id: user.id, username, role: user.role, ip },
+        { id: user.id, username, role: user.role, ip, orgUnitId: user.orgUnitId, governedUnitIds: null },
         { action: 'auth.login', ...attempt },
       );
     });
@@ -65,7 +67,15 @@ export class AuthService {
     if (!user || !user.active || user.tokenVersion !== claims.tv) {
       throw new UnauthenticatedError('the token is no longer valid');
     }
-    return { id: user.id, username: user.username, role: user.role, ip };
+    const governedUnitIds = await this.orgUnits.governedUnitIds(user.orgUnitId, this.config.userCacheMs);
+    return {
+      id: user.id,
+      username: user.username,
+      role: user.role,
+      ip,
+      orgUnitId: user.orgUnitId,
+      governedUnitIds,
+    };
   }
 
   /** The token's claims if its signature and expiry hold (then remembered until it expires). */

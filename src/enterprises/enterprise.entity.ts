@@ -35,6 +35,13 @@ const REPORT_COLUMNS = ['registeredOn', 'closedOn', 'unionFoundedOn', 'employeeC
   'industry',
   ...REPORT_COLUMNS,
 ])
+@Index('IDX_enterprises_report_org_unit', [
+  'orgUnitId',
+  'ownershipType',
+  'industry',
+  'instructorId',
+  ...REPORT_COLUMNS,
+])
 export class Enterprise {
   @PrimaryGeneratedColumn({ type: 'integer' })
   id!: number;
@@ -49,8 +56,14 @@ export class Enterprise {
   @Column({ name: 'ownership_type', type: 'varchar', length: 20 })
   ownershipType!: OwnershipType;
 
+  /** The township unit's name (kept with the enterprise; the reports group by it). */
   @Column({ type: 'varchar', length: 100 })
   township!: string;
+
+  /** The township unit the enterprise belongs to (migration 1764000000006); set on every write. */
+  @Column({ name: 'org_unit_id', type: 'integer', nullable: true })
+  @ForeignKey('org_units', { name: 'FK_enterprises_org_unit', onDelete: 'RESTRICT' })
+  orgUnitId!: number | null;
 
   @Column({ type: 'varchar', length: 100, nullable: true })
   community!: string | null;

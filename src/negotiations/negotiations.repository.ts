@@ -28,7 +28,12 @@ export interface CoveredEnterprise {
 export interface NegotiationWithCoverage {
   negotiation: Negotiation;
   enterprises: Array<
-    CoveredEnterprise & { instructorId: number | null; employeeCount: number; registeredOn: string | null }
+    CoveredEnterprise & {
+      instructorId: number | null;
+      orgUnitId: number | null;
+      employeeCount: number;
+      registeredOn: string | null;
+    }
   >;
 }
 
@@ -116,7 +121,7 @@ export class NegotiationsRepository {
   async findWithCoverage(id: number): Promise<NegotiationWithCoverage | null> {
     // Plain SQL (see sql.ts): every request about one negotiation starts here.
     const rows = (await this.dataSource.query(
-      'SELECT n.*, e.id AS covered_id, e.name AS covered_name, e.instructor_id AS covered_instructor_id, e.employee_count AS covered_employee_count, e.registered_on AS covered_registered_on FROM negotiations n LEFT JOIN negotiation_enterprises ne ON ne.negotiation_id = n.id LEFT JOIN enterprises e ON e.id = ne.enterprise_id WHERE n.id = ? ORDER BY e.id',
+      'SELECT n.*, e.id AS covered_id, e.name AS covered_name, e.instructor_id AS covered_instructor_id, e.org_unit_id AS covered_org_unit_id, e.employee_count AS covered_employee_count, e.registered_on AS covered_registered_on FROM negotiations n LEFT JOIN negotiation_enterprises ne ON ne.negotiation_id = n.id LEFT JOIN enterprises e ON e.id = ne.enterprise_id WHERE n.id = ? ORDER BY e.id',
       [id],
     )) as Array<Record<string, unknown>>;
     if (rows.length === 0) return null;
@@ -126,6 +131,7 @@ export class NegotiationsRepository {
         id: Number(row.covered_id),
         name: String(row.covered_name),
         instructorId: row.covered_instructor_id === null ? null : Number(row.covered_instructor_id),
+        orgUnitId: row.covered_org_unit_id === null ? null : Number(row.covered_org_unit_id),
         employeeCount: Number(row.covered_employee_count),
         registeredOn: this.dataSource.driver.prepareHydratedValue(
           row.covered_registered_on,

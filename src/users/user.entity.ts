@@ -1,4 +1,12 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  ForeignKey,
+  Index,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
 import type { Role } from '../access/roles';
 import type { Language } from './domain/account';
 
@@ -28,6 +36,11 @@ export class User {
 
   @Column({ type: 'boolean' })
   active!: boolean;
+
+  /** The organisation unit the user belongs to; an admin or supervisor governs its subtree. Null: the whole deployment. */
+  @Column({ name: 'org_unit_id', type: 'integer', nullable: true })
+  @ForeignKey('org_units', { name: 'FK_users_org_unit', onDelete: 'RESTRICT' })
+  orgUnitId!: number | null;
 
   @Column({ name: 'password_hash', type: 'varchar', length: 255 })
   passwordHash!: string;
