@@ -6,6 +6,7 @@ import { AppModule } from '../../src/app.module';
 import { configureApp } from '../../src/app.setup';
 import { type AllConfig, CONFIG_SLICES, loadAllConfig } from '../../src/app.config';
 import { UsersRepository } from '../../src/users/users.repository';
+import { OrgUnitsService } from '../../src/org-units/org-units.service';
 import { ensureDatabaseExists, testDatabaseConfig, truncateAll } from './test-database';
 
 /** What a test changes in the config, slice by slice (`{ mail: { smtpUrl } }`). */
@@ -55,6 +56,7 @@ export async function createTestApp(
     reset: async () => {
       await truncateAll(dataSource);
       app.get(UsersRepository).forget(); // ids may be handed out again
+      app.get(OrgUnitsService).forget();
     },
     close: () => app.close(),
   };

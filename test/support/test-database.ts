@@ -2,6 +2,8 @@ import { createConnection } from 'mysql2/promise';
 import { DataSource } from 'typeorm';
 import { DatabaseConfig, parseDatabaseUrl } from '../../src/config/database-url';
 import { ENTITIES } from '../../src/app.entities';
+import { DEFAULT_ROOT_UNIT } from '../../src/org-units/org-units.config';
+import { OrgUnitsRepository } from '../../src/org-units/org-units.repository';
 
 /**
  * The database the db-tier tests use: `TEST_DATABASE_URL` when set (`npm run test:mysql` sets
@@ -50,5 +52,8 @@ export async function truncateAll(dataSource: DataSource): Promise<void> {
     await manager.query(mysql ? 'SET FOREIGN_KEY_CHECKS = 0' : 'PRAGMA defer_foreign_keys = ON');
     for (const table of tables) await manager.query(`DELETE FROM ${dataSource.driver.escape(table)}`);
     if (mysql) await manager.query('SET FOREIGN_KEY_CHECKS = 1');
+    // As a first start would (RootUnitBootstrap): the root unit (county 本县) that enterprises given
+    // only a township name are placed under.
+    await new OrgUnitsRepository(dataSource).insert(DEFAULT_ROOT_UNIT, null, manager);
   });
 }
