@@ -108,7 +108,11 @@ export class OrgUnits1764000000006 implements MigrationInterface {
     for (const [index, township] of townships.entries()) {
       const code = `${prefix}${String(index + 1).padStart(3, '0')}000`;
       const id = await this.insertUnit(queryRunner, code, township, 'township', rootId, `/${rootId}/`);
-      await queryRunner.query('UPDATE enterprises SET org_unit_id = ? WHERE township = ?', [id, township]);
+      // updated_at kept: on MySQL/MariaDB it would otherwise take the migration's time.
+      await queryRunner.query(
+        'UPDATE enterprises SET org_unit_id = ?, updated_at = updated_at WHERE township = ?',
+        [id, township],
+      );
     }
   }
 
