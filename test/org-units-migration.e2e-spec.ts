@@ -1,9 +1,13 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { DataSource } from 'typeorm';
+import { parseDatabaseUrl } from '../src/config/database-url';
 import { MIGRATIONS } from '../migrations';
 import { OrgUnits1764000000006 } from '../migrations/1764000000006-org-units';
 import { buildDataSourceOptions } from '../src/app.data-source';
 import { seedCountyFixture } from './support/seed-county-fixture';
-import { ensureDatabaseExists, testDatabaseConfig } from './support/test-database';
+import { ensureDatabaseExists, isServerDatabase, testDatabaseConfig } from './support/test-database';
 
 /**
  * The upgrade to the federation hierarchy on a database made by the previous release: the seed
@@ -15,6 +19,13 @@ describe('Migration 1764000000006 on a database of the previous release', () => 
   let dataSource: DataSource;
   const previous = MIGRATIONS.slice(0, MIGRATIONS.indexOf(OrgUnits1764000000006));
   const fixture = seedCountyFixture();
+  /** The test database, or for SQLite a file: the upgrade reopens it, as a new release would. */
+  const database = isServerDatabase()
+    ? testDatabaseConfig()
+    : parseDatabaseUrl(
+        `sqlite:${join(mkdtempSync(join(tmpdir(), 'wagetrack-upgrade-')), 'previous.sqlite')}`,
+        'test',
+      );
   /** Every table of the previous release with the order its rows are compared in. */
   const TABLES: Record<string, string> = {
     users: 'id',
@@ -26,22 +37,22 @@ describe('Migration 1764000000006 on a database of the previous release', () => 
   };
 
   beforeAll(async () => {
-    const config = testDatabaseConfig();
-    await ensureDatabaseExists(config);
+    await ensureDatabaseExists(database);
     dataSource = new DataSource({
-      ...buildDataSourceOptions(config, { migrationsRun: false }),
+      ...buildDataSourceOptions(database, { migrationsRun: false }),
       migrations: previous,
     });
     await dataSource.initialize();
-    await dataSource.dropDatabase();
+    if (database.kind !== 'sqlite') await dataSource.dropDatabase(); // (a new SQLite file is empty)
     await dataSource.runMigrations({ transaction: 'each' });
     await storePreviousRelease();
   });
 
   afterAll(async () => {
     await dataSource?.destroy();
+    if (database.kind === 'sqlite') return rmSync(dirname(database.file), { recursive: true, force: true });
     // Leave the database migrated and empty for the other suites of this worker.
-    const cleanup = new DataSource(buildDataSourceOptions(testDatabaseConfig(), { migrationsRun: false }));
+    const cleanup = new DataSource(buildDataSourceOptions(database, { migrationsRun: false }));
     await cleanup.initialize();
     await cleanup.dropDatabase();
     await cleanup.runMigrations({ transaction: 'each' });
@@ -121,9 +132,10 @@ describe('Migration 1764000000006 on a database of the previous release', () => 
     const before = await snapshot();
     expect(before.enterprises).toHaveLength(fixture.enterprises.length);
 
-    await dataSource.runMigrations({ transaction: 'each' }); // the previous list: nothing pending
-    dataSource.setOptions({ migrations: MIGRATIONS });
-    await dataSource.buildMetadatas();
+    // The next release on the same database.
+    await dataSource.destroy();
+    dataSource = new DataSource(buildDataSourceOptions(database, { migrationsRun: false }));
+    await dataSource.initialize();
     const applied = await dataSource.runMigrations({ transaction: 'each' });
     expect(applied.map((migration) => migration.name)).toEqual(['OrgUnits1764000000006']);
 

@@ -173,11 +173,49 @@ export function demoEvents(
   return all.filter(([step]) => order.indexOf(step) <= upTo).map(([, e]) => e);
 }
 
-export function demoCounty(today: BusinessDate): DemoCounty {
-  const rnd = random(20260106);
+/** What makes one demo county differ from another; the defaults are the seed county's. */
+export interface DemoCountyOptions {
+  /** PRNG seed. */
+  seed: number;
+  /** Township → its communities. */
+  townships: Record<string, string[]>;
+  count: number;
+  /** Added to the credit codes' serials, so that counties never share one. */
+  serialOffset: number;
+  /** The seed county's own cases: 金八角水泥 signed at the county meeting, an expired and a terminated agreement. */
+  landmarks: boolean;
+  instructors: { username: string; displayName: string; email: string }[];
+  supervisor: { username: string; displayName: string; email: string };
+}
+
+export const SEED_COUNTY_OPTIONS: DemoCountyOptions = {
+  seed: 20260106,
+  townships: TOWNSHIPS,
+  count: 320,
+  serialOffset: 0,
+  landmarks: true,
+  instructors: ['王丽', '李明', '张华', '陈静'].map((displayName, index) => ({
+    username: `demo.instructor${index + 1}`,
+    displayName,
+    email: `instructor${index + 1}@demo.example.cn`,
+  })),
+  supervisor: {
+    username: 'demo.supervisor',
+    displayName: '县总工会 赵主席',
+    email: 'supervisor@demo.example.cn',
+  },
+};
+
+export function demoCounty(
+  today: BusinessDate,
+  options: DemoCountyOptions = SEED_COUNTY_OPTIONS,
+): DemoCounty {
+  const { landmarks } = options;
+  const TOWNSHIPS = options.townships;
+  const rnd = random(options.seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(rnd() * items.length)];
   const townships = Object.keys(TOWNSHIPS);
-  const taken = new Set<string>(['金八角水泥有限公司']);
+  const taken = new Set<string>(landmarks ? ['金八角水泥有限公司'] : []);
   /**
    * The drawn name, or when a firm already has it, the next trade name (字号) in SURNAMES that is
    * free: a registry office does not register one name twice (企业名称登记管理规定 art. 17), and
@@ -195,7 +233,7 @@ export function demoCounty(today: BusinessDate): DemoCounty {
     throw new Error(`demo county: every trade name of ${township}…${trade} is taken`);
   };
   const enterprises: DemoEnterprise[] = [];
-  const count = 320;
+  const count = options.count;
   for (let key = 1; key <= count; key++) {
     const township = townships[key % townships.length];
     const ownershipType: OwnershipType =
@@ -215,14 +253,16 @@ export function demoCounty(today: BusinessDate): DemoCounty {
     // Drawn in the order the county was first drawn in, so it stays as it was (names, dates);
     // a union is founded once the firm exists.
     const name =
-      key === 47 ? '金八角水泥有限公司' : uniqueName(township, pick(SURNAMES), pick(TRADES[industry]));
+      landmarks && key === 47
+        ? '金八角水泥有限公司'
+        : uniqueName(township, pick(SURNAMES), pick(TRADES[industry]));
     const community = pick(TOWNSHIPS[township]);
     const unionAge = unionised ? Math.floor(200 + rnd() * 3000) : null;
     const age = Math.floor(1500 + rnd() * 5000);
     enterprises.push({
       key,
       name,
-      creditCode: creditCode(key),
+      creditCode: creditCode(key + options.serialOffset),
       ownershipType,
       township,
       community,
@@ -285,7 +325,7 @@ export function demoCounty(today: BusinessDate): DemoCounty {
   ] as const;
   let roundNo = 0;
   for (const e of enterprises) {
-    if (regional.has(e.key) || e.unionFoundedOn === null || e.key === 47) continue;
+    if (regional.has(e.key) || e.unionFoundedOn === null || (landmarks && e.key === 47)) continue;
     const coveredEmployees = e.employeeCount;
     const increase = 3 + Math.round(rnd() * 50) / 10;
     if (e.ownershipType.startsWith('state') || rnd() < 0.72) {
@@ -313,6 +353,23 @@ export function demoCounty(today: BusinessDate): DemoCounty {
       events: demoEvents(stage, addDays(today, -Math.floor(45 + rnd() * 25)), coveredEmployees, increase),
     });
   }
+  if (landmarks) addLandmarks(today, enterprises, historical, rounds);
+  return {
+    instructors: options.instructors,
+    supervisor: options.supervisor,
+    enterprises,
+    historical,
+    rounds,
+  };
+}
+
+/** The seed county's own cases, drawn after everything else. */
+function addLandmarks(
+  today: BusinessDate,
+  enterprises: DemoEnterprise[],
+  historical: DemoHistorical[],
+  rounds: DemoRound[],
+): void {
   // An agreement that ran out last year, and one ended early.
   historical.push({
     agreementKind: 'wage',
@@ -352,19 +409,4 @@ export function demoCounty(today: BusinessDate): DemoCounty {
     title: '金八角水泥有限公司工资集体协商（县集体协商会现场签订）',
     events: demoEvents('in_force', addDays(today, -120), enterprises[46].employeeCount, 6.5),
   });
-  return {
-    instructors: ['王丽', '李明', '张华', '陈静'].map((displayName, index) => ({
-      username: `demo.instructor${index + 1}`,
-      displayName,
-      email: `instructor${index + 1}@demo.example.cn`,
-    })),
-    supervisor: {
-      username: 'demo.supervisor',
-      displayName: '县总工会 赵主席',
-      email: 'supervisor@demo.example.cn',
-    },
-    enterprises,
-    historical,
-    rounds,
-  };
 }
