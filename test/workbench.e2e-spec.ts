@@ -4,6 +4,7 @@ import { aNegotiation, daysAgo, record, today } from './support/negotiations';
 import { createTestApp, TestApp } from './support/test-app';
 import { aSignedInUser, SignedInUser } from './support/users';
 import { addDays } from '../src/common/dates/business-date';
+import { Enterprise } from '../src/enterprises/enterprise.entity';
 import { NegotiationsRepository } from '../src/negotiations/negotiations.repository';
 
 /** What the web workbench and negotiation page read besides the workflow itself. */
@@ -254,8 +255,16 @@ describe('Workbench reads (e2e)', () => {
     const loaded = await repository.findWithCoverage(negotiation.id);
     expect(loaded?.negotiation).toEqual(await repository.findById(negotiation.id));
     // The roster facts the service checks events against, hydrated as TypeORM would (a date, not a Date).
+    const stored = await sut.dataSource.getRepository(Enterprise).findOneByOrFail({ id });
     expect(loaded?.enterprises).toEqual([
-      { id, name: '戊公司', instructorId: instructor.id, employeeCount: 120, registeredOn: '2015-03-02' },
+      {
+        id,
+        name: '戊公司',
+        instructorId: instructor.id,
+        orgUnitId: stored.orgUnitId,
+        employeeCount: 120,
+        registeredOn: '2015-03-02',
+      },
     ]);
     expect(await repository.findWithCoverage(negotiation.id + 1000)).toBeNull();
   });
