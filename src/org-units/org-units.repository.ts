@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, Repository } from 'typeorm';
+import { DataSource, EntityManager, In, IsNull, Repository } from 'typeorm';
 import { childPath, type OrgUnitLevel } from './domain/org-unit-code';
 import { OrgUnit } from './org-unit.entity';
 
@@ -18,6 +18,20 @@ export class OrgUnitsRepository {
 
   findByCode(code: string, manager?: EntityManager): Promise<OrgUnit | null> {
     return this.repo(manager).findOneBy({ code });
+  }
+
+  findByIds(ids: readonly number[], manager?: EntityManager): Promise<OrgUnit[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.repo(manager).findBy({ id: In([...ids]) });
+  }
+
+  /** The units directly under `parentId` (null: the roots), by code. */
+  children(parentId: number | null, manager?: EntityManager): Promise<OrgUnit[]> {
+    return this.repo(manager).find({ where: { parentId: parentId ?? IsNull() }, order: { code: 'ASC' } });
+  }
+
+  roots(manager?: EntityManager): Promise<OrgUnit[]> {
+    return this.children(null, manager);
   }
 
   count(manager?: EntityManager): Promise<number> {
