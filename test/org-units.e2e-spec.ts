@@ -361,6 +361,188 @@ describe('Organisation units (e2e)', () => {
       expect(response.body.errors).toEqual([{ field, message: expect.stringContaining('0 至 1') }]);
     });
   });
+
+  describe('import', () => {
+    const upload = (as: SignedInUser, file: Buffer, filename: string, query: Record<string, string> = {}) =>
+      request(sut.http).post(`${API}/import`).query(query).set(as.auth).attach('file', file, filename);
+    const csv = (rows: string[][]) => Buffer.from(rows.map((row) => row.join(',')).join('\r\n'), 'utf8');
+    const HEADER = ['区划代码', '名称', '上级区划代码', '层级'];
+    // Children before parents, codes of 6, 9 and 12 digits, 层级 written or left to the code.
+    const SMALL_PROVINCE = [
+      HEADER,
+      ['510104001', '春熙路街道', '510104', ''],
+      ['510104', '锦江区', '510100', '区'],
+      ['510000', '四川省', '', '省'],
+      ['510100000000', '成都市', '510000', ''],
+      ['510104002', '书院街街道', '510104000000', '乡镇'],
+    ];
+    const unitCount = () => sut.dataSource.getRepository(OrgUnit).count();
+
+    it('imports a list in any order, then again with nothing to do, then a corrected name', async () => {
+      const first = await upload(admin, csv(SMALL_PROVINCE), '区划.csv').expect(200);
+      expect(first.body).toMatchObject({ created: 5, updated: 0, unchanged: 0, errors: [], applied: true });
+      const township = await sut.dataSource.getRepository(OrgUnit).findOneByOrFail({ code: '510104001000' });
+      const shown = await get(admin, `/${township.id}`).expect(200);
+      expect(shown.body.path.map((step: { name: string }) => step.name)).toEqual([
+        '四川省',
+        '成都市',
+        '锦江区',
+        '春熙路街道',
+      ]);
+
+      const again = await upload(admin, csv(SMALL_PROVINCE), '区划.csv').expect(200);
+      expect(again.body).toMatchObject({ created: 0, updated: 0, unchanged: 5, errors: [] });
+
+      const corrected = SMALL_PROVINCE.map((row) =>
+        row[0] === '510104' ? ['510104', '锦江区（改）', '510100', ''] : row,
+      );
+      const third = await upload(admin, csv(corrected), '区划.csv').expect(200);
+      expect(third.body).toMatchObject({ created: 0, updated: 1, unchanged: 4, errors: [] });
+      expect(
+        (await sut.dataSource.getRepository(OrgUnit).findOneByOrFail({ code: '510104000000' })).name,
+      ).toBe('锦江区（改）');
+      const trail = await sut.dataSource.getRepository(AuditEntry).findBy({ entityType: 'org_unit' });
+      expect(trail.filter((row) => row.action === 'org_unit.import.create')).toHaveLength(5);
+      expect(trail.filter((row) => row.action === 'org_unit.import.update')).toHaveLength(1);
+    });
+
+    it('reads an .xlsx workbook with numeric code cells; a dry run writes nothing', async () => {
+      const file = await workbook([
+        ['区划代码', '名称', '上级区划代码'],
+        [510100000000, '成都市', 510000],
+        [510000, '四川省', null],
+      ]);
+      const dry = await upload(admin, file, '区划.xlsx', { dryRun: 'true' }).expect(200);
+      expect(dry.body).toMatchObject({ created: 2, errors: [], dryRun: true, applied: false });
+      expect(await unitCount()).toBe(1);
+      const real = await upload(admin, file, '区划.xlsx').expect(200);
+      expect(real.body).toMatchObject({ created: 2, errors: [], applied: true });
+      expect(await unitCount()).toBe(3);
+    });
+
+    it('names the row, column and value of every bad row, imports the good ones, or none with atomic', async () => {
+      const rows = [
+        HEADER,
+        ['510000', '四川省', '', ''],
+        ['510100', '', '510000', ''], // row 3: no name
+        ['510104', '锦江区', '510100', ''], // row 4: under a refused row
+        ['520100', '贵阳市', '510000', ''], // row 5: another province's prefix
+        ['510300', '自贡市', '510000', '县'], // row 6: a county under a province
+        ['510400', '攀枝花市', '519900', ''], // row 7: an unknown parent
+        ['510500', '泸州市', '510000', '村'], // row 8: no such level
+        ['51A600', '内江市', '510000', ''], // row 9: not a code
+        ['510000', '四川', '', ''], // row 10: the same code again
+        ['510700', '绵阳市', '510000', ''],
+      ];
+      const atomic = await upload(admin, csv(rows), '区划.csv', { atomic: 'true' }).expect(200);
+      expect(atomic.body).toMatchObject({ created: 0, applied: false, dryRun: true });
+      expect(await unitCount()).toBe(1);
+
+      const result = await upload(admin, csv(rows), '区划.csv').expect(200);
+      expect(result.body).toMatchObject({ created: 2, updated: 0, unchanged: 0, applied: true });
+      expect(
+        result.body.errors.map((error: { row: number; column: string; value: string | null }) => [
+          error.row,
+          error.column,
+          error.value,
+        ]),
+      ).toEqual([
+        [3, '名称', null],
+        [4, '上级区划代码', '510100000000'],
+        [5, '区划代码', '520100000000'],
+        [6, '层级', '县'],
+        [7, '上级区划代码', '519900000000'],
+        [8, '层级', '村'],
+        [9, '区划代码', '51A600'],
+        [10, '区划代码', '510000000000'],
+      ]);
+      expect(result.body.errors[1]).toMatchObject({
+        message: expect.any(String),
+        messageZh: expect.stringContaining('第 3 行'),
+      });
+      expect(result.body.badRowsXlsx).toEqual(expect.any(String));
+    });
+
+    it('keeps a county admin’s import inside their county', async () => {
+      const tree = await aCityOfTwoCounties(sut);
+      const countyAdmin = await aSignedInUser(sut, 'admin', { orgUnitId: tree['金山县'].id });
+      const result = await upload(
+        countyAdmin,
+        csv([
+          HEADER,
+          ['990101003', '蟠龙镇', '990101', ''],
+          ['990102003', '新镇', '990102', ''],
+          ['990102', '云岭县（改）', '990100', ''],
+          ['980000', '某省', '', ''],
+        ]),
+        '区划.csv',
+      ).expect(200);
+      expect(result.body).toMatchObject({ created: 1, updated: 0 });
+      expect(
+        result.body.errors.map((error: { row: number; column: string }) => [error.row, error.column]),
+      ).toEqual([
+        [3, '上级区划代码'],
+        [4, '区划代码'],
+        [5, '上级区划代码'],
+      ]);
+      expect(await sut.dataSource.getRepository(OrgUnit).countBy({ name: '新镇' })).toBe(0);
+    });
+
+    it('refuses to move a stored unit under another parent or to another level', async () => {
+      const tree = await aCityOfTwoCounties(sut);
+      const result = await upload(
+        admin,
+        csv([HEADER, ['990101001', '金山镇', '990102', ''], ['990102', '云岭县', '990100', '市']]),
+        '区划.csv',
+      ).expect(200);
+      expect(
+        result.body.errors.map((error: { row: number; column: string }) => [error.row, error.column]),
+      ).toEqual([
+        [2, '上级区划代码'],
+        [3, '层级'],
+      ]);
+      expect(
+        (await sut.dataSource.getRepository(OrgUnit).findOneByOrFail({ id: tree['金山镇'].id })).parentId,
+      ).toBe(tree['金山县'].id);
+    });
+
+    it('imports a whole province (21 cities, 189 counties, 3,024 townships) in one go', async () => {
+      const rows: string[][] = [];
+      for (let city = 1; city <= 21; city++) {
+        const cityCode = `51${String(city).padStart(2, '0')}`;
+        rows.push([`${cityCode}00`, `市${city}`, '510000', '']);
+        for (let county = 1; county <= 9; county++) {
+          const countyCode = `${cityCode}${String(county).padStart(2, '0')}`;
+          rows.push([countyCode, `县${city}-${county}`, `${cityCode}00`, '']);
+          for (let township = 1; township <= 16; township++) {
+            rows.push([
+              `${countyCode}${String(township).padStart(3, '0')}`,
+              `镇${city}-${county}-${township}`,
+              countyCode,
+              '',
+            ]);
+          }
+        }
+      }
+      rows.push(['510000', '四川省', '', '']);
+      const started = Date.now();
+      const result = await upload(admin, csv([HEADER, ...rows.reverse()]), '四川省.csv').expect(200);
+      const seconds = (Date.now() - started) / 1000;
+      expect(result.body).toMatchObject({ created: 3235, errors: [] });
+      expect(seconds).toBeLessThan(20);
+      const county = await sut.dataSource.getRepository(OrgUnit).findOneByOrFail({ code: '512109000000' });
+      const townships = await get(admin, `?parentId=${county.id}&pageSize=200`).expect(200);
+      expect(townships.body.total).toBe(16);
+      expect(townships.body.items[15].path.map((step: { name: string }) => step.name)).toEqual([
+        '四川省',
+        '市21',
+        '县21-9',
+        '镇21-9-16',
+      ]);
+      const again = await upload(admin, csv([HEADER, ...rows]), '四川省.csv').expect(200);
+      expect(again.body).toMatchObject({ created: 0, unchanged: 3235, errors: [] });
+    });
+  });
 });
 
 export async function workbook(rows: (string | number | null)[][]): Promise<Buffer> {

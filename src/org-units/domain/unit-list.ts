@@ -4,6 +4,9 @@
  * change nothing and which are refused, and why. Rows may come in any order: parents are
  * placed before their children by level. Codes, levels and parents never change; a stored
  * unit listed with another parent or level is refused. Pure: no framework, no I/O.
+ *
+ * `refusedRows`: codes of rows refused before the plan (a bad cell), so that their children
+ * say which row to fix rather than that the parent is unknown.
  */
 import {
   LEVEL_LABELS_ZH,
@@ -76,9 +79,13 @@ export function planUnitList(
   rows: readonly ListedUnit[],
   stored: ReadonlyMap<string, StoredUnit>,
   scope: ListScope,
+  refusedRows: ReadonlyMap<string, number> = new Map(),
 ): UnitListPlan {
   const plan: UnitListPlan = { create: [], rename: [], unchanged: 0, errors: [] };
-  const resolved = new Map<string, Resolved>();
+  // Rows refused before the plan (a bad cell), by their code: their children are refused too.
+  const resolved = new Map<string, Resolved>(
+    [...refusedRows].map(([code, row]) => [code, { ok: false, row }] as const),
+  );
   const storedById = new Map([...stored.values()].map((unit) => [unit.id, unit]));
   const refuse = (unit: ListedUnit, column: ListColumn, value: string | null, en: string, zh: string) => {
     plan.errors.push({ row: unit.row, column, value, message: en, messageZh: zh });
