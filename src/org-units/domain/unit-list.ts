@@ -141,13 +141,15 @@ export function planUnitList(
     const current = stored.get(unit.code);
     if (current) {
       if (!scope.governs(current.id)) {
-        refuse(
-          unit,
-          'code',
-          unit.code,
-          'the unit is outside the unit you govern',
-          '该单位不在您所在单位的管辖范围内',
-        );
+        plan.errors.push({
+          row: unit.row,
+          column: 'code',
+          value: unit.code,
+          message: 'the unit is outside the unit you govern',
+          messageZh: '该单位不在您所在单位的管辖范围内',
+        });
+        // It exists all the same: the rows under it are judged on their own.
+        resolved.set(unit.code, { ok: true, code: current.code, level: current.level, storedId: current.id });
         continue;
       }
       const currentParent = current.parentId === null ? null : (storedById.get(current.parentId) ?? null);
