@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import request from 'supertest';
 import { AuditEntry } from '../src/audit/audit-entry.entity';
 import { OrgUnit } from '../src/org-units/org-unit.entity';
+import { type OpenApiSchema, type OpenApiSchemas, shapeErrors } from './support/openapi-shape';
 import { aCityOfTwoCounties } from './support/org-tree';
 import { createTestApp, TestApp } from './support/test-app';
 import { aSignedInUser, SignedInUser } from './support/users';
@@ -360,6 +361,39 @@ describe('Organisation units (e2e)', () => {
       const response = await put(admin, tree['金山县'], body).expect(422);
       expect(response.body.errors).toEqual([{ field, message: expect.stringContaining('0 至 1') }]);
     });
+  });
+
+  it('answers in exactly the shapes the OpenAPI document gives', async () => {
+    const tree = await aCityOfTwoCounties(sut);
+    await request(sut.http)
+      .put(`${API}/${tree['金山县'].id}/targets`)
+      .set(admin.auth)
+      .send({ nonPublic: 0.95 })
+      .expect(200);
+    const docs = (await request(sut.http).get('/api/docs-json').expect(200)).body as {
+      paths: Record<
+        string,
+        Record<
+          string,
+          { responses: Record<string, { content: { 'application/json': { schema: OpenApiSchema } } }> }
+        >
+      >;
+      components: { schemas: OpenApiSchemas };
+    };
+    const cases: [string, string, string][] = [
+      ['/api/v1/org-units', '', 'get'],
+      ['/api/v1/org-units/{id}', `/${tree['金山镇'].id}`, 'get'],
+      ['/api/v1/org-units/{id}/targets', `/${tree['金山镇'].id}/targets`, 'get'],
+      ['/api/v1/org-units/{id}/targets', `/${tree['江川市'].id}/targets`, 'get'],
+    ];
+    for (const [documented, path, method] of cases) {
+      const res = await get(admin, path).expect(200);
+      const schema = docs.paths[documented][method].responses['200'].content['application/json'].schema;
+      expect({ path, errors: shapeErrors(res.body, schema, docs.components.schemas) }).toEqual({
+        path,
+        errors: [],
+      });
+    }
   });
 
   describe('import', () => {
