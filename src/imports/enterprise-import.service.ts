@@ -311,6 +311,8 @@ export class EnterpriseImportService {
       forbidNonWhitelisted: true,
       stopAtFirstError: true,
     })) {
+      // A township missing beside a 区划代码 that was refused: the code's error says it all.
+      if (problem.property === 'township' && placement && plain.township === undefined) continue;
       const field =
         problem.property === 'instructorId' ? 'instructor' : (problem.property as EnterpriseColumn);
       const header = columnHeader(sheet, columns, field);
