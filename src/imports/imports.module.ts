@@ -22,6 +22,7 @@ const IMPORTS_CONFIG = ConfigModule.forFeature(importsConfig);
     DatabaseModule,
     EnterprisesModule,
     NegotiationsModule,
+    OrgUnitsModule,
     UsersModule,
     OrgUnitsModule,
     // Uploads stay in memory: at most IMPORT_MAX_MB (413 beyond), one file.

@@ -11,7 +11,8 @@ export type { OwnershipType, Sector } from '@wagetrack/shared';
 export type Enterprise = Schema<'EnterpriseResponse'>;
 
 /** What a form sends: every field but the id, the derived sector and the version; `null` clears an optional one. */
-export type EnterpriseInput = Required<BodyOf<'/enterprises', 'post'>>;
+/** What the enterprise form sends: the township by name (orgUnitId, the API's other way, is not a form field yet). */
+export type EnterpriseInput = Required<Omit<BodyOf<'/enterprises', 'post'>, 'orgUnitId'>>;
 
 export type EnterpriseFilters = Omit<QueryOf<'/enterprises'>, 'page' | 'pageSize'>;
 

@@ -14,7 +14,7 @@ export interface paths {
     };
     /**
      * The audit trail, newest first
-     * @description An enterprise's own history, for its instructor too: GET /api/v1/enterprises/:id/history.
+     * @description An enterprise's own history, for its instructor too: GET /api/v1/enterprises/:id/history. A caller with a unit reads only the rows about the enterprises, negotiations, users (their sign-ins) and reminders of their units.
      */
     get: operations['AuditController_list'];
     put?: never;
@@ -544,7 +544,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The reminder outbox, newest first */
+    /**
+     * The reminder outbox, newest first
+     * @description Of the recipients in the caller’s units (all, without a unit).
+     */
     get: operations['RemindersController_list'];
     put?: never;
     post?: never;
@@ -620,7 +623,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Import the enterprise roster (.xlsx or .csv, Chinese or English headers), upsert by credit code */
+    /**
+     * Import the enterprise roster (.xlsx or .csv, Chinese or English headers), upsert by credit code
+     * @description Each enterprise goes to a township unit the importing admin governs: by the 区划代码 column, else by the 乡镇（街道） name among their townships (an unknown or ambiguous name is a row error naming it; a deployment of a single county creates a new name’s township under it). A row updating an enterprise outside their scope is a row error.
+     */
     post: operations['ImportsController_importEnterprises'];
     delete?: never;
     options?: never;
@@ -876,6 +882,8 @@ export interface components {
       language: 'zh-CN' | 'en';
       digestOptOut: boolean;
       active: boolean;
+      /** @description the user’s unit; null = the whole deployment */
+      orgUnitId: number | null;
     };
     CreateUserDto: {
       /** @example wang.li */
@@ -892,6 +900,11 @@ export interface components {
        * @enum {string}
        */
       language: 'zh-CN' | 'en';
+      /**
+       * @description the unit the user belongs to; null = the whole deployment. An admin with a unit gives only units of their subtree (else 403 AUTH.FORBIDDEN_UNIT); on create it defaults to the admin’s own unit
+       * @example 4
+       */
+      orgUnitId?: number | null;
     };
     UserPage: {
       items: components['schemas']['UserResponse'][];
@@ -923,6 +936,11 @@ export interface components {
        * @enum {string}
        */
       language: 'zh-CN' | 'en';
+      /**
+       * @description the unit the user belongs to; null = the whole deployment. An admin with a unit gives only units of their subtree (else 403 AUTH.FORBIDDEN_UNIT); on create it defaults to the admin’s own unit
+       * @example 4
+       */
+      orgUnitId?: number | null;
       digestOptOut?: boolean;
       active?: boolean;
       password?: string;
@@ -953,10 +971,15 @@ export interface components {
         | 'foreign'
         | 'other';
       /**
-       * @description 乡镇/街道
+       * @description 乡镇/街道: the name of a township unit the caller governs (required unless orgUnitId is given; must then be that unit’s name). Unknown or ambiguous → 422 ENTERPRISE.BAD_TOWNSHIP; in a deployment of a single county a new name creates its township under that county
        * @example 金山镇
        */
-      township: string;
+      township?: string;
+      /**
+       * @description id of the township unit (level `township`) the enterprise belongs to, one the caller governs; otherwise 422 ENTERPRISE.BAD_TOWNSHIP naming orgUnitId. Instead of (or with) township
+       * @example 12
+       */
+      orgUnitId?: number;
       /**
        * @description 村/社区
        * @example 家和社区
@@ -1034,8 +1057,13 @@ export interface components {
        * @enum {string}
        */
       sector: 'state' | 'collective' | 'non_public' | 'other';
-      /** @example 金山镇 */
+      /**
+       * @description the name of the township unit orgUnitId
+       * @example 金山镇
+       */
       township: string;
+      /** @description the township unit the enterprise belongs to (null only for a record not yet migrated) */
+      orgUnitId: number | null;
       community: string | null;
       /** @example C */
       industry: string;
@@ -1092,10 +1120,15 @@ export interface components {
         | 'foreign'
         | 'other';
       /**
-       * @description 乡镇/街道
+       * @description 乡镇/街道: the name of a township unit the caller governs (see orgUnitId); answers carry the unit’s name
        * @example 金山镇
        */
       township?: string;
+      /**
+       * @description id of the township unit (level `township`) the enterprise belongs to, one the caller governs; otherwise 422 ENTERPRISE.BAD_TOWNSHIP naming orgUnitId. Instead of (or with) township
+       * @example 12
+       */
+      orgUnitId?: number;
       /**
        * @description 村/社区
        * @example 家和社区
@@ -2510,7 +2543,11 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description AUTH.FORBIDDEN: only admin may call this */
+      /**
+       * @description AUTH.FORBIDDEN_UNIT: orgUnitId outside the admin’s subtree (or none, for an admin with a unit)
+       *
+       *     AUTH.FORBIDDEN: only admin may call this
+       */
       403: {
         headers: {
           [name: string]: unknown;
@@ -2537,7 +2574,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description REQUEST.VALIDATION_FAILED: a field breaks a rule; `errors` names each field and its rule */
+      /** @description USER.UNKNOWN_ORG_UNIT: no unit has the id orgUnitId; REQUEST.VALIDATION_FAILED: a field breaks a rule; `errors` names each field and its rule */
       422: {
         headers: {
           [name: string]: unknown;
@@ -2740,6 +2777,8 @@ export interface operations {
         sector?: 'state' | 'collective' | 'non_public' | 'other';
         /** @description exact township name */
         township?: string;
+        /** @description a unit the caller governs (else 404 ORG_UNIT.NOT_FOUND): only the enterprises of its subtree */
+        orgUnitId?: number;
         industry?:
           | 'A'
           | 'B'
@@ -4585,6 +4624,8 @@ export interface operations {
         sector?: 'state' | 'collective' | 'non_public' | 'other';
         /** @description exact township name */
         township?: string;
+        /** @description a unit the caller governs (else 404 ORG_UNIT.NOT_FOUND): only the enterprises of its subtree */
+        orgUnitId?: number;
         industry?:
           | 'A'
           | 'B'

@@ -9,6 +9,7 @@ const enterprise: Enterprise = {
   ownershipType: 'state_owned',
   sector: 'state',
   township: '万安镇',
+  orgUnitId: 3,
   community: null,
   industry: 'C',
   employeeCount: 616,

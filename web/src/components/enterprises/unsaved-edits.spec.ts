@@ -9,6 +9,7 @@ const current: Enterprise = {
   ownershipType: 'private',
   sector: 'non_public',
   township: '万安镇',
+  orgUnitId: 3,
   community: null,
   industry: 'C',
   employeeCount: 650,
