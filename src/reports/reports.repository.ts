@@ -40,6 +40,7 @@ const GROUP_COLUMN: Record<GroupBy, string> = {
   township: 'e.township',
   industry: 'e.industry',
   instructor: 'e.instructor_id',
+  orgUnit: 'e.org_unit_id',
 };
 
 /**
