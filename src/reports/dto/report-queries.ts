@@ -10,7 +10,7 @@ import { BASES, type Base, COVERAGE_STATUSES, type CoverageStatus, GROUP_BYS, ty
 export class OrgUnitQuery {
   @ApiProperty({
     required: false,
-    type: Number,
+    type: 'integer',
     description:
       "the unit the report covers (its subtree); default the caller's unit (the whole deployment without one). A unit outside the caller's scope is 404 ORG_UNIT.NOT_FOUND",
   })
