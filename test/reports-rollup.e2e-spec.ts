@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import fc from 'fast-check';
 import request from 'supertest';
 import { Enterprise } from '../src/enterprises/enterprise.entity';
 import type { OwnershipType } from '../src/enterprises/domain/ownership';
@@ -9,7 +10,7 @@ import { OrgUnit } from '../src/org-units/org-unit.entity';
 import { loadMailConfig } from '../src/reminders/mail.config';
 import { ReminderSender } from '../src/reminders/reminder-sender';
 import { type OpenApiSchema, type OpenApiSchemas, shapeErrors } from './support/openapi-shape';
-import { aCityOfTwoCounties } from './support/org-tree';
+import { aCityOfTwoCounties, aUnitTree, type UnitSpec } from './support/org-tree';
 import { SmtpSink } from './support/smtp-sink';
 import { createTestApp, type TestApp } from './support/test-app';
 import { aSignedInUser, type SignedInUser } from './support/users';
@@ -94,7 +95,7 @@ describe('Roll-up reports (e2e)', () => {
   }
 
   /** A wage agreement signed 2025-01-01 for two years; in force from 2025-02-01 unless `effective` is false. */
-  async function aWageAgreement(enterpriseIds: number[], effective = true): Promise<void> {
+  async function aWageAgreement(enterpriseIds: number[], effective: boolean | null = true): Promise<void> {
     const scope = enterpriseIds.length === 1 ? 'enterprise' : 'regional';
     const negotiation = await sut.dataSource.getRepository(Negotiation).save({
       agreementKind: 'wage',
@@ -119,7 +120,7 @@ describe('Roll-up reports (e2e)', () => {
       agreementKind: 'wage',
       scope,
       signedOn: '2025-01-01',
-      effectiveOn: effective ? '2025-02-01' : null,
+      effectiveOn: effective ? '2025-02-01' : effective === null ? '2026-08-01' : null,
       expiresOn: '2027-01-01',
       terminatedOn: null,
       setAsideOn: null,
@@ -471,5 +472,88 @@ describe('Roll-up reports (e2e)', () => {
         );
       }
     });
+  });
+
+  describe('on random trees (property, through the database)', () => {
+    const enterpriseArb = fc.record({
+      /** The township (by index), or the county directly (-1). */
+      township: fc.integer({ min: -1, max: 8 }),
+      county: fc.nat(),
+      ownershipType: fc.constantFrom<OwnershipType>(
+        'state_owned',
+        'collective',
+        'private',
+        'foreign',
+        'other',
+      ),
+      employees: fc.integer({ min: 0, max: 300 }),
+      unionised: fc.boolean(),
+      /** Covered by an agreement in force, signed only, signed after asOf, or not at all. */
+      agreement: fc.constantFrom(true, false, null, undefined),
+    });
+    const caseArb = fc.record({
+      townships: fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 1, maxLength: 3 }),
+      enterprises: fc.array(enterpriseArb, { maxLength: 25 }),
+      base: fc.constantFrom('unionised', 'all'),
+      status: fc.constantFrom('signed', 'in_force'),
+    });
+    let run = 0;
+
+    it('children sum to their parent at every level, and each child row is that child’s own report', async () => {
+      await fc.assert(
+        fc.asyncProperty(caseArb, async ({ townships, enterprises, base, status }) => {
+          run += 1;
+          const city = `9${String(100 + run).padStart(3, '0')}`;
+          const spec: UnitSpec = {
+            code: `${city}00`,
+            name: `随机市${run}`,
+            children: townships.map((count, c) => ({
+              code: `${city}${String(c + 1).padStart(2, '0')}`,
+              name: `随机市${run}县${c + 1}`,
+              children: Array.from({ length: count }, (_, t) => ({
+                code: `${city}${String(c + 1).padStart(2, '0')}${String(t + 1).padStart(3, '0')}`,
+                name: `随机市${run}县${c + 1}镇${t + 1}`,
+              })),
+            })),
+          };
+          const tree = await aUnitTree(sut, spec, 'city');
+          const counties = spec.children!.map((county) => tree[county.name]);
+          for (const e of enterprises) {
+            const c = e.county % counties.length;
+            const towns = spec.children![c].children ?? [];
+            const unit =
+              e.township < 0 || towns.length === 0
+                ? counties[c]
+                : tree[towns[e.township % towns.length].name];
+            const id = await anEnterpriseIn(unit, e.ownershipType, e.employees, e.unionised);
+            if (e.agreement !== undefined) await aWageAgreement([id], e.agreement);
+          }
+          const query = { asOf: AS_OF, base, status };
+          const check = async (unit: OrgUnit, spec: UnitSpec): Promise<Counts> => {
+            if (!spec.children?.length) {
+              if (unit.level === 'township') {
+                return counts((await rates(deploymentAdmin, { ...query, orgUnitId: unit.id })).total);
+              }
+            }
+            const report = await rates(deploymentAdmin, { ...query, orgUnitId: unit.id, groupBy: 'orgUnit' });
+            expect(sum(report.rows)).toEqual(counts(report.total));
+            const children = spec.children ?? [];
+            expect(report.rows.filter((row) => row.group !== 'none').map((row) => row.groupName)).toEqual(
+              children.map((child) => child.name),
+            );
+            for (const child of children) {
+              const row = report.rows.find((r) => r.groupName === child.name)!;
+              expect(await check(tree[child.name], child)).toEqual(counts(row));
+            }
+            return counts(report.total);
+          };
+          await check(tree[spec.name], spec);
+        }),
+        {
+          numRuns: Number(process.env.ROLLUP_PROPERTY_RUNS ?? 12),
+          seed: process.env.FC_SEED ? Number(process.env.FC_SEED) : undefined,
+        },
+      );
+    }, 180_000);
   });
 });
