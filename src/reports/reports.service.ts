@@ -114,8 +114,7 @@ export interface TrendResult {
 
 /**
  * The unit a report is asked for, resolved: the unit (null: the whole deployment of several
- * roots), the scope narrowed to its subtree, and, for groupBy=orgUnit, its children and the
- * paths of the units below it.
+ * roots) and the caller's scope narrowed to its subtree.
  */
 interface AskedUnit {
   unit: OrgUnit | null;
@@ -133,14 +132,12 @@ function reportUnit(unit: OrgUnit | null): ReportUnit | null {
   return unit ? { id: unit.id, code: unit.code, name: unit.name, level: unit.level } : null;
 }
 
-/** How long the subtree ids of a unit may be reused (units are added rarely). */
-const SUBTREE_CACHE_MS = 10_000;
-
 /**
  * The supervisors' reports, coordinated: the actor's scope, the counts the database makes
  * (ReportsRepository), and the pure core (`rates/`), which turns counts into rates, targets,
- * gaps and trends; no arithmetic here. Instructors get their own portfolio; admins and
- * supervisors the whole county.
+ * gaps and trends, and folds units into children (`rates/roll-up.ts`); no arithmetic here.
+ * Every report is of one unit's subtree (`orgUnitId`, default the caller's unit), within the
+ * caller's scope (src/access/scope.ts): instructors get their own portfolio in it.
  */
 @Injectable()
 export class ReportsService {
@@ -295,7 +292,9 @@ export class ReportsService {
     } else {
       unit = governsUnit(actor, id) ? await this.units.findById(id) : null;
       if (!unit) throw new OrgUnitNotFoundError(id);
-      unitIds = await this.orgUnits.governedUnitIds(unit.id, SUBTREE_CACHE_MS);
+      // The caller's own unit: the subtree they govern, as signing in read it; another: read now.
+      unitIds =
+        unit.id === actor.orgUnitId ? actor.governedUnitIds : await this.orgUnits.governedUnitIds(unit.id);
     }
     if (groupBy === 'orgUnit' && unit?.level === 'township') {
       throw new ValidationFailedError([
