@@ -1552,9 +1552,24 @@ export interface components {
       guards: components['schemas']['GuardResponse'][];
       transitions: components['schemas']['TransitionResponse'][];
     };
+    ReportOrgUnitResponse: {
+      id: number;
+      /**
+       * @description 统计用区划代码, 12 digits
+       * @example 510104000000
+       */
+      code: string;
+      name: string;
+      /** @enum {string} */
+      level: 'province' | 'city' | 'county' | 'township';
+    };
+    TargetSourceResponse: {
+      id: number;
+      name: string;
+    };
     SigningRateRowResponse: {
       /**
-       * @description the group: a sector, an ownership type, a township, an industry letter, or an instructor id (`none`: no instructor); `total` on the total row
+       * @description the group: a sector, an ownership type, a township, an industry letter, an instructor id (`none`: no instructor), or a child unit id (groupBy=orgUnit; `none`: the enterprises sitting directly in the unit); `total` on the total row
        * @example non_public
        */
       group: string;
@@ -1575,16 +1590,22 @@ export interface components {
       meetsTarget?: boolean;
       /** @description with target: how many more covered enterprises the group needs to meet it (0 if met) */
       shortBy?: number;
+      /** @description groupBy=orgUnit: the child unit's name (本级直属 on the `none` row); absent for other groupings */
+      groupName?: string;
+      /** @description with target: the unit that set it (the report's unit or its nearest ancestor that sets one); null = the deployment default (REPORT_TARGETS) */
+      targetSource?: components['schemas']['TargetSourceResponse'] | null;
     };
     SigningRatesResponse: {
       /** Format: date */
       asOf: string;
+      /** @description the unit the report covers: orgUnitId, else the caller's unit; null for the whole deployment when it has several roots */
+      orgUnit: components['schemas']['ReportOrgUnitResponse'] | null;
       /** @enum {string} */
       agreementKind: 'comprehensive' | 'wage' | 'women' | 'safety';
       /** @enum {string} */
       base: 'unionised' | 'all';
       /** @enum {string} */
-      groupBy: 'sector' | 'ownershipType' | 'township' | 'industry' | 'instructor';
+      groupBy: 'sector' | 'ownershipType' | 'township' | 'industry' | 'instructor' | 'orgUnit';
       /** @enum {string} */
       status: 'signed' | 'in_force';
       rows: components['schemas']['SigningRateRowResponse'][];
@@ -1618,6 +1639,8 @@ export interface components {
     TargetGapsResponse: {
       /** Format: date */
       asOf: string;
+      /** @description the unit the report covers: orgUnitId, else the caller's unit; null for the whole deployment when it has several roots */
+      orgUnit: components['schemas']['ReportOrgUnitResponse'] | null;
       /** @enum {string} */
       sector: 'state' | 'collective' | 'non_public' | 'other';
       /** @enum {string} */
@@ -1628,6 +1651,8 @@ export interface components {
       status: 'signed' | 'in_force';
       /** @description null when the sector has no target */
       target: number | null;
+      /** @description with target: the unit that set it (the report's unit or its nearest ancestor that sets one); null = the deployment default (REPORT_TARGETS) */
+      targetSource: components['schemas']['TargetSourceResponse'] | null;
       /** @description as on the sector's signing-rate row; 0 without a target */
       shortBy: number;
       /** @description every uncovered enterprise of the sector's base, largest first */
@@ -1635,7 +1660,7 @@ export interface components {
     };
     UnionFoundingRowResponse: {
       /**
-       * @description the group: a sector, an ownership type, a township, an industry letter, or an instructor id (`none`: no instructor); `total` on the total row
+       * @description the group: a sector, an ownership type, a township, an industry letter, an instructor id (`none`: no instructor), or a child unit id (groupBy=orgUnit; `none`: the enterprises sitting directly in the unit); `total` on the total row
        * @example non_public
        */
       group: string;
@@ -1645,12 +1670,16 @@ export interface components {
       unionised: number;
       /** @description unionised / enterprises, a fraction 0–1; null for an empty group */
       rate: number | null;
+      /** @description groupBy=orgUnit: the child unit's name (本级直属 on the `none` row); absent for other groupings */
+      groupName?: string;
     };
     UnionFoundingResponse: {
       /** Format: date */
       asOf: string;
+      /** @description the unit the report covers: orgUnitId, else the caller's unit; null for the whole deployment when it has several roots */
+      orgUnit: components['schemas']['ReportOrgUnitResponse'] | null;
       /** @enum {string} */
-      groupBy: 'sector' | 'ownershipType' | 'township' | 'industry' | 'instructor';
+      groupBy: 'sector' | 'ownershipType' | 'township' | 'industry' | 'instructor' | 'orgUnit';
       rows: components['schemas']['UnionFoundingRowResponse'][];
       total: components['schemas']['UnionFoundingRowResponse'];
     };
@@ -1672,6 +1701,8 @@ export interface components {
     AgreementsReportResponse: {
       /** Format: date */
       asOf: string;
+      /** @description the unit the report covers: orgUnitId, else the caller's unit; null for the whole deployment when it has several roots */
+      orgUnit: components['schemas']['ReportOrgUnitResponse'] | null;
       /** @enum {string} */
       agreementKind: 'comprehensive' | 'wage' | 'women' | 'safety';
       /** @description always the three scopes */
@@ -1696,10 +1727,12 @@ export interface components {
     };
     TrendSeriesResponse: {
       /**
-       * @description the group: a sector, an ownership type, a township, an industry letter, or an instructor id (`none`: no instructor); `total` on the total row
+       * @description the group: a sector, an ownership type, a township, an industry letter, an instructor id (`none`: no instructor), or a child unit id (groupBy=orgUnit; `none`: the enterprises sitting directly in the unit); `total` on the total row
        * @example non_public
        */
       group: string;
+      /** @description groupBy=orgUnit: the child unit's name (本级直属 on the `none` row); absent for other groupings */
+      groupName?: string;
       /** @description one point per month */
       points: components['schemas']['TrendPointResponse'][];
     };
@@ -1708,6 +1741,8 @@ export interface components {
       from: string;
       /** @example 2026-12 */
       to: string;
+      /** @description the unit the report covers: orgUnitId, else the caller's unit; null for the whole deployment when it has several roots */
+      orgUnit: components['schemas']['ReportOrgUnitResponse'] | null;
       /** @enum {string} */
       agreementKind: 'comprehensive' | 'wage' | 'women' | 'safety';
       /** @enum {string} */
@@ -1715,7 +1750,7 @@ export interface components {
       /** @enum {string} */
       status: 'signed' | 'in_force';
       /** @enum {string} */
-      groupBy: 'sector' | 'ownershipType' | 'township' | 'industry' | 'instructor';
+      groupBy: 'sector' | 'ownershipType' | 'township' | 'industry' | 'instructor' | 'orgUnit';
       /** @description the months from `from` to `to` that have begun */
       months: string[];
       /** @description one series per group */
@@ -3698,6 +3733,8 @@ export interface operations {
   ReportsController_signingRates: {
     parameters: {
       query?: {
+        /** @description the unit the report covers (its subtree); default the caller's unit (the whole deployment without one). A unit outside the caller's scope is 404 ORG_UNIT.NOT_FOUND */
+        orgUnitId?: number;
         /** @description the date the report is for; default today */
         asOf?: string;
         agreementKind?: 'comprehensive' | 'wage' | 'women' | 'safety';
@@ -3705,7 +3742,7 @@ export interface operations {
         base?: 'unionised' | 'all';
         /** @description in_force: count only agreements that had taken effect by asOf */
         status?: 'signed' | 'in_force';
-        groupBy?: 'sector' | 'ownershipType' | 'township' | 'industry' | 'instructor';
+        groupBy?: 'sector' | 'ownershipType' | 'township' | 'industry' | 'instructor' | 'orgUnit';
       };
       header?: never;
       path?: never;
@@ -3754,6 +3791,8 @@ export interface operations {
   ReportsController_signingRates_download: {
     parameters: {
       query?: {
+        /** @description the unit the report covers (its subtree); default the caller's unit (the whole deployment without one). A unit outside the caller's scope is 404 ORG_UNIT.NOT_FOUND */
+        orgUnitId?: number;
         /** @description the date the report is for; default today */
         asOf?: string;
         agreementKind?: 'comprehensive' | 'wage' | 'women' | 'safety';
@@ -3761,7 +3800,7 @@ export interface operations {
         base?: 'unionised' | 'all';
         /** @description in_force: count only agreements that had taken effect by asOf */
         status?: 'signed' | 'in_force';
-        groupBy?: 'sector' | 'ownershipType' | 'township' | 'industry' | 'instructor';
+        groupBy?: 'sector' | 'ownershipType' | 'township' | 'industry' | 'instructor' | 'orgUnit';
       };
       header?: never;
       path: {
@@ -3814,6 +3853,8 @@ export interface operations {
   ReportsController_targetGaps: {
     parameters: {
       query?: {
+        /** @description the unit the report covers (its subtree); default the caller's unit (the whole deployment without one). A unit outside the caller's scope is 404 ORG_UNIT.NOT_FOUND */
+        orgUnitId?: number;
         /** @description the date the report is for; default today */
         asOf?: string;
         agreementKind?: 'comprehensive' | 'wage' | 'women' | 'safety';
@@ -3870,6 +3911,8 @@ export interface operations {
   ReportsController_targetGaps_download: {
     parameters: {
       query?: {
+        /** @description the unit the report covers (its subtree); default the caller's unit (the whole deployment without one). A unit outside the caller's scope is 404 ORG_UNIT.NOT_FOUND */
+        orgUnitId?: number;
         /** @description the date the report is for; default today */
         asOf?: string;
         agreementKind?: 'comprehensive' | 'wage' | 'women' | 'safety';
@@ -3930,9 +3973,11 @@ export interface operations {
   ReportsController_unionFounding: {
     parameters: {
       query?: {
+        /** @description the unit the report covers (its subtree); default the caller's unit (the whole deployment without one). A unit outside the caller's scope is 404 ORG_UNIT.NOT_FOUND */
+        orgUnitId?: number;
         /** @description the date the report is for; default today */
         asOf?: string;
-        groupBy?: 'sector' | 'ownershipType' | 'township' | 'industry' | 'instructor';
+        groupBy?: 'sector' | 'ownershipType' | 'township' | 'industry' | 'instructor' | 'orgUnit';
       };
       header?: never;
       path?: never;
@@ -3981,9 +4026,11 @@ export interface operations {
   ReportsController_unionFounding_download: {
     parameters: {
       query?: {
+        /** @description the unit the report covers (its subtree); default the caller's unit (the whole deployment without one). A unit outside the caller's scope is 404 ORG_UNIT.NOT_FOUND */
+        orgUnitId?: number;
         /** @description the date the report is for; default today */
         asOf?: string;
-        groupBy?: 'sector' | 'ownershipType' | 'township' | 'industry' | 'instructor';
+        groupBy?: 'sector' | 'ownershipType' | 'township' | 'industry' | 'instructor' | 'orgUnit';
       };
       header?: never;
       path: {
@@ -4036,6 +4083,8 @@ export interface operations {
   ReportsController_agreements: {
     parameters: {
       query?: {
+        /** @description the unit the report covers (its subtree); default the caller's unit (the whole deployment without one). A unit outside the caller's scope is 404 ORG_UNIT.NOT_FOUND */
+        orgUnitId?: number;
         /** @description the date the report is for; default today */
         asOf?: string;
         agreementKind?: 'comprehensive' | 'wage' | 'women' | 'safety';
@@ -4087,6 +4136,8 @@ export interface operations {
   ReportsController_agreements_download: {
     parameters: {
       query?: {
+        /** @description the unit the report covers (its subtree); default the caller's unit (the whole deployment without one). A unit outside the caller's scope is 404 ORG_UNIT.NOT_FOUND */
+        orgUnitId?: number;
         /** @description the date the report is for; default today */
         asOf?: string;
         agreementKind?: 'comprehensive' | 'wage' | 'women' | 'safety';
@@ -4142,6 +4193,8 @@ export interface operations {
   ReportsController_trend: {
     parameters: {
       query?: {
+        /** @description the unit the report covers (its subtree); default the caller's unit (the whole deployment without one). A unit outside the caller's scope is 404 ORG_UNIT.NOT_FOUND */
+        orgUnitId?: number;
         /** @description the date the report is for; default today */
         asOf?: string;
         agreementKind?: 'comprehensive' | 'wage' | 'women' | 'safety';
@@ -4149,7 +4202,7 @@ export interface operations {
         base?: 'unionised' | 'all';
         /** @description in_force: count only agreements that had taken effect by asOf */
         status?: 'signed' | 'in_force';
-        groupBy?: 'sector' | 'ownershipType' | 'township' | 'industry' | 'instructor';
+        groupBy?: 'sector' | 'ownershipType' | 'township' | 'industry' | 'instructor' | 'orgUnit';
         /** @description first month (YYYY-MM); default 11 months before to */
         from?: string;
         /** @description last month (YYYY-MM); default this month. Months after the current one are left out */
@@ -4202,6 +4255,8 @@ export interface operations {
   ReportsController_trend_download: {
     parameters: {
       query?: {
+        /** @description the unit the report covers (its subtree); default the caller's unit (the whole deployment without one). A unit outside the caller's scope is 404 ORG_UNIT.NOT_FOUND */
+        orgUnitId?: number;
         /** @description the date the report is for; default today */
         asOf?: string;
         agreementKind?: 'comprehensive' | 'wage' | 'women' | 'safety';
@@ -4209,7 +4264,7 @@ export interface operations {
         base?: 'unionised' | 'all';
         /** @description in_force: count only agreements that had taken effect by asOf */
         status?: 'signed' | 'in_force';
-        groupBy?: 'sector' | 'ownershipType' | 'township' | 'industry' | 'instructor';
+        groupBy?: 'sector' | 'ownershipType' | 'township' | 'industry' | 'instructor' | 'orgUnit';
         /** @description first month (YYYY-MM); default 11 months before to */
         from?: string;
         /** @description last month (YYYY-MM); default this month. Months after the current one are left out */
