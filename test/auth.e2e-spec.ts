@@ -206,6 +206,7 @@ describe('Auth and users (e2e)', () => {
         language: 'zh-CN',
         digestOptOut: false,
         active: true,
+        orgUnitId: null,
       });
       await login('wang.li', newUser.password).expect(200);
       const list = await request(sut.http).get('/api/v1/users').set(admin.auth).expect(200);

@@ -40,6 +40,7 @@ describe('Enterprises API (e2e)', () => {
         ownershipType: 'state_controlled',
         sector: 'state',
         township: '金山镇',
+        orgUnitId: expect.any(Number),
         community: '家和社区',
         industry: 'C',
         employeeCount: 120,
@@ -594,13 +595,14 @@ describe('Enterprises API (e2e)', () => {
       expect.arrayContaining(['/api/v1/enterprises', '/api/v1/enterprises/{id}', '/health']),
     );
     const schemas = res.body.components.schemas;
-    expect(Object.keys(schemas.CreateEnterpriseDto.properties)).toHaveLength(11);
+    expect(Object.keys(schemas.CreateEnterpriseDto.properties)).toHaveLength(12);
+    // township or orgUnitId, one of them: neither is required on its own
+    expect(schemas.CreateEnterpriseDto.required).not.toContain('township');
     expect(schemas.CreateEnterpriseDto.required).toEqual(
       expect.arrayContaining([
         'name',
         'creditCode',
         'ownershipType',
-        'township',
         'industry',
         'employeeCount',
       ]),

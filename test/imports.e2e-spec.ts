@@ -634,7 +634,7 @@ describe('Roster and agreement import/export (e2e)', () => {
       ),
       messageZh:
         '所有工作表的前 10 行中都没有表头行（写明“企业名称”“统一社会信用代码”等列名的一行）。' +
-        '请在数据上方用一行写明列名，可用的列名：企业名称、统一社会信用代码、所有制类型、乡镇/街道、村/社区、行业门类、职工人数、建会日期、指导员账号、成立日期、注销日期',
+        '请在数据上方用一行写明列名，可用的列名：企业名称、统一社会信用代码、所有制类型、乡镇/街道、区划代码、村/社区、行业门类、职工人数、建会日期、指导员账号、成立日期、注销日期',
     });
     const agreements = await upload('agreements/import', file, '协议.xlsx').expect(422);
     expect(agreements.body.messageZh).toContain('“统一社会信用代码”“签订日期”');
@@ -687,7 +687,8 @@ describe('Roster and agreement import/export (e2e)', () => {
         .expect(200);
       if (format === 'csv') {
         const lines = (exported.body as Buffer).toString('utf8').slice(1).split('\r\n');
-        expect(lines[1]).toBe([...HEADERS, '所有制类别', '系统编号'].join(','));
+        const exportedHeaders = [...HEADERS.slice(0, 4), '区划代码', ...HEADERS.slice(4)];
+        expect(lines[1]).toBe([...exportedHeaders, '所有制类别', '系统编号'].join(','));
         expect(lines[2]).toContain('国有控股企业');
       }
       const back = await upload('enterprises/import', exported.body as Buffer, `roster.${format}`).expect(

@@ -95,3 +95,62 @@ export function scopeCondition(
   if (parts.length === 0) return null;
   return { sql: parts.length === 1 ? parts[0] : `(${parts.join(' AND ')})`, params };
 }
+
+/** What a user must show to be judged: their unit (null: the whole deployment). */
+export interface ScopedUser {
+  orgUnitId: number | null;
+}
+
+/**
+ * Whether a user account is in the actor's scope: for an actor with a unit, the users of their
+ * subtree (a user without a unit sits above every unit and is outside it); for one without, all.
+ * Outside it a user is "not found", as an enterprise is.
+ */
+export function userInScope(actor: Pick<Actor, 'governedUnitIds'>, user: ScopedUser): boolean {
+  if (actor.governedUnitIds === null) return true;
+  return user.orgUnitId !== null && actor.governedUnitIds.includes(user.orgUnitId);
+}
+
+/**
+ * The SQL condition that keeps the user ids in `idColumn` (a column holding a user's id:
+ * `u.id`, a reminder's recipient, …) of users in the actor's scope ({@link userInScope}); null
+ * when the actor sees every user.
+ */
+export function userScopeCondition(
+  actor: Pick<Actor, 'governedUnitIds'>,
+  idColumn: string,
+): { sql: string; params: Record<string, unknown> } | null {
+  if (actor.governedUnitIds === null) return null;
+  if (actor.governedUnitIds.length === 0) return { sql: '1 = 0', params: {} };
+  return {
+    sql: `${idColumn} IN (SELECT scope_u.id FROM users scope_u WHERE scope_u.org_unit_id IN (:...scopeUserUnitIds))`,
+    params: { scopeUserUnitIds: actor.governedUnitIds },
+  };
+}
+
+/**
+ * The SQL condition that keeps the audit rows (of `audit_entries` under `alias`) about what the
+ * actor may see: enterprises and negotiations in their scope ({@link scopeCondition}), users,
+ * their sign-ins and their reminders in it ({@link userScopeCondition}); rows about anything
+ * else are outside a restricted scope. Null when the actor sees the whole trail.
+ */
+export function auditScopeCondition(
+  actor: Pick<Actor, 'id' | 'role' | 'governedUnitIds'>,
+  alias: string,
+): { sql: string; params: Record<string, unknown> } | null {
+  const enterprises = scopeCondition(scopeOf(actor), 'scope_e');
+  const users = userScopeCondition(actor, 'scope_au.id');
+  if (enterprises === null && users === null) return null;
+  const enterpriseSql = enterprises?.sql ?? '1 = 1';
+  const userSql = users?.sql ?? '1 = 1';
+  const id = `${alias}.entity_id`;
+  const type = `${alias}.entity_type`;
+  const parts = [
+    `(${type} = 'enterprise' AND ${id} IN (SELECT CAST(scope_e.id AS CHAR) FROM enterprises scope_e WHERE ${enterpriseSql}))`,
+    `(${type} IN ('negotiation', 'agreement') AND ${id} IN (SELECT CAST(scope_ne.negotiation_id AS CHAR) FROM negotiation_enterprises scope_ne JOIN enterprises scope_e ON scope_e.id = scope_ne.enterprise_id WHERE ${enterpriseSql}))`,
+    `(${type} = 'user' AND ${id} IN (SELECT CAST(scope_au.id AS CHAR) FROM users scope_au WHERE ${userSql}))`,
+    `(${type} = 'auth' AND ${id} IN (SELECT scope_au.username FROM users scope_au WHERE ${userSql}))`,
+    `(${type} = 'reminder' AND ${id} IN (SELECT CAST(scope_r.id AS CHAR) FROM reminders scope_r JOIN users scope_au ON scope_au.id = scope_r.recipient_id WHERE ${userSql}))`,
+  ];
+  return { sql: `(${parts.join(' OR ')})`, params: { ...enterprises?.params, ...users?.params } };
+}

@@ -1,6 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Roles } from '../access/decorators';
+import type { Actor } from '../access/actor';
+import { CurrentActor, Roles } from '../access/decorators';
 import { AuditService } from './audit.service';
 import { AuditPage } from './dto/audit-entry.response';
 import { ListAuditQuery } from './dto/list-audit.query';
@@ -15,10 +16,11 @@ export class AuditController {
   @Roles('admin', 'supervisor')
   @ApiOperation({
     summary: 'The audit trail, newest first',
-    description: "An enterprise's own history, for its instructor too: GET /api/v1/enterprises/:id/history.",
+    description:
+      "An enterprise's own history, for its instructor too: GET /api/v1/enterprises/:id/history. A caller with a unit reads only the rows about the enterprises, negotiations, users (their sign-ins) and reminders of their units.",
   })
   @ApiOkResponse({ type: AuditPage })
-  list(@Query() query: ListAuditQuery): Promise<AuditPage> {
-    return this.audit.list(query, { withIp: true });
+  list(@Query() query: ListAuditQuery, @CurrentActor() actor: Actor): Promise<AuditPage> {
+    return this.audit.list(query, { withIp: true, actor });
   }
 }

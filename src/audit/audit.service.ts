@@ -7,6 +7,7 @@ import { Page } from '../common/http/page';
 import { persistentValue } from '../database/persistent-value';
 import { execute, valueRows } from '../database/sql';
 import { type Actor, isSystem } from '../access/actor';
+import { auditScopeCondition } from '../access/scope';
 import { AuditChanges, AuditEntityType, AuditEntry } from './audit-entry.entity';
 import { AuditEntryResponse, AuditPage } from './dto/audit-entry.response';
 import { ListAuditQuery } from './dto/list-audit.query';
@@ -80,10 +81,14 @@ export class AuditService {
    * The trail, newest first, each row with its actor's name. `withIp: false` leaves out client
    * addresses (they say where colleagues work from: for those who run the system only). Who may
    * ask what is the callers' business: this route for admins and supervisors, an enterprise's
-   * history (`EnterprisesService.history`) for whoever may see that enterprise.
+   * history (`EnterprisesService.history`) for whoever may see that enterprise. With `actor`,
+   * only the rows about what the actor may see (`auditScopeCondition`).
    */
-  async list(query: ListAuditQuery, { withIp }: { withIp: boolean }): Promise<AuditPage> {
-    const page = await this.entries(query);
+  async list(
+    query: ListAuditQuery,
+    { withIp, actor }: { withIp: boolean; actor?: Actor },
+  ): Promise<AuditPage> {
+    const page = await this.entries(query, actor ? auditScopeCondition(actor, 'a') : null);
     const names = await this.actorNames(page.items);
     return {
       ...page,
@@ -111,9 +116,14 @@ export class AuditService {
     return new Map(rows.map((row) => [Number(row.id), row.name]));
   }
 
-  private async entries(query: ListAuditQuery): Promise<Page<AuditEntry>> {
+  /** `scope`: the reader's (`auditScopeCondition`), null for the whole trail. */
+  private async entries(
+    query: ListAuditQuery,
+    scope: { sql: string; params: Record<string, unknown> } | null,
+  ): Promise<Page<AuditEntry>> {
     const { page, pageSize } = query;
     const builder = this.dataSource.getRepository(AuditEntry).createQueryBuilder('a');
+    if (scope) builder.andWhere(scope.sql, scope.params);
     if (query.entityType) builder.andWhere('a.entityType = :entityType', { entityType: query.entityType });
     if (query.entityId) builder.andWhere('a.entityId = :entityId', { entityId: query.entityId });
     if (query.actorId) builder.andWhere('a.actorId = :actorId', { actorId: query.actorId });

@@ -69,3 +69,22 @@ export class RegisteredOnError extends AppError {
     super(422, 'ENTERPRISE.REGISTERED_ON', problem, [{ field: 'registeredOn', message: problem }]);
   }
 }
+
+/**
+ * Where an enterprise should sit cannot be settled (docs/contract.md, Enterprises): the field
+ * (`orgUnitId` or `township`) names no township the caller governs, names more than one, or
+ * the two disagree. One code, the message in Chinese saying which.
+ */
+export class EnterprisePlacementError extends AppError {
+  constructor(field: 'orgUnitId' | 'township', message: string) {
+    super(422, 'ENTERPRISE.BAD_TOWNSHIP', message, [{ field, message }]);
+  }
+}
+
+/** The instructor's unit does not cover the enterprise's township (they sit in or above it). */
+export class InstructorOutsideUnitError extends AppError {
+  constructor(instructorId: number, township: string) {
+    const message = `指导员 ${instructorId} 所在单位不管辖${township}，不能负责该企业`;
+    super(422, 'ENTERPRISE.INSTRUCTOR_OUTSIDE_UNIT', message, [{ field: 'instructorId', message }]);
+  }
+}

@@ -10,6 +10,8 @@ import { Enterprise } from './enterprise.entity';
 export type EnterpriseFilter = Omit<ListEnterprisesQuery, 'page' | 'pageSize'> & {
   /** The actor's scope (`scopeOf`): only the enterprises in it. */
   access?: AccessScope;
+  /** Only the enterprises of these units (the subtree of the `orgUnitId` filter). */
+  orgUnitIds?: readonly number[];
 };
 
 @Injectable()
@@ -84,19 +86,21 @@ export class EnterprisesRepository {
   }
 
   /**
-   * Whether a user is an active instructor, who may be assigned enterprises. Read from the users
+   * The user if an active instructor, who may be assigned enterprises, with their unit. Read from the users
    * table here rather than through the users module, which depends on this one (it releases an
    * instructor's enterprises, {@link releaseInstructor}).
    */
-  async isActiveInstructor(userId: number): Promise<boolean> {
+  async activeInstructor(userId: number): Promise<{ id: number; orgUnitId: number | null } | null> {
     const role: Role = 'instructor';
     const found = await this.dataSource
       .createQueryBuilder()
       .select('u.id', 'id')
+      .addSelect('u.org_unit_id', 'orgUnitId')
       .from('users', 'u')
       .where('u.id = :userId AND u.role = :role AND u.active = :active', { userId, role, active: true })
-      .getRawOne<{ id: number }>();
-    return found !== undefined;
+      .getRawOne<{ id: number | string; orgUnitId: number | string | null }>();
+    if (!found) return null;
+    return { id: Number(found.id), orgUnitId: found.orgUnitId === null ? null : Number(found.orgUnitId) };
   }
 
   /**
@@ -107,6 +111,16 @@ export class EnterprisesRepository {
     const assigned = await manager.find(Enterprise, { select: { id: true }, where: { instructorId } });
     if (assigned.length > 0) await manager.update(Enterprise, { instructorId }, { instructorId: null });
     return assigned.map(({ id }) => id);
+  }
+
+  /** How many enterprises assigned to the instructor lie outside these units. */
+  countAssignedOutside(instructorId: number, unitIds: readonly number[]): Promise<number> {
+    const query = this.repo()
+      .createQueryBuilder('e')
+      .where('e.instructor_id = :instructorId', { instructorId });
+    if (unitIds.length > 0)
+      query.andWhere('(e.org_unit_id IS NULL OR e.org_unit_id NOT IN (:...unitIds))', { unitIds });
+    return query.getCount();
   }
 
   /** The townships of the enterprises matching the filter, with how many each has, by name. */
@@ -133,6 +147,10 @@ export class EnterprisesRepository {
     if (filter.township) query.andWhere('e.township = :township', filter);
     if (filter.industry) query.andWhere('e.industry = :industry', filter);
     if (filter.instructorId) query.andWhere('e.instructorId = :instructorId', filter);
+    if (filter.orgUnitIds)
+      query.andWhere(filter.orgUnitIds.length > 0 ? 'e.org_unit_id IN (:...filterUnitIds)' : '1 = 0', {
+        filterUnitIds: filter.orgUnitIds,
+      });
     const inScope = filter.access && scopeCondition(filter.access, 'e');
     if (inScope) query.andWhere(inScope.sql, inScope.params);
     if (filter.q) {

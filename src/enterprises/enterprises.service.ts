@@ -14,7 +14,9 @@ import { auditCreated, auditDiff } from '../audit/audit-diff';
 import { ForbiddenFieldError } from '../access/access.errors';
 import type { Actor } from '../access/actor';
 import { readsClientAddresses } from '../access/roles';
-import { inScope, scopeOf } from '../access/scope';
+import { governsUnit, inScope, scopeOf } from '../access/scope';
+import { OrgUnitNotFoundError } from '../org-units/org-units.errors';
+import { OrgUnitsRepository } from '../org-units/org-units.repository';
 import { Page, PageQuery } from '../common/http/page';
 import { definedFields } from '../common/validation/defined-fields';
 import { isUniqueViolation } from '../database/database-errors';
@@ -29,19 +31,26 @@ import {
   UnionFoundedOnError,
   DuplicateCreditCodeError,
   EnterpriseNotFoundError,
+  EnterprisePlacementError,
+  InstructorOutsideUnitError,
   EnterpriseVersionConflictError,
   RegisteredOnError,
   UnknownInstructorError,
 } from './enterprises.errors';
-import { EnterprisesRepository } from './enterprises.repository';
+import { type EnterpriseFilter, EnterprisesRepository } from './enterprises.repository';
+import { type Placement, TownshipResolver } from './township-resolver';
+
+/** Judging a stored placement again: the enterprise is already in scope. */
+const UNRESTRICTED_PLACER = { governedUnitIds: null };
 
 /** A PATCH without expectedVersion that keeps meeting newer writes gives up (409) after this many tries. */
 const MAX_UPDATE_ATTEMPTS = 3;
 
 /**
- * The enterprise registry. Scope (`scopeOf`, access/scope.ts): admins and supervisors see every
- * enterprise, an instructor only those assigned to them (others are "not found"); only admins
- * assign instructors.
+ * The enterprise registry. Scope (`scopeOf`, access/scope.ts): admins and supervisors see the
+ * enterprises of the units they govern (all, without a unit), an instructor only those assigned
+ * to them (others are "not found"); only admins assign instructors. Every enterprise sits in a
+ * township unit the writer governs (TownshipResolver), and its instructor in or above it.
  */
 @Injectable()
 export class EnterprisesService {
@@ -50,6 +59,8 @@ export class EnterprisesService {
     private readonly enterprises: EnterprisesRepository,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly resolver: TownshipResolver,
+    private readonly units: OrgUnitsRepository,
   ) {}
 
   async create(dto: CreateEnterpriseDto, actor: Actor): Promise<EnterpriseResponse> {
@@ -61,7 +72,12 @@ export class EnterprisesService {
       closedOn: null,
       ...definedFields(dto),
     });
+    const placement = (await this.placementOf(dto, actor))!;
     await this.assertValid(enterprise);
+    await this.assertInstructorCovers(enterprise.instructorId, placement);
+    const unit = await this.resolver.placeNow(placement);
+    enterprise.orgUnitId = unit.id;
+    enterprise.township = unit.name;
     const saved = await this.writeUnique(enterprise.creditCode, async (manager) => {
       const created = await this.enterprises.save(enterprise, manager);
       await this.audit.record(manager, actor, {
@@ -109,8 +125,19 @@ export class EnterprisesService {
       if (expectedVersion !== undefined && enterprise.version !== expectedVersion)
         throw new EnterpriseVersionConflictError(expectedVersion, enterprise.version);
       const before = { ...enterprise };
+      const placement = await this.placementOf(fields, actor, before);
       Object.assign(enterprise, fields);
       await this.assertValid(enterprise, before);
+      if (placement || enterprise.instructorId !== before.instructorId)
+        await this.assertInstructorCovers(
+          enterprise.instructorId,
+          placement ?? (await this.resolver.byId(before.orgUnitId ?? 0, UNRESTRICTED_PLACER)),
+        );
+      if (placement) {
+        const unit = await this.resolver.placeNow(placement);
+        enterprise.orgUnitId = unit.id;
+        enterprise.township = unit.name;
+      }
       const changes = auditDiff(before, enterprise, ENTERPRISE_FIELDS);
       if (Object.keys(changes).length === 0) return EnterpriseResponse.from(before); // nothing to write
       const changed = Object.fromEntries(
@@ -137,7 +164,7 @@ export class EnterprisesService {
 
   async list(query: ListEnterprisesQuery, actor: Actor): Promise<Page<EnterpriseResponse>> {
     const { page, pageSize, ...filter } = query;
-    const scoped = { ...filter, access: scopeOf(actor) };
+    const scoped = await this.scopedFilter(filter, actor);
     const [rows, total] = await this.enterprises.findPage(scoped, page, pageSize);
     return { items: rows.map((row) => EnterpriseResponse.from(row)), total, page, pageSize };
   }
@@ -151,7 +178,71 @@ export class EnterprisesService {
   /** Every enterprise the actor may see that matches the filter (for exports). */
   async all(filter: Omit<ListEnterprisesQuery, 'page' | 'pageSize'>, actor: Actor): Promise<Enterprise[]> {
     const { page: _page, pageSize: _pageSize, ...rest } = filter as ListEnterprisesQuery;
-    return this.enterprises.findAll({ ...rest, access: scopeOf(actor) });
+    return this.enterprises.findAll(await this.scopedFilter(rest, actor));
+  }
+
+  /**
+   * A list's filter within the actor's scope; `orgUnitId` (a unit the actor governs, else 404)
+   * keeps its subtree.
+   */
+  private async scopedFilter(
+    filter: Omit<ListEnterprisesQuery, 'page' | 'pageSize'>,
+    actor: Actor,
+  ): Promise<EnterpriseFilter> {
+    const { orgUnitId, ...rest } = filter;
+    if (orgUnitId === undefined) return { ...rest, access: scopeOf(actor) };
+    const unit = await this.units.findById(orgUnitId);
+    if (!unit || !governsUnit(actor, unit.id)) throw new OrgUnitNotFoundError(orgUnitId);
+    return { ...rest, orgUnitIds: await this.units.subtreeIds(unit), access: scopeOf(actor) };
+  }
+
+  /**
+   * Where the written fields place the enterprise (TownshipResolver): by `orgUnitId`, else by
+   * the `township` name; nothing when neither changes (an update sending the stored name). Both
+   * given must agree.
+   */
+  private async placementOf(
+    fields: { orgUnitId?: number | null; township?: string },
+    actor: Actor,
+    before?: Enterprise,
+  ): Promise<Placement | null> {
+    const { orgUnitId, township } = fields;
+    if (orgUnitId !== undefined && orgUnitId !== null) {
+      if (
+        before &&
+        orgUnitId === before.orgUnitId &&
+        (township === undefined || township === before.township)
+      )
+        return null;
+      const placement = await this.resolver.byId(orgUnitId, actor);
+      if ('unit' in placement && township !== undefined && township !== placement.unit.name)
+        throw new EnterprisePlacementError(
+          'township',
+          `乡镇（街道）“${township}”与 orgUnitId 所指的${placement.unit.name}不符`,
+        );
+      return placement;
+    }
+    if (township === undefined || (before && township === before.township)) {
+      if (!before) throw new EnterprisePlacementError('township', '请填写乡镇（街道）或 orgUnitId');
+      return null;
+    }
+    return this.resolver.byName(township, actor);
+  }
+
+  /** An instructor sits in or above the township of their enterprises (422 naming instructorId). */
+  private async assertInstructorCovers(instructorId: number | null, placement: Placement): Promise<void> {
+    if (instructorId === null || 'problem' in placement) return;
+    const instructor = await this.enterprises.activeInstructor(instructorId);
+    if (!instructor) throw new UnknownInstructorError(instructorId);
+    const township = 'unit' in placement ? placement.unit : placement.county;
+    const name = 'unit' in placement ? placement.unit.name : placement.newTownship;
+    if (!this.resolver.covers(instructor.orgUnitId, township))
+      throw new InstructorOutsideUnitError(instructorId, name);
+  }
+
+  /** How many enterprises assigned to the instructor lie outside these units. */
+  countAssignedOutside(instructorId: number, unitIds: readonly number[]): Promise<number> {
+    return this.enterprises.countAssignedOutside(instructorId, unitIds);
   }
 
   byIds(ids: number[]): Promise<Enterprise[]> {
@@ -200,7 +291,7 @@ export class EnterprisesService {
         ? unionFoundedOnProblem(enterprise, this.clock.today())
         : null;
     if (unionProblem) throw new UnionFoundedOnError(unionProblem.en);
-    if (instructorId !== null && !(await this.enterprises.isActiveInstructor(instructorId))) {
+    if (instructorId !== null && !(await this.enterprises.activeInstructor(instructorId))) {
       throw new UnknownInstructorError(instructorId);
     }
   }

@@ -7,7 +7,13 @@ export const ENTERPRISE_COLUMNS = [
   { field: 'name', zh: '企业名称', aliases: ['企业名称', '单位名称', 'name'] },
   { field: 'creditCode', zh: '统一社会信用代码', aliases: ['统一社会信用代码', '信用代码', 'creditCode'] },
   { field: 'ownershipType', zh: '所有制类型', aliases: ['所有制类型', '所有制', 'ownershipType'] },
-  { field: 'township', zh: '乡镇/街道', aliases: ['乡镇/街道', '乡镇(街道)', '乡镇', '街道', 'township'] },
+  {
+    field: 'township',
+    zh: '乡镇/街道',
+    aliases: ['乡镇/街道', '乡镇(街道)', '乡镇（街道）', '乡镇', '街道', 'township'],
+  },
+  /** The township unit's statistical division code: wins over the township's name when both are given. */
+  { field: 'orgUnitCode', zh: '区划代码', aliases: ['区划代码', '统计用区划代码', 'orgUnitCode'] },
   { field: 'community', zh: '村/社区', aliases: ['村/社区', '村(社区)', '社区', 'community'] },
   { field: 'industry', zh: '行业门类', aliases: ['行业门类', '行业', 'industry'] },
   { field: 'employeeCount', zh: '职工人数', aliases: ['职工人数', '职工数', 'employeeCount'] },

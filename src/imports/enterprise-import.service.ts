@@ -23,6 +23,8 @@ import { CreateEnterpriseDto } from '../enterprises/dto/create-enterprise.dto';
 import { Enterprise } from '../enterprises/enterprise.entity';
 import { EnterprisesRepository } from '../enterprises/enterprises.repository';
 import { UsersService } from '../users/users.service';
+import { inScope, scopeOf } from '../access/scope';
+import { type Placement, TownshipResolver } from '../enterprises/township-resolver';
 import { badRowsWorkbook } from './bad-rows';
 import {
   codeTextOf,
@@ -53,7 +55,15 @@ const BATCH = 500;
 interface CheckedRow {
   fields: Partial<Enterprise>;
   raw: SheetRow;
+  /** A township to create when the batch is written (a new name in a one-county deployment). */
+  newTownship?: Placement;
 }
+
+/** Active instructors by username, with their unit. */
+type Instructors = Map<string, { id: number; orgUnitId: number | null }>;
+
+/** Where the rows' townships were found, by code (`#…`) or name: looked up once per import. */
+type Placements = Map<string, Placement>;
 
 /** What an import run has found so far. */
 interface Tally {
@@ -65,6 +75,7 @@ interface Tally {
   /** Credit code → the row that had it first, to refuse a second row with the same code. */
   seen: Map<string, number>;
   rows: number;
+  placements: Placements;
 }
 
 /** What one batch came to, counted into the tally once it is written. */
@@ -93,7 +104,16 @@ class AtomicImportRefused extends Error {}
 class ChangedMeanwhile extends Error {}
 
 function newTally(): Tally {
-  return { created: 0, updated: 0, unchanged: 0, errors: [], badRows: [], seen: new Map(), rows: 0 };
+  return {
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+    errors: [],
+    badRows: [],
+    seen: new Map(),
+    rows: 0,
+    placements: new Map(),
+  };
 }
 
 /** Counts a batch into the tally once it is written (or, on a dry run, compared). */
@@ -122,6 +142,7 @@ export class EnterpriseImportService {
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly statistics: PlannerStatistics,
+    private readonly townships: TownshipResolver,
   ) {}
 
   async import(
@@ -132,14 +153,14 @@ export class EnterpriseImportService {
   ): Promise<ImportResult> {
     let sheet = await readSpreadsheet(content, filename, ROSTER_HEADER);
     const columns = mapHeaders(sheet.headers);
-    const instructorIds = await this.users.activeInstructorIds();
+    const instructorIds = await this.users.activeInstructors();
     let tally = newTally();
 
     // Where each batch is written: nowhere (dry run), its own transaction, or the one of an atomic import.
     let applied = !options.dryRun;
     if (options.dryRun) {
-      await this.eachBatch(sheet, columns, instructorIds, tally, options, async (batch) =>
-        count(tally, (await this.compare(batch, undefined, sheet, columns)).outcome),
+      await this.eachBatch(sheet, columns, instructorIds, tally, actor, options, async (batch) =>
+        count(tally, (await this.compare(batch, undefined, sheet, columns, actor)).outcome),
       );
     } else if (options.atomic) {
       let attempts = 0;
@@ -152,7 +173,7 @@ export class EnterpriseImportService {
             sheet = await readSpreadsheet(content, filename, ROSTER_HEADER);
             tally = newTally();
           }
-          await this.eachBatch(sheet, columns, instructorIds, tally, options, async (batch) =>
+          await this.eachBatch(sheet, columns, instructorIds, tally, actor, options, async (batch) =>
             count(tally, await this.writeBatch(batch, manager, actor, sheet, columns)),
           );
           if (tally.errors.length > 0) throw new AtomicImportRefused();
@@ -163,7 +184,7 @@ export class EnterpriseImportService {
       }
     } else {
       // Counted once its transaction is committed: a retried transaction is not counted twice.
-      await this.eachBatch(sheet, columns, instructorIds, tally, options, async (batch) =>
+      await this.eachBatch(sheet, columns, instructorIds, tally, actor, options, async (batch) =>
         count(
           tally,
           await writeTransaction(this.dataSource, (manager) =>
@@ -201,15 +222,16 @@ export class EnterpriseImportService {
   private async eachBatch(
     sheet: Sheet,
     columns: Map<EnterpriseColumn, number>,
-    instructorIds: Map<string, number>,
+    instructorIds: Instructors,
     tally: Tally,
+    actor: Actor,
     options: ImportOptions,
     handle: (batch: CheckedRow[]) => Promise<void>,
   ): Promise<void> {
     let batch: CheckedRow[] = [];
     for await (const sheetRow of sheet.rows) {
       tally.rows += 1;
-      const checked = await this.check(sheetRow, sheet, columns, instructorIds, tally);
+      const checked = await this.check(sheetRow, sheet, columns, instructorIds, tally, actor);
       if (checked) batch.push(checked);
       if (batch.length >= BATCH) {
         await handle(batch);
@@ -226,14 +248,32 @@ export class EnterpriseImportService {
     sheetRow: SheetRow,
     sheet: Sheet,
     columns: Map<EnterpriseColumn, number>,
-    instructorIds: Map<string, number>,
+    instructorIds: Instructors,
     tally: Tally,
+    actor: Actor,
   ): Promise<CheckedRow | null> {
     const rowErrors: ImportRowError[] = [];
     const plain: Record<string, unknown> = {};
+    let placement: Placement | undefined;
     for (const [field, position] of columns) {
       const cell = sheetRow.cells[position] ?? null;
       const header = sheet.headers[position];
+      if (field === 'orgUnitCode') {
+        if (cell === null || cleanText(String(cell)) === '') continue;
+        const code = codeTextOf(cell);
+        placement = await this.placed(tally, `#${code}`, () => this.townships.byCode(code, actor));
+        if ('problem' in placement)
+          rowErrors.push(
+            rowError(
+              sheetRow.row,
+              header,
+              code,
+              'no township unit you govern has this code',
+              placement.problem.message,
+            ),
+          );
+        continue;
+      }
       if (field === 'instructor') {
         if (cell === null) plain.instructorId = null;
         else if (!instructorIds.has(codeTextOf(cell))) {
@@ -246,10 +286,24 @@ export class EnterpriseImportService {
               '该账号不存在、已停用或不是指导员',
             ),
           );
-        } else plain.instructorId = instructorIds.get(codeTextOf(cell));
+        } else plain.instructorId = instructorIds.get(codeTextOf(cell))!.id;
         continue;
       }
       plain[field] = convert(field, cell);
+    }
+    if (placement && 'unit' in placement) {
+      const named = typeof plain.township === 'string' ? cleanText(plain.township) : '';
+      if (named === '') plain.township = placement.unit.name;
+      else if (named !== placement.unit.name)
+        rowErrors.push(
+          rowError(
+            sheetRow.row,
+            columnHeader(sheet, columns, 'township'),
+            named,
+            `the township does not match the unit of 区划代码 (${placement.unit.name})`,
+            `乡镇（街道）与区划代码所指的${placement.unit.name}不符`,
+          ),
+        );
     }
     const dto = plainToInstance(CreateEnterpriseDto, plain);
     for (const problem of await validate(dto, {
@@ -271,6 +325,34 @@ export class EnterpriseImportService {
         ),
       );
     }
+    if (rowErrors.length === 0 && placement === undefined && typeof dto.township === 'string') {
+      const name = dto.township;
+      placement = await this.placed(tally, name, () => this.townships.byName(name, actor));
+      if ('problem' in placement)
+        rowErrors.push(
+          rowError(
+            sheetRow.row,
+            columnHeader(sheet, columns, 'township'),
+            name,
+            'no single township you govern has this name',
+            placement.problem.message,
+          ),
+        );
+    }
+    if (rowErrors.length === 0 && placement && dto.instructorId) {
+      const instructor = [...instructorIds.values()].find(({ id }) => id === dto.instructorId);
+      const township = 'unit' in placement ? placement.unit : 'county' in placement ? placement.county : null;
+      if (instructor && township && !this.townships.covers(instructor.orgUnitId, township))
+        rowErrors.push(
+          rowError(
+            sheetRow.row,
+            columnHeader(sheet, columns, 'instructor'),
+            codeTextOf(sheetRow.cells[columns.get('instructor')!] ?? ''),
+            'the instructor’s unit does not cover this township',
+            `该指导员所在单位不管辖${dto.township}`,
+          ),
+        );
+    }
     const code = typeof dto.creditCode === 'string' ? dto.creditCode : '';
     if (rowErrors.length === 0 && tally.seen.has(code)) {
       rowErrors.push(
@@ -289,7 +371,26 @@ export class EnterpriseImportService {
       return null;
     }
     tally.seen.set(code, sheetRow.row);
-    return { fields: onlyGiven(dto, columns), raw: sheetRow };
+    const fields = onlyGiven(dto, columns);
+    if (placement && 'unit' in placement) {
+      fields.orgUnitId = placement.unit.id;
+      fields.township = placement.unit.name;
+    }
+    return {
+      fields,
+      raw: sheetRow,
+      ...(placement && 'newTownship' in placement ? { newTownship: placement } : {}),
+    };
+  }
+
+  /** A township looked up once per import (by `#code` or name). */
+  private async placed(tally: Tally, key: string, find: () => Promise<Placement>): Promise<Placement> {
+    let placement = tally.placements.get(key);
+    if (!placement) {
+      placement = await find();
+      tally.placements.set(key, placement);
+    }
+    return placement;
   }
 
   /**
@@ -312,7 +413,11 @@ export class EnterpriseImportService {
     for (let attempt = 1; ; attempt++) {
       try {
         return await manager.transaction(async (savepoint) => {
-          const plan = await this.compare(batch, savepoint, sheet, columns);
+          // New townships (a one-county deployment) are created with the batch, and again on a retry.
+          for (const candidate of batch)
+            if (candidate.newTownship)
+              candidate.fields.orgUnitId = (await this.townships.place(candidate.newTownship, savepoint)).id;
+          const plan = await this.compare(batch, savepoint, sheet, columns, actor);
           await this.write(plan, savepoint, actor);
           return plan.outcome;
         });
@@ -334,6 +439,7 @@ export class EnterpriseImportService {
     manager: EntityManager | undefined,
     sheet: Sheet,
     columns: Map<EnterpriseColumn, number>,
+    actor: Actor,
   ): Promise<BatchPlan> {
     const existing = new Map(
       (
@@ -353,7 +459,19 @@ export class EnterpriseImportService {
       const current = existing.get(candidate.fields.creditCode!);
       const merged = Object.assign(new Enterprise(), current ?? emptyEnterprise(), candidate.fields);
       const problem = datesProblem(current, merged, today);
-      if (problem) {
+      if (current && !inScope(scopeOf(actor), current)) {
+        // Another unit's enterprise: not to be changed (nor told apart from a taken code).
+        plan.outcome.errors.push(
+          rowError(
+            candidate.raw.row,
+            columnHeader(sheet, columns, 'creditCode'),
+            current.creditCode,
+            'an enterprise outside your units has this credit code',
+            '该统一社会信用代码已属于您管辖范围以外的企业',
+          ),
+        );
+        plan.outcome.badRows.push(candidate.raw);
+      } else if (problem) {
         plan.outcome.errors.push(
           rowError(
             candidate.raw.row,
@@ -498,6 +616,7 @@ function convert(field: EnterpriseColumn, cell: CellValue): unknown {
 function onlyGiven(dto: CreateEnterpriseDto, columns: Map<EnterpriseColumn, number>): Partial<Enterprise> {
   const fields: Partial<Enterprise> = {};
   for (const field of ENTERPRISE_FIELDS) {
+    if (field === 'orgUnitId') continue; // from the township's placement (check)
     const column: EnterpriseColumn = field === 'instructorId' ? 'instructor' : field;
     if (columns.has(column))
       (fields as Record<string, unknown>)[field] = (dto as unknown as Record<string, unknown>)[field] ?? null;

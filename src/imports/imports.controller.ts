@@ -35,6 +35,7 @@ import { EnterpriseImportService } from './enterprise-import.service';
 import { ImportResult } from './import-result';
 import { MissingFileError } from './imports.errors';
 import { UploadLimitInterceptor } from './upload-limit.interceptor';
+import { OrgUnitsRepository } from '../org-units/org-units.repository';
 import { filterWords, negotiationsTable, rosterTable } from './roster-tables';
 import { ApiErrors } from '../common/http/error-response';
 
@@ -67,6 +68,7 @@ export class ImportsController {
     private readonly negotiations: NegotiationsService,
     private readonly users: UsersService,
     private readonly clock: Clock,
+    private readonly units: OrgUnitsRepository,
   ) {}
 
   @Post('enterprises/import')
@@ -78,6 +80,8 @@ export class ImportsController {
   @ApiOperation({
     summary:
       'Import the enterprise roster (.xlsx or .csv, Chinese or English headers), upsert by credit code',
+    description:
+      'Each enterprise goes to a township unit the importing admin governs: by the 区划代码 column, else by the 乡镇（街道） name among their townships (an unknown or ambiguous name is a row error naming it; a deployment of a single county creates a new name’s township under it). A row updating an enterprise outside their scope is a row error.',
   })
   @ApiErrors({ 413: TOO_LARGE, 422: IMPORT_ERRORS })
   @ApiOkResponse({ type: ImportResult })
@@ -127,13 +131,20 @@ export class ImportsController {
   ): Promise<void> {
     const rows = await this.enterprises.all(query, actor);
     const usernames = await this.users.usernames();
+    const unitIds = [...new Set(rows.map((row) => row.orgUnitId).filter((id) => id !== null))];
+    const units = await this.units.findByIds(unitIds);
     await sendTable(
       res,
       downloadFormat(format),
-      rosterTable(rows, usernames, {
-        on: this.clock.today(),
-        filters: filterWords(query, { instructors: usernames }),
-      }),
+      rosterTable(
+        rows,
+        usernames,
+        {
+          on: this.clock.today(),
+          filters: filterWords(query, { instructors: usernames }),
+        },
+        new Map(units.map((unit) => [unit.id, unit.code])),
+      ),
       this.clock.today(),
     );
   }

@@ -4,6 +4,7 @@ import { MulterModule } from '@nestjs/platform-express';
 import { DatabaseModule } from '../database/database.module';
 import { EnterprisesModule } from '../enterprises/enterprises.module';
 import { NegotiationsModule } from '../negotiations/negotiations.module';
+import { OrgUnitsModule } from '../org-units/org-units.module';
 import { UsersModule } from '../users/users.module';
 import { AgreementImportService } from './agreement-import.service';
 import { EnterpriseImportService } from './enterprise-import.service';
@@ -19,6 +20,7 @@ const IMPORTS_CONFIG = ConfigModule.forFeature(importsConfig);
     DatabaseModule,
     EnterprisesModule,
     NegotiationsModule,
+    OrgUnitsModule,
     UsersModule,
     // Uploads stay in memory: at most IMPORT_MAX_MB (413 beyond), one file.
     MulterModule.registerAsync({

@@ -17,6 +17,7 @@ export function rosterTable(
   enterprises: Enterprise[],
   usernames: ReadonlyMap<number, string>,
   exported: Export,
+  unitCodes: ReadonlyMap<number, string> = new Map(),
 ): ReportTable {
   return {
     title: '企业名册',
@@ -38,6 +39,7 @@ export function rosterTable(
       creditCode: e.creditCode,
       ownershipType: OWNERSHIP_LABELS_ZH[e.ownershipType],
       township: e.township,
+      orgUnitCode: e.orgUnitId === null ? null : (unitCodes.get(e.orgUnitId) ?? null),
       community: e.community,
       industry: e.industry,
       employeeCount: e.employeeCount,
@@ -113,6 +115,7 @@ const FILTER_NAMES_ZH: Record<string, string> = {
   ownershipType: '所有制',
   sector: '所有制类别',
   township: '乡镇（街道）',
+  orgUnitId: '单位',
   industry: '行业门类',
   q: '关键词',
 };

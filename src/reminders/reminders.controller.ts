@@ -18,10 +18,13 @@ export class RemindersController {
 
   @Get()
   @Roles('admin', 'supervisor')
-  @ApiOperation({ summary: 'The reminder outbox, newest first' })
+  @ApiOperation({
+    summary: 'The reminder outbox, newest first',
+    description: 'Of the recipients in the caller’s units (all, without a unit).',
+  })
   @ApiOkResponse({ type: ReminderPage })
-  list(@Query() query: ListRemindersQuery): Promise<ReminderPage> {
-    return this.reminders.list(query);
+  list(@Query() query: ListRemindersQuery, @CurrentActor() actor: Actor): Promise<ReminderPage> {
+    return this.reminders.list(query, actor);
   }
 
   @Post('run')

@@ -146,19 +146,32 @@ export class RemindersRepository {
   }
 
   /** Newest first. */
+  /** `scope`: the actor's (`userScopeCondition` on the recipient), null for every reminder. */
   findPage(
     filter: { status?: ReminderStatus; recipientId?: number },
     page: number,
     pageSize: number,
+    scope: { sql: string; params: Record<string, unknown> } | null = null,
   ): Promise<[Reminder[], number]> {
-    return this.manager().findAndCount(Reminder, {
-      where: {
-        ...(filter.status ? { status: filter.status } : {}),
-        ...(filter.recipientId ? { recipientId: filter.recipientId } : {}),
-      },
-      order: { id: 'DESC' },
-      skip: (page - 1) * pageSize,
-      take: pageSize,
-    });
+    const query = this.manager().getRepository(Reminder).createQueryBuilder('r');
+    if (filter.status) query.andWhere('r.status = :status', { status: filter.status });
+    if (filter.recipientId)
+      query.andWhere('r.recipient_id = :recipientId', { recipientId: filter.recipientId });
+    if (scope) query.andWhere(scope.sql, scope.params);
+    return query
+      .orderBy('r.id', 'DESC')
+      .skip((page - 1) * pageSize)
+      .take(pageSize)
+      .getManyAndCount();
+  }
+
+  /** Whether the reminder's recipient is in the scope (`userScopeCondition` on the recipient). */
+  async inScope(
+    id: number,
+    scope: { sql: string; params: Record<string, unknown> } | null,
+  ): Promise<boolean> {
+    if (!scope) return true;
+    const query = this.manager().getRepository(Reminder).createQueryBuilder('r').where('r.id = :id', { id });
+    return (await query.andWhere(scope.sql, scope.params).getCount()) > 0;
   }
 }

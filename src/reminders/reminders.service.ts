@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../access/actor';
+import { userScopeCondition } from '../access/scope';
 import { type BusinessTimeConfig, businessTimeConfig } from '../common/clock/business-time.config';
 import { Clock } from '../common/clock/clock';
 import type { BusinessDate } from '../common/dates/business-date';
@@ -81,9 +82,15 @@ export class RemindersService {
     return this.builder.summaries(await this.gatherer.summaryFacts(slotDate), slotDate);
   }
 
-  async list(query: ListRemindersQuery): Promise<Page<ReminderResponse>> {
+  /** The outbox, of the recipients in the actor's scope (`userScopeCondition`). */
+  async list(query: ListRemindersQuery, actor: Actor): Promise<Page<ReminderResponse>> {
     const { page, pageSize, status, recipientId } = query;
-    const [rows, total] = await this.reminders.findPage({ status, recipientId }, page, pageSize);
+    const [rows, total] = await this.reminders.findPage(
+      { status, recipientId },
+      page,
+      pageSize,
+      userScopeCondition(actor, 'r.recipient_id'),
+    );
     return { items: rows.map((row) => ReminderResponse.from(row)), total, page, pageSize };
   }
 
@@ -91,7 +98,8 @@ export class RemindersService {
   async retry(id: number, actor: Actor): Promise<ReminderResponse> {
     return writeTransaction(this.dataSource, async (manager) => {
       const row = await this.reminders.findById(id, manager);
-      if (!row) throw new ReminderNotFoundError(id);
+      if (!row || !(await this.reminders.inScope(id, userScopeCondition(actor, 'r.recipient_id'))))
+        throw new ReminderNotFoundError(id);
       if (row.status === 'sent') throw new ReminderAlreadySentError(id);
       const before = row.status;
       const saved = await this.reminders.requeue(manager, row, this.clock.now());

@@ -28,7 +28,11 @@ export class UsersController {
   @Post('users')
   @HttpCode(201)
   @Roles('admin')
-  @ApiErrors({ 409: 'USER.DUPLICATE_USERNAME: the username is taken' })
+  @ApiErrors({
+    403: 'AUTH.FORBIDDEN_UNIT: orgUnitId outside the admin’s subtree (or none, for an admin with a unit)',
+    409: 'USER.DUPLICATE_USERNAME: the username is taken',
+    422: 'USER.UNKNOWN_ORG_UNIT: no unit has the id orgUnitId',
+  })
   @ApiCreatedResponse({ type: UserResponse })
   create(@Body() dto: CreateUserDto, @CurrentActor() actor: Actor): Promise<UserResponse> {
     return this.users.create(dto, actor);
@@ -37,8 +41,8 @@ export class UsersController {
   @Get('users')
   @Roles('admin')
   @ApiOkResponse({ type: UserPage })
-  list(@Query() query: PageQuery): Promise<UserPage> {
-    return this.users.list(query);
+  list(@Query() query: PageQuery, @CurrentActor() actor: Actor): Promise<UserPage> {
+    return this.users.list(query, actor);
   }
 
   @Get('instructors')
@@ -47,8 +51,8 @@ export class UsersController {
     summary: 'The instructors (id, username, display name, active), deactivated ones included, by id',
   })
   @ApiOkResponse({ type: InstructorPage })
-  instructors(@Query() query: PageQuery): Promise<InstructorPage> {
-    return this.users.instructors(query);
+  instructors(@Query() query: PageQuery, @CurrentActor() actor: Actor): Promise<InstructorPage> {
+    return this.users.instructors(query, actor);
   }
 
   @Get('users/:id')

@@ -30,3 +30,19 @@ export class LastAdminError extends AppError {
     ]);
   }
 }
+
+/** The `orgUnitId` sent names no unit. */
+export class UnknownUserOrgUnitError extends AppError {
+  constructor(orgUnitId: number) {
+    const message = `单位 ${orgUnitId} 不存在`;
+    super(422, 'USER.UNKNOWN_ORG_UNIT', message, [{ field: 'orgUnitId', message }]);
+  }
+}
+
+/** An instructor moved to a unit that does not cover the enterprises assigned to them. */
+export class InstructorEnterprisesOutsideUnitError extends AppError {
+  constructor(count: number) {
+    const message = `该指导员负责的 ${count} 家企业不在新单位的管辖范围内，请先调整企业的指导员`;
+    super(422, 'USER.ENTERPRISES_OUTSIDE_UNIT', message, [{ field: 'orgUnitId', message }]);
+  }
+}

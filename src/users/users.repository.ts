@@ -62,9 +62,16 @@ export class UsersRepository {
     return this.repo(manager).countBy({ role: 'admin', active: true });
   }
 
-  findPage(page: number, pageSize: number, role?: Role): Promise<[User[], number]> {
+  /** `scope`: the actor's (`userScopeCondition` on `u.id`), null for every user. */
+  findPage(
+    page: number,
+    pageSize: number,
+    role?: Role,
+    scope: { sql: string; params: Record<string, unknown> } | null = null,
+  ): Promise<[User[], number]> {
     const query = this.repo().createQueryBuilder('u');
-    if (role) query.where('u.role = :role', { role });
+    if (role) query.andWhere('u.role = :role', { role });
+    if (scope) query.andWhere(scope.sql, scope.params);
     return query
       .orderBy('u.id', 'ASC')
       .skip((page - 1) * pageSize)

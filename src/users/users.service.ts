@@ -18,10 +18,15 @@ import { User } from './user.entity';
 import {
   CurrentPasswordRequiredError,
   DuplicateUsernameError,
+  InstructorEnterprisesOutsideUnitError,
   LastAdminError,
+  UnknownUserOrgUnitError,
   UserNotFoundError,
 } from './users.errors';
 import { UsersRepository } from './users.repository';
+import { userInScope, userScopeCondition } from '../access/scope';
+import { OutsideSubtreeError } from '../org-units/org-units.errors';
+import { OrgUnitsRepository } from '../org-units/org-units.repository';
 
 /** The fields of a user the audit trail follows; the password is recorded only as changed. */
 const AUDITED_FIELDS = [
@@ -32,6 +37,7 @@ const AUDITED_FIELDS = [
   'language',
   'digestOptOut',
   'active',
+  'orgUnitId',
 ] as const;
 
 @Injectable()
@@ -42,10 +48,14 @@ export class UsersService {
     private readonly hasher: PasswordHasher,
     private readonly audit: AuditService,
     private readonly enterprises: EnterprisesService,
+    private readonly units: OrgUnitsRepository,
   ) {}
 
   async create(dto: CreateUserDto, actor: Actor | null): Promise<UserResponse> {
     const { password, ...fields } = definedFields(dto);
+    // An admin's new user sits in the admin's unit unless told otherwise, and never outside it.
+    if (fields.orgUnitId === undefined) fields.orgUnitId = actor?.orgUnitId ?? null;
+    if (actor) await this.assertMayPlace(fields.orgUnitId ?? null, actor);
     const user = this.users.create({
       language: 'zh-CN',
       email: null,
@@ -73,8 +83,14 @@ export class UsersService {
     }
   }
 
-  async list(query: PageQuery): Promise<Page<UserResponse>> {
-    const [rows, total] = await this.users.findPage(query.page, query.pageSize);
+  /** The users in the actor's scope (`userScopeCondition`). */
+  async list(query: PageQuery, actor: Actor): Promise<Page<UserResponse>> {
+    const [rows, total] = await this.users.findPage(
+      query.page,
+      query.pageSize,
+      undefined,
+      userScopeCondition(actor, 'u.id'),
+    );
     return {
       items: rows.map((row) => UserResponse.from(row)),
       total,
@@ -84,8 +100,13 @@ export class UsersService {
   }
 
   /** The instructors (active or not), by id: their names for supervisors' reports and filters. */
-  async instructors(query: PageQuery): Promise<Page<InstructorResponse>> {
-    const [rows, total] = await this.users.findPage(query.page, query.pageSize, 'instructor');
+  async instructors(query: PageQuery, actor: Actor): Promise<Page<InstructorResponse>> {
+    const [rows, total] = await this.users.findPage(
+      query.page,
+      query.pageSize,
+      'instructor',
+      userScopeCondition(actor, 'u.id'),
+    );
     return {
       items: rows.map(({ id, username, displayName, active }) => ({ id, username, displayName, active })),
       total,
@@ -106,8 +127,17 @@ export class UsersService {
 
   /** Active instructors' ids by username: the roster import assigns enterprises by username. */
   async activeInstructorIds(): Promise<Map<string, number>> {
+    return new Map([...(await this.activeInstructors())].map(([username, { id }]) => [username, id]));
+  }
+
+  /** Active instructors' ids and units by username (the roster import checks their unit covers the township). */
+  async activeInstructors(): Promise<Map<string, { id: number; orgUnitId: number | null }>> {
     const instructors = await this.users.findAll('instructor');
-    return new Map(instructors.filter((user) => user.active).map((user) => [user.username, user.id]));
+    return new Map(
+      instructors
+        .filter((user) => user.active)
+        .map((user) => [user.username, { id: user.id, orgUnitId: user.orgUnitId }]),
+    );
   }
 
   /** Admins read anyone; others only themselves (anyone else is "not found"). */
@@ -126,6 +156,11 @@ export class UsersService {
       !(await this.hasher.verify(user.passwordHash, currentPassword ?? ''))
     ) {
       throw new CurrentPasswordRequiredError();
+    }
+
+    if (changes.orgUnitId !== undefined && changes.orgUnitId !== user.orgUnitId) {
+      await this.assertMayPlace(changes.orgUnitId, actor);
+      await this.assertCoversEnterprises(id, changes.role ?? user.role, changes.orgUnitId);
     }
 
     const before = { ...user };
@@ -165,9 +200,26 @@ export class UsersService {
     if (forbidden) throw new ForbiddenFieldError(forbidden, actor.role);
   }
 
+  /** Self, or for an admin a user in their scope (`userInScope`); anyone else is "not found". */
   private async loadVisible(id: number, actor: Actor): Promise<User> {
     const user = actor.role === 'admin' || actor.id === id ? await this.users.findById(id) : null;
-    if (!user) throw new UserNotFoundError(id);
+    if (!user || (actor.id !== id && !userInScope(actor, user))) throw new UserNotFoundError(id);
     return user;
+  }
+
+  /** A user may be put only in a unit the actor governs (403 outside it; 422 for no such unit). */
+  private async assertMayPlace(orgUnitId: number | null, actor: Actor): Promise<void> {
+    if (!userInScope(actor, { orgUnitId })) throw new OutsideSubtreeError('该用户所在单位');
+    if (orgUnitId !== null && !(await this.units.findById(orgUnitId)))
+      throw new UnknownUserOrgUnitError(orgUnitId);
+  }
+
+  /** An instructor sits in or above the units of the enterprises assigned to them. */
+  private async assertCoversEnterprises(id: number, role: Role, orgUnitId: number | null): Promise<void> {
+    if (role !== 'instructor' || orgUnitId === null) return;
+    const unit = await this.units.findById(orgUnitId);
+    if (!unit) return; // refused by assertMayPlace
+    const outside = await this.enterprises.countAssignedOutside(id, await this.units.subtreeIds(unit));
+    if (outside > 0) throw new InstructorEnterprisesOutsideUnitError(outside);
   }
 }

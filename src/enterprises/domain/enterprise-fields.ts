@@ -4,6 +4,7 @@ export const ENTERPRISE_FIELDS = [
   'creditCode',
   'ownershipType',
   'township',
+  'orgUnitId',
   'community',
   'industry',
   'employeeCount',

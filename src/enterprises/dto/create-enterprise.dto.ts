@@ -8,6 +8,7 @@ import {
   NameRules,
   OptionalDateRules,
   OwnershipTypeRules,
+  OrgUnitIdRules,
   TownshipRules,
 } from './enterprise-field-rules';
 
@@ -15,7 +16,8 @@ export class CreateEnterpriseDto {
   @NameRules('required') name!: string;
   @CreditCodeRules('required') creditCode!: string;
   @OwnershipTypeRules('required') ownershipType!: OwnershipType;
-  @TownshipRules('required') township!: string;
+  @TownshipRules('unlessOrgUnit') township!: string;
+  @OrgUnitIdRules('optional') orgUnitId?: number;
   @CommunityRules() community?: string | null;
   @IndustryRules('required') industry!: string;
   @EmployeeCountRules('required') employeeCount!: number;

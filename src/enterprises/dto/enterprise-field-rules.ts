@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, type ApiPropertyOptions } from '@nestjs/swagger';
-import { IsIn, IsInt, IsOptional, IsString, Length, Max, Min, ValidateBy } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Length, Max, Min, ValidateBy, ValidateIf } from 'class-validator';
 import {
   CleanCode,
   CleanText,
@@ -82,10 +82,29 @@ export const OwnershipTypeRules = (mode: Presence) =>
     IsIn(OWNERSHIP_TYPES, { message: `ownershipType must be one of ${OWNERSHIP_TYPES.join(', ')}` }),
   );
 
-export const TownshipRules = (mode: Presence) =>
+export const TownshipRules = (mode: Presence | 'unlessOrgUnit') =>
   applyDecorators(
-    doc(mode, { description: '乡镇/街道', example: '金山镇', maxLength: 100 }),
-    ...presence(mode),
+    mode === 'unlessOrgUnit'
+      ? doc('optional', {
+          description:
+            '乡镇/街道: the name of a township unit the caller governs (required unless orgUnitId is given; must then be that unit’s name). Unknown or ambiguous → 422 ENTERPRISE.BAD_TOWNSHIP; in a deployment of a single county a new name creates its township under that county',
+          example: '金山镇',
+          maxLength: 100,
+        })
+      : doc(mode, {
+          description:
+            '乡镇/街道: the name of a township unit the caller governs (see orgUnitId); answers carry the unit’s name',
+          example: '金山镇',
+          maxLength: 100,
+        }),
+    ...(mode === 'unlessOrgUnit'
+      ? [
+          ValidateIf(
+            (object: { orgUnitId?: unknown; township?: unknown }) =>
+              object.orgUnitId === undefined || object.orgUnitId === null || object.township !== undefined,
+          ),
+        ]
+      : presence(mode)),
     CleanText(),
     IsString({ message: 'township must be a string' }),
     IsPlainText(),
@@ -125,6 +144,19 @@ export const OptionalDateRules = (description: string) =>
     IsOptional(),
     CleanCode(),
     IsBusinessDate(),
+  );
+
+export const OrgUnitIdRules = (mode: 'optional') =>
+  applyDecorators(
+    doc(mode, {
+      type: Number,
+      description:
+        'id of the township unit (level `township`) the enterprise belongs to, one the caller governs; otherwise 422 ENTERPRISE.BAD_TOWNSHIP naming orgUnitId. Instead of (or with) township',
+      example: 12,
+    }),
+    ...presence(mode),
+    IsInt({ message: 'orgUnitId must be a whole number' }),
+    Min(1, { message: 'orgUnitId must be 1 or more' }),
   );
 
 export const InstructorIdRules = () =>

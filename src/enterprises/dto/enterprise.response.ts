@@ -8,7 +8,14 @@ export class EnterpriseResponse {
   @ApiProperty({ example: '91350100M000100Y43' }) creditCode!: string;
   @ApiProperty({ enum: OWNERSHIP_TYPES }) ownershipType!: OwnershipType;
   @ApiProperty({ enum: SECTORS, description: 'derived from ownershipType' }) sector!: Sector;
-  @ApiProperty({ example: '金山镇' }) township!: string;
+  @ApiProperty({ example: '金山镇', description: 'the name of the township unit orgUnitId' })
+  township!: string;
+  @ApiProperty({
+    nullable: true,
+    type: Number,
+    description: 'the township unit the enterprise belongs to (null only for a record not yet migrated)',
+  })
+  orgUnitId!: number | null;
   @ApiProperty({ nullable: true, type: String }) community!: string | null;
   @ApiProperty({ example: 'C' }) industry!: string;
   @ApiProperty() employeeCount!: number;
@@ -27,6 +34,7 @@ export class EnterpriseResponse {
       ownershipType: enterprise.ownershipType,
       sector: sectorOf(enterprise.ownershipType),
       township: enterprise.township,
+      orgUnitId: enterprise.orgUnitId,
       community: enterprise.community,
       industry: enterprise.industry,
       employeeCount: enterprise.employeeCount,

@@ -24,6 +24,17 @@ export class ListEnterprisesQuery extends PageQuery {
   @Length(1, 100, { message: 'township must be 1 to 100 characters' })
   township?: string;
 
+  @ApiProperty({
+    required: false,
+    description:
+      'a unit the caller governs (else 404 ORG_UNIT.NOT_FOUND): only the enterprises of its subtree',
+  })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'orgUnitId must be a whole number' })
+  @Min(1, { message: 'orgUnitId must be 1 or more' })
+  orgUnitId?: number;
+
   @ApiProperty({ required: false, enum: INDUSTRY_SECTIONS })
   @IsOptional()
   @CleanCode({ upperCase: true })

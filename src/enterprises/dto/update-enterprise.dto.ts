@@ -10,6 +10,7 @@ import {
   NameRules,
   OptionalDateRules,
   OwnershipTypeRules,
+  OrgUnitIdRules,
   TownshipRules,
 } from './enterprise-field-rules';
 
@@ -19,6 +20,7 @@ export class UpdateEnterpriseDto {
   @CreditCodeRules('optional') creditCode?: string;
   @OwnershipTypeRules('optional') ownershipType?: OwnershipType;
   @TownshipRules('optional') township?: string;
+  @OrgUnitIdRules('optional') orgUnitId?: number;
   @CommunityRules() community?: string | null;
   @IndustryRules('optional') industry?: string;
   @EmployeeCountRules('optional') employeeCount?: number;

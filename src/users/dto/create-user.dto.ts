@@ -4,6 +4,7 @@ import {
   DisplayNameRules,
   EmailRules,
   LanguageRules,
+  OrgUnitIdRules,
   PasswordRules,
   RoleRules,
   UsernameRules,
@@ -16,4 +17,5 @@ export class CreateUserDto {
   @RoleRules('required') role!: Role;
   @PasswordRules('required') password!: string;
   @LanguageRules() language?: Language;
+  @OrgUnitIdRules() orgUnitId?: number | null;
 }

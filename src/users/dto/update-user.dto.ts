@@ -7,6 +7,7 @@ import {
   EmailRules,
   FlagRules,
   LanguageRules,
+  OrgUnitIdRules,
   PasswordRules,
   RoleRules,
 } from './user-field-rules';
@@ -25,6 +26,7 @@ export class UpdateUserDto {
   @EmailRules() email?: string | null;
   @RoleRules('optional') role?: Role;
   @LanguageRules() language?: Language;
+  @OrgUnitIdRules() orgUnitId?: number | null;
   @FlagRules('digestOptOut') digestOptOut?: boolean;
   @FlagRules('active') active?: boolean;
   @PasswordRules('optional') password?: string;

@@ -1,6 +1,8 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
 import {
+  IsInt,
+  Min,
   IsBoolean,
   IsEmail,
   IsIn,
@@ -74,4 +76,19 @@ export const FlagRules = (name: string) =>
     ApiProperty({ required: false, type: Boolean }),
     IsOptionalNotNull(),
     IsBoolean({ message: `${name} must be true or false` }),
+  );
+
+export const OrgUnitIdRules = () =>
+  applyDecorators(
+    ApiProperty({
+      required: false,
+      nullable: true,
+      type: Number,
+      description:
+        'the unit the user belongs to; null = the whole deployment. An admin with a unit gives only units of their subtree (else 403 AUTH.FORBIDDEN_UNIT); on create it defaults to the admin’s own unit',
+      example: 4,
+    }),
+    IsOptional(),
+    IsInt({ message: 'orgUnitId must be a whole number' }),
+    Min(1, { message: 'orgUnitId must be 1 or more' }),
   );

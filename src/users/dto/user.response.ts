@@ -13,6 +13,8 @@ export class UserResponse {
   @ApiProperty({ enum: LANGUAGES }) language!: Language;
   @ApiProperty() digestOptOut!: boolean;
   @ApiProperty() active!: boolean;
+  @ApiProperty({ nullable: true, type: Number, description: 'the user’s unit; null = the whole deployment' })
+  orgUnitId!: number | null;
 
   static from(user: User): UserResponse {
     return {
@@ -24,6 +26,7 @@ export class UserResponse {
       language: user.language,
       digestOptOut: user.digestOptOut,
       active: user.active,
+      orgUnitId: user.orgUnitId,
     };
   }
 }
