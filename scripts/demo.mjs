@@ -1,4 +1,4 @@
-// `npm run demo`: the demo county in its own SQLite file (./data/demo.sqlite, never your
+// `npm run demo`: the demo city federation in its own SQLite file (./data/demo.sqlite, never your
 // real database), loaded once, then the app on it. Sign in with the printed demo users.
 import { spawnSync, spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
@@ -9,6 +9,10 @@ const env = {
   ...process.env,
   DATABASE_URL: process.env.DEMO_DATABASE_URL || 'sqlite:./data/demo.sqlite',
   BOOTSTRAP_ADMIN_PASSWORD: process.env.BOOTSTRAP_ADMIN_PASSWORD || 'demo-admin-2026',
+  // The demo city is the deployment's root unit (src/demo/demo-city.ts).
+  ROOT_UNIT_CODE: '990100',
+  ROOT_UNIT_NAME: '江川市',
+  ROOT_UNIT_LEVEL: 'city',
 };
 const run = (args) => spawnSync(process.execPath, args, { cwd: root, env, stdio: 'inherit' });
 

@@ -1,34 +1,49 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { DataSource } from 'typeorm';
 import { SYSTEM_ACTOR } from '../access/actor';
+import type { Role } from '../access/roles';
 import { Clock } from '../common/clock/clock';
 import { PlannerStatistics } from '../database/planner-statistics';
+import { writeTransaction } from '../database/transactions';
 import { EnterprisesService } from '../enterprises/enterprises.service';
 import { NegotiationsService } from '../negotiations/negotiations.service';
+import type { OrgUnitLevel } from '../org-units/domain/org-unit-code';
+import type { OrgUnit } from '../org-units/org-unit.entity';
+import { OrgUnitsRepository } from '../org-units/org-units.repository';
+import { OrgUnitsService } from '../org-units/org-units.service';
 import { UsersRepository } from '../users/users.repository';
 import { UsersService } from '../users/users.service';
-import { demoCounty } from './demo-county';
+import { type DemoCityCounty, type DemoPerson, demoCity } from './demo-city';
 
-export const DEMO_PASSWORDS = {
+export const DEMO_PASSWORDS: Readonly<Record<Role, string>> = {
+  admin: 'demo-admin-2026',
   supervisor: 'demo-supervisor-2026',
   instructor: 'demo-instructor-2026',
 };
 
 export interface DemoLoadResult {
   loaded: boolean;
+  counties: number;
   enterprises: number;
   negotiations: number;
 }
 
 /**
- * Loads the demo county through the same services the API uses (so everything is audited
- * and every negotiation went through the workflow). Idempotent: a database that already
- * has the demo supervisor is left as it is.
+ * Loads the demo city federation (src/demo/demo-city.ts) through the same services the API uses,
+ * so everything is audited and every negotiation went through the workflow. Idempotent: a
+ * database that already has the seed county's supervisor is left as it is.
+ *
+ * The city is the deployment's root when the app was started with ROOT_UNIT_CODE=990100 (as
+ * `npm run demo` does); in a database with another root it is added as a root of its own.
  */
 @Injectable()
 export class DemoLoader {
   private readonly logger = new Logger(DemoLoader.name);
 
   constructor(
+    private readonly dataSource: DataSource,
+    private readonly units: OrgUnitsRepository,
+    private readonly governed: OrgUnitsService,
     private readonly users: UsersService,
     private readonly usersRepository: UsersRepository,
     private readonly enterprises: EnterprisesService,
@@ -38,29 +53,51 @@ export class DemoLoader {
   ) {}
 
   async load(): Promise<DemoLoadResult> {
-    const county = demoCounty(this.clock.today());
-    if (await this.usersRepository.findByUsername(county.supervisor.username)) {
-      return { loaded: false, enterprises: 0, negotiations: 0 };
+    const city = demoCity(this.clock.today());
+    const seedSupervisor = city.counties[0].county.supervisor;
+    if (await this.usersRepository.findByUsername(seedSupervisor.username)) {
+      return { loaded: false, counties: 0, enterprises: 0, negotiations: 0 };
     }
-    const actor = SYSTEM_ACTOR;
-    await this.users.create(
-      { ...county.supervisor, role: 'supervisor', password: DEMO_PASSWORDS.supervisor },
-      actor,
+    const cityUnit = await this.unit(city, 'city', null);
+    await this.user(city.supervisor, 'supervisor', cityUnit);
+    let enterprises = 0;
+    let negotiations = 0;
+    for (const county of city.counties) {
+      const loaded = await this.loadCounty(county, cityUnit);
+      enterprises += loaded.enterprises;
+      negotiations += loaded.negotiations;
+    }
+    this.governed.forget();
+    await this.statistics.refresh('bulk write');
+    this.logger.log(
+      `demo city ${city.name} loaded: ${city.counties.length} counties, ${enterprises} enterprises, ${negotiations} negotiations`,
     );
+    return { loaded: true, counties: city.counties.length, enterprises, negotiations };
+  }
+
+  private async loadCounty(
+    { code, name, townshipCodes, admin, county }: DemoCityCounty,
+    city: OrgUnit,
+  ): Promise<{ enterprises: number; negotiations: number }> {
+    const countyUnit = await this.unit({ code, name }, 'county', city);
+    const townships = new Map<string, OrgUnit>();
+    for (const [township, townshipCode] of Object.entries(townshipCodes)) {
+      townships.set(township, await this.unit({ code: townshipCode, name: township }, 'township', countyUnit));
+    }
+    this.governed.forget();
+    await this.user(admin, 'admin', countyUnit);
+    await this.user(county.supervisor, 'supervisor', countyUnit);
     const instructorIds: number[] = [];
     for (const instructor of county.instructors) {
-      const user = await this.users.create(
-        { ...instructor, role: 'instructor', password: DEMO_PASSWORDS.instructor },
-        actor,
-      );
-      instructorIds.push(user.id);
+      instructorIds.push((await this.user(instructor, 'instructor', countyUnit)).id);
     }
 
+    const actor = SYSTEM_ACTOR;
     const ids = new Map<number, number>();
     for (const e of county.enterprises) {
       const { key, instructor, ...fields } = e;
       const created = await this.enterprises.create(
-        { ...fields, instructorId: instructorIds[instructor] },
+        { ...fields, orgUnitId: townships.get(e.township)!.id, instructorId: instructorIds[instructor] },
         actor,
       );
       ids.set(key, created.id);
@@ -91,8 +128,26 @@ export class DemoLoader {
       }
       negotiations += 1;
     }
-    await this.statistics.refresh('bulk write');
-    this.logger.log(`demo county loaded: ${ids.size} enterprises, ${negotiations} negotiations`);
-    return { loaded: true, enterprises: ids.size, negotiations };
+    return { enterprises: ids.size, negotiations };
+  }
+
+  /** The unit of that code, created under `parent` when it is missing (the city: a root). */
+  private async unit(
+    { code, name }: { code: string; name: string },
+    level: OrgUnitLevel,
+    parent: OrgUnit | null,
+  ): Promise<OrgUnit> {
+    const existing = await this.units.findByCode(code);
+    if (existing) return existing;
+    return writeTransaction(this.dataSource, (manager) =>
+      this.units.insert({ code, name, level }, parent, manager),
+    );
+  }
+
+  private user(person: DemoPerson, role: Role, unit: OrgUnit) {
+    return this.users.create(
+      { ...person, role, password: DEMO_PASSWORDS[role], orgUnitId: unit.id },
+      SYSTEM_ACTOR,
+    );
   }
 }

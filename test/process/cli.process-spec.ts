@@ -134,14 +134,18 @@ describe('npm run cli -- demo:load', () => {
       env: { PATH: process.env.PATH, DATABASE_URL: `sqlite:${join(directory, 'demo.sqlite')}` },
     });
 
-  it('loads the demo county once, through the workflow, and prints the demo users', () => {
+  it('loads the demo city once, through the workflow, and prints the demo users with what each sees', () => {
     const first = cli(['demo:load']);
     expect(first.status).toBe(0);
-    expect(first.stdout).toMatch(/demo county loaded: 320 enterprises, \d{3} negotiations/);
-    expect(first.stdout).toContain('demo.supervisor / demo-supervisor-2026');
+    expect(first.stdout).toMatch(/demo city 江川市 loaded: 3 counties, 480 enterprises, \d{3} negotiations/);
+    expect(first.stdout).toContain('demo.supervisor / demo-supervisor-2026  (supervisor, 金山县 only)');
+    expect(first.stdout).toContain(
+      'demo.city.supervisor / demo-supervisor-2026  (supervisor, 江川市: its three counties)',
+    );
+    expect(first.stdout).toContain('demo.yunling.admin / demo-admin-2026  (admin, 云岭县 only)');
 
     const second = cli(['demo:load']);
-    expect(second.stdout).toContain('demo county already loaded: nothing to do');
+    expect(second.stdout).toContain('demo city already loaded: nothing to do');
 
     const dryRun = cli(['reminders:run', '--dry-run']);
     expect(dryRun.status).toBe(0);
@@ -149,7 +153,7 @@ describe('npm run cli -- demo:load', () => {
       /instructor_digest \d{4}-\d\d-\d\d → instructor1@demo\.example\.cn: 【协商提醒】\d+ 项逾期/,
     );
     expect(dryRun.stdout).toMatch(/supervisor_summary .* → supervisor@demo\.example\.cn: 【周报】/);
-    expect(dryRun.stdout).toMatch(/dry run: 5 e-mail\(s\) would be queued; nothing was written/);
+    expect(dryRun.stdout).toMatch(/dry run: 12 e-mail\(s\) would be queued; nothing was written/);
 
     // Without SMTP_URL, the embedded default: each e-mail becomes an .eml file, named by its dedupe key.
     const outbox = join(directory, 'outbox');
@@ -162,9 +166,9 @@ describe('npm run cli -- demo:load', () => {
         MAIL_OUTBOX_DIR: outbox,
       },
     });
-    expect(sent.stdout).toMatch(/queued 5 new e-mail\(s\); delivered 5, failed 0, parked 0/);
+    expect(sent.stdout).toMatch(/queued 12 new e-mail\(s\); delivered 12, failed 0, parked 0/);
     const files = readdirSync(outbox).sort();
-    expect(files).toHaveLength(5);
+    expect(files).toHaveLength(12);
     expect(files[0]).toMatch(/^instructor_digest\.\d+\.\d{4}-\d\d-\d\d\.eml$/);
     const eml = readFileSync(join(outbox, files[0]), 'utf8');
     expect(eml).toContain(`Message-ID: <${files[0].replace(/\.eml$/, '')}@wagetrack.reminders>`);
@@ -196,7 +200,7 @@ describe('npm run cli -- demo:load', () => {
     );
     expect(scopes.map((s) => s.scope)).toEqual(['enterprise', 'industry', 'regional']);
     const db2 = new Database(join(directory, 'demo.sqlite'), { readonly: true });
-    expect(db2.prepare("SELECT COUNT(*) AS n FROM reminders WHERE status = 'sent'").get()).toEqual({ n: 5 });
+    expect(db2.prepare("SELECT COUNT(*) AS n FROM reminders WHERE status = 'sent'").get()).toEqual({ n: 12 });
     db2.close();
   }, 60_000);
 });
