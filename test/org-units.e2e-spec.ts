@@ -234,12 +234,14 @@ describe('Organisation units (e2e)', () => {
     });
 
     it('lets a county admin add units inside their county only (403 AUTH.FORBIDDEN_UNIT for a sibling county or a new root)', async () => {
-      await create(countyAdmin, {
+      const added = await create(countyAdmin, {
         code: '990101003',
         name: '蟠龙镇',
         level: 'township',
         parentId: tree['金山县'].id,
       }).expect(201);
+      // At once among the units they govern: to read, and to add under.
+      await get(countyAdmin, `/${added.body.id}`).expect(200);
       const sibling = await create(countyAdmin, {
         code: '990102003',
         name: '新镇',
