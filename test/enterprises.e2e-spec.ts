@@ -599,13 +599,7 @@ describe('Enterprises API (e2e)', () => {
     // township or orgUnitId, one of them: neither is required on its own
     expect(schemas.CreateEnterpriseDto.required).not.toContain('township');
     expect(schemas.CreateEnterpriseDto.required).toEqual(
-      expect.arrayContaining([
-        'name',
-        'creditCode',
-        'ownershipType',
-        'industry',
-        'employeeCount',
-      ]),
+      expect.arrayContaining(['name', 'creditCode', 'ownershipType', 'industry', 'employeeCount']),
     );
     expect(schemas.EnterpriseResponse.properties.sector.enum).toEqual([
       'state',

@@ -280,6 +280,22 @@ describe('Federation scope: a sibling county is out of reach (e2e)', () => {
       expect(res.body.errors[1].messageZh).toContain('云岭镇');
       const unchanged = await sut.dataSource.getRepository(Enterprise).findOneByOrFail({ id: ylEnterprise });
       expect(unchanged.name).toBe(yl.name);
+
+      const agreements = await xlsx([
+        ['统一社会信用代码', '合同类型', '签订形式', '签订日期', '生效日期', '到期日期', '覆盖职工数'],
+        [yl.creditCode, 'wage', '单独签订', '2025-01-06', '2025-01-20', '2026-01-20', 10],
+      ]);
+      const refused = await request(sut.http)
+        .post('/api/v1/agreements/import')
+        .set(jsAdmin.auth)
+        .attach('file', agreements, '协议.xlsx')
+        .expect(200);
+      expect(refused.body.created).toBe(0);
+      expect(refused.body.errors[0]).toMatchObject({
+        row: 2,
+        column: '统一社会信用代码',
+        value: yl.creditCode,
+      });
     });
 
     it("the city's supervisor sees both counties", async () => {

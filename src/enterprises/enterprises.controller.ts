@@ -81,7 +81,7 @@ export class EnterprisesController {
   @ApiOperation({ summary: 'Register an enterprise (admin)' })
   @ApiErrors({
     409: 'ENTERPRISE.DUPLICATE_CREDIT_CODE: the credit code is already registered',
-    422: 'ENTERPRISE.CLOSED_BEFORE_REGISTERED: closedOn before registeredOn; ENTERPRISE.REGISTERED_ON: registeredOn after today; ENTERPRISE.UNION_FOUNDED_ON: unionFoundedOn in the future or before registeredOn; ENTERPRISE.UNKNOWN_INSTRUCTOR: instructorId is not an active instructor',
+    422: 'ENTERPRISE.CLOSED_BEFORE_REGISTERED: closedOn before registeredOn; ENTERPRISE.REGISTERED_ON: registeredOn after today; ENTERPRISE.UNION_FOUNDED_ON: unionFoundedOn in the future or before registeredOn; ENTERPRISE.UNKNOWN_INSTRUCTOR: instructorId is not an active instructor; ENTERPRISE.BAD_TOWNSHIP: orgUnitId is not a township the caller governs, or township names none or several of them (the error names the field); ENTERPRISE.INSTRUCTOR_OUTSIDE_UNIT: the instructor’s unit does not cover the township',
   })
   @ApiCreatedResponse({ type: EnterpriseResponse })
   create(@Body() dto: CreateEnterpriseDto, @CurrentActor() actor: Actor): Promise<EnterpriseResponse> {
@@ -89,7 +89,11 @@ export class EnterprisesController {
   }
 
   @Get()
-  @ApiOperation({ summary: 'List enterprises with filters, in id order (instructors: their own)' })
+  @ApiOperation({
+    summary:
+      'List enterprises with filters, in id order (instructors: their own; a caller with a unit: its subtree’s)',
+  })
+  @ApiErrors({ 404: 'ORG_UNIT.NOT_FOUND: orgUnitId is not a unit the caller governs' })
   @ApiOkResponse({ type: EnterprisePage })
   list(@Query() query: ListEnterprisesQuery, @CurrentActor() actor: Actor): Promise<EnterprisePage> {
     return this.enterprises.list(query, actor);
@@ -128,7 +132,7 @@ export class EnterprisesController {
   @ApiErrors({
     403: 'AUTH.FORBIDDEN_FIELD: an instructor changing instructorId',
     409: 'ENTERPRISE.DUPLICATE_CREDIT_CODE: the credit code is already registered; ENTERPRISE.VERSION_CONFLICT: the enterprise changed since expectedVersion (or If-Match), the body carries currentVersion',
-    422: 'ENTERPRISE.CLOSED_BEFORE_REGISTERED: closedOn before registeredOn; ENTERPRISE.REGISTERED_ON: registeredOn after today; ENTERPRISE.UNION_FOUNDED_ON: unionFoundedOn in the future or before registeredOn; ENTERPRISE.UNKNOWN_INSTRUCTOR: instructorId is not an active instructor',
+    422: 'ENTERPRISE.CLOSED_BEFORE_REGISTERED: closedOn before registeredOn; ENTERPRISE.REGISTERED_ON: registeredOn after today; ENTERPRISE.UNION_FOUNDED_ON: unionFoundedOn in the future or before registeredOn; ENTERPRISE.UNKNOWN_INSTRUCTOR: instructorId is not an active instructor; ENTERPRISE.BAD_TOWNSHIP: orgUnitId is not a township the caller governs, or township names none or several of them (the error names the field); ENTERPRISE.INSTRUCTOR_OUTSIDE_UNIT: the instructor’s unit does not cover the township',
   })
   @ApiHeader({
     name: 'If-Match',

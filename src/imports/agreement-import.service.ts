@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import type { Actor } from '../access/actor';
+import { inScope, scopeOf } from '../access/scope';
 import { EnterprisesRepository } from '../enterprises/enterprises.repository';
 import { CreateHistoricalAgreementDto } from '../negotiations/dto/create-historical-agreement.dto';
 import { NegotiationsService } from '../negotiations/negotiations.service';
@@ -109,8 +110,11 @@ export class AgreementImportService {
     for await (const row of sheet.rows) rows.push(row); // an agreements file is small: a row per agreement
     const badRows: SheetRow[] = [];
     const codes = rows.flatMap((row) => splitCodes(row.cells[columns.get('creditCodes') ?? -1] ?? null));
+    // An enterprise outside the importing admin's scope is as unknown as one not registered.
     const ids = new Map(
-      (await this.enterprises.findByCreditCodes([...new Set(codes)])).map((e) => [e.creditCode, e.id]),
+      (await this.enterprises.findByCreditCodes([...new Set(codes)]))
+        .filter((e) => inScope(scopeOf(actor), e))
+        .map((e) => [e.creditCode, e.id]),
     );
 
     for (const sheetRow of rows) {

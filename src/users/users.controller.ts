@@ -56,7 +56,9 @@ export class UsersController {
   }
 
   @Get('users/:id')
-  @ApiOperation({ summary: 'A user: admins read anyone, others themselves' })
+  @ApiOperation({
+    summary: 'A user: admins read anyone of their subtree (all, without a unit), others themselves',
+  })
   @ApiOkResponse({ type: UserResponse })
   get(@Param('id', userId) id: number, @CurrentActor() actor: Actor): Promise<UserResponse> {
     return this.users.get(id, actor);
@@ -68,11 +70,12 @@ export class UsersController {
     description:
       'Admins change any field; a user changes their own email, language, digestOptOut, and password ' +
       'with currentPassword. A new password or a deactivation ends the user’s existing tokens. An ' +
-      'instructor deactivated or given another role leaves their enterprises unassigned (audited).',
+      'instructor deactivated or given another role leaves their enterprises unassigned (audited). ' +
+      'An admin with a unit changes only the users of their subtree (others are 404) and moves them only within it.',
   })
   @ApiErrors({
-    403: 'AUTH.FORBIDDEN_FIELD: a non-admin changing a field other than their own email, language, digestOptOut or password',
-    422: 'USER.CURRENT_PASSWORD_REQUIRED: changing your own password needs currentPassword; USER.LAST_ADMIN: the last active admin cannot be deactivated or demoted (the error names role or active)',
+    403: 'AUTH.FORBIDDEN_FIELD: a non-admin changing a field other than their own email, language, digestOptOut or password; AUTH.FORBIDDEN_UNIT: orgUnitId outside the admin’s subtree',
+    422: 'USER.CURRENT_PASSWORD_REQUIRED: changing your own password needs currentPassword; USER.LAST_ADMIN: the last active admin cannot be deactivated or demoted (the error names role or active); USER.UNKNOWN_ORG_UNIT: no unit has the id orgUnitId; USER.ENTERPRISES_OUTSIDE_UNIT: an instructor moved to a unit that does not cover their enterprises',
   })
   @ApiOkResponse({ type: UserResponse })
   update(

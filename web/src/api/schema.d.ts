@@ -155,7 +155,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** A user: admins read anyone, others themselves */
+    /** A user: admins read anyone of their subtree (all, without a unit), others themselves */
     get: operations['UsersController_get'];
     put?: never;
     post?: never;
@@ -164,7 +164,7 @@ export interface paths {
     head?: never;
     /**
      * Change a user
-     * @description Admins change any field; a user changes their own email, language, digestOptOut, and password with currentPassword. A new password or a deactivation ends the user’s existing tokens. An instructor deactivated or given another role leaves their enterprises unassigned (audited).
+     * @description Admins change any field; a user changes their own email, language, digestOptOut, and password with currentPassword. A new password or a deactivation ends the user’s existing tokens. An instructor deactivated or given another role leaves their enterprises unassigned (audited). An admin with a unit changes only the users of their subtree (others are 404) and moves them only within it.
      */
     patch: operations['UsersController_update'];
     trace?: never;
@@ -176,7 +176,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** List enterprises with filters, in id order (instructors: their own) */
+    /** List enterprises with filters, in id order (instructors: their own; a caller with a unit: its subtree’s) */
     get: operations['EnterprisesController_list'];
     put?: never;
     /** Register an enterprise (admin) */
@@ -2758,7 +2758,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description AUTH.FORBIDDEN_FIELD: a non-admin changing a field other than their own email, language, digestOptOut or password */
+      /** @description AUTH.FORBIDDEN_FIELD: a non-admin changing a field other than their own email, language, digestOptOut or password; AUTH.FORBIDDEN_UNIT: orgUnitId outside the admin’s subtree */
       403: {
         headers: {
           [name: string]: unknown;
@@ -2785,7 +2785,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description USER.CURRENT_PASSWORD_REQUIRED: changing your own password needs currentPassword; USER.LAST_ADMIN: the last active admin cannot be deactivated or demoted (the error names role or active); REQUEST.VALIDATION_FAILED: a field breaks a rule; `errors` names each field and its rule */
+      /** @description USER.CURRENT_PASSWORD_REQUIRED: changing your own password needs currentPassword; USER.LAST_ADMIN: the last active admin cannot be deactivated or demoted (the error names role or active); USER.UNKNOWN_ORG_UNIT: no unit has the id orgUnitId; USER.ENTERPRISES_OUTSIDE_UNIT: an instructor moved to a unit that does not cover their enterprises; REQUEST.VALIDATION_FAILED: a field breaks a rule; `errors` names each field and its rule */
       422: {
         headers: {
           [name: string]: unknown;
@@ -2871,6 +2871,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
+      /** @description ORG_UNIT.NOT_FOUND: orgUnitId is not a unit the caller governs */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
       /** @description REQUEST.VALIDATION_FAILED: a field breaks a rule; `errors` names each field and its rule */
       422: {
         headers: {
@@ -2948,7 +2957,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description ENTERPRISE.CLOSED_BEFORE_REGISTERED: closedOn before registeredOn; ENTERPRISE.REGISTERED_ON: registeredOn after today; ENTERPRISE.UNION_FOUNDED_ON: unionFoundedOn in the future or before registeredOn; ENTERPRISE.UNKNOWN_INSTRUCTOR: instructorId is not an active instructor; REQUEST.VALIDATION_FAILED: a field breaks a rule; `errors` names each field and its rule */
+      /** @description ENTERPRISE.CLOSED_BEFORE_REGISTERED: closedOn before registeredOn; ENTERPRISE.REGISTERED_ON: registeredOn after today; ENTERPRISE.UNION_FOUNDED_ON: unionFoundedOn in the future or before registeredOn; ENTERPRISE.UNKNOWN_INSTRUCTOR: instructorId is not an active instructor; ENTERPRISE.BAD_TOWNSHIP: orgUnitId is not a township the caller governs, or township names none or several of them (the error names the field); ENTERPRISE.INSTRUCTOR_OUTSIDE_UNIT: the instructor’s unit does not cover the township; REQUEST.VALIDATION_FAILED: a field breaks a rule; `errors` names each field and its rule */
       422: {
         headers: {
           [name: string]: unknown;
@@ -3111,7 +3120,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description ENTERPRISE.CLOSED_BEFORE_REGISTERED: closedOn before registeredOn; ENTERPRISE.REGISTERED_ON: registeredOn after today; ENTERPRISE.UNION_FOUNDED_ON: unionFoundedOn in the future or before registeredOn; ENTERPRISE.UNKNOWN_INSTRUCTOR: instructorId is not an active instructor; REQUEST.VALIDATION_FAILED: a field breaks a rule; `errors` names each field and its rule */
+      /** @description ENTERPRISE.CLOSED_BEFORE_REGISTERED: closedOn before registeredOn; ENTERPRISE.REGISTERED_ON: registeredOn after today; ENTERPRISE.UNION_FOUNDED_ON: unionFoundedOn in the future or before registeredOn; ENTERPRISE.UNKNOWN_INSTRUCTOR: instructorId is not an active instructor; ENTERPRISE.BAD_TOWNSHIP: orgUnitId is not a township the caller governs, or township names none or several of them (the error names the field); ENTERPRISE.INSTRUCTOR_OUTSIDE_UNIT: the instructor’s unit does not cover the township; REQUEST.VALIDATION_FAILED: a field breaks a rule; `errors` names each field and its rule */
       422: {
         headers: {
           [name: string]: unknown;
