@@ -82,7 +82,10 @@ export class DemoLoader {
     const countyUnit = await this.unit({ code, name }, 'county', city);
     const townships = new Map<string, OrgUnit>();
     for (const [township, townshipCode] of Object.entries(townshipCodes)) {
-      townships.set(township, await this.unit({ code: townshipCode, name: township }, 'township', countyUnit));
+      townships.set(
+        township,
+        await this.unit({ code: townshipCode, name: township }, 'township', countyUnit),
+      );
     }
     this.governed.forget();
     await this.user(admin, 'admin', countyUnit);
