@@ -152,7 +152,14 @@ describe('npm run cli -- demo:load', () => {
     expect(dryRun.stdout).toMatch(
       /instructor_digest \d{4}-\d\d-\d\d → instructor1@demo\.example\.cn: 【协商提醒】\d+ 项逾期/,
     );
-    expect(dryRun.stdout).toMatch(/supervisor_summary .* → supervisor@demo\.example\.cn: 【周报】/);
+    // One weekly summary per supervisor, of their own unit, naming it.
+    expect(dryRun.stdout).toMatch(/supervisor_summary .* → supervisor@demo\.example\.cn: 【周报·金山县】/);
+    expect(dryRun.stdout).toMatch(
+      /supervisor_summary .* → yunling-supervisor@demo\.example\.cn: 【周报·云岭县】/,
+    );
+    expect(dryRun.stdout).toMatch(
+      /supervisor_summary .* → city-supervisor@demo\.example\.cn: 【周报·江川市】/,
+    );
     expect(dryRun.stdout).toMatch(/dry run: 12 e-mail\(s\) would be queued; nothing was written/);
 
     // Without SMTP_URL, the embedded default: each e-mail becomes an .eml file, named by its dedupe key.
