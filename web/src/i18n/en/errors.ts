@@ -8,6 +8,7 @@ export default {
     UNAUTHENTICATED: 'Your session has ended; please sign in again',
     FORBIDDEN: 'Your role may not do this',
     FORBIDDEN_FIELD: 'Your role may not change this',
+    FORBIDDEN_UNIT: 'Outside the units you govern ({message})',
   },
   ENTERPRISE: {
     NOT_FOUND: 'The enterprise does not exist or is not one of yours',
@@ -30,6 +31,11 @@ export default {
     RENEWS: 'The agreement being renewed does not qualify ({message})',
     ALREADY_OPEN:
       'An enterprise you chose already has an open round of this kind: record its events there, or abandon it first',
+  },
+  ORG_UNIT: {
+    NOT_FOUND: 'No such unit, or not one you govern',
+    DUPLICATE_CODE: 'Another unit already has this division code',
+    BAD_PLACEMENT: 'The code or level does not fit under the parent unit ({message})',
   },
   IMPORT: {
     NO_FILE: 'Choose a file to import (.xlsx or .csv)',

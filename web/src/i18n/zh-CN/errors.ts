@@ -10,6 +10,7 @@ export default {
     UNAUTHENTICATED: '登录已过期，请重新登录',
     FORBIDDEN: '您的角色无权执行此操作',
     FORBIDDEN_FIELD: '您的角色无权修改该项',
+    FORBIDDEN_UNIT: '超出您所在单位的管辖范围（{message}）',
   },
   ENTERPRISE: {
     NOT_FOUND: '企业不存在，或不在您负责的范围内',
@@ -29,6 +30,11 @@ export default {
     ENTERPRISES: '所选企业与协商范围不符（{message}）',
     RENEWS: '续签的原协议不符合要求（{message}）',
     ALREADY_OPEN: '所选企业已有一轮进行中的同类协商：请在那一轮中继续记录，或先放弃它再发起新一轮',
+  },
+  ORG_UNIT: {
+    NOT_FOUND: '单位不存在，或不在您管辖的范围内',
+    DUPLICATE_CODE: '该区划代码已被其他单位使用',
+    BAD_PLACEMENT: '区划代码或层级与上级单位不符（{message}）',
   },
   IMPORT: {
     NO_FILE: '请选择要导入的文件（.xlsx 或 .csv）',
