@@ -93,9 +93,7 @@ export const unitOfUser = (user: User | null): number | null =>
   (user as UserWithUnit | null)?.orgUnitId ?? null;
 
 /** What reports gain: `orgUnitId=` (default: the caller's unit) and `groupBy=orgUnit`. */
-export interface UnitReportQuery {
-  orgUnitId?: number;
-}
+export type UnitReportQuery = { orgUnitId?: number };
 
 /** What a report row gains: the child unit's name (`groupBy=orgUnit`) and where its target comes from. */
 export interface UnitReportRow {

@@ -19,6 +19,8 @@ export default {
     parent: 'Parent unit',
   },
   tree: {
+    cancel: 'Cancel',
+    save: 'Save',
     addRoot: 'New unit',
     addChild: 'Add child',
     rename: 'Rename',

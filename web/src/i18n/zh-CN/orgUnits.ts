@@ -17,6 +17,8 @@ export default {
     parent: '上级单位',
   },
   tree: {
+    cancel: '取消',
+    save: '保存',
     addRoot: '新增单位',
     addChild: '添加下级',
     rename: '重命名',
