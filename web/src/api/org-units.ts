@@ -92,6 +92,9 @@ export type UserWithUnit = User & { orgUnitId?: number | null };
 export const unitOfUser = (user: User | null): number | null =>
   (user as UserWithUnit | null)?.orgUnitId ?? null;
 
+/** What enterprises gain: their township unit (`township` stays, as that unit's name). */
+export type EnterpriseUnitFields = { orgUnitId?: number | null };
+
 /** What reports gain: `orgUnitId=` (default: the caller's unit) and `groupBy=orgUnit`. */
 export type UnitReportQuery = { orgUnitId?: number };
 
