@@ -1,7 +1,8 @@
 import { computed, reactive } from 'vue';
 import { fetchOrgUnit, hasChildUnits, type OrgUnit, unitOfUser } from '../api/org-units';
-import type { Role, User } from '../api/types';
+import type { User } from '../api/types';
 import { currentUser, onSignOut } from './session';
+import { governsSeveralUnits, restoreChoice, type StoredChoice } from './unit-choice';
 
 /**
  * The unit the reports are read for, chosen with the header's unit picker by a user who governs
@@ -9,31 +10,6 @@ import { currentUser, onSignOut } from './session';
  * signing out, and never carried over to another user.
  */
 const STORAGE_KEY = 'wagetrack.unit';
-
-interface StoredChoice {
-  userId: number;
-  unit: OrgUnit;
-}
-
-/** The unit stored for this user, if any (another user's choice is not theirs). */
-export function restoreChoice(raw: string | null, userId: number | null): OrgUnit | null {
-  if (raw === null || userId === null) return null;
-  try {
-    const stored = JSON.parse(raw) as StoredChoice | null;
-    return stored?.userId === userId && typeof stored.unit.id === 'number' ? stored.unit : null;
-  } catch {
-    return null;
-  }
-}
-
-/**
- * Whether someone governs more than one unit, and so is offered the picker: admins and
- * supervisors without a unit (the whole deployment), or whose unit has children.
- */
-export function governsSeveralUnits(role: Role, ownUnit: OrgUnit | null, hasChildren: boolean): boolean {
-  if (role === 'instructor') return false;
-  return ownUnit === null || (ownUnit.level !== 'township' && hasChildren);
-}
 
 const state = reactive<{
   /** The signed-in user's own unit (null: none, the whole deployment). */

@@ -1,8 +1,11 @@
-import { ORG_UNIT_LEVELS, type OrgUnitLevel, type OrgUnitRef, type TargetSource } from '../../api/org-units';
+import type { OrgUnitLevel, OrgUnitRef, TargetSource } from '../../api/org-units';
+
+/** The levels from the top down (as api/org-units.ts's ORG_UNIT_LEVELS; here without the client, for the tests). */
+const LEVELS: readonly OrgUnitLevel[] = ['province', 'city', 'county', 'township'];
 
 /** The level of a unit's children; none below a township. */
 export function childLevel(level: OrgUnitLevel): OrgUnitLevel | null {
-  return ORG_UNIT_LEVELS[ORG_UNIT_LEVELS.indexOf(level) + 1] ?? null;
+  return LEVELS[LEVELS.indexOf(level) + 1] ?? null;
 }
 
 /**
