@@ -79,12 +79,14 @@ export interface UnitTargets {
 /** `PUT /org-units/:id/targets`: `null` removes the unit's own target (inherit it again). */
 export type TargetChanges = Partial<Record<TargetKey, number | null>>;
 
-/** `POST /org-units/import`. */
+/** `POST /org-units/import`: the roster import's answer (docs/api.md § Importing). */
 export interface OrgUnitImportResult {
   created: number;
   updated: number;
   unchanged: number;
-  errors: Array<{ row: number; column: string; value: string; message: string }>;
+  dryRun?: boolean;
+  applied?: boolean;
+  errors: Array<{ row: number; column: string; value: string; message: string; messageZh?: string }>;
 }
 
 /** What users (and the signed-in user's profile) and enterprises gain: their unit. */
@@ -106,9 +108,21 @@ export interface UnitReportRow {
 
 export const fetchOrgUnit = (id: number) => api.get<OrgUnit>(`/org-units/${id}`);
 
-/** The children of a unit (`parentId`), or the roots the caller may see when it is null. */
-export const fetchChildUnits = (parentId: number | null) =>
-  fetchAll<OrgUnitItem>('/org-units', { parentId: parentId ?? undefined });
+/**
+ * The children of a unit (`parentId`), or the root units when it is null (for a user without a
+ * unit, who governs them all). The list without `parentId` is every unit governed, so the roots
+ * are found level by level (a province's 21 cities and 183 counties are a page each); township
+ * roots are looked for only when there is no other root.
+ */
+export async function fetchChildUnits(parentId: number | null): Promise<OrgUnitItem[]> {
+  if (parentId !== null) return fetchAll<OrgUnitItem>('/org-units', { parentId });
+  const roots = async (level: OrgUnitLevel) =>
+    (await fetchUnitsOfLevel(level)).filter((unit) => unit.parentId === null);
+  const found = (
+    await Promise.all(['province', 'city', 'county'].map((level) => roots(level as OrgUnitLevel)))
+  ).flat();
+  return found.length > 0 ? found : roots('township');
+}
 
 /** The units of one level in the caller's scope (e.g. the townships an enterprise may sit in). */
 export const fetchUnitsOfLevel = (level: OrgUnitLevel) => fetchAll<OrgUnitItem>('/org-units', { level });
