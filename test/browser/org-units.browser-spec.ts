@@ -125,7 +125,9 @@ describe('org units', () => {
     // Remembered in this tab: a reload keeps the county.
     await page.reload();
     await page.getByTestId(`report-crumb-${yunling.id}`).waitFor();
-    await expect(page.getByTestId('unit-picker').locator('input').inputValue()).resolves.toContain('云岭县');
+    await page.waitForFunction(() =>
+      document.querySelector<HTMLInputElement>('[data-testid="unit-picker"] input')?.value.includes('云岭县'),
+    );
 
     // Their own city again: the reports are the city's.
     await pickUnit(page, [city.code]);
@@ -140,9 +142,6 @@ describe('org units', () => {
     await groupCell(page, yunling).waitFor();
     await expect(groupCell(page, qinghe).innerText()).resolves.toBe('清河区');
     await expect(page.getByTestId(`report-cell-${yunling.id}-enterprises`).innerText()).resolves.toBe('3');
-    await expect(page.getByTestId(`report-cell-${yunling.id}-targetSource`).innerText()).resolves.not.toBe(
-      '',
-    );
 
     await groupCell(page, yunling).click();
     await groupCell(page, townships.lingnan).waitFor();
@@ -158,7 +157,7 @@ describe('org units', () => {
     await expect(page.getByTestId(`report-crumb-${yunling.id}`).count()).resolves.toBe(0);
   });
 
-  it('lets an admin add a unit in the tree and set a target that the report then names as its source', async () => {
+  it('lets an admin add a unit in the tree and set a target that the report of that unit then names as its source', async () => {
     const page = await open('admin', fixture.adminPassword, '/negotiations');
     await page.locator('.side-menu').getByText('单位管理').click();
     await page.waitForURL('**/org-units');
@@ -168,16 +167,15 @@ describe('org units', () => {
     const node = (unit: { code: string }) => tree.getByTestId(`unit-node-${unit.code.padEnd(12, '0')}`);
     await node(city).waitFor();
     await tree
-      .locator('.el-tree-node', { has: node(city) })
+      .locator('.el-tree-node__content', { has: page.getByTestId(`unit-node-${city.code.padEnd(12, '0')}`) })
       .locator('.el-tree-node__expand-icon')
-      .first()
       .click();
     await node(yunling).waitFor();
     await node(yunling).getByTestId('unit-add-child').click();
     const dialog = page.getByTestId('unit-dialog');
     await expect(dialog.getByTestId('unit-level').innerText()).resolves.toBe('乡镇（街道）');
-    await dialog.getByTestId('unit-code').locator('input').fill('360731102');
-    await dialog.getByTestId('unit-name').locator('input').fill('新田镇');
+    await dialog.getByTestId('unit-code').fill('360731102');
+    await dialog.getByTestId('unit-name').fill('新田镇');
     await dialog.getByTestId('unit-save').click();
     await node({ code: '360731102' }).waitFor();
     await expect(node({ code: '360731102' }).innerText()).resolves.toContain('新田镇');
@@ -196,17 +194,23 @@ describe('org units', () => {
     await expect(page.getByTestId('target-effective-nonPublic').innerText()).resolves.toBe('95.0%');
     await expect(page.getByTestId('target-source-nonPublic').innerText()).resolves.toBe('云岭县');
 
-    // The report of the city: 云岭县's row names 云岭县 as the source of its target.
+    // The report of the city, drilled into 云岭县: its sectors are judged against its own targets.
     await page.goto('/reports');
     await pickUnit(page, [city.code]);
     await page.getByRole('tab', { name: '按下级单位' }).click();
     await countAllEnterprises(page);
-    await groupCell(page, yunling).waitFor();
-    await expect(page.getByTestId(`report-cell-${yunling.id}-targetSource`).innerText()).resolves.toBe(
-      '云岭县',
-    );
-    await expect(page.getByTestId(`report-cell-${qinghe.id}-targetSource`).innerText()).resolves.not.toBe(
-      '云岭县',
-    );
+    await groupCell(page, yunling).click();
+    await page.getByTestId(`report-crumb-${yunling.id}`).waitFor();
+    await page.getByRole('tab', { name: '按所有制类别' }).click();
+    const source = page.getByTestId('report-cell-non_public-targetSource');
+    await expect(source.innerText()).resolves.toBe('云岭县');
+    await expect(page.getByTestId('report-cell-non_public-target').innerText()).resolves.toBe('95%');
+    // 清河区 sets none: the default, as the city sets none either.
+    await page.getByTestId(`report-crumb-${city.id}`).click();
+    await page.getByRole('tab', { name: '按下级单位' }).click();
+    await groupCell(page, qinghe).click();
+    await page.getByTestId(`report-crumb-${qinghe.id}`).waitFor();
+    await page.getByRole('tab', { name: '按所有制类别' }).click();
+    await expect(source.innerText()).resolves.toBe('默认');
   });
 });
