@@ -213,4 +213,37 @@ describe('org units', () => {
     await page.getByRole('tab', { name: '按所有制类别' }).click();
     await expect(source.innerText()).resolves.toBe('默认');
   });
+
+  it('imports a list of units after a dry run that lists the bad rows', async () => {
+    const page = await open('admin', fixture.adminPassword, '/negotiations');
+    await page.goto('/org-units');
+    await page.getByTestId('unit-import-open').click();
+    const drawer = page.locator('.el-drawer');
+    const csv = [
+      '区划代码,名称,上级区划代码',
+      '360702002,清河新区街道,360702',
+      '360799001,无名镇,360799',
+    ].join('\n');
+    await drawer
+      .locator('input[type=file]')
+      .setInputFiles({ name: '单位名册.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
+    await drawer.getByTestId('unit-import-dry-run').click();
+    await drawer.getByTestId('unit-import-result').waitFor();
+    await expect(drawer.getByTestId('unit-import-result').innerText()).resolves.toContain(
+      '检查完成，尚未导入',
+    );
+    const errors = drawer.getByTestId('unit-import-errors');
+    await expect(errors.locator('tbody tr').count()).resolves.toBe(1);
+    await expect(errors.locator('tbody tr').first().innerText()).resolves.toContain('360799');
+    await expect(admin.get<{ total: number }>(`/org-units?parentId=${qinghe.id}`)).resolves.toMatchObject({
+      total: 1,
+    });
+
+    await drawer.getByTestId('unit-import-apply').click();
+    await drawer.getByText('导入完成').waitFor();
+    await expect(drawer.getByTestId('unit-import-counts').innerText()).resolves.toMatch(/^新增 1 个/);
+    await expect(admin.get<{ total: number }>(`/org-units?parentId=${qinghe.id}`)).resolves.toMatchObject({
+      total: 2,
+    });
+  });
 });
