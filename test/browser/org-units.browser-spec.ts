@@ -246,4 +246,22 @@ describe('org units', () => {
       total: 2,
     });
   });
+
+  it('offers the township units in the enterprise form, for the township the enterprise sits in', async () => {
+    const page = await open('admin', fixture.adminPassword, '/negotiations');
+    await page.goto('/enterprises/new');
+    const field = page.getByTestId('enterprise-township');
+    await field.locator('.el-select__wrapper').click();
+    const option = (name: string) => page.locator('.el-select-dropdown__item:visible', { hasText: name });
+    await option('云山镇').waitFor();
+    await option('清河街道').waitFor();
+    await option('岭南乡').click();
+    await expect(
+      page
+        .locator('.el-form-item', { hasText: '乡镇' })
+        .locator('.el-select__selected-item')
+        .first()
+        .innerText(),
+    ).resolves.toBe('岭南乡');
+  });
 });
