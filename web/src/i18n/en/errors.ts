@@ -19,6 +19,8 @@ export default {
     UNKNOWN_INSTRUCTOR: 'The chosen instructor does not exist or is inactive',
     REGISTERED_ON: 'The registration date cannot be in the future',
     VERSION_CONFLICT: 'Someone else just changed this enterprise: load the latest values, then save again',
+    BAD_TOWNSHIP: 'The township is wrong ({message})',
+    INSTRUCTOR_OUTSIDE_UNIT: 'The instructor’s unit does not cover the enterprise’s township',
   },
   NEGOTIATION: {
     NOT_FOUND: 'The negotiation does not exist or is not one of yours',
@@ -53,6 +55,9 @@ export default {
     DUPLICATE_USERNAME: 'This username is taken',
     CURRENT_PASSWORD_REQUIRED: 'Changing your own password needs your current password',
     LAST_ADMIN: 'This is the last active administrator: make another one first',
+    UNKNOWN_ORG_UNIT: 'No such unit',
+    ENTERPRISES_OUTSIDE_UNIT:
+      'Some of the instructor’s enterprises are outside the new unit: reassign them first ({message})',
   },
   REQUEST: {
     BAD_REQUEST: 'The request is malformed ({message})',

@@ -20,6 +20,8 @@ export default {
     UNKNOWN_INSTRUCTOR: '所选指导员不存在或已停用',
     REGISTERED_ON: '成立日期不能晚于今天',
     VERSION_CONFLICT: '该企业信息刚被他人修改，请载入最新内容后再保存',
+    BAD_TOWNSHIP: '乡镇（街道）有误（{message}）',
+    INSTRUCTOR_OUTSIDE_UNIT: '所选指导员所在单位不管辖该企业的乡镇（街道）',
   },
   NEGOTIATION: {
     NOT_FOUND: '协商不存在，或不在您负责的范围内',
@@ -52,6 +54,9 @@ export default {
     DUPLICATE_USERNAME: '该用户名已被使用',
     CURRENT_PASSWORD_REQUIRED: '修改自己的密码需要输入当前密码',
     LAST_ADMIN: '这是最后一个在用的管理员：请先设置另一名管理员',
+    UNKNOWN_ORG_UNIT: '所选单位不存在',
+    ENTERPRISES_OUTSIDE_UNIT:
+      '该指导员负责的企业不在新单位的管辖范围内，请先调整这些企业的指导员（{message}）',
   },
   REQUEST: {
     BAD_REQUEST: '请求格式有误（{message}）',
