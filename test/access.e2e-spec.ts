@@ -47,6 +47,13 @@ const POLICY: Record<string, 'public' | Role[]> = {
   'POST /api/v1/agreements/import': ['admin'],
   'GET /api/v1/enterprises.:format': ['admin', 'supervisor', 'instructor'],
   'GET /api/v1/negotiations.:format': ['admin', 'supervisor', 'instructor'],
+  'GET /api/v1/org-units': ['admin', 'supervisor', 'instructor'],
+  'POST /api/v1/org-units': ['admin'],
+  'GET /api/v1/org-units/:id': ['admin', 'supervisor', 'instructor'],
+  'PATCH /api/v1/org-units/:id': ['admin'],
+  'GET /api/v1/org-units/:id/targets': ['admin', 'supervisor', 'instructor'],
+  'PUT /api/v1/org-units/:id/targets': ['admin'],
+  'POST /api/v1/org-units/import': ['admin'],
 };
 
 const ROLES: Role[] = ['admin', 'supervisor', 'instructor'];

@@ -7,6 +7,7 @@ export const AUDIT_ENTITY_TYPES = [
   'user',
   'reminder',
   'auth',
+  'org_unit',
 ] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
 

@@ -6,7 +6,7 @@ import { NegotiationsModule } from '../negotiations/negotiations.module';
 import { RemindersModule } from '../reminders/reminders.module';
 import { UsersModule } from '../users/users.module';
 import { DemoLoadCommand } from './demo-load.command';
-import { ImportAgreementsCommand, ImportEnterprisesCommand } from './import.commands';
+import { ImportAgreementsCommand, ImportEnterprisesCommand, ImportOrgUnitsCommand } from './import.commands';
 import { RemindersRunCommand } from './reminders-run.command';
 import { UsersCreateCommand } from './users-create.command';
 import { WorkflowVerifyCommand } from './workflow-verify.command';
@@ -21,6 +21,7 @@ import { WorkflowVerifyCommand } from './workflow-verify.command';
     RemindersRunCommand,
     ImportEnterprisesCommand,
     ImportAgreementsCommand,
+    ImportOrgUnitsCommand,
   ],
 })
 export class CliModule {}

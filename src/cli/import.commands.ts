@@ -7,6 +7,7 @@ import { AppError } from '../common/errors/app-error';
 import { AgreementImportService } from '../imports/agreement-import.service';
 import { EnterpriseImportService, ImportOptions } from '../imports/enterprise-import.service';
 import type { ImportResult } from '../imports/import-result';
+import { OrgUnitImportService } from '../imports/org-unit-import.service';
 
 interface ImportFlags {
   dryRun?: boolean;
@@ -106,5 +107,21 @@ export class ImportAgreementsCommand extends ImportCommand {
 
   protected importFile(content: Buffer, name: string, options: ImportOptions): Promise<ImportResult> {
     return this.agreements.import(content, name, SYSTEM_ACTOR, options);
+  }
+}
+
+/** `npm run cli -- import:org-units FILE [--dry-run] [--atomic]` */
+@Command({
+  name: 'import:org-units',
+  arguments: '<file>',
+  description: 'import a list of organisation units (区划代码, 名称, 上级区划代码, optional 层级)',
+})
+export class ImportOrgUnitsCommand extends ImportCommand {
+  constructor(private readonly orgUnits: OrgUnitImportService) {
+    super();
+  }
+
+  protected importFile(content: Buffer, name: string, options: ImportOptions): Promise<ImportResult> {
+    return this.orgUnits.import(content, name, SYSTEM_ACTOR, options);
   }
 }

@@ -39,20 +39,20 @@ import { filterWords, negotiationsTable, rosterTable } from './roster-tables';
 import { ApiErrors } from '../common/http/error-response';
 
 /** What multer hands over for the `file` field (memory storage). */
-interface UploadedSpreadsheet {
+export interface UploadedSpreadsheet {
   buffer: Buffer;
   originalname: string;
   size: number;
 }
 
-const UPLOAD_DOC = {
+export const UPLOAD_DOC = {
   schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } },
 };
 const FORMAT_DOC = { name: 'format', enum: ['csv', 'xlsx'], description: 'the download format' };
 
-const IMPORT_ERRORS =
+export const IMPORT_ERRORS =
   'IMPORT.NO_FILE: no file in the field "file"; IMPORT.UNREADABLE_FILE: not an .xlsx or .csv that can be read, or no sheet has the header row (rows at fault are in the 200 answer, not errors); the body carries messageZh, the same in Chinese';
-const TOO_LARGE =
+export const TOO_LARGE =
   'REQUEST.BODY_TOO_LARGE: the file is over IMPORT_MAX_MB; the body carries limitMb and messageZh';
 
 /** Spreadsheets in and out: the roster and historical agreements imported, the lists exported. */

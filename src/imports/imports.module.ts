@@ -4,11 +4,14 @@ import { MulterModule } from '@nestjs/platform-express';
 import { DatabaseModule } from '../database/database.module';
 import { EnterprisesModule } from '../enterprises/enterprises.module';
 import { NegotiationsModule } from '../negotiations/negotiations.module';
+import { OrgUnitsModule } from '../org-units/org-units.module';
 import { UsersModule } from '../users/users.module';
 import { AgreementImportService } from './agreement-import.service';
 import { EnterpriseImportService } from './enterprise-import.service';
 import { type ImportsConfig, importsConfig } from './imports.config';
 import { ImportsController } from './imports.controller';
+import { OrgUnitImportController } from './org-unit-import.controller';
+import { OrgUnitImportService } from './org-unit-import.service';
 
 /** One registration of the slice, for multer's limit and the interceptor's message. */
 const IMPORTS_CONFIG = ConfigModule.forFeature(importsConfig);
@@ -20,6 +23,7 @@ const IMPORTS_CONFIG = ConfigModule.forFeature(importsConfig);
     EnterprisesModule,
     NegotiationsModule,
     UsersModule,
+    OrgUnitsModule,
     // Uploads stay in memory: at most IMPORT_MAX_MB (413 beyond), one file.
     MulterModule.registerAsync({
       imports: [IMPORTS_CONFIG],
@@ -32,8 +36,8 @@ const IMPORTS_CONFIG = ConfigModule.forFeature(importsConfig);
       }),
     }),
   ],
-  controllers: [ImportsController],
-  providers: [EnterpriseImportService, AgreementImportService],
-  exports: [EnterpriseImportService, AgreementImportService],
+  controllers: [ImportsController, OrgUnitImportController],
+  providers: [EnterpriseImportService, AgreementImportService, OrgUnitImportService],
+  exports: [EnterpriseImportService, AgreementImportService, OrgUnitImportService],
 })
 export class ImportsModule {}

@@ -91,6 +91,22 @@ describe('npm run cli -- users:create', () => {
     expect(missing.status).toBe(1);
   });
 
+  it('imports a list of units with import:org-units, parents after their children or not', () => {
+    const file = join(directory, 'units.csv');
+    writeFileSync(
+      file,
+      '区划代码,名称,上级区划代码\n510104,锦江区,510100\n510100,成都市,510000\n510000,四川省,\n510105,青羊区,519900\n',
+    );
+    const dry = cli(['import:org-units', file, '--dry-run']);
+    expect(dry.stdout).toContain('created 3, updated 0, unchanged 0, bad rows 1 (nothing written)');
+    expect(dry.stdout).toContain('row 5, 上级区划代码 "519900000000": no unit has the code 519900000000');
+    expect(dry.status).toBe(1);
+    expect(cli(['import:org-units', file]).stdout).toContain(
+      'created 3, updated 0, unchanged 0, bad rows 1\n',
+    );
+    expect(cli(['import:org-units', file]).stdout).toContain('created 0, updated 0, unchanged 3, bad rows 1');
+  });
+
   it('lists its commands with --help', () => {
     const result = cli(['--help']);
     expect(result.status).toBe(0);

@@ -7,6 +7,12 @@ import type { Sector } from '@wagetrack/shared';
 
 export type SectorTargets = Partial<Record<Sector, number>>;
 
+/**
+ * The deployment's default targets when REPORT_TARGETS is unset: the seed county's (docs/domain.md,
+ * the county's figures and Signing rate: `state` 100 %, `non_public` 90 %; none for the others).
+ */
+export const DEFAULT_TARGETS: Readonly<SectorTargets> = Object.freeze({ state: 1.0, non_public: 0.9 });
+
 export interface TargetedUnit {
   id: number;
   name: string;

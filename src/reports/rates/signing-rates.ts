@@ -2,12 +2,13 @@
  * 签订率 by group (docs/domain.md, Signing rate; docs/contract.md, Reports: GET /reports/signing-rates).
  */
 import type { Sector } from '../../enterprises/domain/ownership';
+import { DEFAULT_TARGETS } from '../../org-units/domain/unit-targets';
 import { listGroups } from './groups';
 import { checkTarget, ratio } from './ratios';
 import { TOTAL_GROUP, type GroupBy, type Targets } from './types';
 
-/** The county's targets (docs/domain.md, Signing rate: `state` 100 %, `non_public` 90 %; none for others). */
-export const DEFAULT_TARGETS: Readonly<Targets> = Object.freeze({ state: 1.0, non_public: 0.9 });
+/** The deployment's default targets live with the targets per unit (org-units/domain/unit-targets.ts). */
+export { DEFAULT_TARGETS };
 
 export interface RateRow {
   group: string;

@@ -25,6 +25,62 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/org-units': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The units the caller governs (everyone: their unit’s subtree; without a unit, all), by code */
+    get: operations['OrgUnitsController_list'];
+    put?: never;
+    /**
+     * Add a unit under one the caller governs (a root: admins without a unit only)
+     * @description 403 AUTH.FORBIDDEN_UNIT when the parent is outside the units the caller governs, or for a new root asked by an admin who has a unit.
+     */
+    post: operations['OrgUnitsController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/org-units/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['OrgUnitsController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Correct a unit’s name; its code, level and parent never change (422 naming them) */
+    patch: operations['OrgUnitsController_update'];
+    trace?: never;
+  };
+  '/api/v1/org-units/{id}/targets': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The unit’s own signing-rate targets, the effective ones and where each comes from */
+    get: operations['OrgUnitsController_targets'];
+    /** Set the unit’s own targets (admins of the unit or above): a fraction sets one, null inherits it again */
+    put: operations['OrgUnitsController_putTargets'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/health': {
     parameters: {
       query?: never;
@@ -623,6 +679,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/org-units/import': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Import a list of units (区划代码, 名称, 上级区划代码, optional 层级; .xlsx or .csv), rows in any order, by code
+     * @description New codes are added under their parent (in the file or stored, inside the units the caller governs), a stored code with another name is renamed; a stored code with another parent or level is a row error.
+     */
+    post: operations['OrgUnitImportController_importOrgUnits'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -641,7 +717,7 @@ export interface components {
       /** @example enterprise.update */
       action: string;
       /** @enum {string} */
-      entityType: 'enterprise' | 'negotiation' | 'agreement' | 'user' | 'reminder' | 'auth';
+      entityType: 'enterprise' | 'negotiation' | 'agreement' | 'user' | 'reminder' | 'auth' | 'org_unit';
       entityId: string;
       /** @description {field: {from, to}} */
       changes?: {
@@ -692,6 +768,102 @@ export interface components {
        * @example 集体合同规定第三十六条
        */
       ruleZh?: string;
+    };
+    OrgUnitPathEntry: {
+      id: number;
+      /** @example 510104000000 */
+      code: string;
+      /** @example 锦江区 */
+      name: string;
+      /** @enum {string} */
+      level: 'province' | 'city' | 'county' | 'township';
+    };
+    OrgUnitResponse: {
+      id: number;
+      /**
+       * @description 统计用区划代码, 12 digits; never changes
+       * @example 510104000000
+       */
+      code: string;
+      /** @example 锦江区 */
+      name: string;
+      /** @enum {string} */
+      level: 'province' | 'city' | 'county' | 'township';
+      /** @description null: a root unit */
+      parentId: number | null;
+      /** @description the units from the root down to this one, itself last; ancestors outside the caller’s scope appear here only */
+      path: components['schemas']['OrgUnitPathEntry'][];
+    };
+    OrgUnitPage: {
+      items: components['schemas']['OrgUnitResponse'][];
+      total: number;
+      page: number;
+      pageSize: number;
+    };
+    CreateOrgUnitDto: {
+      /**
+       * @description 统计用区划代码: 12 digits, or 6/9 digits padded with zeros
+       * @example 510104
+       */
+      code: string;
+      /** @example 锦江区 */
+      name: string;
+      /**
+       * @description one level below the parent’s
+       * @enum {string}
+       */
+      level: 'province' | 'city' | 'county' | 'township';
+      /** @description absent or null: a new root */
+      parentId?: number | null;
+    };
+    UpdateOrgUnitDto: {
+      /** @example 锦江区 */
+      name?: string;
+    };
+    OwnTargetsResponse: {
+      /** @description 国有及国有控股企业 */
+      state?: number;
+      /** @description 非公企业 */
+      nonPublic?: number;
+      /** @description 集体企业 */
+      collective?: number;
+      /** @description 其他 */
+      other?: number;
+    };
+    EffectiveTargetsResponse: {
+      /** @description present unless REPORT_TARGETS leaves the sector out */
+      state?: number;
+      /** @description present unless REPORT_TARGETS leaves the sector out */
+      nonPublic?: number;
+      collective?: number;
+      other?: number;
+    };
+    UnitRef: {
+      id: number;
+      name: string;
+    };
+    TargetSourcesResponse: {
+      state?: components['schemas']['UnitRef'] | null;
+      nonPublic?: components['schemas']['UnitRef'] | null;
+      collective?: components['schemas']['UnitRef'] | null;
+      other?: components['schemas']['UnitRef'] | null;
+    };
+    OrgUnitTargetsResponse: {
+      own: components['schemas']['OwnTargetsResponse'];
+      effective: components['schemas']['EffectiveTargetsResponse'];
+      /** @description the nearest ancestor whose own target the unit inherits (for any sector); null when none */
+      inheritedFrom: components['schemas']['UnitRef'] | null;
+      sources: components['schemas']['TargetSourcesResponse'];
+    };
+    PutTargetsDto: {
+      /** @description 国有及国有控股企业: a fraction 0–1; null: inherit again; left out: unchanged */
+      state?: number | null;
+      /** @description 非公企业: a fraction 0–1; null: inherit again; left out: unchanged */
+      nonPublic?: number | null;
+      /** @description 集体企业: a fraction 0–1; null: inherit again; left out: unchanged */
+      collective?: number | null;
+      /** @description 其他企业: a fraction 0–1; null: inherit again; left out: unchanged */
+      other?: number | null;
     };
     UserResponse: {
       id: number;
@@ -1629,7 +1801,7 @@ export interface operations {
       query?: {
         page?: number;
         pageSize?: number;
-        entityType?: 'enterprise' | 'negotiation' | 'agreement' | 'user' | 'reminder' | 'auth';
+        entityType?: 'enterprise' | 'negotiation' | 'agreement' | 'user' | 'reminder' | 'auth' | 'org_unit';
         /** @description id of the entity (for auth: the username) */
         entityId?: string;
         actorId?: number;
@@ -1673,6 +1845,380 @@ export interface operations {
       };
       /** @description AUTH.FORBIDDEN: only admin, supervisor may call this */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description REQUEST.VALIDATION_FAILED: a field breaks a rule; `errors` names each field and its rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  OrgUnitsController_list: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        /** @description only the children of this unit */
+        parentId?: number;
+        level?: 'province' | 'city' | 'county' | 'township';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OrgUnitPage'];
+        };
+      };
+      /** @description REQUEST.UNKNOWN_FIELD: a query parameter the route does not know */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description AUTH.UNAUTHENTICATED: no bearer token, or one that is bad, expired or ended (password change, deactivation) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description ORG_UNIT.NOT_FOUND: no such unit, or one outside the units the caller governs (parentId) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description REQUEST.VALIDATION_FAILED: a field breaks a rule; `errors` names each field and its rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  OrgUnitsController_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateOrgUnitDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OrgUnitResponse'];
+        };
+      };
+      /** @description REQUEST.MALFORMED_JSON (the body is not a JSON object) or REQUEST.UNKNOWN_FIELD (a field the route does not know) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description AUTH.UNAUTHENTICATED: no bearer token, or one that is bad, expired or ended (password change, deactivation) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description AUTH.FORBIDDEN: only admin may call this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description ORG_UNIT.DUPLICATE_CODE: a unit has that code already */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description REQUEST.BODY_TOO_LARGE: the body is over 1 MiB */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description ORG_UNIT.BAD_PLACEMENT: the level is not one below the parent’s, the code does not start with the parent’s prefix, or the parent does not exist (the error names level, code or parentId); REQUEST.VALIDATION_FAILED: a field breaks a rule; `errors` names each field and its rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  OrgUnitsController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OrgUnitResponse'];
+        };
+      };
+      /** @description AUTH.UNAUTHENTICATED: no bearer token, or one that is bad, expired or ended (password change, deactivation) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description ORG_UNIT.NOT_FOUND: no such unit, or one outside the units the caller governs; *.NOT_FOUND: nothing with that id, or outside what the caller may see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  OrgUnitsController_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateOrgUnitDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OrgUnitResponse'];
+        };
+      };
+      /** @description REQUEST.MALFORMED_JSON (the body is not a JSON object) or REQUEST.UNKNOWN_FIELD (a field the route does not know) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description AUTH.UNAUTHENTICATED: no bearer token, or one that is bad, expired or ended (password change, deactivation) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description AUTH.FORBIDDEN: only admin may call this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description ORG_UNIT.NOT_FOUND: no such unit, or one outside the units the caller governs; *.NOT_FOUND: nothing with that id, or outside what the caller may see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description REQUEST.BODY_TOO_LARGE: the body is over 1 MiB */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description REQUEST.VALIDATION_FAILED: a field breaks a rule; `errors` names each field and its rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  OrgUnitsController_targets: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OrgUnitTargetsResponse'];
+        };
+      };
+      /** @description AUTH.UNAUTHENTICATED: no bearer token, or one that is bad, expired or ended (password change, deactivation) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description ORG_UNIT.NOT_FOUND: no such unit, or one outside the units the caller governs; *.NOT_FOUND: nothing with that id, or outside what the caller may see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  OrgUnitsController_putTargets: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PutTargetsDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OrgUnitTargetsResponse'];
+        };
+      };
+      /** @description REQUEST.MALFORMED_JSON (the body is not a JSON object) or REQUEST.UNKNOWN_FIELD (a field the route does not know) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description AUTH.UNAUTHENTICATED: no bearer token, or one that is bad, expired or ended (password change, deactivation) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description AUTH.FORBIDDEN: only admin may call this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description ORG_UNIT.NOT_FOUND: no such unit, or one outside the units the caller governs; *.NOT_FOUND: nothing with that id, or outside what the caller may see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description REQUEST.BODY_TOO_LARGE: the body is over 1 MiB */
+      413: {
         headers: {
           [name: string]: unknown;
         };
@@ -4170,6 +4716,82 @@ export interface operations {
         };
       };
       /** @description REQUEST.VALIDATION_FAILED: a field breaks a rule; `errors` names each field and its rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  OrgUnitImportController_importOrgUnits: {
+    parameters: {
+      query?: {
+        /** @description check and report, write nothing */
+        dryRun?: 'true' | 'false';
+        /** @description apply nothing if any row is bad */
+        atomic?: 'true' | 'false';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'multipart/form-data': {
+          /** Format: binary */
+          file: string;
+        };
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ImportResult'];
+        };
+      };
+      /** @description REQUEST.UNKNOWN_FIELD: a query parameter the route does not know */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description AUTH.UNAUTHENTICATED: no bearer token, or one that is bad, expired or ended (password change, deactivation) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description AUTH.FORBIDDEN: only admin may call this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description REQUEST.BODY_TOO_LARGE: the file is over IMPORT_MAX_MB; the body carries limitMb and messageZh */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description IMPORT.NO_FILE: no file in the field "file"; IMPORT.UNREADABLE_FILE: not an .xlsx or .csv that can be read, or no sheet has the header row (rows at fault are in the 200 answer, not errors); the body carries messageZh, the same in Chinese; REQUEST.VALIDATION_FAILED: a field breaks a rule; `errors` names each field and its rule */
       422: {
         headers: {
           [name: string]: unknown;
