@@ -1,17 +1,16 @@
 import type { Sector } from '@wagetrack/shared';
 import { api, fetchAll } from './client';
+import type { AnswerOf, BodyOf, QueryOf, Schema } from './schema-types';
 import type { Page, User } from './types';
 
 /**
- * The federation hierarchy (docs/api.md § Federation hierarchy): organisation units, their
- * targets, their import, and what the reports, users and enterprises gain with them.
- *
- * HAND-WRITTEN until the org-unit API lands (branches h/orgapi, h/entunits, h/rollup): these
- * types mirror the contract exactly and move to the generated types (schema.d.ts,
- * `npm run api:types`, `Schema<'…'>`/`AnswerOf<'/org-units…'>`) once the server documents them.
+ * The federation hierarchy (docs/api.md § Organisation units): organisation units, their
+ * targets, their import, as the generated API types (schema.d.ts) give them; below, what
+ * users, enterprises and reports gain, still hand-written.
  */
 
-export type OrgUnitLevel = 'province' | 'city' | 'county' | 'township';
+export type OrgUnit = AnswerOf<'/org-units/{id}'>;
+export type OrgUnitLevel = OrgUnit['level'];
 /** From the top down: a unit's parent is one level up. */
 export const ORG_UNIT_LEVELS = [
   'province',
@@ -21,32 +20,18 @@ export const ORG_UNIT_LEVELS = [
 ] as const satisfies readonly OrgUnitLevel[];
 
 /** One step of a unit's path, from the root down to the unit itself. */
-export interface OrgUnitRef {
-  id: number;
-  code: string;
-  name: string;
-  level: OrgUnitLevel;
-}
+export type OrgUnitRef = Schema<'OrgUnitPathEntry'>;
 
-/** `GET /org-units/:id`. */
-export interface OrgUnit extends OrgUnitRef {
-  parentId: number | null;
-  path: OrgUnitRef[];
-}
-
-/** An item of `GET /org-units` (its `path` is not relied on). */
-export type OrgUnitItem = OrgUnitRef & { parentId: number | null; path?: OrgUnitRef[] };
+/** An item of `GET /org-units`. */
+export type OrgUnitItem = AnswerOf<'/org-units'>['items'][number];
 
 /** `POST /org-units`: the code (6, 9 or 12 digits), the name, the level; `parentId` absent for a root. */
-export interface NewOrgUnit {
-  code: string;
-  name: string;
-  level: OrgUnitLevel;
-  parentId?: number;
-}
+export type NewOrgUnit = BodyOf<'/org-units', 'post'>;
 
+/** `GET`/`PUT /org-units/:id/targets`. */
+export type UnitTargets = AnswerOf<'/org-units/{id}/targets'>;
 /** The target sectors as the targets API names them. */
-export type TargetKey = 'state' | 'nonPublic' | 'collective' | 'other';
+export type TargetKey = keyof UnitTargets['own'] & string;
 export const TARGET_KEYS = [
   'state',
   'nonPublic',
@@ -61,33 +46,21 @@ export const SECTOR_OF_TARGET: Record<TargetKey, Sector> = {
   other: 'other',
 };
 
-/** Fractions 0–1; a sector absent has no target of its own (own) or none at all (effective). */
-export type Targets = Partial<Record<TargetKey, number>>;
 /** Where a target comes from: the unit that sets it; `null` for the deployment's default. */
-export type TargetSource = { id: number; name: string } | null;
-
-/** `GET`/`PUT /org-units/:id/targets`. */
-export interface UnitTargets {
-  own: Targets;
-  effective: Targets;
-  /** The nearest ancestor the inherited targets come from; null when none is inherited (or from the default). */
-  inheritedFrom: TargetSource;
-  /** Per sector, the unit whose target is the effective one (null: the default). */
-  sources?: Partial<Record<TargetKey, TargetSource>>;
-}
+export type TargetSource = Schema<'UnitRef'> | null;
 
 /** `PUT /org-units/:id/targets`: `null` removes the unit's own target (inherit it again). */
-export type TargetChanges = Partial<Record<TargetKey, number | null>>;
+export type TargetChanges = BodyOf<'/org-units/{id}/targets', 'put'>;
 
-/** `POST /org-units/import`: the roster import's answer (docs/api.md § Importing). */
-export interface OrgUnitImportResult {
-  created: number;
-  updated: number;
-  unchanged: number;
-  dryRun?: boolean;
-  applied?: boolean;
-  errors: Array<{ row: number; column: string; value: string; message: string; messageZh?: string }>;
-}
+/** `POST /org-units/import`: the roster import's answer. */
+export type OrgUnitImportResult = AnswerOf<'/org-units/import', 'post'>;
+
+/*
+ * HAND-WRITTEN until the enterprises' and users' units (h/entunits) and the roll-up reports
+ * (h/rollup) land: they mirror docs/api.md exactly and go once schema.d.ts has them
+ * (UserResponse.orgUnitId, the enterprise body's orgUnitId, the reports' orgUnitId,
+ * groupBy=orgUnit, groupName and targetSource).
+ */
 
 /** What users (and the signed-in user's profile) and enterprises gain: their unit. */
 export type UserWithUnit = User & { orgUnitId?: number | null };
@@ -115,7 +88,8 @@ export const fetchOrgUnit = (id: number) => api.get<OrgUnit>(`/org-units/${id}`)
  * roots are looked for only when there is no other root.
  */
 export async function fetchChildUnits(parentId: number | null): Promise<OrgUnitItem[]> {
-  if (parentId !== null) return fetchAll<OrgUnitItem>('/org-units', { parentId });
+  if (parentId !== null)
+    return fetchAll<OrgUnitItem>('/org-units', { parentId } satisfies QueryOf<'/org-units'>);
   const roots = async (level: OrgUnitLevel) =>
     (await fetchUnitsOfLevel(level)).filter((unit) => unit.parentId === null);
   const found = (
@@ -125,23 +99,29 @@ export async function fetchChildUnits(parentId: number | null): Promise<OrgUnitI
 }
 
 /** The units of one level in the caller's scope (e.g. the townships an enterprise may sit in). */
-export const fetchUnitsOfLevel = (level: OrgUnitLevel) => fetchAll<OrgUnitItem>('/org-units', { level });
+export const fetchUnitsOfLevel = (level: OrgUnitLevel) =>
+  fetchAll<OrgUnitItem>('/org-units', { level } satisfies QueryOf<'/org-units'>);
 
 /** Whether a unit has any child (one item asked for). */
 export const hasChildUnits = (parentId: number) =>
   api.get<Page<OrgUnitItem>>('/org-units', { parentId, page: 1, pageSize: 1 }).then(({ total }) => total > 0);
 
-export const createOrgUnit = (unit: NewOrgUnit) => api.post<OrgUnit>('/org-units', unit);
+export const createOrgUnit = (unit: NewOrgUnit) =>
+  api.post<AnswerOf<'/org-units', 'post'>>('/org-units', unit);
 
-export const renameOrgUnit = (id: number, name: string) => api.patch<OrgUnit>(`/org-units/${id}`, { name });
+export const renameOrgUnit = (id: number, name: string) =>
+  api.patch<AnswerOf<'/org-units/{id}', 'patch'>>(`/org-units/${id}`, {
+    name,
+  } satisfies BodyOf<'/org-units/{id}', 'patch'>);
 
 export const fetchTargets = (id: number) => api.get<UnitTargets>(`/org-units/${id}/targets`);
 
 export const saveTargets = (id: number, own: TargetChanges) =>
-  api.put<UnitTargets>(`/org-units/${id}/targets`, own);
+  api.put<AnswerOf<'/org-units/{id}/targets', 'put'>>(`/org-units/${id}/targets`, own);
 
 export function importOrgUnits(file: File, dryRun: boolean) {
   const body = new FormData();
   body.append('file', file);
-  return api.post<OrgUnitImportResult>('/org-units/import', body, { dryRun });
+  const query: QueryOf<'/org-units/import', 'post'> = { dryRun };
+  return api.post<OrgUnitImportResult>('/org-units/import', body, query);
 }
