@@ -8,7 +8,7 @@ const BASE = '/api/v1';
 export type Query = Record<string, string | number | boolean | null | undefined>;
 
 export interface RequestOptions {
-  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   query?: Query;
   /** Sent as JSON, or as it is when it is FormData (uploads). */
   body?: unknown;
@@ -55,6 +55,7 @@ export const api = {
   get: <T>(path: string, query?: Query) => request<T>(path, { query }),
   post: <T>(path: string, body?: unknown, query?: Query) => request<T>(path, { method: 'POST', body, query }),
   patch: <T>(path: string, body: unknown) => request<T>(path, { method: 'PATCH', body }),
+  put: <T>(path: string, body: unknown) => request<T>(path, { method: 'PUT', body }),
 };
 
 /** The API's largest page. */

@@ -1,6 +1,7 @@
 import { AGREEMENT_KINDS as ALL_KINDS, type AgreementKind } from '@wagetrack/shared';
 import { api, download } from './client';
 import type { Sector } from './enterprises';
+import type { UnitReportQuery, UnitReportRow } from './org-units';
 import type { AnswerOf, QueryOf, Schema } from './schema-types';
 
 /**
@@ -21,9 +22,16 @@ export const AGREEMENT_KINDS: readonly AgreementKind[] = [
 export type ReportPath = 'signing-rates' | 'target-gaps' | 'union-founding' | 'agreements' | 'trend';
 /** What a report answers, as the API documents it. */
 export type ReportAnswer<Path extends ReportPath> = AnswerOf<`/reports/${Path}`>;
-type ReportQuery<Path extends ReportPath> = QueryOf<`/reports/${Path}`>;
+/**
+ * What a report takes: the generated query, with the unit (`orgUnitId`, `groupBy=orgUnit`) of
+ * docs/api.md § Federation hierarchy, hand-written until the API documents them (org-units.ts).
+ */
+type WithUnit<Query> = Query extends { groupBy?: infer Group extends string }
+  ? Omit<Query, 'groupBy'> & { groupBy?: Group | 'orgUnit' } & UnitReportQuery
+  : Query & UnitReportQuery;
+type ReportQuery<Path extends ReportPath> = WithUnit<QueryOf<`/reports/${Path}`>>;
 
-type SigningRatesQuery = Required<ReportQuery<'signing-rates'>>;
+type SigningRatesQuery = Required<QueryOf<'/reports/signing-rates'>>;
 
 export type ReportBase = SigningRatesQuery['base'];
 export const REPORT_BASES = ['unionised', 'all'] as const satisfies readonly ReportBase[];
@@ -31,13 +39,14 @@ export const REPORT_BASES = ['unionised', 'all'] as const satisfies readonly Rep
 export type ReportStatus = SigningRatesQuery['status'];
 export const REPORT_STATUSES = ['signed', 'in_force'] as const satisfies readonly ReportStatus[];
 
-export type GroupBy = SigningRatesQuery['groupBy'];
+export type GroupBy = SigningRatesQuery['groupBy'] | 'orgUnit';
 
-/** What every report is computed for. */
-export type ReportParams = Pick<SigningRatesQuery, 'asOf' | 'agreementKind' | 'base' | 'status'>;
+/** What every report is computed for, and for which unit (none: the caller's own). */
+export type ReportParams = Pick<SigningRatesQuery, 'asOf' | 'agreementKind' | 'base' | 'status'> &
+  UnitReportQuery;
 
 export type SigningRatesReport = ReportAnswer<'signing-rates'>;
-export type SigningRateRow = Schema<'SigningRateRowResponse'>;
+export type SigningRateRow = Schema<'SigningRateRowResponse'> & UnitReportRow;
 
 export type TargetGapsReport = ReportAnswer<'target-gaps'>;
 export type TargetGap = Schema<'TargetGapItemResponse'>;
@@ -71,16 +80,20 @@ export const targetGapsRequest = (params: ReportParams, sector: Sector): ReportR
 });
 
 export const unionFoundingRequest = (
-  { asOf }: ReportParams,
-  groupBy: GroupBy,
+  { asOf, orgUnitId }: ReportParams,
+  groupBy: QueryOf<'/reports/union-founding'>['groupBy'],
 ): ReportRequest<'union-founding'> => ({
   path: 'union-founding',
-  query: { asOf, groupBy },
+  query: { asOf, groupBy, orgUnitId },
 });
 
-export const agreementsRequest = ({ asOf, agreementKind }: ReportParams): ReportRequest<'agreements'> => ({
+export const agreementsRequest = ({
+  asOf,
+  agreementKind,
+  orgUnitId,
+}: ReportParams): ReportRequest<'agreements'> => ({
   path: 'agreements',
-  query: { asOf, agreementKind },
+  query: { asOf, agreementKind, orgUnitId },
 });
 
 /**
@@ -88,12 +101,12 @@ export const agreementsRequest = ({ asOf, agreementKind }: ReportParams): Report
  * current one on today (`partial`); months after the current one are left out.
  */
 export const trendRequest = (
-  { agreementKind, base, status }: ReportParams,
+  { agreementKind, base, status, orgUnitId }: ReportParams,
   from: string,
   to: string,
 ): ReportRequest<'trend'> => ({
   path: 'trend',
-  query: { agreementKind, base, status, from, to, groupBy: 'sector' },
+  query: { agreementKind, base, status, from, to, groupBy: 'sector', orgUnitId },
 });
 
 export const fetchReport = <Path extends ReportPath>({ path, query }: ReportRequest<Path>) =>

@@ -10,7 +10,7 @@ export type Schema<Name extends keyof components['schemas']> = components['schem
 
 /** A path as the client takes it: without the `/api/v1` prefix. */
 type ApiPath<Path extends string> = `/api/v1${Path}`;
-type Method = 'get' | 'post' | 'patch';
+type Method = 'get' | 'post' | 'patch' | 'put';
 type Operation<Path extends string, M extends Method> =
   ApiPath<Path> extends keyof paths ? NonNullable<paths[ApiPath<Path>][M]> : never;
 

@@ -1,4 +1,12 @@
-import { ChatDotRound, DataLine, Message, OfficeBuilding, Odometer, User } from '@element-plus/icons-vue';
+import {
+  ChatDotRound,
+  DataLine,
+  Message,
+  OfficeBuilding,
+  Odometer,
+  Share,
+  User,
+} from '@element-plus/icons-vue';
 import type { Component } from 'vue';
 
 /** The side menu, in order: each entry opens a named route and shows only to the roles that route allows. */
@@ -8,5 +16,6 @@ export const MENU: ReadonlyArray<{ route: string; icon: Component }> = [
   { route: 'enterprises', icon: OfficeBuilding },
   { route: 'reports', icon: DataLine },
   { route: 'users', icon: User },
+  { route: 'org-units', icon: Share },
   { route: 'reminders', icon: Message },
 ];

@@ -89,6 +89,19 @@ export const routes: RouteRecordRaw[] = [
         meta: { title: 'common.nav.reminders', roles: ['admin', 'supervisor'] },
       },
       {
+        path: 'org-units',
+        name: 'org-units',
+        component: () => import('../views/org-units/OrgUnitsView.vue'),
+        meta: { title: 'common.nav.orgUnits', roles: ['admin'] },
+      },
+      {
+        path: 'org-units/:id(\\d+)/targets',
+        name: 'org-unit-targets',
+        component: () => import('../views/org-units/UnitTargetsView.vue'),
+        props: (route) => ({ id: Number(route.params.id) }),
+        meta: { title: 'common.nav.orgUnitTargets', roles: ['admin', 'supervisor'] },
+      },
+      {
         path: 'profile',
         name: 'profile',
         component: () => import('../views/profile/ProfileView.vue'),

@@ -1,4 +1,5 @@
 import type { Enterprise, EnterpriseInput, OwnershipType } from '../../api/enterprises';
+import type { EnterpriseUnitFields } from '../../api/org-units';
 
 /** The form's fields as the inputs hold them: empty text and no choice until filled in. */
 export interface EnterpriseFormModel {
@@ -6,6 +7,8 @@ export interface EnterpriseFormModel {
   creditCode: string;
   ownershipType: OwnershipType | '';
   township: string;
+  /** The township unit (its name is `township`); null where the deployment has no township units to pick. */
+  orgUnitId: number | null;
   community: string;
   industry: string;
   employeeCount: number | undefined;
@@ -20,6 +23,7 @@ export const emptyEnterpriseForm = (): EnterpriseFormModel => ({
   creditCode: '',
   ownershipType: '',
   township: '',
+  orgUnitId: null,
   community: '',
   industry: '',
   employeeCount: undefined,
@@ -35,15 +39,23 @@ export const enterpriseForm = ({
   version: _version,
   orgUnitId: _orgUnitId, // the township is edited by name
   ...fields
-}: Enterprise): EnterpriseFormModel => ({
+}: Enterprise & EnterpriseUnitFields): EnterpriseFormModel => ({
   ...fields,
+  orgUnitId: fields.orgUnitId ?? null,
   community: fields.community ?? '',
 });
 
-/** What the API is sent for a validated form: trimmed, upper-cased code, an empty community as none. */
-export function enterpriseInput(form: EnterpriseFormModel): EnterpriseInput {
+/**
+ * What the API is sent for a validated form: trimmed, upper-cased code, an empty community as
+ * none; the township unit only when one was picked.
+ */
+export function enterpriseInput({
+  orgUnitId,
+  ...form
+}: EnterpriseFormModel): EnterpriseInput & EnterpriseUnitFields {
   return {
     ...form,
+    ...(orgUnitId === null ? {} : { orgUnitId }),
     name: form.name.trim(),
     creditCode: form.creditCode.trim().toUpperCase(),
     ownershipType: form.ownershipType as OwnershipType,

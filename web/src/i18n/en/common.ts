@@ -14,6 +14,8 @@ export default {
     users: 'Users',
     reminders: 'Reminder e-mails',
     profile: 'My account',
+    orgUnits: 'Units',
+    orgUnitTargets: 'Signing-rate targets',
   },
   role: {
     admin: 'Administrator',

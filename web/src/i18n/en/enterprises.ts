@@ -63,6 +63,7 @@ export default {
     },
   },
   form: {
+    pickTownship: 'Choose the township',
     required: 'Enter the {field}',
     tooLong: 'At most {max} characters',
     creditCode: {

@@ -8,6 +8,7 @@ export default {
     UNAUTHENTICATED: 'Your session has ended; please sign in again',
     FORBIDDEN: 'Your role may not do this',
     FORBIDDEN_FIELD: 'Your role may not change this',
+    FORBIDDEN_UNIT: 'Outside the units you govern ({message})',
   },
   ENTERPRISE: {
     NOT_FOUND: 'The enterprise does not exist or is not one of yours',
@@ -18,6 +19,8 @@ export default {
     UNKNOWN_INSTRUCTOR: 'The chosen instructor does not exist or is inactive',
     REGISTERED_ON: 'The registration date cannot be in the future',
     VERSION_CONFLICT: 'Someone else just changed this enterprise: load the latest values, then save again',
+    BAD_TOWNSHIP: 'The township is wrong ({message})',
+    INSTRUCTOR_OUTSIDE_UNIT: 'The instructor’s unit does not cover the enterprise’s township',
   },
   NEGOTIATION: {
     NOT_FOUND: 'The negotiation does not exist or is not one of yours',
@@ -30,6 +33,11 @@ export default {
     RENEWS: 'The agreement being renewed does not qualify ({message})',
     ALREADY_OPEN:
       'An enterprise you chose already has an open round of this kind: record its events there, or abandon it first',
+  },
+  ORG_UNIT: {
+    NOT_FOUND: 'No such unit, or not one you govern',
+    DUPLICATE_CODE: 'Another unit already has this division code',
+    BAD_PLACEMENT: 'The code or level does not fit under the parent unit ({message})',
   },
   IMPORT: {
     NO_FILE: 'Choose a file to import (.xlsx or .csv)',
@@ -47,6 +55,9 @@ export default {
     DUPLICATE_USERNAME: 'This username is taken',
     CURRENT_PASSWORD_REQUIRED: 'Changing your own password needs your current password',
     LAST_ADMIN: 'This is the last active administrator: make another one first',
+    UNKNOWN_ORG_UNIT: 'No such unit',
+    ENTERPRISES_OUTSIDE_UNIT:
+      'Some of the instructor’s enterprises are outside the new unit: reassign them first ({message})',
   },
   REQUEST: {
     BAD_REQUEST: 'The request is malformed ({message})',

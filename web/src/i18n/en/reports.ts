@@ -26,6 +26,7 @@ export default {
     xlsx: 'Download Excel',
   },
   section: {
+    orgUnit: 'By subordinate unit',
     sector: 'By sector',
     township: 'By township',
     ownershipType: 'By ownership type',
@@ -36,6 +37,7 @@ export default {
     gaps: 'Gap list',
   },
   groupBy: {
+    orgUnit: 'Unit',
     sector: 'Sector',
     ownershipType: 'Ownership type',
     township: 'Township',
@@ -43,6 +45,7 @@ export default {
     instructor: 'Instructor',
   },
   column: {
+    targetSource: 'Target source',
     enterprises: 'Enterprises',
     covered: 'Covered',
     rate: 'Signing rate',
@@ -67,6 +70,9 @@ export default {
   },
   total: 'Total',
   noInstructor: 'No instructor',
+  defaultTarget: 'Default',
+  allUnits: 'All units',
+  drillHint: 'Click a unit’s row or bar to see its subordinate units',
   meets: 'Met',
   short: 'Short',
   shortBy: '{count} more needed',

@@ -12,6 +12,8 @@ export default {
     users: '用户',
     reminders: '提醒邮件',
     profile: '个人设置',
+    orgUnits: '单位管理',
+    orgUnitTargets: '签订率目标',
   },
   role: {
     admin: '系统管理员',

@@ -31,6 +31,7 @@ export default {
     },
   },
   form: {
+    pickTownship: '请选择乡镇（街道）',
     required: '请填写{field}',
     tooLong: '不能超过 {max} 个字',
     creditCode: {

@@ -10,6 +10,7 @@ export default {
     UNAUTHENTICATED: '登录已过期，请重新登录',
     FORBIDDEN: '您的角色无权执行此操作',
     FORBIDDEN_FIELD: '您的角色无权修改该项',
+    FORBIDDEN_UNIT: '超出您所在单位的管辖范围（{message}）',
   },
   ENTERPRISE: {
     NOT_FOUND: '企业不存在，或不在您负责的范围内',
@@ -19,6 +20,8 @@ export default {
     UNKNOWN_INSTRUCTOR: '所选指导员不存在或已停用',
     REGISTERED_ON: '成立日期不能晚于今天',
     VERSION_CONFLICT: '该企业信息刚被他人修改，请载入最新内容后再保存',
+    BAD_TOWNSHIP: '乡镇（街道）有误（{message}）',
+    INSTRUCTOR_OUTSIDE_UNIT: '所选指导员所在单位不管辖该企业的乡镇（街道）',
   },
   NEGOTIATION: {
     NOT_FOUND: '协商不存在，或不在您负责的范围内',
@@ -29,6 +32,11 @@ export default {
     ENTERPRISES: '所选企业与协商范围不符（{message}）',
     RENEWS: '续签的原协议不符合要求（{message}）',
     ALREADY_OPEN: '所选企业已有一轮进行中的同类协商：请在那一轮中继续记录，或先放弃它再发起新一轮',
+  },
+  ORG_UNIT: {
+    NOT_FOUND: '单位不存在，或不在您管辖的范围内',
+    DUPLICATE_CODE: '该区划代码已被其他单位使用',
+    BAD_PLACEMENT: '区划代码或层级与上级单位不符（{message}）',
   },
   IMPORT: {
     NO_FILE: '请选择要导入的文件（.xlsx 或 .csv）',
@@ -46,6 +54,9 @@ export default {
     DUPLICATE_USERNAME: '该用户名已被使用',
     CURRENT_PASSWORD_REQUIRED: '修改自己的密码需要输入当前密码',
     LAST_ADMIN: '这是最后一个在用的管理员：请先设置另一名管理员',
+    UNKNOWN_ORG_UNIT: '所选单位不存在',
+    ENTERPRISES_OUTSIDE_UNIT:
+      '该指导员负责的企业不在新单位的管辖范围内，请先调整这些企业的指导员（{message}）',
   },
   REQUEST: {
     BAD_REQUEST: '请求格式有误（{message}）',

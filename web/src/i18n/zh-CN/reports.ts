@@ -24,6 +24,7 @@ export default {
     xlsx: '下载 Excel',
   },
   section: {
+    orgUnit: '按下级单位',
     sector: '按所有制类别',
     township: '按乡镇（街道）',
     ownershipType: '按所有制类型',
@@ -34,6 +35,7 @@ export default {
     gaps: '未达标企业清单',
   },
   groupBy: {
+    orgUnit: '单位',
     sector: '所有制类别',
     ownershipType: '所有制类型',
     township: '乡镇（街道）',
@@ -41,6 +43,7 @@ export default {
     instructor: '指导员',
   },
   column: {
+    targetSource: '目标来源',
     enterprises: '应签企业数',
     covered: '已签企业数',
     rate: '签订率',
@@ -61,6 +64,9 @@ export default {
   scope: { ...SIGNING_FORM_LABELS_ZH },
   total: '合计',
   noInstructor: '未分配指导员',
+  defaultTarget: '默认',
+  allUnits: '全部单位',
+  drillHint: '点击某一单位的行或柱形，查看其下级单位',
   meets: '达标',
   short: '未达标',
   shortBy: '还差 {count} 家',

@@ -1,0 +1,73 @@
+import type zh from '../zh-CN/orgUnits';
+
+/** The federation hierarchy: the unit picker, the unit tree, the targets of a unit. */
+export default {
+  level: {
+    province: 'Province',
+    city: 'City',
+    county: 'County',
+    township: 'Township',
+  },
+  picker: {
+    label: 'Units governed',
+    all: 'All units',
+  },
+  field: {
+    code: 'Division code',
+    name: 'Name',
+    level: 'Level',
+    parent: 'Parent unit',
+  },
+  tree: {
+    cancel: 'Cancel',
+    save: 'Save',
+    addRoot: 'New unit',
+    addChild: 'Add child',
+    rename: 'Rename',
+    targets: 'Targets',
+    import: 'Import units',
+    addTitle: 'Add a {level} under “{parent}”',
+    addRootTitle: 'New unit',
+    renameTitle: 'Rename “{name}”',
+    codeHint:
+      'Statistical division code, 12 digits (6 or 9 are padded with zeros); starts with the parent’s code',
+    created: '{name} added',
+    renamed: 'Renamed to {name}',
+    required: '{field} is required',
+    codeFormat: 'The division code has 6, 9 or 12 digits',
+    empty: 'No units yet',
+  },
+  import: {
+    drop: 'Drop a file here, or click to choose one (.xlsx or .csv)',
+    tip: 'Columns: 区划代码, 名称, 上级区划代码 (empty for a root), optional 层级 (省/市/县/乡镇); rows in any order',
+    check: 'Check (import nothing)',
+    apply: 'Import',
+    checked: 'Checked, nothing imported yet',
+    applied: 'Imported',
+    counts: '{created} created, {updated} updated, {unchanged} unchanged, {errors} errors',
+    row: 'Row',
+    column: 'Column',
+    value: 'Value',
+    message: 'Problem',
+  },
+  targets: {
+    title: 'Signing-rate targets of {name}',
+    sector: 'Sector',
+    own: 'Own target',
+    effective: 'Target applied',
+    source: 'Target source',
+    byDefault: 'Default',
+    none: 'No target',
+    inheritedFrom: 'Targets not set here are those of “{name}”',
+    inheritedDefault: 'Targets not set here are the deployment’s defaults',
+    ownPlaceholder: 'Inherited',
+    hint: 'In percent; clear a value to inherit the parent unit’s target again',
+    save: 'Save targets',
+    saved: 'Targets saved',
+    back: 'Back to the units',
+  },
+  report: {
+    scope: 'Unit',
+    openTargets: 'Targets',
+  },
+} satisfies typeof zh;
