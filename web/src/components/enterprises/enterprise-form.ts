@@ -37,7 +37,6 @@ export const enterpriseForm = ({
   id: _id,
   sector: _sector,
   version: _version,
-  orgUnitId: _orgUnitId, // the township is edited by name
   ...fields
 }: Enterprise & EnterpriseUnitFields): EnterpriseFormModel => ({
   ...fields,
