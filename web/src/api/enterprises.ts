@@ -10,9 +10,12 @@ export type { OwnershipType, Sector } from '@wagetrack/shared';
 /** `version` goes up by one on every change, whoever makes it (decisions: optimistic locking). */
 export type Enterprise = Schema<'EnterpriseResponse'>;
 
-/** What a form sends: every field but the id, the derived sector and the version; `null` clears an optional one. */
-/** What the enterprise form sends: the township by name (orgUnitId, the API's other way, is not a form field yet). */
-export type EnterpriseInput = Required<Omit<BodyOf<'/enterprises', 'post'>, 'orgUnitId'>>;
+type EnterpriseBody = BodyOf<'/enterprises', 'post'>;
+/**
+ * What a form sends: every field but the id, the derived sector and the version; `null` clears an
+ * optional one. The township by name, and its unit (`orgUnitId`) when one was picked.
+ */
+export type EnterpriseInput = Required<Omit<EnterpriseBody, 'orgUnitId'>> & Pick<EnterpriseBody, 'orgUnitId'>;
 
 export type EnterpriseFilters = Omit<QueryOf<'/enterprises'>, 'page' | 'pageSize'>;
 

@@ -1,12 +1,13 @@
 import type { Sector } from '@wagetrack/shared';
 import { api, fetchAll } from './client';
 import type { AnswerOf, BodyOf, QueryOf, Schema } from './schema-types';
-import type { Page, User } from './types';
+import type { Page } from './types';
 
 /**
  * The federation hierarchy (docs/api.md § Organisation units): organisation units, their
- * targets, their import, as the generated API types (schema.d.ts) give them; below, what
- * users, enterprises and reports gain, still hand-written.
+ * targets, their import, as the generated API types (schema.d.ts) give them. The units of users
+ * (`User['orgUnitId']`), enterprises (`Enterprise['orgUnitId']`) and reports (`orgUnitId`,
+ * `groupBy=orgUnit`) are in their own generated types.
  */
 
 export type OrgUnit = AnswerOf<'/org-units/{id}'>;
@@ -46,38 +47,17 @@ export const SECTOR_OF_TARGET: Record<TargetKey, Sector> = {
   other: 'other',
 };
 
-/** Where a target comes from: the unit that sets it; `null` for the deployment's default. */
-export type TargetSource = Schema<'UnitRef'> | null;
+/**
+ * Where a target comes from (the targets' `sources`, the reports' `targetSource`): the unit that
+ * sets it; `null` for the deployment's default.
+ */
+export type TargetSource = Schema<'UnitRef'> | Schema<'TargetSourceResponse'> | null;
 
 /** `PUT /org-units/:id/targets`: `null` removes the unit's own target (inherit it again). */
 export type TargetChanges = BodyOf<'/org-units/{id}/targets', 'put'>;
 
 /** `POST /org-units/import`: the roster import's answer. */
 export type OrgUnitImportResult = AnswerOf<'/org-units/import', 'post'>;
-
-/*
- * HAND-WRITTEN until the enterprises' and users' units (h/entunits) and the roll-up reports
- * (h/rollup) land: they mirror docs/api.md exactly and go once schema.d.ts has them
- * (UserResponse.orgUnitId, the enterprise body's orgUnitId, the reports' orgUnitId,
- * groupBy=orgUnit, groupName and targetSource).
- */
-
-/** What users (and the signed-in user's profile) and enterprises gain: their unit. */
-export type UserWithUnit = User & { orgUnitId?: number | null };
-export const unitOfUser = (user: User | null): number | null =>
-  (user as UserWithUnit | null)?.orgUnitId ?? null;
-
-/** What enterprises gain: their township unit (`township` stays, as that unit's name). */
-export type EnterpriseUnitFields = { orgUnitId?: number | null };
-
-/** What reports gain: `orgUnitId=` (default: the caller's unit) and `groupBy=orgUnit`. */
-export type UnitReportQuery = { orgUnitId?: number };
-
-/** What a report row gains: the child unit's name (`groupBy=orgUnit`) and where its target comes from. */
-export interface UnitReportRow {
-  groupName?: string;
-  targetSource?: TargetSource;
-}
 
 export const fetchOrgUnit = (id: number) => api.get<OrgUnit>(`/org-units/${id}`);
 

@@ -1,7 +1,6 @@
 import { AGREEMENT_KINDS as ALL_KINDS, type AgreementKind } from '@wagetrack/shared';
 import { api, download } from './client';
 import type { Sector } from './enterprises';
-import type { UnitReportQuery, UnitReportRow } from './org-units';
 import type { AnswerOf, QueryOf, Schema } from './schema-types';
 
 /**
@@ -22,14 +21,8 @@ export const AGREEMENT_KINDS: readonly AgreementKind[] = [
 export type ReportPath = 'signing-rates' | 'target-gaps' | 'union-founding' | 'agreements' | 'trend';
 /** What a report answers, as the API documents it. */
 export type ReportAnswer<Path extends ReportPath> = AnswerOf<`/reports/${Path}`>;
-/**
- * What a report takes: the generated query, with the unit (`orgUnitId`, `groupBy=orgUnit`) of
- * docs/api.md § Federation hierarchy, hand-written until the API documents them (org-units.ts).
- */
-type WithUnit<Query> = Query extends { groupBy?: infer Group extends string }
-  ? Omit<Query, 'groupBy'> & { groupBy?: Group | 'orgUnit' } & UnitReportQuery
-  : Query & UnitReportQuery;
-type ReportQuery<Path extends ReportPath> = WithUnit<QueryOf<`/reports/${Path}`>>;
+/** What a report takes, its unit (`orgUnitId`, `groupBy=orgUnit`) among it. */
+type ReportQuery<Path extends ReportPath> = QueryOf<`/reports/${Path}`>;
 
 type SigningRatesQuery = Required<QueryOf<'/reports/signing-rates'>>;
 
@@ -39,14 +32,14 @@ export const REPORT_BASES = ['unionised', 'all'] as const satisfies readonly Rep
 export type ReportStatus = SigningRatesQuery['status'];
 export const REPORT_STATUSES = ['signed', 'in_force'] as const satisfies readonly ReportStatus[];
 
-export type GroupBy = SigningRatesQuery['groupBy'] | 'orgUnit';
+export type GroupBy = SigningRatesQuery['groupBy'];
 
 /** What every report is computed for, and for which unit (none: the caller's own). */
 export type ReportParams = Pick<SigningRatesQuery, 'asOf' | 'agreementKind' | 'base' | 'status'> &
-  UnitReportQuery;
+  Pick<QueryOf<'/reports/signing-rates'>, 'orgUnitId'>;
 
 export type SigningRatesReport = ReportAnswer<'signing-rates'>;
-export type SigningRateRow = Schema<'SigningRateRowResponse'> & UnitReportRow;
+export type SigningRateRow = Schema<'SigningRateRowResponse'>;
 
 export type TargetGapsReport = ReportAnswer<'target-gaps'>;
 export type TargetGap = Schema<'TargetGapItemResponse'>;

@@ -1,5 +1,5 @@
 import { computed, reactive } from 'vue';
-import { fetchOrgUnit, hasChildUnits, type OrgUnit, unitOfUser } from '../api/org-units';
+import { fetchOrgUnit, hasChildUnits, type OrgUnit } from '../api/org-units';
 import type { User } from '../api/types';
 import { currentUser, onSignOut } from './session';
 import { governsSeveralUnits, restoreChoice, type StoredChoice } from './unit-choice';
@@ -20,10 +20,13 @@ const state = reactive<{
   loadedFor: string | null;
 }>({ own: null, chosen: null, pickerShown: false, loadedFor: null });
 
+/** A user's unit (null: none); a session stored before users had units has none either. */
+const unitOf = (user: User | null): User['orgUnitId'] => user?.orgUnitId ?? null;
+
 /** The signed-in user's own unit, once loaded. */
 export const ownUnit = computed(() => state.own);
 /** The user's own unit id as the session holds it (before or without loading the unit). */
-export const ownUnitId = computed(() => unitOfUser(currentUser.value));
+export const ownUnitId = computed(() => unitOf(currentUser.value));
 /** The unit chosen in the picker; null: the user's own unit (or the whole deployment). */
 export const chosenUnit = computed(() => state.chosen);
 export const unitPickerShown = computed(() => state.pickerShown);
@@ -32,7 +35,7 @@ export const reportUnit = computed<OrgUnit | null>(() => state.chosen ?? state.o
 
 /** Loads the signed-in user's unit and whether to offer the picker (once per user). */
 export async function loadUnits(user: User | null = currentUser.value): Promise<void> {
-  const key = user ? `${user.id}:${user.role}:${unitOfUser(user)}` : null;
+  const key = user ? `${user.id}:${user.role}:${unitOf(user)}` : null;
   if (!user || state.loadedFor === key) return;
   state.loadedFor = key;
   state.chosen = restoreChoice(sessionStorage.getItem(STORAGE_KEY), user.id);
@@ -41,7 +44,7 @@ export async function loadUnits(user: User | null = currentUser.value): Promise<
     state.pickerShown = false;
     return;
   }
-  const ownId = unitOfUser(user);
+  const ownId = unitOf(user);
   try {
     const own = ownId === null ? null : await fetchOrgUnit(ownId);
     const hasChildren = own !== null && own.level !== 'township' && (await hasChildUnits(own.id));

@@ -46,6 +46,12 @@ describe('enterpriseInput', () => {
       closedOn: null,
     });
   });
+
+  it('sends the township unit when one was picked', () => {
+    const form = { ...enterpriseForm(enterprise), township: '金山镇', orgUnitId: 7 };
+    expect(enterpriseInput(form)).toMatchObject({ township: '金山镇', orgUnitId: 7 });
+    expect(changedFields(enterprise, enterpriseInput(form))).toEqual({ township: '金山镇', orgUnitId: 7 });
+  });
 });
 
 describe('changedFields', () => {

@@ -1,5 +1,4 @@
 import type { Enterprise, EnterpriseInput, OwnershipType } from '../../api/enterprises';
-import type { EnterpriseUnitFields } from '../../api/org-units';
 
 /** The form's fields as the inputs hold them: empty text and no choice until filled in. */
 export interface EnterpriseFormModel {
@@ -8,7 +7,7 @@ export interface EnterpriseFormModel {
   ownershipType: OwnershipType | '';
   township: string;
   /** The township unit (its name is `township`); null where the deployment has no township units to pick. */
-  orgUnitId: number | null;
+  orgUnitId: Enterprise['orgUnitId'];
   community: string;
   industry: string;
   employeeCount: number | undefined;
@@ -38,9 +37,8 @@ export const enterpriseForm = ({
   sector: _sector,
   version: _version,
   ...fields
-}: Enterprise & EnterpriseUnitFields): EnterpriseFormModel => ({
+}: Enterprise): EnterpriseFormModel => ({
   ...fields,
-  orgUnitId: fields.orgUnitId ?? null,
   community: fields.community ?? '',
 });
 
@@ -48,10 +46,7 @@ export const enterpriseForm = ({
  * What the API is sent for a validated form: trimmed, upper-cased code, an empty community as
  * none; the township unit only when one was picked.
  */
-export function enterpriseInput({
-  orgUnitId,
-  ...form
-}: EnterpriseFormModel): EnterpriseInput & EnterpriseUnitFields {
+export function enterpriseInput({ orgUnitId, ...form }: EnterpriseFormModel): EnterpriseInput {
   return {
     ...form,
     ...(orgUnitId === null ? {} : { orgUnitId }),
