@@ -45,6 +45,7 @@
 //   REGENERATE=1               drop and regenerate the MariaDB data even if it matches
 //   HIERARCHY=0                the single county of 20 townships (no units) instead of Sichuan
 //   HIERARCHY_RUNS             measured rounds per report in the hierarchy part, default RUNS
+//   HIERARCHY_PARTS            a,b (default both): the scope cost, the groupBy=orgUnit roll-ups
 //   APP_ENTRY                  the app's entry point, default dist/src/main.js
 //   APP_LOG_LEVEL              the app's LOG_LEVEL, default warn
 //   PREPARE_SQL, CLEANUP_SQL   statements separated by ";" run on each database before the app
@@ -79,6 +80,7 @@ const GENERATOR = { version: 2, seed: 20261125, until: '2026-11-24' };
 /** The federation the data sits in (not for sqlite-import, whose roster names a county's townships). */
 const HIERARCHY = process.env.HIERARCHY !== '0' ? { name: 'sichuan', version: 1, seed: 20261204 } : null;
 const HIERARCHY_RUNS = Number(process.env.HIERARCHY_RUNS ?? RUNS);
+const HIERARCHY_PARTS = (process.env.HIERARCHY_PARTS ?? 'a,b').split(',');
 /** The units measured: the province, a city of about a hundred townships, and its first county. */
 const PROVINCE_CODE = '510000000000';
 const CITY_CODE = '510700000000';
@@ -369,12 +371,16 @@ async function openMariadb(E) {
     const inflight = new Set();
     let turn = 0;
     const quote = (v) => (v === null ? 'NULL' : typeof v === 'number' ? String(v) : `'${v}'`);
-    await loadRows(E, async (table, batch) => {
-      const sql = `INSERT INTO ${table} (${COLUMNS[table].join(', ')}) VALUES ${batch.map((r) => `(${r.map(quote).join(',')})`).join(',')}`;
-      while (inflight.size >= conns.length) await Promise.race(inflight);
-      const p = conns[turn++ % conns.length].query(sql).finally(() => inflight.delete(p));
-      inflight.add(p);
-    }, HIERARCHY);
+    await loadRows(
+      E,
+      async (table, batch) => {
+        const sql = `INSERT INTO ${table} (${COLUMNS[table].join(', ')}) VALUES ${batch.map((r) => `(${r.map(quote).join(',')})`).join(',')}`;
+        while (inflight.size >= conns.length) await Promise.race(inflight);
+        const p = conns[turn++ % conns.length].query(sql).finally(() => inflight.delete(p));
+        inflight.add(p);
+      },
+      HIERARCHY,
+    );
     await Promise.all(inflight);
     for (const c of conns) c.release();
     const started = performance.now();
@@ -538,14 +544,19 @@ const SCOPED_REPORTS = [
  * of `ids` (null: unrestricted), for their EXPLAIN and timings on a bare connection.
  */
 function productSql(kind, ids) {
+  // `ids` may be a range instead: { from, to } (a subtree numbered in one run, as here).
+  const condition = (alias) =>
+    Array.isArray(ids)
+      ? `${alias}.org_unit_id IN (${ids.join(', ')})`
+      : `${alias}.org_unit_id BETWEEN ${ids.from} AND ${ids.to}`;
   const d = `'${AS_OF}'`;
   const inBase = `(e.union_founded_on IS NOT NULL AND e.union_founded_on <= ${d})`;
   const open = `(e.registered_on IS NULL OR e.registered_on <= ${d}) AND (e.closed_on IS NULL OR e.closed_on > ${d})`;
   const running = `a.signed_on <= ${d} AND a.expires_on > ${d} AND (a.terminated_on IS NULL OR a.terminated_on > ${d}) AND (a.set_aside_on IS NULL OR a.set_aside_on > ${d})`;
-  const scopeE = ids ? ` AND e.org_unit_id IN (${ids.join(', ')})` : '';
+  const scopeE = ids ? ` AND ${condition('e')}` : '';
   const inForce = `a.agreement_kind = 'wage' AND ${running} AND (a.effective_on IS NOT NULL AND a.effective_on <= ${d})${
     ids
-      ? ` AND EXISTS (SELECT 1 FROM negotiation_enterprises sne JOIN enterprises se ON se.id = sne.enterprise_id WHERE sne.negotiation_id = a.negotiation_id AND se.org_unit_id IN (${ids.join(', ')}))`
+      ? ` AND EXISTS (SELECT 1 FROM negotiation_enterprises sne JOIN enterprises se ON se.id = sne.enterprise_id WHERE sne.negotiation_id = a.negotiation_id AND ${condition('se')})`
       : ''
   }`;
   switch (kind) {
@@ -632,7 +643,13 @@ async function timeRounds(variants, runs) {
       out[i].ms.push(r.ms);
       out[i].result = r.result;
     }
-  return out.map((o, i) => ({ name: variants[i][0], first: o.first, median: median(o.ms), ms: o.ms, result: o.result }));
+  return out.map((o, i) => ({
+    name: variants[i][0],
+    first: o.first,
+    median: median(o.ms),
+    ms: o.ms,
+    result: o.result,
+  }));
 }
 const timed = async (fn) => {
   const started = performance.now();
@@ -664,7 +681,9 @@ async function benchHierarchy(db, app) {
   lines.push(
     `  hierarchy: ${Object.entries(levels)
       .map(([level, n]) => `${n} ${level}`)
-      .join(', ')} units (the second province, 重庆市, an empty root); measured: ${await sized(province)}, ${await sized(city)}, ${await sized(county)}`,
+      .join(
+        ', ',
+      )} units (the second province, 重庆市, an empty root); measured: ${await sized(province)}, ${await sized(city)}, ${await sized(county)}`,
   );
 
   // Supervisors of the province and of the city (the users API of this build takes no unit: set in the table).
@@ -675,141 +694,157 @@ async function benchHierarchy(db, app) {
   ]) {
     const username = `bench-${who}`;
     const password = `bench-${randomBytes(9).toString('base64url')}`;
-    await app.post('/api/v1/users', { username, displayName: `${unit.name}督导`, role: 'supervisor', password });
+    await app.post('/api/v1/users', {
+      username,
+      displayName: `${unit.name}督导`,
+      role: 'supervisor',
+      password,
+    });
     await db.query('UPDATE users SET org_unit_id = ? WHERE username = ?', [unit.id, username]);
     as[who] = await app.as(username, password);
   }
 
-  // (a) Each report as the admin (unrestricted), the province's supervisor (IN all its ids:
-  // the same answer) and the city's supervisor.
-  lines.push(
-    `  (a) scope cost, ${HIERARCHY_RUNS} rounds per report (admin, province, city in turn; medians after one unmeasured call of each):`,
-  );
-  const callers = [
-    ['admin', app],
-    ['province', as.province],
-    ['city', as.city],
-  ];
-  const worst = [];
-  let citySigning = null;
-  let provinceSigning = null;
-  for (const [name, path] of SCOPED_REPORTS) {
-    const results = await timeRounds(
-      callers.map(([who, client]) => [
-        who,
-        async () => {
-          const r = await client.get(path);
-          return { ms: r.ms, result: r.body };
-        },
-      ]),
-      HIERARCHY_RUNS,
+  if (HIERARCHY_PARTS.includes('a')) {
+    // (a) Each report as the admin (unrestricted), the province's supervisor (IN all its ids:
+    // the same answer) and the city's supervisor.
+    lines.push(
+      `  (a) scope cost, ${HIERARCHY_RUNS} rounds per report (admin, province, city in turn; medians after one unmeasured call of each):`,
     );
-    const [admin, prov, cty] = results;
-    const same = JSON.stringify(admin.result) === JSON.stringify(prov.result);
-    if (!same) failed = true;
-    if (path.includes('signing-rates') && path.endsWith('groupBy=sector')) {
-      citySigning = cty.result;
-      provinceSigning = prov.result;
+    const callers = [
+      ['admin', app],
+      ['province', as.province],
+      ['city', as.city],
+    ];
+    const worst = [];
+    let citySigning = null;
+    let provinceSigning = null;
+    for (const [name, path] of SCOPED_REPORTS) {
+      const results = await timeRounds(
+        callers.map(([who, client]) => [
+          who,
+          async () => {
+            const r = await client.get(path);
+            return { ms: r.ms, result: r.body };
+          },
+        ]),
+        HIERARCHY_RUNS,
+      );
+      const [admin, prov, cty] = results;
+      const same = JSON.stringify(admin.result) === JSON.stringify(prov.result);
+      if (!same) failed = true;
+      if (path.includes('signing-rates') && path.endsWith('groupBy=sector')) {
+        citySigning = cty.result;
+        provinceSigning = prov.result;
+      }
+      const r = prov.median / admin.median;
+      worst.push([name, r]);
+      log(
+        `${db.key} ${name}: admin ${admin.ms.map((x) => x.toFixed(0)).join(' ')}; province ${prov.ms.map((x) => x.toFixed(0)).join(' ')}; city ${cty.ms.map((x) => x.toFixed(0)).join(' ')} ms`,
+      );
+      lines.push(
+        `    ${name.padEnd(34)} admin ${fmt(admin.median).padStart(9)}, province-scoped ${fmt(prov.median).padStart(9)} (${ratio(prov.median, admin.median)}, ${r <= 1.2 ? 'within' : 'OVER'} 1.2×; answer ${same ? 'equal' : 'DIFFERS'}), city-scoped ${fmt(cty.median).padStart(8)} (${ratio(cty.median, admin.median)} of the admin's)`,
+      );
     }
-    const r = prov.median / admin.median;
-    worst.push([name, r]);
-    log(
-      `${db.key} ${name}: admin ${admin.ms.map((x) => x.toFixed(0)).join(' ')}; province ${prov.ms.map((x) => x.toFixed(0)).join(' ')}; city ${cty.ms.map((x) => x.toFixed(0)).join(' ')} ms`,
-    );
-    lines.push(
-      `    ${name.padEnd(34)} admin ${fmt(admin.median).padStart(9)}, province-scoped ${fmt(prov.median).padStart(9)} (${ratio(prov.median, admin.median)}, ${r <= 1.2 ? 'within' : 'OVER'} 1.2×; answer ${same ? 'equal' : 'DIFFERS'}), city-scoped ${fmt(cty.median).padStart(8)} (${ratio(cty.median, admin.median)} of the admin's)`,
-    );
-  }
 
-  // The hand SQL (signing rates by sector) with and without the IN condition.
-  const lo = Math.min(...cityIds);
-  const hi = Math.max(...cityIds);
-  const handVariants = [
-    ['no condition (the whole province)', ''],
-    [`IN (${provinceIds.length} ids of ${province.name})`, `e.org_unit_id IN (${provinceIds.join(', ')})`],
-    [`IN (${cityIds.length} ids of ${city.name})`, `e.org_unit_id IN (${cityIds.join(', ')})`],
-  ];
-  if (hi - lo + 1 === cityIds.length)
-    handVariants.push([`BETWEEN ${lo} AND ${hi} (the same units)`, `e.org_unit_id BETWEEN ${lo} AND ${hi}`]);
-  const hand = await timeRounds(
-    handVariants.map(([name, restriction]) => [name, () => timed(() => db.hand('sector', restriction))]),
-    HIERARCHY_RUNS,
-  );
-  const checks = [
-    ['province-scoped app', provinceSigning, hand[1].result],
-    ['city-scoped app', citySigning, hand[2].result],
-    ...(hand[3] ? [['IN and BETWEEN', asBody(hand[3].result), hand[2].result]] : []),
-  ].map(([what, body, rowsIn]) => {
-    const c = compare(body, rowsIn);
-    if (c.diffs.length) failed = true;
-    return `${what} ${c.diffs.length ? `DIFFER: ${c.diffs.slice(0, 3).join('; ')}` : `equal (${c.total.covered}/${c.total.enterprises})`}`;
-  });
-  lines.push(
-    `    hand SQL, signing rates by sector: ${hand.map((h) => `${h.name} ${fmt(h.median)}`).join('; ')}`,
-    `      IN province / none ${ratio(hand[1].median, hand[0].median)}${hand[3] ? `, IN city / BETWEEN ${ratio(hand[2].median, hand[3].median)}` : ''}; numbers: ${checks.join('; ')}`,
-  );
-
-  // The app's statements on a bare connection, unrestricted and with the province's IN list.
-  lines.push(`    the app's statements on a bare connection (none / IN province / IN city):`);
-  for (const kind of PRODUCT_STATEMENTS) {
-    const bare = await timeRounds(
-      [null, provinceIds, cityIds].map((ids) => [String(ids?.length ?? 0), () => timed(() => db.query(productSql(kind, ids)))]),
+    // The hand SQL (signing rates by sector) with and without the IN condition.
+    const lo = Math.min(...cityIds);
+    const hi = Math.max(...cityIds);
+    const handVariants = [
+      ['no condition (the whole province)', ''],
+      [`IN (${provinceIds.length} ids of ${province.name})`, `e.org_unit_id IN (${provinceIds.join(', ')})`],
+      [`IN (${cityIds.length} ids of ${city.name})`, `e.org_unit_id IN (${cityIds.join(', ')})`],
+    ];
+    if (hi - lo + 1 === cityIds.length)
+      handVariants.push([
+        `BETWEEN ${lo} AND ${hi} (the same units)`,
+        `e.org_unit_id BETWEEN ${lo} AND ${hi}`,
+      ]);
+    const hand = await timeRounds(
+      handVariants.map(([name, restriction]) => [name, () => timed(() => db.hand('sector', restriction))]),
       HIERARCHY_RUNS,
     );
-    const r = bare[1].median / bare[0].median;
+    const checks = [
+      ['province-scoped app', provinceSigning, hand[1].result],
+      ['city-scoped app', citySigning, hand[2].result],
+      ...(hand[3] ? [['IN and BETWEEN', asBody(hand[3].result), hand[2].result]] : []),
+    ].map(([what, body, rowsIn]) => {
+      const c = compare(body, rowsIn);
+      if (c.diffs.length) failed = true;
+      return `${what} ${c.diffs.length ? `DIFFER: ${c.diffs.slice(0, 3).join('; ')}` : `equal (${c.total.covered}/${c.total.enterprises})`}`;
+    });
     lines.push(
-      `      ${kind.padEnd(40)} ${bare.map((b) => fmt(b.median)).join(' / ')}; province/none ${ratio(bare[1].median, bare[0].median)}${r > 1.2 ? ' OVER 1.2×' : ''}`,
+      `    hand SQL, signing rates by sector: ${hand.map((h) => `${h.name} ${fmt(h.median)}`).join('; ')}`,
+      `      IN province / none ${ratio(hand[1].median, hand[0].median)}${hand[3] ? `, IN city / BETWEEN ${ratio(hand[2].median, hand[3].median)}` : ''}; numbers: ${checks.join('; ')}`,
     );
-    for (const [label, ids] of [
+
+    // The app's statements on a bare connection, unrestricted and with the province's IN list.
+    const cityRange = hi - lo + 1 === cityIds.length ? { from: lo, to: hi } : null;
+    lines.push(
+      `    the app's statements on a bare connection (none / IN province / IN city${cityRange ? ' / BETWEEN city' : ''}):`,
+    );
+    const bareVariants = [
       ['none', null],
       ['IN province', provinceIds],
       ['IN city', cityIds],
-    ]) {
-      const plan = explainLines(await db.explain(productSql(kind, ids)));
-      log(`${db.key} EXPLAIN ${kind}, ${label}:\n  ${plan.join('\n  ')}`);
-      if (r > 1.2 || process.env.EXPLAIN === '1')
-        lines.push(`        EXPLAIN (${label}):`, ...plan.map((p) => `          ${p}`));
-    }
-  }
-  const over = worst.filter(([, r]) => r > 1.2);
-  lines.push(
-    `    scope bound (≤ 1.2× the unrestricted report, same answer): ${over.length ? `NOT met by ${over.map(([n, r]) => `${n} (${r.toFixed(2)}×)`).join(', ')}` : `met by every report (worst ${Math.max(...worst.map(([, r]) => r)).toFixed(2)}×)`}`,
-  );
-
-  // (b) groupBy=orgUnit at the province, the city and the county.
-  lines.push(`  (b) groupBy=orgUnit (signing rates, as the admin, orgUnitId=…):`);
-  for (const unit of [province, city, county]) {
-    const path = `/api/v1/reports/signing-rates?asOf=${AS_OF}&groupBy=orgUnit&orgUnitId=${unit.id}`;
-    const probe = await app.raw(path);
-    if (probe.status !== 200) {
-      const unavailable = probe.status === 400 || probe.status === 422;
-      if (!unavailable) failed = true;
-      lines.push(
-        unavailable
-          ? `    groupBy=orgUnit: not available in this build (${probe.status}: ${probe.text.slice(0, 160)})`
-          : `    groupBy=orgUnit at ${unit.name}: FAILED ${probe.status}: ${probe.text.slice(0, 300)}`,
+      ...(cityRange ? [['BETWEEN city', cityRange]] : []),
+    ];
+    for (const kind of PRODUCT_STATEMENTS) {
+      const bare = await timeRounds(
+        bareVariants.map(([label, ids]) => [label, () => timed(() => db.query(productSql(kind, ids)))]),
+        HIERARCHY_RUNS,
       );
-      if (unavailable) break;
-      continue;
+      const r = bare[1].median / bare[0].median;
+      lines.push(
+        `      ${kind.padEnd(40)} ${bare.map((b) => fmt(b.median)).join(' / ')}; IN province/none ${ratio(bare[1].median, bare[0].median)}${r > 1.2 ? ' OVER 1.2×' : ''}${cityRange ? `, IN city/BETWEEN ${ratio(bare[2].median, bare[3].median)}` : ''}`,
+      );
+      for (const [label, ids] of bareVariants.slice(0, 3)) {
+        const plan = explainLines(await db.explain(productSql(kind, ids)));
+        log(`${db.key} EXPLAIN ${kind}, ${label}:\n  ${plan.join('\n  ')}`);
+        if (r > 1.2 || process.env.EXPLAIN === '1')
+          lines.push(`        EXPLAIN (${label}):`, ...plan.map((p) => `          ${p}`));
+      }
     }
-    const [appRun, handRun] = await timeRounds(
-      [
-        [
-          'app',
-          async () => {
-            const r = await app.get(path);
-            return { ms: r.ms, result: r.body };
-          },
-        ],
-        ['hand', () => timed(() => db.query(rollupSql(db.key), rollupParams(unit)))],
-      ],
-      HIERARCHY_RUNS,
-    );
-    const c = compare(appRun.result, handRun.result);
-    if (c.diffs.length) failed = true;
+    const over = worst.filter(([, r]) => r > 1.2);
     lines.push(
-      `    ${`${unit.level} ${unit.name}`.padEnd(16)} app ${fmt(appRun.median).padStart(9)} (first ${fmt(appRun.first)}), hand SQL ${fmt(handRun.median).padStart(9)} (first ${fmt(handRun.first)}), app/hand ${ratio(appRun.median, handRun.median)}; numbers ${c.diffs.length ? `DIFFER: ${c.diffs.slice(0, 5).join('; ')}` : `equal in all ${c.groups} children`} (total ${c.total.covered}/${c.total.enterprises} covered)`,
+      `    scope bound (≤ 1.2× the unrestricted report, same answer): ${over.length ? `NOT met by ${over.map(([n, r]) => `${n} (${r.toFixed(2)}×)`).join(', ')}` : `met by every report (worst ${Math.max(...worst.map(([, r]) => r)).toFixed(2)}×)`}`,
     );
+  }
+  if (HIERARCHY_PARTS.includes('b')) {
+    // (b) groupBy=orgUnit at the province, the city and the county.
+    lines.push(`  (b) groupBy=orgUnit (signing rates, as the admin, orgUnitId=…):`);
+    for (const unit of [province, city, county]) {
+      const path = `/api/v1/reports/signing-rates?asOf=${AS_OF}&groupBy=orgUnit&orgUnitId=${unit.id}`;
+      const probe = await app.raw(path);
+      if (probe.status !== 200) {
+        const unavailable = probe.status === 400 || probe.status === 422;
+        if (!unavailable) failed = true;
+        lines.push(
+          unavailable
+            ? `    groupBy=orgUnit: not available in this build (${probe.status}: ${probe.text.slice(0, 160)})`
+            : `    groupBy=orgUnit at ${unit.name}: FAILED ${probe.status}: ${probe.text.slice(0, 300)}`,
+        );
+        if (unavailable) break;
+        continue;
+      }
+      const [appRun, handRun] = await timeRounds(
+        [
+          [
+            'app',
+            async () => {
+              const r = await app.get(path);
+              return { ms: r.ms, result: r.body };
+            },
+          ],
+          ['hand', () => timed(() => db.query(rollupSql(db.key), rollupParams(unit)))],
+        ],
+        HIERARCHY_RUNS,
+      );
+      const c = compare(appRun.result, handRun.result);
+      if (c.diffs.length) failed = true;
+      lines.push(
+        `    ${`${unit.level} ${unit.name}`.padEnd(16)} app ${fmt(appRun.median).padStart(9)} (first ${fmt(appRun.first)}), hand SQL ${fmt(handRun.median).padStart(9)} (first ${fmt(handRun.first)}), app/hand ${ratio(appRun.median, handRun.median)}; numbers ${c.diffs.length ? `DIFFER: ${c.diffs.slice(0, 5).join('; ')}` : `equal in all ${c.groups} children`} (total ${c.total.covered}/${c.total.enterprises} covered)`,
+      );
+    }
   }
   return lines;
 }
