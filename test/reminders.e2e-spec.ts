@@ -209,7 +209,7 @@ describe('Reminder e-mails (e2e, real SMTP)', () => {
     );
     expect(summary.text).toMatch(/- 王丽：逾期 0 个，无进展 1 个/);
     expect(summary.text).toContain('三、差距最大的十家未签企业\n1. ');
-    expect(summary.subject).toMatch(/^【周报】工资集体协议签订率 \d+\.\d%，0 个协商逾期，1 个无进展$/);
+    expect(summary.subject).toMatch(/^【周报·本县】工资集体协议签订率 \d+\.\d%，0 个协商逾期，1 个无进展$/);
   });
 
   it("counts an instructor's overdue negotiations in the summary as the negotiation list does", async () => {

@@ -312,13 +312,14 @@ describe('Reports (e2e)', () => {
       const body = res.body as Buffer;
       expect([...body.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
       const lines = body.toString('utf8').slice(1).split('\r\n');
+      expect(lines[0]).toContain('单位: 本县（999999000000）');
       expect(lines[0]).toContain('截至日期: 2026-06-30');
       expect(lines[0]).toContain('工资专项集体合同');
       expect(lines[1]).toBe(
-        '分组,应签企业数,已签企业数,签订率,职工人数,覆盖职工数,职工覆盖率,目标,是否达标,差额(家)',
+        '分组,应签企业数,已签企业数,签订率,职工人数,覆盖职工数,职工覆盖率,目标,是否达标,差额(家),目标来源',
       );
-      expect(lines[2]).toBe('国有及国有控股企业,4,4,100.0%,575,575,100.0%,100.0%,是,0');
-      expect(lines).toContain('合计,28,24,85.7%,2278,2138,93.9%,,,');
+      expect(lines[2]).toBe('国有及国有控股企业,4,4,100.0%,575,575,100.0%,100.0%,是,0,默认目标');
+      expect(lines).toContain('合计,28,24,85.7%,2278,2138,93.9%,,,,');
     });
 
     it('serves an XLSX workbook that Excel (exceljs) reads back with the same figures', async () => {

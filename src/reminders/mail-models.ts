@@ -23,6 +23,8 @@ export type MailRecipient = Pick<User, 'id' | 'email' | 'displayName' | 'languag
 
 export interface DigestModel {
   displayName: string;
+  /** The recipient's unit, where they have one ('' without: the templates leave it out). */
+  unitName: string;
   todayLabel: string;
   counts: DigestCounts;
   sections: {
@@ -34,6 +36,8 @@ export interface DigestModel {
 
 export interface SummaryModel {
   displayName: string;
+  /** The unit summarised: its name (the whole deployment's label without one). */
+  unitName: string;
   todayLabel: string;
   sectors: {
     label: string;
@@ -59,6 +63,7 @@ export function digestModel(
   today: BusinessDate,
   labels: MailLabels,
   stalledAfterDays: number,
+  unitName: string | null = null,
 ): DigestModel {
   const sections = DIGEST_KINDS.map((kind) => ({
     kind,
@@ -75,6 +80,7 @@ export function digestModel(
   })).filter((section) => section.items.length > 0);
   return {
     displayName: recipient.displayName,
+    unitName: unitName ?? '',
     todayLabel: dateLabel(today, recipient.language),
     counts: digestCounts(items),
     sections,
@@ -82,8 +88,8 @@ export function digestModel(
 }
 
 /**
- * The supervisors' weekly summary: the signing rates by sector, the instructors with overdue
- * or stalled negotiations, and the ten largest enterprises without agreement.
+ * A supervisor's weekly summary of their unit: the signing rates by sector, the instructors
+ * with overdue or stalled negotiations, and the ten largest enterprises without agreement.
  */
 export function summaryModel(
   recipient: MailRecipient,
@@ -96,6 +102,7 @@ export function summaryModel(
     value === null || value === undefined ? '' : `${(value * 100).toFixed(1)}%`;
   return {
     displayName: recipient.displayName,
+    unitName: facts.unit?.name ?? labels.allUnits,
     todayLabel: dateLabel(slotDate, recipient.language),
     sectors: rates.rows.map((row) => ({
       label: labels.sectors[row.group] ?? row.group,

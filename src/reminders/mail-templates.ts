@@ -24,6 +24,8 @@ export interface MailLabels {
   no: string;
   sectors: Record<string, string>;
   unassigned: string;
+  /** The summary's unit when it covers a deployment of several roots. */
+  allUnits: string;
 }
 
 const TEMPLATE_DIR = join(__dirname, 'templates');

@@ -55,14 +55,18 @@ const gap = (enterpriseId: number, instructorId: number | null): TargetGap => ({
   sector: 'non_public',
 });
 
-const summaryFacts = (recipients: User[]): SummaryFacts => ({
+const JINSHAN = { id: 4, code: '990101000000', name: '金山县', level: 'county' as const };
+
+const summaryFacts = (recipients: User[], unit: SummaryFacts['unit'] = JINSHAN): SummaryFacts => ({
   recipients,
+  unit,
   rates: {
     asOf: TODAY,
     agreementKind: 'wage',
     base: 'unionised',
     groupBy: 'sector',
     status: 'signed',
+    orgUnit: unit,
     rows: [rateRow('state', 4, 4, 0.9), rateRow('collective', 0, 0), rateRow('non_public', 10, 6, 0.8)],
     total: rateRow('total', 14, 10),
   },
@@ -82,7 +86,7 @@ describe(ReminderBuilder.name, () => {
   const sut = new ReminderBuilder(new MailTemplates(), config);
 
   it('writes no digest to an instructor with nothing due', () => {
-    expect(sut.digests([{ recipient: recipient(3, 'zh-CN'), items: [] }], TODAY)).toEqual([]);
+    expect(sut.digests([{ recipient: recipient(3, 'zh-CN'), unitName: null, items: [] }], TODAY)).toEqual([]);
   });
 
   it("builds an instructor's digest for their slot, in their language, keyed by recipient and day", () => {
@@ -91,7 +95,10 @@ describe(ReminderBuilder.name, () => {
       [{ ...enterprise, id: 2, name: '万安物流有限公司', employeeCount: 40 }],
       TODAY,
     );
-    const [mail, ...others] = sut.digests([{ recipient: recipient(3, 'en', 'Wang Li'), items }], TODAY);
+    const [mail, ...others] = sut.digests(
+      [{ recipient: recipient(3, 'en', 'Wang Li'), unitName: null, items }],
+      TODAY,
+    );
     expect(others).toEqual([]);
     expect(mail).toMatchObject({
       recipientId: 3,
@@ -113,22 +120,34 @@ describe(ReminderBuilder.name, () => {
 
   it('cites the rules as Chinese cites them in a Chinese digest', () => {
     const items = digestItems([deadline('offer_reply', '2026-11-27')], [], TODAY);
-    const [mail] = sut.digests([{ recipient: recipient(3, 'zh-CN'), items }], TODAY);
+    const [mail] = sut.digests([{ recipient: recipient(3, 'zh-CN'), unitName: '金山镇', items }], TODAY);
     expect(mail.subject).toBe('【协商提醒】0 项逾期，1 项将到期');
+    expect(mail.textBody).toContain('您在金山镇负责的企业');
     expect(mail.textBody).toContain('集体合同规定第三十二条');
     expect(mail.textBody).toContain('2026年11月27日');
   });
 
-  it('writes no summary when no supervisor wants it, and one per supervisor otherwise', () => {
-    expect(sut.summaries(null, TODAY)).toEqual([]);
-    const mails = sut.summaries(summaryFacts([recipient(1, 'en', 'Zhao'), recipient(2, 'zh-CN')]), TODAY);
+  it('writes no summary when no supervisor wants it, and one per supervisor of their unit otherwise', () => {
+    expect(sut.summaries([], TODAY)).toEqual([]);
+    const mails = sut.summaries(
+      [
+        summaryFacts([recipient(1, 'en', 'Zhao'), recipient(2, 'zh-CN')]),
+        summaryFacts([recipient(5, 'zh-CN')], null),
+      ],
+      TODAY,
+    );
     expect(mails.map((mail) => [mail.recipientId, mail.slotKind, mail.dedupeKey])).toEqual([
       [1, 'supervisor_summary', `supervisor_summary.1.${TODAY}`],
       [2, 'supervisor_summary', `supervisor_summary.2.${TODAY}`],
+      [5, 'supervisor_summary', `supervisor_summary.5.${TODAY}`],
     ]);
     expect(mails[0].subject).toBe(
-      '[Weekly summary] Wage agreement signing rate 71.4%, 3 negotiations overdue, 1 stalled',
+      '[Weekly summary: 金山县] Wage agreement signing rate 71.4%, 3 negotiations overdue, 1 stalled',
     );
+    expect(mails[0].textBody).toContain('collective wage bargaining in 金山县 as of');
+    expect(mails[1].subject).toMatch(/^【周报·金山县】/);
+    expect(mails[1].textBody).toContain('以下是金山县截至');
+    expect(mails[2].subject).toMatch(/^【周报·全部单位】/);
     expect(mails[0].textBody).toContain(
       '- Non-public: 6 of 10 covered, 60.0%, target 80.0%, 2 more needed\n',
     );

@@ -26,19 +26,30 @@ export class ReminderBuilder {
     const stalledAfter = this.negotiationsConfig.ruleSets.current.stalledAfterDays;
     return facts
       .filter(({ items }) => items.length > 0) // nothing due: no mail
-      .map(({ recipient, items }) =>
+      .map(({ recipient, unitName, items }) =>
         this.plan(
           recipient,
           'instructor_digest',
           slotDate,
           'digest',
-          digestModel(recipient, items, slotDate, this.templates.labels(recipient.language), stalledAfter),
+          digestModel(
+            recipient,
+            items,
+            slotDate,
+            this.templates.labels(recipient.language),
+            stalledAfter,
+            unitName,
+          ),
         ),
       );
   }
 
-  summaries(facts: SummaryFacts | null, slotDate: BusinessDate): PlannedReminder[] {
-    if (!facts) return [];
+  /** One summary per supervisor, of their unit (each SummaryFacts is one unit's). */
+  summaries(summaries: readonly SummaryFacts[], slotDate: BusinessDate): PlannedReminder[] {
+    return summaries.flatMap((facts) => this.unitSummaries(facts, slotDate));
+  }
+
+  private unitSummaries(facts: SummaryFacts, slotDate: BusinessDate): PlannedReminder[] {
     return facts.recipients.map((recipient) =>
       this.plan(
         recipient,

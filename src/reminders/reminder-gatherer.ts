@@ -1,11 +1,18 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { type Actor, SYSTEM_ACTOR } from '../access/actor';
-import { scopeOf } from '../access/scope';
+import { scopeOf, UNRESTRICTED, withinUnits } from '../access/scope';
 import { addDays, type BusinessDate } from '../common/dates/business-date';
-import { type ReportsConfig, reportsConfig } from '../reports/reports.config';
 import { SECTORS, type Sector } from '../enterprises/domain/ownership';
 import { isOverdue } from '../negotiations/workflow/deadlines';
-import { ReportsService, type SigningRatesResult, type TargetGapsResult } from '../reports/reports.service';
+import { OrgUnitNotFoundError } from '../org-units/org-units.errors';
+import { OrgUnitsRepository } from '../org-units/org-units.repository';
+import { OrgUnitsService } from '../org-units/org-units.service';
+import {
+  type ReportUnit,
+  ReportsService,
+  type SigningRatesResult,
+  type TargetGapsResult,
+} from '../reports/reports.service';
 import type { User } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
 import { DEFAULT_HORIZONS, type DigestItem, digestItems, type UncoveredFact } from './digest/digest-items';
@@ -17,6 +24,8 @@ const COVERAGE = { agreementKind: 'wage', base: 'unionised', status: 'signed' } 
 /** One instructor's digest: who would get it and what it would list. */
 export interface DigestFacts {
   recipient: User;
+  /** The name of the recipient's unit; null without one. */
+  unitName: string | null;
   items: DigestItem[];
 }
 
@@ -30,14 +39,19 @@ export interface InstructorWorkload {
 /** An uncovered enterprise of a sector that has a target. */
 export type TargetGap = TargetGapsResult['items'][number] & { sector: Sector };
 
-/** What the supervisors' weekly summary reports, the same for every supervisor. */
+/**
+ * What the supervisors' weekly summary of one unit reports, the same for every supervisor of
+ * that unit (docs/domain.md, Reminders: each supervisor gets the summary of the unit they govern).
+ */
 export interface SummaryFacts {
   recipients: User[];
+  /** The unit summarised (the recipients' unit); null: the whole deployment of several roots. */
+  unit: ReportUnit | null;
   /** Signing rates by sector. */
   rates: SigningRatesResult;
   /** Display names of the instructors, by id. */
   instructorNames: Map<number, string>;
-  /** Every instructor (in the order of instructorNames), with or without late work. */
+  /** Every instructor (in the order of instructorNames), with or without late work in the unit. */
   workloads: InstructorWorkload[];
   /** The uncovered enterprises of the sectors with a target, largest first. */
   gaps: TargetGap[];
@@ -55,7 +69,8 @@ export class ReminderGatherer {
     private readonly facts: ReminderFactsRepository,
     private readonly reports: ReportsService,
     private readonly users: UsersService,
-    @Inject(reportsConfig.KEY) private readonly reportsConfig: ReportsConfig,
+    private readonly units: OrgUnitsRepository,
+    private readonly orgUnits: OrgUnitsService,
   ) {}
 
   /** Each instructor who wants the digest, with what it lists on `slotDate` (maybe nothing). */
@@ -66,8 +81,13 @@ export class ReminderGatherer {
     const uncovered = await this.reports.uncovered({ asOf: slotDate, ...COVERAGE });
     const deadlinesOf = groupBy(deadlines, (fact) => fact.instructorId);
     const uncoveredOf = groupBy(uncovered, (e) => e.instructorId);
+    const unitIds = [
+      ...new Set(recipients.map((r) => r.orgUnitId).filter((id): id is number => id !== null)),
+    ];
+    const unitNames = new Map((await this.units.findByIds(unitIds)).map((unit) => [unit.id, unit.name]));
     return recipients.map((recipient) => ({
       recipient,
+      unitName: recipient.orgUnitId === null ? null : (unitNames.get(recipient.orgUnitId) ?? null),
       items: digestItems(
         deadlinesOf.get(recipient.id) ?? [],
         uncoveredFacts(uncoveredOf.get(recipient.id) ?? []),
@@ -90,22 +110,49 @@ export class ReminderGatherer {
     return digestItems(deadlines, uncoveredFacts(uncovered), date);
   }
 
-  /** The summary's figures on `slotDate`, with its recipients; none when no supervisor wants it. */
-  async summaryFacts(slotDate: BusinessDate): Promise<SummaryFacts | null> {
+  /**
+   * The summaries on `slotDate`: one per unit that supervisors who want it belong to (a
+   * supervisor without a unit: the whole deployment), each with its recipients and the figures
+   * of that unit's subtree, as the reports of that unit show them. None when no supervisor wants it.
+   */
+  async summaryFacts(slotDate: BusinessDate): Promise<SummaryFacts[]> {
     const recipients = await this.facts.recipients('supervisor');
-    if (recipients.length === 0) return null;
-    const query = { asOf: slotDate, ...COVERAGE };
-    const rates = await this.reports.signingRates({ ...query, groupBy: 'sector' }, SYSTEM_ACTOR);
-    const deadlines = await this.facts.deadlinesUntil(slotDate);
+    if (recipients.length === 0) return [];
     const instructorNames = await this.users.displayNames('instructor');
+    const summaries: SummaryFacts[] = [];
+    for (const [unitId, unitRecipients] of groupBy(recipients, (r) => r.orgUnitId)) {
+      const summary = await this.unitSummary(unitId, slotDate, instructorNames);
+      if (summary) summaries.push({ recipients: unitRecipients, ...summary });
+    }
+    return summaries;
+  }
+
+  /** The summary of one unit (null: the whole deployment); null when the unit is gone. */
+  private async unitSummary(
+    unitId: number | null,
+    slotDate: BusinessDate,
+    instructorNames: Map<number, string>,
+  ): Promise<Omit<SummaryFacts, 'recipients'> | null> {
+    const query = { asOf: slotDate, ...COVERAGE, ...(unitId === null ? {} : { orgUnitId: unitId }) };
+    let rates: SigningRatesResult;
+    try {
+      rates = await this.reports.signingRates({ ...query, groupBy: 'sector' }, SYSTEM_ACTOR);
+    } catch (error) {
+      if (error instanceof OrgUnitNotFoundError) return null;
+      throw error;
+    }
+    const scope =
+      unitId === null ? UNRESTRICTED : withinUnits(UNRESTRICTED, await this.orgUnits.governedUnitIds(unitId));
+    const deadlines = await this.facts.deadlinesUntil(slotDate, scope);
     const workloads = workloadsOf([...instructorNames.keys()], deadlines, slotDate);
     const gaps: TargetGap[] = [];
-    for (const sector of SECTORS.filter((s) => this.reportsConfig.reportTargets[s] !== undefined)) {
+    for (const sector of SECTORS) {
       const result = await this.reports.targetGaps({ ...query, sector }, SYSTEM_ACTOR);
+      if (result.target === null) continue; // only the sectors with a target
       gaps.push(...result.items.map((item) => ({ ...item, sector })));
     }
     gaps.sort((a, b) => b.employeeCount - a.employeeCount || a.enterpriseId - b.enterpriseId);
-    return { recipients, rates, instructorNames, workloads, gaps };
+    return { unit: rates.orgUnit, rates, instructorNames, workloads, gaps };
   }
 }
 

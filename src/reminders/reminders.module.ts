@@ -3,6 +3,7 @@ import { ConfigModule } from '@nestjs/config';
 import { businessTimeConfig } from '../common/clock/business-time.config';
 import { schedulerConfig } from '../common/scheduler/scheduler.config';
 import { negotiationsConfig } from '../negotiations/negotiations.config';
+import { OrgUnitsModule } from '../org-units/org-units.module';
 import { reportsConfig } from '../reports/reports.config';
 import { ReportsModule } from '../reports/reports.module';
 import { UsersModule } from '../users/users.module';
@@ -26,6 +27,7 @@ import { RemindersService } from './reminders.service';
     ConfigModule.forFeature(schedulerConfig),
     ConfigModule.forFeature(reportsConfig),
     ConfigModule.forFeature(negotiationsConfig),
+    OrgUnitsModule,
     ReportsModule,
     UsersModule,
   ],

@@ -26,6 +26,18 @@ import {
 
 export const TOTAL_LABEL_ZH = '合计';
 export const NO_INSTRUCTOR_LABEL_ZH = '未分配指导员';
+/** groupBy=orgUnit: the row of enterprises sitting directly in the report's unit, in none of its children. */
+export const DIRECT_UNIT_LABEL_ZH = '本级直属';
+/** groupBy=orgUnit over the whole deployment of several roots: enterprises in no unit. */
+export const NO_UNIT_LABEL_ZH = '未归属单位';
+/** The title row of every export names the unit it covers: `单位: 金山县（990101000000）`. */
+export const UNIT_PARAMETER_ZH = '单位';
+/** The unit of a report of the whole deployment of several roots. */
+export const ALL_UNITS_ZH = '全部单位';
+/** The column (and, for target gaps, the title entry) naming where a target came from. */
+export const TARGET_SOURCE_COLUMN_ZH = '目标来源';
+/** 目标来源 of a target no unit set: the deployment's default (REPORT_TARGETS). */
+export const DEFAULT_TARGET_SOURCE_ZH = '默认目标';
 
 /** Labels of the fixed group keys; townships and industries are their own labels. */
 export const GROUP_LABELS_ZH: {
@@ -60,6 +72,7 @@ export const GROUP_BY_LABELS_ZH: Record<GroupBy, string> = {
   township: '乡镇(街道)',
   industry: '行业门类',
   instructor: '指导员',
+  orgUnit: '下级单位',
 };
 
 export const BASE_LABELS_ZH: Record<Base, string> = {

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
+import { OrgUnitsModule } from '../org-units/org-units.module';
 import { UsersModule } from '../users/users.module';
 import { reportsConfig } from './reports.config';
 import { ReportsController } from './reports.controller';
@@ -7,7 +8,7 @@ import { ReportsRepository } from './reports.repository';
 import { ReportsService } from './reports.service';
 
 @Module({
-  imports: [ConfigModule.forFeature(reportsConfig), UsersModule],
+  imports: [ConfigModule.forFeature(reportsConfig), OrgUnitsModule, UsersModule],
   controllers: [ReportsController],
   providers: [ReportsRepository, ReportsService],
   exports: [ReportsService, ReportsRepository],

@@ -40,6 +40,7 @@ const GROUP_COLUMN: Record<GroupBy, string> = {
   township: 'e.township',
   industry: 'e.industry',
   instructor: 'e.instructor_id',
+  orgUnit: 'e.org_unit_id',
 };
 
 /**
@@ -133,12 +134,17 @@ export class ReportsRepository {
       .addSelect('COUNT(a.wage_increase_pct)', 'wageIncreases')
       .groupBy('a.scope')
       .getRawMany<Record<string, string | number | null>>();
-    const listed = () =>
-      this.agreementsInForce(query)
+    const listed = () => {
+      const builder = this.agreementsInForce(query)
         .innerJoin(NegotiationEnterprise, 'ne', 'ne.negotiation_id = a.negotiation_id')
         .innerJoin(Enterprise, 'e', 'e.id = ne.enterprise_id')
         .andWhere('(e.registered_on IS NULL OR e.registered_on <= :asOf)')
         .andWhere('(e.closed_on IS NULL OR e.closed_on > :asOf)');
+      // Enterprises covered are those in scope: a unit's report counts its own enterprises only.
+      const inScope = scopeCondition(query.scope ?? {}, 'e');
+      if (inScope) builder.andWhere(inScope.sql, inScope.params);
+      return builder;
+    };
     const enterprisesByScope = await listed()
       .select('a.scope', 'scope')
       .addSelect('COUNT(DISTINCT ne.enterprise_id)', 'enterprises')

@@ -1,11 +1,22 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Actor } from '../access/actor';
-import { scopeOf } from '../access/scope';
+import { type AccessScope, governsUnit, scopeOf, withinUnits } from '../access/scope';
 import { Clock } from '../common/clock/clock';
 import { ValidationFailedError } from '../common/errors/request.errors';
 import type { Sector } from '../enterprises/domain/ownership';
+import type { EffectiveTargets } from '../org-units/domain/unit-targets';
+import type { OrgUnitLevel } from '../org-units/domain/org-unit-code';
+import type { OrgUnit } from '../org-units/org-unit.entity';
+import { OrgUnitNotFoundError } from '../org-units/org-units.errors';
+import { OrgUnitsRepository } from '../org-units/org-units.repository';
+import { OrgUnitsService } from '../org-units/org-units.service';
 import {
+  addCounts,
   agreementsByScopeFromTallies,
+  DEPLOYMENT_PATH,
+  DIRECT_GROUP,
+  emptyTally,
+  rollUpToChildren,
   type AgreementsByScopeReport,
   type GroupBy,
   RatesInputError,
@@ -22,17 +33,38 @@ import {
   trendWindow,
   unionFoundingFromTallies,
   type UnionFoundingReport,
+  type UnionTally,
 } from './rates';
 import {
   AgreementsReportQuery,
   CoverageQueryDto,
+  type OrgUnitQuery,
   SigningRatesQuery,
   TargetGapsQuery,
   TrendQuery,
   UnionFoundingQuery,
 } from './dto/report-queries';
+import { DIRECT_UNIT_LABEL_ZH, NO_UNIT_LABEL_ZH } from './labels-zh';
 import { type ReportsConfig, reportsConfig } from './reports.config';
 import { CoverageQuery, ReportsRepository } from './reports.repository';
+
+/** The unit a report covers, as answers name it; null: the whole deployment of several roots. */
+export interface ReportUnit {
+  id: number;
+  code: string;
+  name: string;
+  level: OrgUnitLevel;
+}
+
+/** Where a row's target came from: the unit that set it; null = the deployment's default. */
+export type TargetSource = { id: number; name: string } | null;
+
+/** A row as answered: with the child unit's name (groupBy=orgUnit) and the target's source. */
+export type ReportRateRow = SigningRatesReport['rows'][number] & {
+  groupName?: string;
+  targetSource?: TargetSource;
+};
+export type ReportUnionRow = UnionFoundingReport['rows'][number] & { groupName?: string };
 
 export type SigningRatesResult = {
   asOf: string;
@@ -40,9 +72,22 @@ export type SigningRatesResult = {
   base: string;
   groupBy: GroupBy;
   status: string;
-} & SigningRatesReport;
-export type UnionFoundingResult = { asOf: string; groupBy: GroupBy } & UnionFoundingReport;
-export type AgreementsResult = { asOf: string; agreementKind: string } & AgreementsByScopeReport;
+  orgUnit: ReportUnit | null;
+  rows: ReportRateRow[];
+  total: SigningRatesReport['total'];
+};
+export type UnionFoundingResult = {
+  asOf: string;
+  groupBy: GroupBy;
+  orgUnit: ReportUnit | null;
+  rows: ReportUnionRow[];
+  total: UnionFoundingReport['total'];
+};
+export type AgreementsResult = {
+  asOf: string;
+  agreementKind: string;
+  orgUnit: ReportUnit | null;
+} & AgreementsByScopeReport;
 
 export type TargetGapsResult = {
   asOf: string;
@@ -50,6 +95,8 @@ export type TargetGapsResult = {
   agreementKind: string;
   base: string;
   status: string;
+  orgUnit: ReportUnit | null;
+  targetSource: TargetSource;
 } & TargetGaps;
 
 export interface TrendResult {
@@ -59,66 +106,126 @@ export interface TrendResult {
   base: string;
   status: string;
   groupBy: GroupBy;
+  orgUnit: ReportUnit | null;
   months: string[];
-  series: TrendSeries[];
+  series: (TrendSeries & { groupName?: string })[];
   total: TrendPoint[];
+}
+
+/**
+ * The unit a report is asked for, resolved: the unit (null: the whole deployment of several
+ * roots) and the caller's scope narrowed to its subtree.
+ */
+interface AskedUnit {
+  unit: OrgUnit | null;
+  scope: AccessScope;
+}
+
+/** Turns a report's SQL groups into its groups, and names them. */
+interface Grouping {
+  fold<T extends object>(tallies: ReadonlyMap<string, T>, empty: () => T): ReadonlyMap<string, T>;
+  name<R extends { group: string }>(row: R): R & { groupName?: string };
+}
+
+/** The unit as an answer names it. */
+function reportUnit(unit: OrgUnit | null): ReportUnit | null {
+  return unit ? { id: unit.id, code: unit.code, name: unit.name, level: unit.level } : null;
 }
 
 /**
  * The supervisors' reports, coordinated: the actor's scope, the counts the database makes
  * (ReportsRepository), and the pure core (`rates/`), which turns counts into rates, targets,
- * gaps and trends; no arithmetic here. Instructors get their own portfolio; admins and
- * supervisors the whole county.
+ * gaps and trends, and folds units into children (`rates/roll-up.ts`); no arithmetic here.
+ * Every report is of one unit's subtree (`orgUnitId`, default the caller's unit), within the
+ * caller's scope (src/access/scope.ts): instructors get their own portfolio in it.
  */
 @Injectable()
 export class ReportsService {
   constructor(
     private readonly reports: ReportsRepository,
     private readonly clock: Clock,
+    private readonly units: OrgUnitsRepository,
+    private readonly orgUnits: OrgUnitsService,
     @Inject(reportsConfig.KEY) private readonly config: ReportsConfig,
   ) {}
 
   async signingRates(query: SigningRatesQuery, actor: Actor): Promise<SigningRatesResult> {
-    const coverage = this.coverageOf(query, actor);
-    const tallies = await this.reports.signingTallies(coverage, query.groupBy);
+    const asked = await this.asked(query, actor, query.groupBy);
+    const coverage = this.coverageOf(query, asked.scope);
+    const raw = await this.reports.signingTallies(coverage, query.groupBy);
+    const grouping = await this.grouping(asked.unit, query.groupBy);
+    const effective = await this.targetsOf(asked.unit);
+    const report = signingRatesFromTallies(query.groupBy, grouping.fold(raw, emptyTally), effective.targets);
     return {
       asOf: coverage.asOf,
       agreementKind: query.agreementKind,
       base: query.base,
       groupBy: query.groupBy,
       status: query.status,
-      ...signingRatesFromTallies(query.groupBy, tallies, this.config.reportTargets),
+      orgUnit: reportUnit(asked.unit),
+      rows: report.rows.map((row) => {
+        const named = grouping.name(row);
+        return row.target === undefined
+          ? named
+          : { ...named, targetSource: effective.sources[row.group as Sector] ?? null };
+      }),
+      total: report.total,
     };
   }
 
   async targetGaps(query: TargetGapsQuery, actor: Actor): Promise<TargetGapsResult> {
-    const coverage = this.coverageOf(query, actor);
+    const asked = await this.asked(query, actor);
+    const coverage = this.coverageOf(query, asked.scope);
     const tallies = await this.reports.signingTallies(coverage, 'sector');
     const uncovered = await this.reports.uncovered(coverage, query.sector);
+    const effective = await this.targetsOf(asked.unit);
+    const gaps = targetGapsFromTallies(query.sector, tallies, uncovered, effective.targets);
     return {
       asOf: coverage.asOf,
       sector: query.sector,
       agreementKind: query.agreementKind,
       base: query.base,
       status: query.status,
-      ...targetGapsFromTallies(query.sector, tallies, uncovered, this.config.reportTargets),
+      orgUnit: reportUnit(asked.unit),
+      target: gaps.target,
+      targetSource: gaps.target === null ? null : (effective.sources[query.sector] ?? null),
+      shortBy: gaps.shortBy,
+      items: gaps.items,
     };
   }
 
   async unionFounding(query: UnionFoundingQuery, actor: Actor): Promise<UnionFoundingResult> {
+    const asked = await this.asked(query, actor, query.groupBy);
     const asOf = query.asOf ?? this.clock.today();
-    const tallies = await this.reports.unionTallies({ asOf, scope: scopeOf(actor) }, query.groupBy);
-    return { asOf, groupBy: query.groupBy, ...unionFoundingFromTallies(query.groupBy, tallies) };
+    const raw = await this.reports.unionTallies({ asOf, scope: asked.scope }, query.groupBy);
+    const grouping = await this.grouping(asked.unit, query.groupBy);
+    const report = unionFoundingFromTallies(
+      query.groupBy,
+      grouping.fold(raw, (): UnionTally => ({ enterprises: 0, unionised: 0 })),
+    );
+    return {
+      asOf,
+      groupBy: query.groupBy,
+      orgUnit: reportUnit(asked.unit),
+      rows: report.rows.map((row) => grouping.name(row)),
+      total: report.total,
+    };
   }
 
   async agreements(query: AgreementsReportQuery, actor: Actor): Promise<AgreementsResult> {
+    const asked = await this.asked(query, actor);
     const asOf = query.asOf ?? this.clock.today();
     const tallies = await this.reports.agreementTallies({
       asOf,
       agreementKind: query.agreementKind,
-      scope: scopeOf(actor),
+      scope: asked.scope,
     });
-    return { asOf, agreementKind: query.agreementKind, ...agreementsByScopeFromTallies(tallies) };
+    return {
+      asOf,
+      agreementKind: query.agreementKind,
+      orgUnit: reportUnit(asked.unit),
+      ...agreementsByScopeFromTallies(tallies),
+    };
   }
 
   /**
@@ -136,11 +243,15 @@ export class ReportsService {
         throw new ValidationFailedError([{ field: error.field, message: error.message }]);
       throw error;
     }
+    const asked = await this.asked(query, actor, query.groupBy);
+    const grouping = await this.grouping(asked.unit, query.groupBy);
     const monthly: TrendMonthTallies[] = [];
     for (const month of months) {
-      const coverage = this.coverageOf({ ...query, asOf: month.asOf }, actor);
-      monthly.push({ month, tallies: await this.reports.signingTallies(coverage, query.groupBy) });
+      const coverage = this.coverageOf({ ...query, asOf: month.asOf }, asked.scope);
+      const raw = await this.reports.signingTallies(coverage, query.groupBy);
+      monthly.push({ month, tallies: grouping.fold(raw, emptyTally) });
     }
+    const trend = trendFromTallies(query.groupBy, monthly);
     return {
       from,
       to,
@@ -148,17 +259,81 @@ export class ReportsService {
       base: query.base,
       status: query.status,
       groupBy: query.groupBy,
-      ...trendFromTallies(query.groupBy, monthly),
+      orgUnit: reportUnit(asked.unit),
+      months: trend.months,
+      series: trend.series.map((series) => grouping.name(series)),
+      total: trend.total,
     };
   }
 
-  private coverageOf(query: CoverageQueryDto, actor: Actor): CoverageQuery {
+  private coverageOf(query: CoverageQueryDto, scope: AccessScope): CoverageQuery {
     return {
       asOf: query.asOf ?? this.clock.today(),
       agreementKind: query.agreementKind,
       base: query.base,
       status: query.status,
-      scope: scopeOf(actor),
+      scope,
+    };
+  }
+
+  /**
+   * The unit a report is for: `orgUnitId`, else the caller's unit, else the whole deployment
+   * (its root when it has one). A unit the caller does not govern is not found, like one that
+   * does not exist. The scope is narrowed to the unit's subtree (none for the whole deployment:
+   * no condition at all); groupBy=orgUnit needs a unit with children.
+   */
+  private async asked(query: OrgUnitQuery, actor: Actor, groupBy?: GroupBy): Promise<AskedUnit> {
+    const id = query.orgUnitId ?? actor.orgUnitId;
+    let unit: OrgUnit | null;
+    let unitIds: readonly number[] | null = null;
+    if (id === null || id === undefined) {
+      const roots = await this.units.roots();
+      unit = roots.length === 1 ? roots[0] : null;
+    } else {
+      unit = governsUnit(actor, id) ? await this.units.findById(id) : null;
+      if (!unit) throw new OrgUnitNotFoundError(id);
+      // The caller's own unit: the subtree they govern, as signing in read it; another: read now.
+      unitIds =
+        unit.id === actor.orgUnitId ? actor.governedUnitIds : await this.orgUnits.governedUnitIds(unit.id);
+    }
+    if (groupBy === 'orgUnit' && unit?.level === 'township') {
+      throw new ValidationFailedError([
+        {
+          field: 'groupBy',
+          message: `分组方式（groupBy）：乡镇（街道）${unit.name}没有下级单位，不能按下级单位分组`,
+        },
+      ]);
+    }
+    return { unit, scope: withinUnits(scopeOf(actor), unitIds) };
+  }
+
+  /** The effective targets of the unit (its own, else inherited, else REPORT_TARGETS). */
+  private async targetsOf(unit: OrgUnit | null): Promise<EffectiveTargets> {
+    const defaults = this.config.reportTargets;
+    if (unit) return this.orgUnits.targetsOf(unit, defaults);
+    const sources: EffectiveTargets['sources'] = {};
+    for (const sector of Object.keys(defaults) as Sector[]) sources[sector] = null;
+    return { targets: { ...defaults }, inheritedFrom: null, sources };
+  }
+
+  /**
+   * How the counts per SQL group become the report's groups: as they are, or, for
+   * groupBy=orgUnit, folded from the enterprises' units into the asked unit's children
+   * (rates/roll-up.ts), each named.
+   */
+  private async grouping(unit: OrgUnit | null, groupBy: GroupBy): Promise<Grouping> {
+    if (groupBy !== 'orgUnit') {
+      return { fold: (tallies) => tallies, name: (row) => row };
+    }
+    const parentPath = unit?.path ?? DEPLOYMENT_PATH;
+    const children = unit ? await this.units.children(unit.id) : await this.units.roots();
+    const below = await this.units.subtree({ path: parentPath });
+    const pathOf = new Map(below.map((found) => [found.id, found.path]));
+    const names = new Map<string, string>(children.map((child) => [String(child.id), child.name]));
+    names.set(DIRECT_GROUP, unit ? DIRECT_UNIT_LABEL_ZH : NO_UNIT_LABEL_ZH);
+    return {
+      fold: (tallies, empty) => rollUpToChildren(parentPath, children, pathOf, tallies, empty, addCounts),
+      name: (row) => ({ ...row, groupName: names.get(row.group) ?? row.group }),
     };
   }
 

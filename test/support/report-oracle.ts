@@ -163,6 +163,9 @@ export function groupKeyOf(e: EnterpriseRow, groupBy: GroupBy): string {
       return e.industry;
     case 'instructor':
       return e.instructorId === null ? NO_INSTRUCTOR : String(e.instructorId);
+    case 'orgUnit':
+      // The enterprise's own unit, as the SQL groups it; rollUpToChildren folds it into children.
+      return String((e as EnterpriseRow & { orgUnitId?: number | null }).orgUnitId ?? null);
   }
 }
 

@@ -1,11 +1,27 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsIn, IsOptional, Matches } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, Matches, Min } from 'class-validator';
 import { IsBusinessDate } from '../../common/validation/decorators';
 import { SECTORS, type Sector } from '../../enterprises/domain/ownership';
 import { AGREEMENT_KINDS, type AgreementKind } from '../../negotiations/workflow';
 import { BASES, type Base, COVERAGE_STATUSES, type CoverageStatus, GROUP_BYS, type GroupBy } from '../rates';
 
-export class AsOfQuery {
+/** Every report is of one unit's subtree (docs/contract.md, Federation hierarchy). */
+export class OrgUnitQuery {
+  @ApiProperty({
+    required: false,
+    type: 'integer',
+    description:
+      "the unit the report covers (its subtree); default the caller's unit (the whole deployment without one). A unit outside the caller's scope is 404 ORG_UNIT.NOT_FOUND",
+  })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'orgUnitId（单位）须为整数' })
+  @Min(1, { message: 'orgUnitId（单位）须为正整数' })
+  orgUnitId?: number;
+}
+
+export class AsOfQuery extends OrgUnitQuery {
   @ApiProperty({ required: false, format: 'date', description: 'the date the report is for; default today' })
   @IsOptional()
   @IsBusinessDate()

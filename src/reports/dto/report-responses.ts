@@ -22,6 +22,7 @@ import {
   type GroupBy,
   TOTAL_GROUP,
 } from '../rates';
+import { ORG_UNIT_LEVELS, type OrgUnitLevel } from '../../org-units/domain/org-unit-code';
 
 /**
  * The reports' JSON answers as the OpenAPI document describes them (docs/contract.md, Reports), so
@@ -31,7 +32,32 @@ import {
 
 const RATE = 'a fraction 0–1; null for an empty group';
 const GROUP =
-  'the group: a sector, an ownership type, a township, an industry letter, or an instructor id (`none`: no instructor); `total` on the total row';
+  'the group: a sector, an ownership type, a township, an industry letter, an instructor id (`none`: no instructor), or a child unit id (groupBy=orgUnit; `none`: the enterprises sitting directly in the unit); `total` on the total row';
+const GROUP_NAME =
+  "groupBy=orgUnit: the child unit's name (本级直属 on the `none` row); absent for other groupings";
+
+/** The unit a report covers (docs/contract.md, Federation hierarchy). */
+export class ReportOrgUnitResponse {
+  @ApiProperty() id!: number;
+  @ApiProperty({ example: '510104000000', description: '统计用区划代码, 12 digits' }) code!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ enum: ORG_UNIT_LEVELS }) level!: OrgUnitLevel;
+}
+
+/** The unit that set a target. */
+export class TargetSourceResponse {
+  @ApiProperty() id!: number;
+  @ApiProperty() name!: string;
+}
+
+const ORG_UNIT = {
+  type: ReportOrgUnitResponse,
+  nullable: true,
+  description:
+    "the unit the report covers: orgUnitId, else the caller's unit; null for the whole deployment when it has several roots",
+};
+const TARGET_SOURCE =
+  "with target: the unit that set it (the report's unit or its nearest ancestor that sets one); null = the deployment default (REPORT_TARGETS)";
 
 export class SigningRateRowResponse {
   @ApiProperty({ description: GROUP, example: 'non_public' }) group!: string;
@@ -55,10 +81,14 @@ export class SigningRateRowResponse {
     description: 'with target: how many more covered enterprises the group needs to meet it (0 if met)',
   })
   shortBy?: number;
+  @ApiPropertyOptional({ description: GROUP_NAME }) groupName?: string;
+  @ApiPropertyOptional({ type: TargetSourceResponse, nullable: true, description: TARGET_SOURCE })
+  targetSource?: TargetSourceResponse | null;
 }
 
 export class SigningRatesResponse {
   @ApiProperty({ format: 'date' }) asOf!: string;
+  @ApiProperty(ORG_UNIT) orgUnit!: ReportOrgUnitResponse | null;
   @ApiProperty({ enum: AGREEMENT_KINDS }) agreementKind!: AgreementKind;
   @ApiProperty({ enum: BASES }) base!: Base;
   @ApiProperty({ enum: GROUP_BYS }) groupBy!: GroupBy;
@@ -90,12 +120,15 @@ export class TargetGapItemResponse {
 
 export class TargetGapsResponse {
   @ApiProperty({ format: 'date' }) asOf!: string;
+  @ApiProperty(ORG_UNIT) orgUnit!: ReportOrgUnitResponse | null;
   @ApiProperty({ enum: SECTORS }) sector!: Sector;
   @ApiProperty({ enum: AGREEMENT_KINDS }) agreementKind!: AgreementKind;
   @ApiProperty({ enum: BASES }) base!: Base;
   @ApiProperty({ enum: COVERAGE_STATUSES }) status!: CoverageStatus;
   @ApiProperty({ type: Number, nullable: true, description: 'null when the sector has no target' })
   target!: number | null;
+  @ApiProperty({ type: TargetSourceResponse, nullable: true, description: TARGET_SOURCE })
+  targetSource!: TargetSourceResponse | null;
   @ApiProperty({ description: "as on the sector's signing-rate row; 0 without a target" }) shortBy!: number;
   @ApiProperty({
     type: [TargetGapItemResponse],
@@ -110,10 +143,12 @@ export class UnionFoundingRowResponse {
   @ApiProperty({ description: 'those with a union founded on or before asOf' }) unionised!: number;
   @ApiProperty({ type: Number, nullable: true, description: `unionised / enterprises, ${RATE}` })
   rate!: number | null;
+  @ApiPropertyOptional({ description: GROUP_NAME }) groupName?: string;
 }
 
 export class UnionFoundingResponse {
   @ApiProperty({ format: 'date' }) asOf!: string;
+  @ApiProperty(ORG_UNIT) orgUnit!: ReportOrgUnitResponse | null;
   @ApiProperty({ enum: GROUP_BYS }) groupBy!: GroupBy;
   @ApiProperty({ type: [UnionFoundingRowResponse] }) rows!: UnionFoundingRowResponse[];
   @ApiProperty({ type: UnionFoundingRowResponse }) total!: UnionFoundingRowResponse;
@@ -135,6 +170,7 @@ export class AgreementsRowResponse {
 
 export class AgreementsReportResponse {
   @ApiProperty({ format: 'date' }) asOf!: string;
+  @ApiProperty(ORG_UNIT) orgUnit!: ReportOrgUnitResponse | null;
   @ApiProperty({ enum: AGREEMENT_KINDS }) agreementKind!: AgreementKind;
   @ApiProperty({ type: [AgreementsRowResponse], description: 'always the three scopes' })
   rows!: AgreementsRowResponse[];
@@ -161,6 +197,7 @@ export class TrendPointResponse {
 
 export class TrendSeriesResponse {
   @ApiProperty({ description: GROUP, example: 'non_public' }) group!: string;
+  @ApiPropertyOptional({ description: GROUP_NAME }) groupName?: string;
   @ApiProperty({ type: [TrendPointResponse], description: 'one point per month' })
   points!: TrendPointResponse[];
 }
@@ -168,6 +205,7 @@ export class TrendSeriesResponse {
 export class TrendResponse {
   @ApiProperty({ example: '2026-01' }) from!: string;
   @ApiProperty({ example: '2026-12' }) to!: string;
+  @ApiProperty(ORG_UNIT) orgUnit!: ReportOrgUnitResponse | null;
   @ApiProperty({ enum: AGREEMENT_KINDS }) agreementKind!: AgreementKind;
   @ApiProperty({ enum: BASES }) base!: Base;
   @ApiProperty({ enum: COVERAGE_STATUSES }) status!: CoverageStatus;

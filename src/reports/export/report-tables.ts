@@ -8,21 +8,29 @@ import { STAGE_LABELS_ZH } from '../../negotiations/labels-zh';
 import type { AgreementKind, Stage } from '../../negotiations/workflow';
 import {
   AGREEMENT_SCOPE_COLUMNS_ZH,
+  ALL_UNITS_ZH,
   BASE_LABELS_ZH,
+  DEFAULT_TARGET_SOURCE_ZH,
   GROUP_BY_LABELS_ZH,
   groupLabelZh,
   RATE_COLUMNS_ZH,
   scopeLabelZh,
   STATUS_LABELS_ZH,
   TARGET_GAP_COLUMNS_ZH,
+  TARGET_SOURCE_COLUMN_ZH,
   TOTAL_LABEL_ZH,
   UNION_FOUNDING_COLUMNS_ZH,
+  UNIT_PARAMETER_ZH,
   yesNoZh,
 } from '../labels-zh';
 import type { GroupBy } from '../rates';
 import type {
   AgreementsResult,
+  ReportRateRow,
+  ReportUnionRow,
+  ReportUnit,
   SigningRatesResult,
+  TargetSource,
   TargetGapsResult,
   TrendResult,
   UnionFoundingResult,
@@ -35,6 +43,27 @@ export type InstructorNames = ReadonlyMap<number, string>;
 function groupLabel(groupBy: GroupBy, group: string, names: InstructorNames): string {
   if (groupBy === 'instructor' && /^\d+$/.test(group)) return names.get(Number(group)) ?? `#${group}`;
   return groupLabelZh(groupBy, group);
+}
+
+/** The title row's 单位 entry: the unit the report covers, with its code. */
+function unitParameter(unit: ReportUnit | null): [string, string] {
+  return [UNIT_PARAMETER_ZH, unit ? `${unit.name}（${unit.code}）` : ALL_UNITS_ZH];
+}
+
+/** A row's group as people read it: a child unit's name (groupBy=orgUnit), else the group's label. */
+function rowLabel(
+  groupBy: GroupBy,
+  row: { group: string; groupName?: string },
+  names: InstructorNames,
+): string {
+  if (row.group === 'total') return groupLabelZh(groupBy, row.group);
+  return row.groupName ?? groupLabel(groupBy, row.group, names);
+}
+
+/** 目标来源: the unit that set a row's target; 默认目标 for the deployment default. */
+function targetSourceLabel(source: TargetSource | undefined): string | null {
+  if (source === undefined) return null;
+  return source === null ? DEFAULT_TARGET_SOURCE_ZH : source.name;
 }
 
 const kind = (agreementKind: string) =>
@@ -55,19 +84,27 @@ export function signingRatesTable(result: SigningRatesResult, names: InstructorN
           { key: 'target', header: RATE_COLUMNS_ZH.target, format: 'percent' },
           { key: 'meetsTarget', header: RATE_COLUMNS_ZH.meetsTarget },
           { key: 'shortBy', header: RATE_COLUMNS_ZH.shortBy, format: 'integer' },
+          { key: 'targetSource', header: TARGET_SOURCE_COLUMN_ZH },
         ] as ReportColumn[])
       : []),
   ];
-  const rows = [...result.rows, result.total].map((row) => ({
-    ...row,
-    group: groupLabel(result.groupBy, row.group, names),
+  const rows = [...result.rows, result.total].map((row: ReportRateRow) => ({
+    group: rowLabel(result.groupBy, row, names),
+    enterprises: row.enterprises,
+    covered: row.covered,
+    rate: row.rate,
+    employees: row.employees,
+    employeesCovered: row.employeesCovered,
+    employeeRate: row.employeeRate,
     target: row.target ?? null,
     meetsTarget: row.meetsTarget === undefined ? null : yesNoZh(row.meetsTarget),
     shortBy: row.shortBy ?? null,
+    targetSource: targetSourceLabel(row.targetSource),
   }));
   return {
     title: '集体合同签订率',
     parameters: [
+      unitParameter(result.orgUnit),
       ['截至日期', result.asOf],
       ['合同类型', kind(result.agreementKind)],
       ['统计范围', BASE_LABELS_ZH[result.base as keyof typeof BASE_LABELS_ZH]],
@@ -90,12 +127,17 @@ export function targetGapsTable(result: TargetGapsResult, names: InstructorNames
   return {
     title: '未签企业名单',
     parameters: [
+      unitParameter(result.orgUnit),
       ['截至日期', result.asOf],
       ['所有制类别', SECTOR_LABELS_ZH[result.sector]],
       ['合同类型', kind(result.agreementKind)],
       ['统计范围', BASE_LABELS_ZH[result.base as keyof typeof BASE_LABELS_ZH]],
       ['计入合同', STATUS_LABELS_ZH[result.status as keyof typeof STATUS_LABELS_ZH]],
       ['目标', result.target === null ? '无' : `${(result.target * 100).toFixed(0)}%`],
+      [
+        TARGET_SOURCE_COLUMN_ZH,
+        result.target === null ? '无' : (targetSourceLabel(result.targetSource) ?? '无'),
+      ],
       ['差额(家)', String(result.shortBy)],
     ],
     columns,
@@ -115,6 +157,7 @@ export function unionFoundingTable(result: UnionFoundingResult, names: Instructo
   return {
     title: '建会率',
     parameters: [
+      unitParameter(result.orgUnit),
       ['截至日期', result.asOf],
       ['分组', GROUP_BY_LABELS_ZH[result.groupBy]],
     ],
@@ -124,9 +167,11 @@ export function unionFoundingTable(result: UnionFoundingResult, names: Instructo
       { key: 'unionised', header: UNION_FOUNDING_COLUMNS_ZH.unionised, format: 'integer' },
       { key: 'rate', header: UNION_FOUNDING_COLUMNS_ZH.rate, format: 'percent' },
     ],
-    rows: [...result.rows, result.total].map((row) => ({
-      ...row,
-      group: groupLabel(result.groupBy, row.group, names),
+    rows: [...result.rows, result.total].map((row: ReportUnionRow) => ({
+      group: rowLabel(result.groupBy, row, names),
+      enterprises: row.enterprises,
+      unionised: row.unionised,
+      rate: row.rate,
     })),
   };
 }
@@ -135,6 +180,7 @@ export function agreementsTable(result: AgreementsResult): ReportTable {
   return {
     title: '集体合同签订情况',
     parameters: [
+      unitParameter(result.orgUnit),
       ['截至日期', result.asOf],
       ['合同类型', kind(result.agreementKind)],
     ],
@@ -170,6 +216,7 @@ export function trendTable(result: TrendResult, names: InstructorNames): ReportT
   return {
     title: '签订率月度趋势',
     parameters: [
+      unitParameter(result.orgUnit),
       ['起止月份', `${result.from} 至 ${result.to}`],
       ['合同类型', kind(result.agreementKind)],
       ['统计范围', BASE_LABELS_ZH[result.base as keyof typeof BASE_LABELS_ZH]],
@@ -178,7 +225,7 @@ export function trendTable(result: TrendResult, names: InstructorNames): ReportT
     ],
     columns,
     rows: [
-      ...result.series.map((series) => row(groupLabel(result.groupBy, series.group, names), series.points)),
+      ...result.series.map((series) => row(rowLabel(result.groupBy, series, names), series.points)),
       row(TOTAL_LABEL_ZH, result.total),
     ],
   };

@@ -3,6 +3,7 @@
  * "a sector, a type, a township, an industry, an instructor's portfolio").
  */
 import { OWNERSHIP_TYPES, SECTORS } from '../../enterprises/domain/ownership';
+import { DIRECT_GROUP } from './roll-up';
 import type { GroupBy } from './types';
 
 /** Group key of enterprises without an instructor. */
@@ -23,12 +24,14 @@ export function fixedGroups(groupBy: GroupBy): readonly string[] | null {
  * The groups of a report, in order. Fixed groupings list all their groups in declared order;
  * townships and industries list those present, sorted by Unicode code point (deterministic on
  * every ICU build, and the order of SQLite's BINARY and MySQL's utf8mb4_bin collations);
- * instructors list those present by numeric id, `none` last.
+ * instructors list those present by numeric id, `none` last; child units as the roll-up lists
+ * them (by code, rates/roll-up.ts), `none` (enterprises directly in the unit) last.
  */
 export function listGroups(groupBy: GroupBy, presentKeys: Iterable<string>): string[] {
   const fixed = fixedGroups(groupBy);
   if (fixed !== null) return [...fixed];
   const unique = [...new Set(presentKeys)];
+  if (groupBy === 'orgUnit') return unique.sort(directLast);
   return unique.sort(groupBy === 'instructor' ? compareInstructorKeys : compareCodePoints);
 }
 
@@ -47,4 +50,8 @@ function compareInstructorKeys(a: string, b: string): number {
   if (a === NO_INSTRUCTOR || b === NO_INSTRUCTOR)
     return Number(a === NO_INSTRUCTOR) - Number(b === NO_INSTRUCTOR);
   return Number(a) - Number(b);
+}
+
+function directLast(a: string, b: string): number {
+  return Number(a === DIRECT_GROUP) - Number(b === DIRECT_GROUP);
 }

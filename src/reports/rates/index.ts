@@ -11,3 +11,4 @@ export * from './target-gaps';
 export * from './trend';
 export * from './types';
 export * from './union-founding';
+export * from './roll-up';

@@ -24,7 +24,15 @@ export interface EnterpriseRow {
   closedOn: BusinessDate | null;
 }
 
-export const GROUP_BYS = ['sector', 'ownershipType', 'township', 'industry', 'instructor'] as const;
+/** `orgUnit`: one group per child unit of the report's unit (rates/roll-up.ts). */
+export const GROUP_BYS = [
+  'sector',
+  'ownershipType',
+  'township',
+  'industry',
+  'instructor',
+  'orgUnit',
+] as const;
 export type GroupBy = (typeof GROUP_BYS)[number];
 
 /** The denominator (应签): unionised open enterprises (the usual base) or all open ones. */

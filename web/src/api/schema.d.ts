@@ -1347,9 +1347,24 @@ export interface components {
       guards: components['schemas']['GuardResponse'][];
       transitions: components['schemas']['TransitionResponse'][];
     };
+    ReportOrgUnitResponse: {
+      id: number;
+      /**
+       * @description 统计用区划代码, 12 digits
+       * @example 510104000000
+       */
+      code: string;
+      name: string;
+      /** @enum {string} */
+      level: 'province' | 'city' | 'county' | 'township';
+    };
+    TargetSourceResponse: {
+      id: number;
+      name: string;
+    };
     SigningRateRowResponse: {
       /**
-       * @description the group: a sector, an ownership type, a township, an industry letter, or an instructor id (`none`: no instructor); `total` on the total row
+       * @description the group: a sector, an ownership type, a township, an industry letter, an instructor id (`none`: no instructor), or a child unit id (groupBy=orgUnit; `none`: the enterprises sitting directly in the unit); `total` on the total row
        * @example non_public
        */
       group: string;
@@ -1370,16 +1385,22 @@ export interface components {
       meetsTarget?: boolean;
       /** @description with target: how many more covered enterprises the group needs to meet it (0 if met) */
       shortBy?: number;
+      /** @description groupBy=orgUnit: the child unit's name (本级直属 on the `none` row); absent for other groupings */
+      groupName?: string;
+      /** @description with target: the unit that set it (the report's unit or its nearest ancestor that sets one); null = the deployment default (REPORT_TARGETS) */
+      targetSource?: components['schemas']['TargetSourceResponse'] | null;
     };
     SigningRatesResponse: {
       /** Format: date */
       asOf: string;
+      /** @description the unit the report covers: orgUnitId, else the caller's unit; null for the whole deployment when it has several roots */
+      orgUnit: components['schemas']['ReportOrgUnitResponse'] | null;
       /** @enum {string} */
       agreementKind: 'comprehensive' | 'wage' | 'women' | 'safety';
       /** @enum {string} */
       base: 'unionised' | 'all';
       /** @enum {string} */
-      groupBy: 'sector' | 'ownershipType' | 'township' | 'industry' | 'instructor';
+      groupBy: 'sector' | 'ownershipType' | 'township' | 'industry' | 'instructor' | 'orgUnit';
       /** @enum {string} */
       status: 'signed' | 'in_force';
       rows: components['schemas']['SigningRateRowResponse'][];
@@ -1413,6 +1434,8 @@ export interface components {
     TargetGapsResponse: {
       /** Format: date */
       asOf: string;
+      /** @description the unit the report covers: orgUnitId, else the caller's unit; null for the whole deployment when it has several roots */
+      orgUnit: components['schemas']['ReportOrgUnitResponse'] | null;
       /** @enum {string} */
       sector: 'state' | 'collective' | 'non_public' | 'other';
       /** @enum {string} */
@@ -1423,6 +1446,8 @@ export interface components {
       status: 'signed' | 'in_force';
       /** @description null when the sector has no target */
       target: number | null;
+      /** @description with target: the unit that set it (the report's unit or its nearest ancestor that sets one); null = the deployment default (REPORT_TARGETS) */
+      targetSource: components['schemas']['TargetSourceResponse'] | null;
       /** @description as on the sector's signing-rate row; 0 without a target */
       shortBy: number;
       /** @description every uncovered enterprise of the sector's base, largest first */
@@ -1430,7 +1455,7 @@ export interface components {
     };
     UnionFoundingRowResponse: {
       /**
-       * @description the group: a sector, an ownership type, a township, an industry letter, or an instructor id (`none`: no instructor); `total` on the total row
+       * @description the group: a sector, an ownership type, a township, an industry letter, an instructor id (`none`: no instructor), or a child unit id (groupBy=orgUnit; `none`: the enterprises sitting directly in the unit); `total` on the total row
        * @example non_public
        */
       group: string;
@@ -1440,12 +1465,16 @@ export interface components {
       unionised: number;
       /** @description unionised / enterprises, a fraction 0–1; null for an empty group */
       rate: number | null;
+      /** @description groupBy=orgUnit: the child unit's name (本级直属 on the `none` row); absent for other groupings */
+      groupName?: string;
     };
     UnionFoundingResponse: {
       /** Format: date */
       asOf: string;
+      /** @description the unit the report covers: orgUnitId, else the caller's unit; null for the whole deployment when it has several roots */
+      orgUnit: components['schemas']['ReportOrgUnitResponse'] | null;
       /** @enum {string} */
-      groupBy: 'sector' | 'ownershipType' | 'township' | 'industry' | 'instructor';
+      groupBy: 'sector' | 'ownershipType' | 'township' | 'industry' | 'instructor' | 'orgUnit';
       rows: components['schemas']['UnionFoundingRowResponse'][];
       total: components['schemas']['UnionFoundingRowResponse'];
     };
@@ -1467,6 +1496,8 @@ export interface components {
     AgreementsReportResponse: {
       /** Format: date */
       asOf: string;
+      /** @description the unit the report covers: orgUnitId, else the caller's unit; null for the whole deployment when it has several roots */
+      orgUnit: components['schemas']['ReportOrgUnitResponse'] | null;
       /** @enum {string} */
       agreementKind: 'comprehensive' | 'wage' | 'women' | 'safety';
       /** @description always the three scopes */
@@ -1491,10 +1522,12 @@ export interface components {
     };
     TrendSeriesResponse: {
       /**
-       * @description the group: a sector, an ownership type, a township, an industry letter, or an instructor id (`none`: no instructor); `total` on the total row
+       * @description the group: a sector, an ownership type, a township, an industry letter, an instructor id (`none`: no instructor), or a child unit id (groupBy=orgUnit; `none`: the enterprises sitting directly in the unit); `total` on the total row
        * @example non_public
        */
       group: string;
+      /** @description groupBy=orgUnit: the child unit's name (本级直属 on the `none` row); absent for other groupings */
+      groupName?: string;
       /** @description one point per month */
       points: components['schemas']['TrendPointResponse'][];
     };
@@ -1503,6 +1536,8 @@ export interface components {
       from: string;
       /** @example 2026-12 */
       to: string;
+      /** @description the unit the report covers: orgUnitId, else the caller's unit; null for the whole deployment when it has several roots */
+      orgUnit: components['schemas']['ReportOrgUnitResponse'] | null;
       /** @enum {string} */
       agreementKind: 'comprehensive' | 'wage' | 'women' | 'safety';
       /** @enum {string} */
@@ -1510,7 +1545,7 @@ export interface components {
       /** @enum {string} */
       status: 'signed' | 'in_force';
       /** @enum {string} */
-      groupBy: 'sector' | 'ownershipType' | 'township' | 'industry' | 'instructor';
+      groupBy: 'sector' | 'ownershipType' | 'township' | 'industry' | 'instructor' | 'orgUnit';
       /** @description the months from `from` to `to` that have begun */
       months: string[];
       /** @description one series per group */
@@ -3113,6 +3148,8 @@ export interface operations {
   ReportsController_signingRates: {
     parameters: {
       query?: {
+        /** @description the unit the report covers (its subtree); default the caller's unit (the whole deployment without one). A unit outside the caller's scope is 404 ORG_UNIT.NOT_FOUND */
+        orgUnitId?: number;
         /** @description the date the report is for; default today */
         asOf?: string;
         agreementKind?: 'comprehensive' | 'wage' | 'women' | 'safety';
@@ -3120,7 +3157,7 @@ export interface operations {
         base?: 'unionised' | 'all';
         /** @description in_force: count only agreements that had taken effect by asOf */
         status?: 'signed' | 'in_force';
-        groupBy?: 'sector' | 'ownershipType' | 'township' | 'industry' | 'instructor';
+        groupBy?: 'sector' | 'ownershipType' | 'township' | 'industry' | 'instructor' | 'orgUnit';
       };
       header?: never;
       path?: never;
@@ -3169,6 +3206,8 @@ export interface operations {
   ReportsController_signingRates_download: {
     parameters: {
       query?: {
+        /** @description the unit the report covers (its subtree); default the caller's unit (the whole deployment without one). A unit outside the caller's scope is 404 ORG_UNIT.NOT_FOUND */
+        orgUnitId?: number;
         /** @description the date the report is for; default today */
         asOf?: string;
         agreementKind?: 'comprehensive' | 'wage' | 'women' | 'safety';
@@ -3176,7 +3215,7 @@ export interface operations {
         base?: 'unionised' | 'all';
         /** @description in_force: count only agreements that had taken effect by asOf */
         status?: 'signed' | 'in_force';
-        groupBy?: 'sector' | 'ownershipType' | 'township' | 'industry' | 'instructor';
+        groupBy?: 'sector' | 'ownershipType' | 'township' | 'industry' | 'instructor' | 'orgUnit';
       };
       header?: never;
       path: {
@@ -3229,6 +3268,8 @@ export interface operations {
   ReportsController_targetGaps: {
     parameters: {
       query?: {
+        /** @description the unit the report covers (its subtree); default the caller's unit (the whole deployment without one). A unit outside the caller's scope is 404 ORG_UNIT.NOT_FOUND */
+        orgUnitId?: number;
         /** @description the date the report is for; default today */
         asOf?: string;
         agreementKind?: 'comprehensive' | 'wage' | 'women' | 'safety';
@@ -3285,6 +3326,8 @@ export interface operations {
   ReportsController_targetGaps_download: {
     parameters: {
       query?: {
+        /** @description the unit the report covers (its subtree); default the caller's unit (the whole deployment without one). A unit outside the caller's scope is 404 ORG_UNIT.NOT_FOUND */
+        orgUnitId?: number;
         /** @description the date the report is for; default today */
         asOf?: string;
         agreementKind?: 'comprehensive' | 'wage' | 'women' | 'safety';
@@ -3345,9 +3388,11 @@ export interface operations {
   ReportsController_unionFounding: {
     parameters: {
       query?: {
+        /** @description the unit the report covers (its subtree); default the caller's unit (the whole deployment without one). A unit outside the caller's scope is 404 ORG_UNIT.NOT_FOUND */
+        orgUnitId?: number;
         /** @description the date the report is for; default today */
         asOf?: string;
-        groupBy?: 'sector' | 'ownershipType' | 'township' | 'industry' | 'instructor';
+        groupBy?: 'sector' | 'ownershipType' | 'township' | 'industry' | 'instructor' | 'orgUnit';
       };
       header?: never;
       path?: never;
@@ -3396,9 +3441,11 @@ export interface operations {
   ReportsController_unionFounding_download: {
     parameters: {
       query?: {
+        /** @description the unit the report covers (its subtree); default the caller's unit (the whole deployment without one). A unit outside the caller's scope is 404 ORG_UNIT.NOT_FOUND */
+        orgUnitId?: number;
         /** @description the date the report is for; default today */
         asOf?: string;
-        groupBy?: 'sector' | 'ownershipType' | 'township' | 'industry' | 'instructor';
+        groupBy?: 'sector' | 'ownershipType' | 'township' | 'industry' | 'instructor' | 'orgUnit';
       };
       header?: never;
       path: {
@@ -3451,6 +3498,8 @@ export interface operations {
   ReportsController_agreements: {
     parameters: {
       query?: {
+        /** @description the unit the report covers (its subtree); default the caller's unit (the whole deployment without one). A unit outside the caller's scope is 404 ORG_UNIT.NOT_FOUND */
+        orgUnitId?: number;
         /** @description the date the report is for; default today */
         asOf?: string;
         agreementKind?: 'comprehensive' | 'wage' | 'women' | 'safety';
@@ -3502,6 +3551,8 @@ export interface operations {
   ReportsController_agreements_download: {
     parameters: {
       query?: {
+        /** @description the unit the report covers (its subtree); default the caller's unit (the whole deployment without one). A unit outside the caller's scope is 404 ORG_UNIT.NOT_FOUND */
+        orgUnitId?: number;
         /** @description the date the report is for; default today */
         asOf?: string;
         agreementKind?: 'comprehensive' | 'wage' | 'women' | 'safety';
@@ -3557,6 +3608,8 @@ export interface operations {
   ReportsController_trend: {
     parameters: {
       query?: {
+        /** @description the unit the report covers (its subtree); default the caller's unit (the whole deployment without one). A unit outside the caller's scope is 404 ORG_UNIT.NOT_FOUND */
+        orgUnitId?: number;
         /** @description the date the report is for; default today */
         asOf?: string;
         agreementKind?: 'comprehensive' | 'wage' | 'women' | 'safety';
@@ -3564,7 +3617,7 @@ export interface operations {
         base?: 'unionised' | 'all';
         /** @description in_force: count only agreements that had taken effect by asOf */
         status?: 'signed' | 'in_force';
-        groupBy?: 'sector' | 'ownershipType' | 'township' | 'industry' | 'instructor';
+        groupBy?: 'sector' | 'ownershipType' | 'township' | 'industry' | 'instructor' | 'orgUnit';
         /** @description first month (YYYY-MM); default 11 months before to */
         from?: string;
         /** @description last month (YYYY-MM); default this month. Months after the current one are left out */
@@ -3617,6 +3670,8 @@ export interface operations {
   ReportsController_trend_download: {
     parameters: {
       query?: {
+        /** @description the unit the report covers (its subtree); default the caller's unit (the whole deployment without one). A unit outside the caller's scope is 404 ORG_UNIT.NOT_FOUND */
+        orgUnitId?: number;
         /** @description the date the report is for; default today */
         asOf?: string;
         agreementKind?: 'comprehensive' | 'wage' | 'women' | 'safety';
@@ -3624,7 +3679,7 @@ export interface operations {
         base?: 'unionised' | 'all';
         /** @description in_force: count only agreements that had taken effect by asOf */
         status?: 'signed' | 'in_force';
-        groupBy?: 'sector' | 'ownershipType' | 'township' | 'industry' | 'instructor';
+        groupBy?: 'sector' | 'ownershipType' | 'township' | 'industry' | 'instructor' | 'orgUnit';
         /** @description first month (YYYY-MM); default 11 months before to */
         from?: string;
         /** @description last month (YYYY-MM); default this month. Months after the current one are left out */

@@ -78,6 +78,7 @@ describe('trendChartOption', () => {
   const report: TrendReport = {
     from: '2026-01',
     to: '2026-02',
+    orgUnit: null,
     agreementKind: 'wage',
     base: 'unionised',
     status: 'signed',
