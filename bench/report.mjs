@@ -584,7 +584,7 @@ FROM agreements a WHERE ${inForce} GROUP BY a.scope`;
       return `SELECT a.scope AS scope, COUNT(DISTINCT ne.enterprise_id) AS enterprises FROM agreements a
   INNER JOIN negotiation_enterprises ne ON ne.negotiation_id = a.negotiation_id
   INNER JOIN enterprises e ON e.id = ne.enterprise_id
-WHERE ${inForce} AND ${open} GROUP BY a.scope`;
+WHERE ${inForce} AND ${open}${scopeE} GROUP BY a.scope`;
     default:
       throw new Error(`no statement ${kind}`);
   }
@@ -730,7 +730,9 @@ async function benchHierarchy(db, app) {
         HIERARCHY_RUNS,
       );
       const [admin, prov, cty] = results;
-      const same = JSON.stringify(admin.result) === JSON.stringify(prov.result);
+      // The figures, not the unit the answer names (builds with orgUnitId name it: null for the admin).
+      const figures = (body) => JSON.stringify({ ...body, orgUnit: undefined });
+      const same = figures(admin.result) === figures(prov.result);
       if (!same) failed = true;
       if (path.includes('signing-rates') && path.endsWith('groupBy=sector')) {
         citySigning = cty.result;
