@@ -659,6 +659,11 @@ const timed = async (fn) => {
 
 async function benchHierarchy(db, app) {
   const lines = [];
+  // Each line also to stderr as it comes: a run stopped early keeps what it measured.
+  const say = (...xs) => {
+    say(...xs);
+    for (const x of xs) log(x.trim());
+  };
   const units = (
     await db.query('SELECT id, code, name, level, parent_id AS parentId, path FROM org_units ORDER BY id')
   ).map((u) => ({ ...u, id: Number(u.id), parentId: u.parentId === null ? null : Number(u.parentId) }));
@@ -678,7 +683,7 @@ async function benchHierarchy(db, app) {
     );
   const sized = async (unit) =>
     `${unit.name} (${unit.code}, id ${unit.id}: ${subtree(unit).length} units, ${(await enterprisesIn(subtree(unit))).toLocaleString('en')} enterprises)`;
-  lines.push(
+  say(
     `  hierarchy: ${Object.entries(levels)
       .map(([level, n]) => `${n} ${level}`)
       .join(
@@ -707,7 +712,7 @@ async function benchHierarchy(db, app) {
   if (HIERARCHY_PARTS.includes('a')) {
     // (a) Each report as the admin (unrestricted), the province's supervisor (IN all its ids:
     // the same answer) and the city's supervisor.
-    lines.push(
+    say(
       `  (a) scope cost, ${HIERARCHY_RUNS} rounds per report (admin, province, city in turn; medians after one unmeasured call of each):`,
     );
     const callers = [
@@ -743,7 +748,7 @@ async function benchHierarchy(db, app) {
       log(
         `${db.key} ${name}: admin ${admin.ms.map((x) => x.toFixed(0)).join(' ')}; province ${prov.ms.map((x) => x.toFixed(0)).join(' ')}; city ${cty.ms.map((x) => x.toFixed(0)).join(' ')} ms`,
       );
-      lines.push(
+      say(
         `    ${name.padEnd(34)} admin ${fmt(admin.median).padStart(9)}, province-scoped ${fmt(prov.median).padStart(9)} (${ratio(prov.median, admin.median)}, ${r <= 1.2 ? 'within' : 'OVER'} 1.2×; answer ${same ? 'equal' : 'DIFFERS'}), city-scoped ${fmt(cty.median).padStart(8)} (${ratio(cty.median, admin.median)} of the admin's)`,
       );
     }
@@ -774,14 +779,14 @@ async function benchHierarchy(db, app) {
       if (c.diffs.length) failed = true;
       return `${what} ${c.diffs.length ? `DIFFER: ${c.diffs.slice(0, 3).join('; ')}` : `equal (${c.total.covered}/${c.total.enterprises})`}`;
     });
-    lines.push(
+    say(
       `    hand SQL, signing rates by sector: ${hand.map((h) => `${h.name} ${fmt(h.median)}`).join('; ')}`,
       `      IN province / none ${ratio(hand[1].median, hand[0].median)}${hand[3] ? `, IN city / BETWEEN ${ratio(hand[2].median, hand[3].median)}` : ''}; numbers: ${checks.join('; ')}`,
     );
 
     // The app's statements on a bare connection, unrestricted and with the province's IN list.
     const cityRange = hi - lo + 1 === cityIds.length ? { from: lo, to: hi } : null;
-    lines.push(
+    say(
       `    the app's statements on a bare connection (none / IN province / IN city${cityRange ? ' / BETWEEN city' : ''}):`,
     );
     const bareVariants = [
@@ -796,31 +801,31 @@ async function benchHierarchy(db, app) {
         HIERARCHY_RUNS,
       );
       const r = bare[1].median / bare[0].median;
-      lines.push(
+      say(
         `      ${kind.padEnd(40)} ${bare.map((b) => fmt(b.median)).join(' / ')}; IN province/none ${ratio(bare[1].median, bare[0].median)}${r > 1.2 ? ' OVER 1.2×' : ''}${cityRange ? `, IN city/BETWEEN ${ratio(bare[2].median, bare[3].median)}` : ''}`,
       );
       for (const [label, ids] of bareVariants.slice(0, 3)) {
         const plan = explainLines(await db.explain(productSql(kind, ids)));
         log(`${db.key} EXPLAIN ${kind}, ${label}:\n  ${plan.join('\n  ')}`);
         if (r > 1.2 || process.env.EXPLAIN === '1')
-          lines.push(`        EXPLAIN (${label}):`, ...plan.map((p) => `          ${p}`));
+          say(`        EXPLAIN (${label}):`, ...plan.map((p) => `          ${p}`));
       }
     }
     const over = worst.filter(([, r]) => r > 1.2);
-    lines.push(
+    say(
       `    scope bound (≤ 1.2× the unrestricted report, same answer): ${over.length ? `NOT met by ${over.map(([n, r]) => `${n} (${r.toFixed(2)}×)`).join(', ')}` : `met by every report (worst ${Math.max(...worst.map(([, r]) => r)).toFixed(2)}×)`}`,
     );
   }
   if (HIERARCHY_PARTS.includes('b')) {
     // (b) groupBy=orgUnit at the province, the city and the county.
-    lines.push(`  (b) groupBy=orgUnit (signing rates, as the admin, orgUnitId=…):`);
+    say(`  (b) groupBy=orgUnit (signing rates, as the admin, orgUnitId=…):`);
     for (const unit of [province, city, county]) {
       const path = `/api/v1/reports/signing-rates?asOf=${AS_OF}&groupBy=orgUnit&orgUnitId=${unit.id}`;
       const probe = await app.raw(path);
       if (probe.status !== 200) {
         const unavailable = probe.status === 400 || probe.status === 422;
         if (!unavailable) failed = true;
-        lines.push(
+        say(
           unavailable
             ? `    groupBy=orgUnit: not available in this build (${probe.status}: ${probe.text.slice(0, 160)})`
             : `    groupBy=orgUnit at ${unit.name}: FAILED ${probe.status}: ${probe.text.slice(0, 300)}`,
@@ -843,7 +848,7 @@ async function benchHierarchy(db, app) {
       );
       const c = compare(appRun.result, handRun.result);
       if (c.diffs.length) failed = true;
-      lines.push(
+      say(
         `    ${`${unit.level} ${unit.name}`.padEnd(16)} app ${fmt(appRun.median).padStart(9)} (first ${fmt(appRun.first)}), hand SQL ${fmt(handRun.median).padStart(9)} (first ${fmt(handRun.first)}), app/hand ${ratio(appRun.median, handRun.median)}; numbers ${c.diffs.length ? `DIFFER: ${c.diffs.slice(0, 5).join('; ')}` : `equal in all ${c.groups} children`} (total ${c.total.covered}/${c.total.enterprises} covered)`,
       );
     }
