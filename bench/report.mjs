@@ -661,7 +661,7 @@ async function benchHierarchy(db, app) {
   const lines = [];
   // Each line also to stderr as it comes: a run stopped early keeps what it measured.
   const say = (...xs) => {
-    say(...xs);
+    lines.push(...xs);
     for (const x of xs) log(x.trim());
   };
   const units = (
