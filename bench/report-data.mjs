@@ -1,10 +1,15 @@
 // Deterministic county data for bench/report.mjs: E enterprises with about 1.2 agreements
 // each (95 % enterprise scope, 5 % regional covering 15–25 enterprises each), one in-force
 // historical negotiation per agreement, for the app's tables (columns as in
-// migrations/1764000000000…0002). `rows()` yields [table, row] with row in COLUMNS order.
+// migrations/1764000000000…0002, 0006). `rows()` yields [table, row] with row in COLUMNS order.
+//
+// With `hierarchy` (bench/report-hierarchy.mjs), the org_units rows come first and every
+// enterprise sits in one of its townships (`org_unit_id`, `township` = that unit's name),
+// placed by a random stream of its own: every other value is the same as without it.
 import { creditCode } from './credit-code.mjs';
 
 export const COLUMNS = {
+  org_units: ['id', 'code', 'name', 'level', 'parent_id', 'path'],
   enterprises: [
     'id',
     'name',
@@ -16,6 +21,7 @@ export const COLUMNS = {
     'union_founded_on',
     'registered_on',
     'closed_on',
+    'org_unit_id',
   ],
   negotiations: [
     'id',
@@ -115,8 +121,10 @@ const addMonths = (day, months) => {
  * they were signed, as ids grow in a running system (the agreements in force on a date are
  * then a band of recent ids, not scattered over the whole table).
  */
-export function* rows({ enterprises: E, seed = 20261125, until = '2026-11-24' }) {
+export function* rows({ enterprises: E, seed = 20261125, until = '2026-11-24', hierarchy = null }) {
   const random = prng(seed);
+  const place = prng(seed ^ 0x5eed16);
+  if (hierarchy) for (const unit of hierarchy.units) yield ['org_units', unit];
   const end = dayOf(until);
   const signStart = end - 3 * 365;
   const between = (from, to) => from + Math.floor(random() * (to - from + 1));
@@ -147,7 +155,9 @@ export function* rows({ enterprises: E, seed = 20261125, until = '2026-11-24' })
   for (let id = 1; id <= E; id++) {
     const r = random();
     const ownership = OWNERSHIP.find(([upTo]) => r < upTo)[1];
-    const township = TOWNSHIPS[Math.floor(random() ** 1.4 * TOWNSHIPS.length)];
+    const countyTownship = TOWNSHIPS[Math.floor(random() ** 1.4 * TOWNSHIPS.length)];
+    const unit = hierarchy ? hierarchy.pick(place()) : null;
+    const township = unit ? unit.name : countyTownship;
     const industry = INDUSTRIES[Math.floor(random() * INDUSTRIES.length)];
     // Log-normal headcount, median ≈ 33, a few thousand at the top.
     const normal = Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
@@ -169,6 +179,7 @@ export function* rows({ enterprises: E, seed = 20261125, until = '2026-11-24' })
         union === null ? null : iso(union),
         registered === null ? null : iso(registered),
         closed === null ? null : iso(closed),
+        unit ? unit.id : null,
       ],
     ];
 

@@ -13,6 +13,20 @@
 //   2. the app (node dist/src/main.js, LOG_LEVEL=warn, SCHEDULER=off) on it, admin login;
 //   3. per grouping: one unmeasured call of each, then RUNS rounds of app then anchor; medians.
 //
+//   4. (HIERARCHY, default on for mariadb and sqlite) the data sits in a federation the shape of
+//      Sichuan (bench/report-hierarchy.mjs: 1 province, 21 cities, 183 counties, 3,000
+//      townships; issue 16, "Scale this must hold"), and besides today's anchors it measures:
+//      (a) the scope cost: every report (signing rates by sector and by township, target gaps,
+//          union founding, agreements by scope, 12-month trend) asked by the admin (no unit:
+//          unrestricted), by a supervisor of 四川省 (restricted: `org_unit_id IN` the province's
+//          3,205 unit ids; the same answer, as a second, empty root exists) and by a supervisor
+//          of 绵阳市 (restricted to its subtree); ratios province/admin (the 1.2× bound) and
+//          city/admin; the signing-rate hand SQL with and without the IN condition, the same
+//          statements as the app's on a bare connection, and their EXPLAIN;
+//      (b) `groupBy=orgUnit` at the province, the city and a county of it (`orgUnitId=`), when
+//          the build has it, against a hand-written statement grouping by township unit and
+//          rolling up to the children by path.
+//
 //   sqlite-import: the same county on a new SQLite file, but brought in as an office would:
 //      the roster and the agreements as CSV files through the import API of the running app
 //      (bench/report-import.mjs), and no ANALYZE by the benchmark: the planner statistics are
@@ -29,6 +43,9 @@
 //   AS_OF                      default 2026-06-30
 //   RUNS                       measured rounds per grouping, default 5
 //   REGENERATE=1               drop and regenerate the MariaDB data even if it matches
+//   HIERARCHY=0                the single county of 20 townships (no units) instead of Sichuan
+//   HIERARCHY_RUNS             measured rounds per report in the hierarchy part, default RUNS
+//   HIERARCHY_PARTS            a,b (default both): the scope cost, the groupBy=orgUnit roll-ups
 //   APP_ENTRY                  the app's entry point, default dist/src/main.js
 //   APP_LOG_LEVEL              the app's LOG_LEVEL, default warn
 //   PREPARE_SQL, CLEANUP_SQL   statements separated by ";" run on each database before the app
@@ -44,6 +61,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import mysql from 'mysql2/promise';
 import { COLUMNS, rows } from './report-data.mjs';
+import { sichuan } from './report-hierarchy.mjs';
 import { importCounty } from './report-import.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -59,6 +77,13 @@ const AS_OF = process.env.AS_OF ?? '2026-06-30';
 const RUNS = Number(process.env.RUNS ?? 5);
 const GOALS = { mariadb: 1500, sqlite: 1000, 'sqlite-import': 1000 };
 const GENERATOR = { version: 2, seed: 20261125, until: '2026-11-24' };
+/** The federation the data sits in (not for sqlite-import, whose roster names a county's townships). */
+const HIERARCHY = process.env.HIERARCHY !== '0' ? { name: 'sichuan', version: 1, seed: 20261204 } : null;
+const HIERARCHY_RUNS = Number(process.env.HIERARCHY_RUNS ?? RUNS);
+const HIERARCHY_PARTS = (process.env.HIERARCHY_PARTS ?? 'a,b').split(',');
+/** The units measured: the province, a city of about a hundred townships, and its first county. */
+const PROVINCE_CODE = '510000000000';
+const CITY_CODE = '510700000000';
 const GROUPINGS = ['sector', 'township'];
 /** The other reports measured on imported data: the gap list and the 12-month trend up to AS_OF. */
 const trendTo = AS_OF.slice(0, 7);
@@ -101,14 +126,14 @@ const COVERED_SQL = {
     JOIN negotiation_enterprises ne ON ne.negotiation_id = a.negotiation_id WHERE ${RUNNING}`,
 };
 
-const handSql = (groupBy, db) => `
+const handSql = (groupBy, db, restriction = '') => `
 SELECT ${GROUP_SQL[groupBy]} AS grp, COUNT(*) AS enterprises, SUM(e.employee_count) AS employees,
   COUNT(cov.enterprise_id) AS covered,
   SUM(CASE WHEN cov.enterprise_id IS NULL THEN 0 ELSE e.employee_count END) AS employeesCovered
 FROM enterprises e
 LEFT JOIN (${COVERED_SQL[db]}) cov ON cov.enterprise_id = e.id
 WHERE (e.registered_on IS NULL OR e.registered_on <= ?) AND (e.closed_on IS NULL OR e.closed_on > ?)
-  AND e.union_founded_on IS NOT NULL AND e.union_founded_on <= ?
+  AND e.union_founded_on IS NOT NULL AND e.union_founded_on <= ?${restriction && `\n  AND ${restriction}`}
 GROUP BY 1`;
 const handParams = () => Array(7).fill(AS_OF);
 
@@ -191,23 +216,49 @@ async function startApp(databaseUrl, extraEnv) {
     }
     await new Promise((r) => setTimeout(r, 200));
   }
-  const res = await fetch(`${base}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'admin', password: adminPassword }),
-  });
-  if (res.status !== 200) throw new Error(`login → ${res.status}: ${await res.text()}`);
-  const { accessToken } = await res.json();
-  const authorization = `Bearer ${accessToken}`;
-  return {
-    /** Any report path with its query: `{ ms, body }`. */
-    async get(pathAndQuery) {
+  const login = async (username, password) => {
+    const res = await fetch(`${base}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username, password }),
+    });
+    if (res.status !== 200) throw new Error(`login ${username} → ${res.status}: ${await res.text()}`);
+    return `Bearer ${(await res.json()).accessToken}`;
+  };
+  /** Requests as one signed-in user. */
+  const client = (authorization) => {
+    /** Any path with its query: `{ status, ms, text }`, whatever the status. */
+    const raw = async (pathAndQuery) => {
       const started = performance.now();
       const { status, text } = await httpGet(`${base}${pathAndQuery}`, { authorization });
-      const ms = performance.now() - started;
+      return { status, ms: performance.now() - started, text };
+    };
+    return { raw, ...requests(authorization, raw) };
+  };
+  const requests = (authorization, raw) => ({
+    /** Any report path with its query: `{ ms, body }`. */
+    async get(pathAndQuery) {
+      const { status, ms, text } = await raw(pathAndQuery);
       if (status !== 200) throw new Error(`${pathAndQuery} → ${status}: ${text.slice(0, 500)}`);
       return { ms, body: JSON.parse(text) };
     },
+    async post(path, body) {
+      const answer = await fetch(`${base}${path}`, {
+        method: 'POST',
+        headers: { authorization, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      if (answer.status >= 300)
+        throw new Error(`${path} → ${answer.status}: ${(await answer.text()).slice(0, 500)}`);
+      return answer.json();
+    },
+  });
+  const accessToken = (await login('admin', adminPassword)).slice('Bearer '.length);
+  const authorization = `Bearer ${accessToken}`;
+  return {
+    ...client(authorization),
+    /** Requests as another user. */
+    as: async (username, password) => client(await login(username, password)),
     /** A CSV file to an import route: its answer. */
     async upload(path, csv, name) {
       const form = new FormData();
@@ -251,11 +302,17 @@ async function startApp(databaseUrl, extraEnv) {
 // ---------------------------------------------------------------------------------------
 // Databases. Each returns { label, url, env, hand(groupBy) → rows, close() }.
 
-async function loadRows(E, insert) {
+async function loadRows(E, insert, hierarchy) {
   const started = performance.now();
   const counts = {};
   const buffers = Object.fromEntries(Object.keys(COLUMNS).map((t) => [t, []]));
-  for (const [table, row] of rows({ enterprises: E, seed: GENERATOR.seed, until: GENERATOR.until })) {
+  const generated = rows({
+    enterprises: E,
+    seed: GENERATOR.seed,
+    until: GENERATOR.until,
+    hierarchy: hierarchy ? sichuan(hierarchy.seed) : null,
+  });
+  for (const [table, row] of generated) {
     counts[table] = (counts[table] ?? 0) + 1;
     const buffer = buffers[table];
     buffer.push(row);
@@ -282,7 +339,7 @@ async function openMariadb(E) {
     dateStrings: true,
   };
   const env = { JWT_SECRET: randomBytes(30).toString('base64url') };
-  const wanted = JSON.stringify({ ...GENERATOR, enterprises: E });
+  const wanted = JSON.stringify({ ...GENERATOR, enterprises: E, ...(HIERARCHY && { hierarchy: HIERARCHY }) });
   const admin = await mysql.createConnection(options);
   const [[server]] = await admin.query('SELECT VERSION() AS version, @@innodb_buffer_pool_size AS pool');
   let reuse = false;
@@ -314,12 +371,16 @@ async function openMariadb(E) {
     const inflight = new Set();
     let turn = 0;
     const quote = (v) => (v === null ? 'NULL' : typeof v === 'number' ? String(v) : `'${v}'`);
-    await loadRows(E, async (table, batch) => {
-      const sql = `INSERT INTO ${table} (${COLUMNS[table].join(', ')}) VALUES ${batch.map((r) => `(${r.map(quote).join(',')})`).join(',')}`;
-      while (inflight.size >= conns.length) await Promise.race(inflight);
-      const p = conns[turn++ % conns.length].query(sql).finally(() => inflight.delete(p));
-      inflight.add(p);
-    });
+    await loadRows(
+      E,
+      async (table, batch) => {
+        const sql = `INSERT INTO ${table} (${COLUMNS[table].join(', ')}) VALUES ${batch.map((r) => `(${r.map(quote).join(',')})`).join(',')}`;
+        while (inflight.size >= conns.length) await Promise.race(inflight);
+        const p = conns[turn++ % conns.length].query(sql).finally(() => inflight.delete(p));
+        inflight.add(p);
+      },
+      HIERARCHY,
+    );
     await Promise.all(inflight);
     for (const c of conns) c.release();
     const started = performance.now();
@@ -345,10 +406,13 @@ async function openMariadb(E) {
     url: mariadbUrl,
     env,
     listIndexes,
-    hand: async (groupBy) => (await pool.query(handSql(groupBy, 'mariadb'), handParams()))[0],
+    hierarchy: HIERARCHY,
+    hand: async (groupBy, restriction) =>
+      (await pool.query(handSql(groupBy, 'mariadb', restriction), handParams()))[0],
     explainHand: async (groupBy) =>
       (await pool.query(`EXPLAIN ${handSql(groupBy, 'mariadb')}`, handParams()))[0],
     query: async (sql, params) => (await pool.query(sql, params))[0],
+    explain: async (sql, params) => (await pool.query(`EXPLAIN ${sql}`, params))[0],
     close: () => pool.end(),
   };
 }
@@ -379,10 +443,12 @@ async function openSqlite(E, { throughApi = false } = {}) {
   const insertMany = db.transaction((table, batch) => {
     for (const r of batch) statements[table].run(r);
   });
-  await loadRows(E, async (table, batch) => insertMany(table, batch));
+  await loadRows(E, async (table, batch) => insertMany(table, batch), HIERARCHY);
   db.exec('ANALYZE');
   db.pragma('foreign_keys = ON');
-  return sqliteBench(db, dir, url, 'sqlite');
+  const bench = sqliteBench(db, dir, url, 'sqlite');
+  bench.hierarchy = HIERARCHY;
+  return bench;
 }
 
 /** Queries on a SQLite bench database; `load(app)` fills it through the running app, if given. */
@@ -410,9 +476,11 @@ function sqliteBench(db, dir, url, key, load) {
             .all()
         : [],
     listIndexes,
-    hand: async (groupBy) => db.prepare(handSql(groupBy, 'sqlite')).all(...handParams()),
+    hand: async (groupBy, restriction) =>
+      db.prepare(handSql(groupBy, 'sqlite', restriction)).all(...handParams()),
     explainHand: async (groupBy) =>
       db.prepare(`EXPLAIN QUERY PLAN ${handSql(groupBy, 'sqlite')}`).all(...handParams()),
+    explain: async (sql, params = []) => db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params),
     query: async (sql, params = []) => {
       const statement = db.prepare(sql);
       return statement.reader ? statement.all(...params) : statement.run(...params);
@@ -452,6 +520,340 @@ function compare(appBody, handRows) {
     if (Number(appBody.total[f]) !== total[f])
       diffs.push(`total.${f}: app ${appBody.total[f]}, hand ${total[f]}`);
   return { diffs, groups: app.size, total };
+}
+
+// ---------------------------------------------------------------------------------------
+// The federation hierarchy (issue 16): scope cost and roll-ups
+
+const SCOPED_REPORTS = [
+  ['signing rates, groupBy=sector', `/api/v1/reports/signing-rates?asOf=${AS_OF}&groupBy=sector`],
+  ['signing rates, groupBy=township', `/api/v1/reports/signing-rates?asOf=${AS_OF}&groupBy=township`],
+  // state, not non_public: the province's non-public gap list is some 300,000 rows in one answer.
+  ['target gaps, sector=state', `/api/v1/reports/target-gaps?asOf=${AS_OF}&sector=state`],
+  ['union founding, groupBy=sector', `/api/v1/reports/union-founding?asOf=${AS_OF}&groupBy=sector`],
+  ['agreements by scope', `/api/v1/reports/agreements?asOf=${AS_OF}`],
+  [
+    `trend ${trendFrom}…${trendTo}, groupBy=sector`,
+    `/api/v1/reports/trend?from=${trendFrom}&to=${trendTo}&groupBy=sector`,
+  ],
+];
+
+/**
+ * The app's statements (src/reports/reports.repository.ts as the query builder writes them,
+ * asOf ${AS_OF}, wage, base unionised, status signed, values inlined) with the scope condition
+ * of `ids` (null: unrestricted), for their EXPLAIN and timings on a bare connection.
+ */
+function productSql(kind, ids) {
+  // `ids` may be a range instead: { from, to } (a subtree numbered in one run, as here).
+  const condition = (alias) =>
+    Array.isArray(ids)
+      ? `${alias}.org_unit_id IN (${ids.join(', ')})`
+      : `${alias}.org_unit_id BETWEEN ${ids.from} AND ${ids.to}`;
+  const d = `'${AS_OF}'`;
+  const inBase = `(e.union_founded_on IS NOT NULL AND e.union_founded_on <= ${d})`;
+  const open = `(e.registered_on IS NULL OR e.registered_on <= ${d}) AND (e.closed_on IS NULL OR e.closed_on > ${d})`;
+  const running = `a.signed_on <= ${d} AND a.expires_on > ${d} AND (a.terminated_on IS NULL OR a.terminated_on > ${d}) AND (a.set_aside_on IS NULL OR a.set_aside_on > ${d})`;
+  const scopeE = ids ? ` AND ${condition('e')}` : '';
+  const inForce = `a.agreement_kind = 'wage' AND ${running} AND (a.effective_on IS NOT NULL AND a.effective_on <= ${d})${
+    ids
+      ? ` AND EXISTS (SELECT 1 FROM negotiation_enterprises sne JOIN enterprises se ON se.id = sne.enterprise_id WHERE sne.negotiation_id = a.negotiation_id AND ${condition('se')})`
+      : ''
+  }`;
+  switch (kind) {
+    case 'signing tallies by ownership_type':
+    case 'signing tallies by township': {
+      const column = kind.endsWith('township') ? 'e.township' : 'e.ownership_type';
+      const covered = `${inBase} AND cov.enterprise_id IS NOT NULL`;
+      return `SELECT ${column} AS grp, SUM(CASE WHEN ${inBase} THEN 1 ELSE 0 END) AS enterprises,
+  SUM(CASE WHEN ${inBase} THEN e.employee_count ELSE 0 END) AS employees,
+  SUM(CASE WHEN ${covered} THEN 1 ELSE 0 END) AS covered,
+  SUM(CASE WHEN ${covered} THEN e.employee_count ELSE 0 END) AS employeesCovered
+FROM enterprises e LEFT JOIN (SELECT DISTINCT ne.enterprise_id AS enterprise_id FROM agreements a
+  INNER JOIN negotiation_enterprises ne ON ne.negotiation_id = a.negotiation_id
+  WHERE a.agreement_kind = 'wage' AND ${running}) cov ON cov.enterprise_id = e.id
+WHERE ${open}${scopeE} GROUP BY ${column}`;
+    }
+    case 'union tallies by ownership_type':
+      return `SELECT e.ownership_type AS grp, COUNT(*) AS enterprises, SUM(CASE WHEN ${inBase} THEN 1 ELSE 0 END) AS unionised
+FROM enterprises e WHERE ${open}${scopeE} GROUP BY e.ownership_type`;
+    case 'agreements in force by scope':
+      return `SELECT a.scope AS scope, COUNT(*) AS agreements, SUM(a.covered_employees) AS employeesCovered,
+  SUM(a.wage_increase_pct) AS wageIncreaseSum, COUNT(a.wage_increase_pct) AS wageIncreases
+FROM agreements a WHERE ${inForce} GROUP BY a.scope`;
+    case 'agreements: enterprises listed by scope':
+      return `SELECT a.scope AS scope, COUNT(DISTINCT ne.enterprise_id) AS enterprises FROM agreements a
+  INNER JOIN negotiation_enterprises ne ON ne.negotiation_id = a.negotiation_id
+  INNER JOIN enterprises e ON e.id = ne.enterprise_id
+WHERE ${inForce} AND ${open}${scopeE} GROUP BY a.scope`;
+    default:
+      throw new Error(`no statement ${kind}`);
+  }
+}
+const PRODUCT_STATEMENTS = [
+  'signing tallies by ownership_type',
+  'signing tallies by township',
+  'union tallies by ownership_type',
+  'agreements in force by scope',
+  'agreements: enterprises listed by scope',
+];
+
+/** The roll-up anchor: in-base, covered and headcounts per child of `unit`, from its townships. */
+const rollupSql = (db) => `
+SELECT c.id AS grp, SUM(x.enterprises) AS enterprises, SUM(x.employees) AS employees,
+  SUM(x.covered) AS covered, SUM(x.employeesCovered) AS employeesCovered
+FROM (
+  SELECT e.org_unit_id AS unit, COUNT(*) AS enterprises, SUM(e.employee_count) AS employees,
+    COUNT(cov.enterprise_id) AS covered,
+    SUM(CASE WHEN cov.enterprise_id IS NULL THEN 0 ELSE e.employee_count END) AS employeesCovered
+  FROM enterprises e
+  LEFT JOIN (${COVERED_SQL[db]}) cov ON cov.enterprise_id = e.id
+  WHERE (e.registered_on IS NULL OR e.registered_on <= ?) AND (e.closed_on IS NULL OR e.closed_on > ?)
+    AND e.union_founded_on IS NOT NULL AND e.union_founded_on <= ?
+    AND e.org_unit_id IN (SELECT s.id FROM org_units s WHERE s.path LIKE ?)
+  GROUP BY e.org_unit_id) x
+JOIN org_units t ON t.id = x.unit
+JOIN org_units c ON c.parent_id = ? AND t.path LIKE ${db === 'sqlite' ? "c.path || '%'" : "CONCAT(c.path, '%')"}
+GROUP BY c.id`;
+const rollupParams = (unit) => [...handParams(), `${unit.path}%`, unit.id];
+
+/** EXPLAIN rows in one line each. */
+const explainLines = (rowsIn) =>
+  rowsIn.map((r) =>
+    r.detail !== undefined
+      ? `${r.id}/${r.parent} ${r.detail}`
+      : `${r.id} ${r.select_type} ${r.table} ${r.type} key=${r.key ?? '-'}${r.key_len ? `(${r.key_len})` : ''} rows=${r.rows} ${r.Extra ?? ''}`.trim(),
+  );
+
+/** The hand rows as an app body, to compare two hand statements. */
+const asBody = (handRows) => ({
+  rows: handRows,
+  total: Object.fromEntries(FIELDS.map((f) => [f, handRows.reduce((s, r) => s + Number(r[f] ?? 0), 0)])),
+});
+
+const fmt = (ms) => `${ms.toFixed(0)} ms`;
+const ratio = (a, b) => `${(a / b).toFixed(2)}×`;
+
+async function timeRounds(variants, runs) {
+  // One unmeasured call of each, then `runs` rounds of all of them in turn; medians.
+  const out = variants.map(() => ({ ms: [], result: null }));
+  for (const [i, [, run]] of variants.entries()) out[i].first = (await run()).ms;
+  for (let round = 0; round < runs; round++)
+    for (const [i, [, run]] of variants.entries()) {
+      const r = await run();
+      out[i].ms.push(r.ms);
+      out[i].result = r.result;
+    }
+  return out.map((o, i) => ({
+    name: variants[i][0],
+    first: o.first,
+    median: median(o.ms),
+    ms: o.ms,
+    result: o.result,
+  }));
+}
+const timed = async (fn) => {
+  const started = performance.now();
+  const result = await fn();
+  return { ms: performance.now() - started, result };
+};
+
+async function benchHierarchy(db, app) {
+  const lines = [];
+  // Each line also to stderr as it comes: a run stopped early keeps what it measured.
+  const say = (...xs) => {
+    lines.push(...xs);
+    for (const x of xs) log(x.trim());
+  };
+  const units = (
+    await db.query('SELECT id, code, name, level, parent_id AS parentId, path FROM org_units ORDER BY id')
+  ).map((u) => ({ ...u, id: Number(u.id), parentId: u.parentId === null ? null : Number(u.parentId) }));
+  const byCode = new Map(units.map((u) => [u.code, u]));
+  const province = byCode.get(PROVINCE_CODE);
+  const city = byCode.get(CITY_CODE);
+  if (!province || !city) throw new Error(`no unit ${PROVINCE_CODE} or ${CITY_CODE} in org_units`);
+  const county = units.filter((u) => u.parentId === city.id).sort((a, b) => a.code.localeCompare(b.code))[0];
+  const subtree = (unit) => units.filter((u) => u.path.startsWith(unit.path)).map((u) => u.id);
+  const provinceIds = subtree(province);
+  const cityIds = subtree(city);
+  const levels = {};
+  for (const u of units) levels[u.level] = (levels[u.level] ?? 0) + 1;
+  const enterprisesIn = async (ids) =>
+    Number(
+      (await db.query(`SELECT COUNT(*) AS n FROM enterprises WHERE org_unit_id IN (${ids.join(', ')})`))[0].n,
+    );
+  const sized = async (unit) =>
+    `${unit.name} (${unit.code}, id ${unit.id}: ${subtree(unit).length} units, ${(await enterprisesIn(subtree(unit))).toLocaleString('en')} enterprises)`;
+  say(
+    `  hierarchy: ${Object.entries(levels)
+      .map(([level, n]) => `${n} ${level}`)
+      .join(
+        ', ',
+      )} units (the second province, 重庆市, an empty root); measured: ${await sized(province)}, ${await sized(city)}, ${await sized(county)}`,
+  );
+
+  // Supervisors of the province and of the city (the users API of this build takes no unit: set in the table).
+  const as = {};
+  for (const [who, unit] of [
+    ['province', province],
+    ['city', city],
+  ]) {
+    const username = `bench-${who}`;
+    const password = `bench-${randomBytes(9).toString('base64url')}`;
+    await app.post('/api/v1/users', {
+      username,
+      displayName: `${unit.name}督导`,
+      role: 'supervisor',
+      password,
+    });
+    await db.query('UPDATE users SET org_unit_id = ? WHERE username = ?', [unit.id, username]);
+    as[who] = await app.as(username, password);
+  }
+
+  if (HIERARCHY_PARTS.includes('a')) {
+    // (a) Each report as the admin (unrestricted), the province's supervisor (IN all its ids:
+    // the same answer) and the city's supervisor.
+    say(
+      `  (a) scope cost, ${HIERARCHY_RUNS} rounds per report (admin, province, city in turn; medians after one unmeasured call of each):`,
+    );
+    const callers = [
+      ['admin', app],
+      ['province', as.province],
+      ['city', as.city],
+    ];
+    const worst = [];
+    let citySigning = null;
+    let provinceSigning = null;
+    for (const [name, path] of SCOPED_REPORTS) {
+      const results = await timeRounds(
+        callers.map(([who, client]) => [
+          who,
+          async () => {
+            const r = await client.get(path);
+            return { ms: r.ms, result: r.body };
+          },
+        ]),
+        HIERARCHY_RUNS,
+      );
+      const [admin, prov, cty] = results;
+      // The figures, not the unit the answer names (builds with orgUnitId name it: null for the admin).
+      const figures = (body) => JSON.stringify({ ...body, orgUnit: undefined });
+      const same = figures(admin.result) === figures(prov.result);
+      if (!same) failed = true;
+      if (path.includes('signing-rates') && path.endsWith('groupBy=sector')) {
+        citySigning = cty.result;
+        provinceSigning = prov.result;
+      }
+      const r = prov.median / admin.median;
+      worst.push([name, r]);
+      log(
+        `${db.key} ${name}: admin ${admin.ms.map((x) => x.toFixed(0)).join(' ')}; province ${prov.ms.map((x) => x.toFixed(0)).join(' ')}; city ${cty.ms.map((x) => x.toFixed(0)).join(' ')} ms`,
+      );
+      say(
+        `    ${name.padEnd(34)} admin ${fmt(admin.median).padStart(9)}, province-scoped ${fmt(prov.median).padStart(9)} (${ratio(prov.median, admin.median)}, ${r <= 1.2 ? 'within' : 'OVER'} 1.2×; answer ${same ? 'equal' : 'DIFFERS'}), city-scoped ${fmt(cty.median).padStart(8)} (${ratio(cty.median, admin.median)} of the admin's)`,
+      );
+    }
+
+    // The hand SQL (signing rates by sector) with and without the IN condition.
+    const lo = Math.min(...cityIds);
+    const hi = Math.max(...cityIds);
+    const handVariants = [
+      ['no condition (the whole province)', ''],
+      [`IN (${provinceIds.length} ids of ${province.name})`, `e.org_unit_id IN (${provinceIds.join(', ')})`],
+      [`IN (${cityIds.length} ids of ${city.name})`, `e.org_unit_id IN (${cityIds.join(', ')})`],
+    ];
+    if (hi - lo + 1 === cityIds.length)
+      handVariants.push([
+        `BETWEEN ${lo} AND ${hi} (the same units)`,
+        `e.org_unit_id BETWEEN ${lo} AND ${hi}`,
+      ]);
+    const hand = await timeRounds(
+      handVariants.map(([name, restriction]) => [name, () => timed(() => db.hand('sector', restriction))]),
+      HIERARCHY_RUNS,
+    );
+    const checks = [
+      ['province-scoped app', provinceSigning, hand[1].result],
+      ['city-scoped app', citySigning, hand[2].result],
+      ...(hand[3] ? [['IN and BETWEEN', asBody(hand[3].result), hand[2].result]] : []),
+    ].map(([what, body, rowsIn]) => {
+      const c = compare(body, rowsIn);
+      if (c.diffs.length) failed = true;
+      return `${what} ${c.diffs.length ? `DIFFER: ${c.diffs.slice(0, 3).join('; ')}` : `equal (${c.total.covered}/${c.total.enterprises})`}`;
+    });
+    say(
+      `    hand SQL, signing rates by sector: ${hand.map((h) => `${h.name} ${fmt(h.median)}`).join('; ')}`,
+      `      IN province / none ${ratio(hand[1].median, hand[0].median)}${hand[3] ? `, IN city / BETWEEN ${ratio(hand[2].median, hand[3].median)}` : ''}; numbers: ${checks.join('; ')}`,
+    );
+
+    // The app's statements on a bare connection, unrestricted and with the province's IN list.
+    const cityRange = hi - lo + 1 === cityIds.length ? { from: lo, to: hi } : null;
+    say(
+      `    the app's statements on a bare connection (none / IN province / IN city${cityRange ? ' / BETWEEN city' : ''}):`,
+    );
+    const bareVariants = [
+      ['none', null],
+      ['IN province', provinceIds],
+      ['IN city', cityIds],
+      ...(cityRange ? [['BETWEEN city', cityRange]] : []),
+    ];
+    for (const kind of PRODUCT_STATEMENTS) {
+      const bare = await timeRounds(
+        bareVariants.map(([label, ids]) => [label, () => timed(() => db.query(productSql(kind, ids)))]),
+        HIERARCHY_RUNS,
+      );
+      const r = bare[1].median / bare[0].median;
+      say(
+        `      ${kind.padEnd(40)} ${bare.map((b) => fmt(b.median)).join(' / ')}; IN province/none ${ratio(bare[1].median, bare[0].median)}${r > 1.2 ? ' OVER 1.2×' : ''}${cityRange ? `, IN city/BETWEEN ${ratio(bare[2].median, bare[3].median)}` : ''}`,
+      );
+      for (const [label, ids] of bareVariants.slice(0, 3)) {
+        const plan = explainLines(await db.explain(productSql(kind, ids)));
+        log(`${db.key} EXPLAIN ${kind}, ${label}:\n  ${plan.join('\n  ')}`);
+        if (r > 1.2 || process.env.EXPLAIN === '1')
+          say(`        EXPLAIN (${label}):`, ...plan.map((p) => `          ${p}`));
+      }
+    }
+    const over = worst.filter(([, r]) => r > 1.2);
+    say(
+      `    scope bound (≤ 1.2× the unrestricted report, same answer): ${over.length ? `NOT met by ${over.map(([n, r]) => `${n} (${r.toFixed(2)}×)`).join(', ')}` : `met by every report (worst ${Math.max(...worst.map(([, r]) => r)).toFixed(2)}×)`}`,
+    );
+  }
+  if (HIERARCHY_PARTS.includes('b')) {
+    // (b) groupBy=orgUnit at the province, the city and the county.
+    say(`  (b) groupBy=orgUnit (signing rates, as the admin, orgUnitId=…):`);
+    for (const unit of [province, city, county]) {
+      const path = `/api/v1/reports/signing-rates?asOf=${AS_OF}&groupBy=orgUnit&orgUnitId=${unit.id}`;
+      const probe = await app.raw(path);
+      if (probe.status !== 200) {
+        const unavailable = probe.status === 400 || probe.status === 422;
+        if (!unavailable) failed = true;
+        say(
+          unavailable
+            ? `    groupBy=orgUnit: not available in this build (${probe.status}: ${probe.text.slice(0, 160)})`
+            : `    groupBy=orgUnit at ${unit.name}: FAILED ${probe.status}: ${probe.text.slice(0, 300)}`,
+        );
+        if (unavailable) break;
+        continue;
+      }
+      const [appRun, handRun] = await timeRounds(
+        [
+          [
+            'app',
+            async () => {
+              const r = await app.get(path);
+              return { ms: r.ms, result: r.body };
+            },
+          ],
+          ['hand', () => timed(() => db.query(rollupSql(db.key), rollupParams(unit)))],
+        ],
+        HIERARCHY_RUNS,
+      );
+      const c = compare(appRun.result, handRun.result);
+      if (c.diffs.length) failed = true;
+      say(
+        `    ${`${unit.level} ${unit.name}`.padEnd(16)} app ${fmt(appRun.median).padStart(9)} (first ${fmt(appRun.first)}), hand SQL ${fmt(handRun.median).padStart(9)} (first ${fmt(handRun.first)}), app/hand ${ratio(appRun.median, handRun.median)}; numbers ${c.diffs.length ? `DIFFER: ${c.diffs.slice(0, 5).join('; ')}` : `equal in all ${c.groups} children`} (total ${c.total.covered}/${c.total.enterprises} covered)`,
+      );
+    }
+  }
+  return lines;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -506,6 +908,7 @@ async function benchOn(db) {
       );
       results.push({ groupBy, firstMs: first.ms, coldHandMs, appMs, handMs, check });
     }
+    if (db.hierarchy) db.hierarchyLines = await benchHierarchy(db, app);
   } finally {
     const code = await app.stop();
     if (code !== 0) log(`the app exited with ${code} on SIGTERM`);
@@ -567,6 +970,7 @@ for (const key of DATABASES) {
           `goal ${key === 'mariadb' ? '≤ 2× and ' : ''}≤ ${GOALS[key]} ms: ${met ? 'met' : 'NOT met'}`,
       );
     }
+    if (db.hierarchyLines) lines.push(...db.hierarchyLines);
   } finally {
     await db.close();
   }
