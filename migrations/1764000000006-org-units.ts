@@ -87,7 +87,14 @@ export class OrgUnits1764000000006 implements MigrationInterface {
       'enterprises',
       new TableIndex({
         name: 'IDX_enterprises_report_org_unit',
-        columnNames: ['org_unit_id', 'ownership_type', 'industry', 'instructor_id', ...REPORT_COLUMNS],
+        columnNames: [
+          'org_unit_id',
+          'township',
+          'ownership_type',
+          'industry',
+          'instructor_id',
+          ...REPORT_COLUMNS,
+        ],
       }),
     );
     await this.moveTownships(queryRunner);

@@ -35,8 +35,10 @@ const REPORT_COLUMNS = ['registeredOn', 'closedOn', 'unionFoundedOn', 'employeeC
   'industry',
   ...REPORT_COLUMNS,
 ])
+// A unit's reports read only this index: township too, for groupBy=township (docs/benchmarks.md, Federation hierarchy).
 @Index('IDX_enterprises_report_org_unit', [
   'orgUnitId',
+  'township',
   'ownershipType',
   'industry',
   'instructorId',
