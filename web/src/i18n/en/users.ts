@@ -14,6 +14,8 @@ export default {
   inactive: 'Deactivated',
   yes: 'Yes',
   no: 'No',
+  /** A user without a unit governs the whole deployment. */
+  noUnit: 'All (no unit)',
   field: {
     username: 'Username',
     displayName: 'Name',
@@ -22,6 +24,7 @@ export default {
     language: 'Language',
     active: 'Status',
     digestOptOut: 'No reminder e-mails',
+    orgUnit: 'Unit',
     password: 'Password',
   },
   language: {

@@ -12,6 +12,8 @@ export default {
   inactive: '已停用',
   yes: '是',
   no: '否',
+  /** A user without a unit governs the whole deployment. */
+  noUnit: '全部（不限单位）',
   field: {
     username: '用户名',
     displayName: '姓名',
@@ -20,6 +22,7 @@ export default {
     language: '语言',
     active: '状态',
     digestOptOut: '不接收提醒邮件',
+    orgUnit: '所属单位',
     password: '密码',
   },
   language: {
