@@ -1,27 +1,8 @@
-import {
-  Controller,
-  Get,
-  HttpCode,
-  Param,
-  Post,
-  Query,
-  Res,
-  UploadedFile,
-  UseInterceptors,
-} from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
-import {
-  ApiBearerAuth,
-  ApiBody,
-  ApiConsumes,
-  ApiOkResponse,
-  ApiOperation,
-  ApiParam,
-  ApiTags,
-} from '@nestjs/swagger';
+import { Controller, Get, Param, Post, Query, Res, UploadedFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Actor } from '../access/actor';
-import { CurrentActor, Roles } from '../access/decorators';
+import { CurrentActor } from '../access/decorators';
 import { Clock } from '../common/clock/clock';
 import { downloadFormat, sendTable } from '../common/tables/download';
 import { ListEnterprisesQuery } from '../enterprises/dto/list-enterprises.query';
@@ -32,29 +13,13 @@ import { UsersService } from '../users/users.service';
 import { AgreementImportService } from './agreement-import.service';
 import { ImportQuery } from './dto/import.query';
 import { EnterpriseImportService } from './enterprise-import.service';
-import { ImportResult } from './import-result';
+import type { ImportResult } from './import-result';
 import { MissingFileError } from './imports.errors';
-import { UploadLimitInterceptor } from './upload-limit.interceptor';
-import { OrgUnitsRepository } from '../org-units/org-units.repository';
+import { importOptions, SpreadsheetImport, type UploadedSpreadsheet } from './spreadsheet-import';
+import { OrgUnitsService } from '../org-units/org-units.service';
 import { filterWords, negotiationsTable, rosterTable } from './roster-tables';
-import { ApiErrors } from '../common/http/error-response';
 
-/** What multer hands over for the `file` field (memory storage). */
-export interface UploadedSpreadsheet {
-  buffer: Buffer;
-  originalname: string;
-  size: number;
-}
-
-export const UPLOAD_DOC = {
-  schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } },
-};
 const FORMAT_DOC = { name: 'format', enum: ['csv', 'xlsx'], description: 'the download format' };
-
-export const IMPORT_ERRORS =
-  'IMPORT.NO_FILE: no file in the field "file"; IMPORT.UNREADABLE_FILE: not an .xlsx or .csv that can be read, or no sheet has the header row (rows at fault are in the 200 answer, not errors); the body carries messageZh, the same in Chinese';
-export const TOO_LARGE =
-  'REQUEST.BODY_TOO_LARGE: the file is over IMPORT_MAX_MB; the body carries limitMb and messageZh';
 
 /** Spreadsheets in and out: the roster and historical agreements imported, the lists exported. */
 @ApiTags('imports and exports')
@@ -68,56 +33,36 @@ export class ImportsController {
     private readonly negotiations: NegotiationsService,
     private readonly users: UsersService,
     private readonly clock: Clock,
-    private readonly units: OrgUnitsRepository,
+    private readonly units: OrgUnitsService,
   ) {}
 
   @Post('enterprises/import')
-  @HttpCode(200)
-  @Roles('admin')
-  @UseInterceptors(UploadLimitInterceptor, FileInterceptor('file'))
-  @ApiConsumes('multipart/form-data')
-  @ApiBody(UPLOAD_DOC)
-  @ApiOperation({
+  @SpreadsheetImport({
     summary:
       'Import the enterprise roster (.xlsx or .csv, Chinese or English headers), upsert by credit code',
     description:
       'Each enterprise goes to a township unit the importing admin governs: by the 区划代码 column, else by the 乡镇（街道） name among their townships (an unknown or ambiguous name is a row error naming it; a deployment of a single county creates a new name’s township under it). A row updating an enterprise outside their scope is a row error.',
   })
-  @ApiErrors({ 413: TOO_LARGE, 422: IMPORT_ERRORS })
-  @ApiOkResponse({ type: ImportResult })
   importEnterprises(
     @UploadedFile() file: UploadedSpreadsheet | undefined,
     @Query() query: ImportQuery,
     @CurrentActor() actor: Actor,
   ): Promise<ImportResult> {
     if (!file) throw new MissingFileError();
-    return this.enterpriseImport.import(file.buffer, file.originalname, actor, {
-      dryRun: query.dryRun === 'true',
-      atomic: query.atomic === 'true',
-    });
+    return this.enterpriseImport.import(file.buffer, file.originalname, actor, importOptions(query));
   }
 
   @Post('agreements/import')
-  @HttpCode(200)
-  @Roles('admin')
-  @UseInterceptors(UploadLimitInterceptor, FileInterceptor('file'))
-  @ApiConsumes('multipart/form-data')
-  @ApiBody(UPLOAD_DOC)
-  @ApiOperation({
+  @SpreadsheetImport({
     summary: 'Import agreements signed before the product was used, each as a historical negotiation',
   })
-  @ApiErrors({ 413: TOO_LARGE, 422: IMPORT_ERRORS })
-  @ApiOkResponse({ type: ImportResult })
   importAgreements(
     @UploadedFile() file: UploadedSpreadsheet | undefined,
     @Query() query: ImportQuery,
     @CurrentActor() actor: Actor,
   ): Promise<ImportResult> {
     if (!file) throw new MissingFileError();
-    return this.agreementImport.import(file.buffer, file.originalname, actor, {
-      dryRun: query.dryRun === 'true',
-      atomic: query.atomic === 'true',
-    });
+    return this.agreementImport.import(file.buffer, file.originalname, actor, importOptions(query));
   }
 
   @Get('enterprises.:format')
@@ -131,8 +76,7 @@ export class ImportsController {
   ): Promise<void> {
     const rows = await this.enterprises.all(query, actor);
     const usernames = await this.users.usernames();
-    const unitIds = [...new Set(rows.map((row) => row.orgUnitId).filter((id) => id !== null))];
-    const units = await this.units.findByIds(unitIds);
+    const unitCodes = await this.units.codesOf(rows.map((row) => row.orgUnitId));
     await sendTable(
       res,
       downloadFormat(format),
@@ -143,7 +87,7 @@ export class ImportsController {
           on: this.clock.today(),
           filters: filterWords(query, { instructors: usernames }),
         },
-        new Map(units.map((unit) => [unit.id, unit.code])),
+        unitCodes,
       ),
       this.clock.today(),
     );

@@ -36,6 +36,12 @@ export class OrgUnitsService {
     return ids;
   }
 
+  /** The codes of these units (nulls and repeats allowed), by id: for the exports' 区划代码. */
+  async codesOf(ids: readonly (number | null)[]): Promise<Map<number, string>> {
+    const distinct = [...new Set(ids.filter((id): id is number => id !== null))];
+    return new Map((await this.units.findByIds(distinct)).map((unit) => [unit.id, unit.code]));
+  }
+
   /** Forgets what governedUnitIds read (after units were added). */
   forget(): void {
     this.governed.clear();
