@@ -40,6 +40,11 @@ export function governsUnit(actor: Pick<Actor, 'governedUnitIds'>, unitId: numbe
   return actor.governedUnitIds === null || actor.governedUnitIds.includes(unitId);
 }
 
+/** Whether the actor may add a root unit (a unit above every other): only one with no unit of their own. */
+export function mayAddRootUnit(actor: Pick<Actor, 'orgUnitId'>): boolean {
+  return actor.orgUnitId === null;
+}
+
 /** What a record must show to be judged: its enterprise's assignment and unit. */
 export interface ScopedEnterprise {
   instructorId: number | null;

@@ -1,16 +1,13 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { SYSTEM_ACTOR } from '../access/actor';
 import type { Role } from '../access/roles';
 import { Clock } from '../common/clock/clock';
 import { PlannerStatistics } from '../database/planner-statistics';
-import { writeTransaction } from '../database/transactions';
 import { EnterprisesService } from '../enterprises/enterprises.service';
 import { NegotiationsService } from '../negotiations/negotiations.service';
 import type { OrgUnitLevel } from '../org-units/domain/org-unit-code';
-import type { OrgUnit } from '../org-units/org-unit.entity';
 import { OrgUnitsRepository } from '../org-units/org-units.repository';
-import { OrgUnitsService } from '../org-units/org-units.service';
+import { OrgUnitsRegistryService } from '../org-units/org-units-registry.service';
 import { UsersRepository } from '../users/users.repository';
 import { UsersService } from '../users/users.service';
 import { type DemoCityCounty, type DemoPerson, demoCity } from './demo-city';
@@ -20,6 +17,9 @@ export const DEMO_PASSWORDS: Readonly<Record<Role, string>> = {
   supervisor: 'demo-supervisor-2026',
   instructor: 'demo-instructor-2026',
 };
+
+/** A unit as the loader needs it. */
+type DemoUnit = { id: number };
 
 export interface DemoLoadResult {
   loaded: boolean;
@@ -41,9 +41,8 @@ export class DemoLoader {
   private readonly logger = new Logger(DemoLoader.name);
 
   constructor(
-    private readonly dataSource: DataSource,
     private readonly units: OrgUnitsRepository,
-    private readonly governed: OrgUnitsService,
+    private readonly registry: OrgUnitsRegistryService,
     private readonly users: UsersService,
     private readonly usersRepository: UsersRepository,
     private readonly enterprises: EnterprisesService,
@@ -67,7 +66,6 @@ export class DemoLoader {
       enterprises += loaded.enterprises;
       negotiations += loaded.negotiations;
     }
-    this.governed.forget();
     await this.statistics.refresh('bulk write');
     this.logger.log(
       `demo city ${city.name} loaded: ${city.counties.length} counties, ${enterprises} enterprises, ${negotiations} negotiations`,
@@ -77,17 +75,16 @@ export class DemoLoader {
 
   private async loadCounty(
     { code, name, townshipCodes, admin, county }: DemoCityCounty,
-    city: OrgUnit,
+    city: DemoUnit,
   ): Promise<{ enterprises: number; negotiations: number }> {
     const countyUnit = await this.unit({ code, name }, 'county', city);
-    const townships = new Map<string, OrgUnit>();
+    const townships = new Map<string, DemoUnit>();
     for (const [township, townshipCode] of Object.entries(townshipCodes)) {
       townships.set(
         township,
         await this.unit({ code: townshipCode, name: township }, 'township', countyUnit),
       );
     }
-    this.governed.forget();
     await this.user(admin, 'admin', countyUnit);
     await this.user(county.supervisor, 'supervisor', countyUnit);
     const instructorIds: number[] = [];
@@ -134,20 +131,18 @@ export class DemoLoader {
     return { enterprises: ids.size, negotiations };
   }
 
-  /** The unit of that code, created under `parent` when it is missing (the city: a root). */
+  /** The unit of that code, added under `parent` as an admin adds one when it is missing (the city: a root). */
   private async unit(
     { code, name }: { code: string; name: string },
     level: OrgUnitLevel,
-    parent: OrgUnit | null,
-  ): Promise<OrgUnit> {
+    parent: DemoUnit | null,
+  ): Promise<DemoUnit> {
     const existing = await this.units.findByCode(code);
     if (existing) return existing;
-    return writeTransaction(this.dataSource, (manager) =>
-      this.units.insert({ code, name, level }, parent, manager),
-    );
+    return this.registry.create({ code, name, level, parentId: parent?.id }, SYSTEM_ACTOR);
   }
 
-  private user(person: DemoPerson, role: Role, unit: OrgUnit) {
+  private user(person: DemoPerson, role: Role, unit: DemoUnit) {
     return this.users.create(
       { ...person, role, password: DEMO_PASSWORDS[role], orgUnitId: unit.id },
       SYSTEM_ACTOR,

@@ -4,8 +4,8 @@ import type { Actor } from '../access/actor';
 import { governsUnit } from '../access/scope';
 import { isUniqueViolation } from '../database/database-errors';
 import { writeTransaction } from '../database/transactions';
-import { normalizeCode } from '../org-units/domain/org-unit-code';
-import { OrgUnit } from '../org-units/org-unit.entity';
+import { normalizeCode, significantPrefix } from '../org-units/domain/org-unit-code';
+import type { OrgUnit } from '../org-units/org-unit.entity';
 import { OrgUnitsRepository } from '../org-units/org-units.repository';
 import { OrgUnitsService } from '../org-units/org-units.service';
 import { EnterprisePlacementError } from './enterprises.errors';
@@ -54,9 +54,8 @@ export class TownshipResolver {
 
   /** By the township's name, among the townships the placer governs. */
   async byName(name: string, placer: Placer, manager?: EntityManager): Promise<Placement> {
-    const repo = (manager ?? this.dataSource.manager).getRepository(OrgUnit);
-    const named = (await repo.find({ where: { name, level: 'township' }, order: { code: 'ASC' } })).filter(
-      (unit) => governsUnit(placer, unit.id),
+    const named = (await this.units.townshipsNamed(name, manager)).filter((unit) =>
+      governsUnit(placer, unit.id),
     );
     if (named.length === 1) return { unit: named[0] };
     if (named.length > 1) {
@@ -68,7 +67,7 @@ export class TownshipResolver {
         },
       };
     }
-    const counties = await repo.find({ where: { level: 'county' }, take: 2 });
+    const counties = await this.units.ofLevel('county', 2, manager);
     if (counties.length === 1 && governsUnit(placer, counties[0].id))
       return { newTownship: name, county: counties[0] };
     return {
@@ -85,11 +84,10 @@ export class TownshipResolver {
       throw new EnterprisePlacementError(placement.problem.field, placement.problem.message);
     if ('unit' in placement) return placement.unit;
     const { newTownship: name, county } = placement;
-    const repo = manager.getRepository(OrgUnit);
-    const existing = await repo.findOne({ where: { name, level: 'township', parentId: county.id } });
+    const children = await this.units.children(county.id, manager);
+    const existing = children.find((child) => child.name === name && child.level === 'township');
     if (existing) return existing;
-    const children = await repo.find({ where: { parentId: county.id }, select: { code: true } });
-    const prefix = county.code.slice(0, 6);
+    const prefix = significantPrefix(county.code, county.level);
     const used = children
       .filter((child) => child.code.startsWith(prefix))
       .map((child) => Number(child.code.slice(6, 9)));

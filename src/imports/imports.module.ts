@@ -24,7 +24,6 @@ const IMPORTS_CONFIG = ConfigModule.forFeature(importsConfig);
     NegotiationsModule,
     OrgUnitsModule,
     UsersModule,
-    OrgUnitsModule,
     // Uploads stay in memory: at most IMPORT_MAX_MB (413 beyond), one file.
     MulterModule.registerAsync({
       imports: [IMPORTS_CONFIG],

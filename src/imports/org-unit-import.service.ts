@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../access/actor';
-import { governsUnit } from '../access/scope';
+import { governsUnit, mayAddRootUnit } from '../access/scope';
 import { auditCreated } from '../audit/audit-diff';
 import { AuditService } from '../audit/audit.service';
 import { isUniqueViolation } from '../database/database-errors';
@@ -74,7 +74,7 @@ export class OrgUnitImportService {
       const plan = planUnitList(
         listed,
         stored,
-        { governs: (id) => governsUnit(actor, id), mayAddRoot: actor.orgUnitId === null },
+        { governs: (id) => governsUnit(actor, id), mayAddRoot: mayAddRootUnit(actor) },
         refusedRows,
       );
       return { plan, stored };

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../access/actor';
-import { governsUnit } from '../access/scope';
+import { governsUnit, mayAddRootUnit } from '../access/scope';
 import { auditCreated } from '../audit/audit-diff';
 import type { AuditChanges } from '../audit/audit-entry.entity';
 import { AuditService } from '../audit/audit.service';
@@ -160,7 +160,7 @@ export class OrgUnitsRegistryService {
    */
   private async parentFor(parentId: number | null, actor: Actor): Promise<OrgUnit | null> {
     if (parentId === null) {
-      if (actor.orgUnitId !== null) throw new OutsideSubtreeError('新的顶级单位');
+      if (!mayAddRootUnit(actor)) throw new OutsideSubtreeError('新的顶级单位');
       return null;
     }
     if (!governsUnit(actor, parentId)) throw new OutsideSubtreeError(`上级单位 ${parentId} `);

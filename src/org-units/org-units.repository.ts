@@ -68,6 +68,16 @@ export class OrgUnitsRepository {
     return this.repo(manager).find({ where: { parentId: parentId ?? IsNull() }, order: { code: 'ASC' } });
   }
 
+  /** The township units of that name, anywhere in the hierarchy, by code. */
+  townshipsNamed(name: string, manager?: EntityManager): Promise<OrgUnit[]> {
+    return this.repo(manager).find({ where: { name, level: 'township' }, order: { code: 'ASC' } });
+  }
+
+  /** At most `limit` units of a level (e.g. two counties: whether the deployment has only one). */
+  ofLevel(level: OrgUnitLevel, limit: number, manager?: EntityManager): Promise<OrgUnit[]> {
+    return this.repo(manager).find({ where: { level }, order: { code: 'ASC' }, take: limit });
+  }
+
   roots(manager?: EntityManager): Promise<OrgUnit[]> {
     return this.children(null, manager);
   }

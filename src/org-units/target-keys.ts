@@ -8,5 +8,3 @@ export const TARGET_KEYS = [
   { key: 'collective', sector: 'collective', column: 'targetCollective' },
   { key: 'other', sector: 'other', column: 'targetOther' },
 ] as const satisfies readonly { key: string; sector: Sector; column: keyof OrgUnit }[];
-
-export type TargetKey = (typeof TARGET_KEYS)[number]['key'];

@@ -4,7 +4,6 @@ import { businessTimeConfig } from '../common/clock/business-time.config';
 import { schedulerConfig } from '../common/scheduler/scheduler.config';
 import { negotiationsConfig } from '../negotiations/negotiations.config';
 import { OrgUnitsModule } from '../org-units/org-units.module';
-import { reportsConfig } from '../reports/reports.config';
 import { ReportsModule } from '../reports/reports.module';
 import { UsersModule } from '../users/users.module';
 import { AgendaController } from './agenda.controller';
@@ -25,7 +24,6 @@ import { RemindersService } from './reminders.service';
     ConfigModule.forFeature(mailConfig),
     ConfigModule.forFeature(businessTimeConfig),
     ConfigModule.forFeature(schedulerConfig),
-    ConfigModule.forFeature(reportsConfig),
     ConfigModule.forFeature(negotiationsConfig),
     OrgUnitsModule,
     ReportsModule,

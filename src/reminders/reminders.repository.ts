@@ -145,8 +145,7 @@ export class RemindersRepository {
     return this.manager(manager).findOneBy(Reminder, { id });
   }
 
-  /** Newest first. */
-  /** `scope`: the actor's (`userScopeCondition` on the recipient), null for every reminder. */
+  /** Newest first. `scope`: the actor's (`userScopeCondition` on the recipient), null for every reminder. */
   findPage(
     filter: { status?: ReminderStatus; recipientId?: number },
     page: number,

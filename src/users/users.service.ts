@@ -125,11 +125,6 @@ export class UsersService {
     return new Map((await this.users.findAll()).map((user) => [user.id, user.username]));
   }
 
-  /** Active instructors' ids by username: the roster import assigns enterprises by username. */
-  async activeInstructorIds(): Promise<Map<string, number>> {
-    return new Map([...(await this.activeInstructors())].map(([username, { id }]) => [username, id]));
-  }
-
   /** Active instructors' ids and units by username (the roster import checks their unit covers the township). */
   async activeInstructors(): Promise<Map<string, { id: number; orgUnitId: number | null }>> {
     const instructors = await this.users.findAll('instructor');
