@@ -246,7 +246,8 @@ describe('Federation scope: a sibling county is out of reach (e2e)', () => {
     );
 
     it("the admin of 金山县 cannot retry 云岭县's reminder", async () => {
-      await post(`reminders/${ylReminder}/retry`, jsAdmin, {}).expect(404);
+      const refused = await post(`reminders/${ylReminder}/retry`, jsAdmin, {}).expect(404);
+      expect(refused.body.code).toBe('REMINDER.NOT_FOUND');
       await post(`reminders/${jsReminder}/retry`, jsAdmin, {}).expect(200);
     });
 
@@ -371,10 +372,13 @@ describe('Federation scope: a sibling county is out of reach (e2e)', () => {
       });
       expect(unknown.body.message).toContain('无此镇');
 
-      await aUnitTree(sut, { code: '990102003', name: '万安镇' }, 'township', units['云岭县']);
+      const second = await aUnitTree(sut, { code: '990102003', name: '万安镇' }, 'township', units['云岭县']);
       const ambiguous = await post('enterprises', admin, anEnterprise({ township: '万安镇' })).expect(422);
       expect(ambiguous.body.errors[0]).toMatchObject({ field: 'township' });
       expect(ambiguous.body.message).toContain('不止一个');
+      // The candidates' codes, so that the caller can choose one.
+      expect(ambiguous.body.message).toContain(units['万安镇'].code);
+      expect(ambiguous.body.message).toContain(second['万安镇'].code);
       const jsAdmin = await aSignedInUser(sut, 'admin', { orgUnitId: units['金山县'].id });
       const own = await post('enterprises', jsAdmin, anEnterprise({ township: '万安镇' })).expect(201);
       expect(own.body.orgUnitId).toBe(units['万安镇'].id);
@@ -398,7 +402,9 @@ describe('Federation scope: a sibling county is out of reach (e2e)', () => {
 
     it('the roster import places rows by 区划代码 or by name; an unknown or ambiguous name is a row error naming it; the export carries 区划代码', async () => {
       units = await aCityOfTwoCounties(sut);
-      await aUnitTree(sut, { code: '990102003', name: '万安镇' }, 'township', units['云岭县']);
+      const yunlingWanan = (
+        await aUnitTree(sut, { code: '990102003', name: '万安镇' }, 'township', units['云岭县'])
+      )['万安镇'];
       const codes = [1, 2, 3, 4, 5].map(() => anEnterprise().creditCode);
       const file = await xlsx([
         ROSTER_HEADERS,
@@ -424,9 +430,8 @@ describe('Federation scope: a sibling county is out of reach (e2e)', () => {
       expect(stored.map((e) => [e.name, e.township, e.orgUnitId])).toEqual([
         ['甲公司', '金山镇', units['金山镇'].id],
         ['乙公司', '石门镇', units['石门镇'].id],
-        ['戊公司', '万安镇', stored[2].orgUnitId],
+        ['戊公司', '万安镇', yunlingWanan.id], // 云岭县's, by its code
       ]);
-      expect(stored[2].orgUnitId).not.toBe(units['万安镇'].id); // 云岭县's, by its code
 
       const exported = await get('enterprises.csv', admin).expect(200);
       const lines = exported.text.replace(/^\uFEFF/, '').split('\r\n');

@@ -193,7 +193,7 @@ describe('Organisation units (e2e)', () => {
         '金山镇',
       ]);
       await get(admin, '?level=village').expect(422);
-      await get(admin, '?parentId=999999').expect(404);
+      expect((await get(admin, '?parentId=999999').expect(404)).body.code).toBe('ORG_UNIT.NOT_FOUND');
       await get(admin, '/abc').expect(404);
     });
   });
@@ -252,12 +252,13 @@ describe('Organisation units (e2e)', () => {
       const root = await create(countyAdmin, { code: '980000', name: '某省', level: 'province' }).expect(403);
       expect(root.body.code).toBe('AUTH.FORBIDDEN_UNIT');
       // A parent that does not exist is refused the same way: nothing says which ids exist.
-      await create(countyAdmin, {
+      const missing = await create(countyAdmin, {
         code: '990101004',
         name: '某镇',
         level: 'township',
         parentId: 99999,
       }).expect(403);
+      expect(missing.body.code).toBe('AUTH.FORBIDDEN_UNIT');
       expect(await sut.dataSource.getRepository(OrgUnit).countBy({ name: '新镇' })).toBe(0);
     });
 

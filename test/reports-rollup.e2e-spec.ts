@@ -254,6 +254,8 @@ describe('Roll-up reports (e2e)', () => {
         '金山县',
         '云岭县',
       ]);
+      expect(res.body.total).toHaveLength(3);
+      for (const series of res.body.series) expect(series.points).toHaveLength(3);
       res.body.total.forEach((point: { enterprises: number; covered: number }, i: number) => {
         const parts = res.body.series.map(
           (series: { points: { enterprises: number; covered: number }[] }) => series.points[i],
