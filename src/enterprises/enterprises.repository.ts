@@ -10,8 +10,6 @@ import { Enterprise } from './enterprise.entity';
 export type EnterpriseFilter = Omit<ListEnterprisesQuery, 'page' | 'pageSize'> & {
   /** The actor's scope (`scopeOf`): only the enterprises in it. */
   access?: AccessScope;
-  /** Only the enterprises of these units (the subtree of the `orgUnitId` filter). */
-  orgUnitIds?: readonly number[];
 };
 
 @Injectable()
@@ -147,10 +145,6 @@ export class EnterprisesRepository {
     if (filter.township) query.andWhere('e.township = :township', filter);
     if (filter.industry) query.andWhere('e.industry = :industry', filter);
     if (filter.instructorId) query.andWhere('e.instructorId = :instructorId', filter);
-    if (filter.orgUnitIds)
-      query.andWhere(filter.orgUnitIds.length > 0 ? 'e.org_unit_id IN (:...filterUnitIds)' : '1 = 0', {
-        filterUnitIds: filter.orgUnitIds,
-      });
     const inScope = filter.access && scopeCondition(filter.access, 'e');
     if (inScope) query.andWhere(inScope.sql, inScope.params);
     if (filter.q) {

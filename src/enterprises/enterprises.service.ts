@@ -14,9 +14,9 @@ import { auditCreated, auditDiff } from '../audit/audit-diff';
 import { ForbiddenFieldError } from '../access/access.errors';
 import type { Actor } from '../access/actor';
 import { readsClientAddresses } from '../access/roles';
-import { governsUnit, inScope, scopeOf } from '../access/scope';
-import { OrgUnitNotFoundError } from '../org-units/org-units.errors';
+import { inScope, scopeOf, withinUnits } from '../access/scope';
 import { OrgUnitsRepository } from '../org-units/org-units.repository';
+import { OrgUnitsService } from '../org-units/org-units.service';
 import { Page, PageQuery } from '../common/http/page';
 import { definedFields } from '../common/validation/defined-fields';
 import { isUniqueViolation } from '../database/database-errors';
@@ -61,6 +61,7 @@ export class EnterprisesService {
     private readonly clock: Clock,
     private readonly resolver: TownshipResolver,
     private readonly units: OrgUnitsRepository,
+    private readonly orgUnits: OrgUnitsService,
   ) {}
 
   async create(dto: CreateEnterpriseDto, actor: Actor): Promise<EnterpriseResponse> {
@@ -191,9 +192,8 @@ export class EnterprisesService {
   ): Promise<EnterpriseFilter> {
     const { orgUnitId, ...rest } = filter;
     if (orgUnitId === undefined) return { ...rest, access: scopeOf(actor) };
-    const unit = await this.units.findById(orgUnitId);
-    if (!unit || !governsUnit(actor, unit.id)) throw new OrgUnitNotFoundError(orgUnitId);
-    return { ...rest, orgUnitIds: await this.units.subtreeIds(unit), access: scopeOf(actor) };
+    const unit = await this.orgUnits.governedUnit(orgUnitId, actor);
+    return { ...rest, access: withinUnits(scopeOf(actor), await this.units.subtreeIds(unit)) };
   }
 
   /**

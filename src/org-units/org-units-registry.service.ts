@@ -22,12 +22,7 @@ import type { PutTargetsDto } from './dto/put-targets.dto';
 import type { UpdateOrgUnitDto } from './dto/update-org-unit.dto';
 import { OrgUnit } from './org-unit.entity';
 import { type OrgUnitsConfig, orgUnitsConfig } from './org-units.config';
-import {
-  DuplicateOrgUnitCodeError,
-  OrgUnitNotFoundError,
-  OrgUnitPlacementError,
-  OutsideSubtreeError,
-} from './org-units.errors';
+import { DuplicateOrgUnitCodeError, OrgUnitPlacementError, OutsideSubtreeError } from './org-units.errors';
 import { OrgUnitsRepository } from './org-units.repository';
 import { OrgUnitsService } from './org-units.service';
 import { TARGET_KEYS } from './target-keys';
@@ -148,10 +143,8 @@ export class OrgUnitsRegistryService {
   }
 
   /** A unit the actor may see; 404 whether it does not exist or lies outside their units. */
-  private async visible(id: number, actor: Actor): Promise<OrgUnit> {
-    const unit = governsUnit(actor, id) ? await this.units.findById(id) : null;
-    if (!unit) throw new OrgUnitNotFoundError(id);
-    return unit;
+  private visible(id: number, actor: Actor): Promise<OrgUnit> {
+    return this.orgUnits.governedUnit(id, actor);
   }
 
   /**

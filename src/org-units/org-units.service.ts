@@ -1,4 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import type { Actor } from '../access/actor';
+import { governsUnit } from '../access/scope';
+import { OrgUnitNotFoundError } from './org-units.errors';
 import { OrgUnitsRepository } from './org-units.repository';
 import { OrgUnit } from './org-unit.entity';
 import {
@@ -34,6 +37,13 @@ export class OrgUnitsService {
           : await this.units.subtreeIds(unit);
     if (maxAgeMs > 0) this.governed.set(unitId, { ids, readAt: now });
     return ids;
+  }
+
+  /** A unit the actor governs; 404 whether it does not exist or lies outside their units. */
+  async governedUnit(id: number, actor: Pick<Actor, 'governedUnitIds'>): Promise<OrgUnit> {
+    const unit = governsUnit(actor, id) ? await this.units.findById(id) : null;
+    if (!unit) throw new OrgUnitNotFoundError(id);
+    return unit;
   }
 
   /** The codes of these units (nulls and repeats allowed), by id: for the exports' 区划代码. */

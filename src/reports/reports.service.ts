@@ -1,13 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Actor } from '../access/actor';
-import { type AccessScope, governsUnit, scopeOf, withinUnits } from '../access/scope';
+import { type AccessScope, scopeOf, withinUnits } from '../access/scope';
 import { Clock } from '../common/clock/clock';
 import { ValidationFailedError } from '../common/errors/request.errors';
 import type { Sector } from '../enterprises/domain/ownership';
 import type { EffectiveTargets } from '../org-units/domain/unit-targets';
 import type { OrgUnitLevel } from '../org-units/domain/org-unit-code';
 import type { OrgUnit } from '../org-units/org-unit.entity';
-import { OrgUnitNotFoundError } from '../org-units/org-units.errors';
 import { OrgUnitsRepository } from '../org-units/org-units.repository';
 import { OrgUnitsService } from '../org-units/org-units.service';
 import {
@@ -290,8 +289,7 @@ export class ReportsService {
       const roots = await this.units.roots();
       unit = roots.length === 1 ? roots[0] : null;
     } else {
-      unit = governsUnit(actor, id) ? await this.units.findById(id) : null;
-      if (!unit) throw new OrgUnitNotFoundError(id);
+      unit = await this.orgUnits.governedUnit(id, actor);
       // The caller's own unit: the subtree they govern, as signing in read it; another: read now.
       unitIds =
         unit.id === actor.orgUnitId ? actor.governedUnitIds : await this.orgUnits.governedUnitIds(unit.id);
