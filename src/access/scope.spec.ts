@@ -5,6 +5,7 @@ import {
   inScope,
   scopeCondition,
   scopeOf,
+  unitIdCondition,
   UNRESTRICTED,
   withinUnits,
 } from './scope';
@@ -128,6 +129,44 @@ describe(scopeCondition.name, () => {
   it('adds nothing for an unrestricted scope', () => {
     expect(scopeCondition(scopeOf({ id: 1, role: 'admin', ...everywhere }), 'e')).toBeNull();
     expect(scopeCondition(UNRESTRICTED, 'e')).toBeNull();
+  });
+});
+
+describe(unitIdCondition.name, () => {
+  it('writes runs of consecutive ids as ranges and keeps the rest in an IN list', () => {
+    expect(unitIdCondition('e.org_unit_id', [12, 3, 1, 2, 4, 9, 13, 14, 15, 7], 'u')).toEqual({
+      sql: '(e.org_unit_id BETWEEN :uFrom0 AND :uTo0 OR e.org_unit_id BETWEEN :uFrom1 AND :uTo1 OR e.org_unit_id IN (:...uIds))',
+      params: { uFrom0: 1, uTo0: 4, uFrom1: 12, uTo1: 15, uIds: [7, 9] },
+    });
+  });
+
+  it('is one range for a subtree numbered in one run (a tree imported level by level)', () => {
+    const ids = Array.from({ length: 3205 }, (_, i) => i + 1);
+    expect(unitIdCondition('e.org_unit_id', ids, 'u')).toEqual({
+      sql: 'e.org_unit_id BETWEEN :uFrom0 AND :uTo0',
+      params: { uFrom0: 1, uTo0: 3205 },
+    });
+  });
+
+  it('keeps exactly the given ids, whatever their order and repeats', () => {
+    let seed = 17;
+    const random = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
+    for (let round = 0; round < 200; round++) {
+      const ids = Array.from({ length: Math.floor(random() * 40) }, () => 1 + Math.floor(random() * 60));
+      const { params } = unitIdCondition('c', ids, 'u');
+      const keeps = (id: number) =>
+        ((params.uIds as number[] | undefined) ?? []).includes(id) ||
+        Object.keys(params)
+          .filter((key) => key.startsWith('uFrom'))
+          .some(
+            (key) => id >= (params[key] as number) && id <= (params[key.replace('From', 'To')] as number),
+          );
+      for (let id = 0; id <= 61; id++) expect([id, keeps(id)]).toEqual([id, ids.includes(id)]);
+    }
+  });
+
+  it('matches nothing for no ids', () => {
+    expect(unitIdCondition('c', [], 'u')).toEqual({ sql: '1 = 0', params: {} });
   });
 });
 

@@ -90,12 +90,9 @@ export function scopeCondition(
     params.scopeInstructorId = scope.instructorId;
   }
   if (scope.orgUnitIds !== undefined) {
-    if (scope.orgUnitIds.length === 0) {
-      parts.push('1 = 0');
-    } else {
-      parts.push(`${alias}.org_unit_id IN (:...scopeOrgUnitIds)`);
-      params.scopeOrgUnitIds = scope.orgUnitIds;
-    }
+    const units = unitIdCondition(`${alias}.org_unit_id`, scope.orgUnitIds, 'scopeOrgUnit');
+    parts.push(units.sql);
+    Object.assign(params, units.params);
   }
   if (parts.length === 0) return null;
   return { sql: parts.length === 1 ? parts[0] : `(${parts.join(' AND ')})`, params };
@@ -127,9 +124,10 @@ export function userScopeCondition(
 ): { sql: string; params: Record<string, unknown> } | null {
   if (actor.governedUnitIds === null) return null;
   if (actor.governedUnitIds.length === 0) return { sql: '1 = 0', params: {} };
+  const units = unitIdCondition('scope_u.org_unit_id', actor.governedUnitIds, 'scopeUserUnit');
   return {
-    sql: `${idColumn} IN (SELECT scope_u.id FROM users scope_u WHERE scope_u.org_unit_id IN (:...scopeUserUnitIds))`,
-    params: { scopeUserUnitIds: actor.governedUnitIds },
+    sql: `${idColumn} IN (SELECT scope_u.id FROM users scope_u WHERE ${units.sql})`,
+    params: units.params,
   };
 }
 
@@ -158,4 +156,44 @@ export function auditScopeCondition(
     `(${type} = 'reminder' AND ${id} IN (SELECT CAST(scope_r.id AS CHAR) FROM reminders scope_r JOIN users scope_au ON scope_au.id = scope_r.recipient_id WHERE ${userSql}))`,
   ];
   return { sql: `(${parts.join(' OR ')})`, params: { ...enterprises?.params, ...users?.params } };
+}
+
+/** Runs of consecutive ids shorter than this stay in the IN list. */
+const SHORTEST_RANGE = 3;
+
+/**
+ * `column` is one of `ids`, written as ranges of consecutive ids (`BETWEEN`) plus an IN list of
+ * the rest. A subtree's units are mostly numbered in runs (a tree imported or added level by
+ * level), and two comparisons per row cost far less than looking a value up in a list of
+ * thousands: a province's report with its 3,000 unit ids is as fast as one with no condition
+ * (docs/benchmarks.md, "Federation hierarchy"). No ids: a condition no row meets.
+ */
+export function unitIdCondition(
+  column: string,
+  ids: readonly number[],
+  paramPrefix: string,
+): { sql: string; params: Record<string, unknown> } {
+  const sorted = [...new Set(ids)].sort((a, b) => a - b);
+  if (sorted.length === 0) return { sql: '1 = 0', params: {} };
+  const parts: string[] = [];
+  const params: Record<string, unknown> = {};
+  const single: number[] = [];
+  for (let start = 0; start < sorted.length;) {
+    let end = start;
+    while (end + 1 < sorted.length && sorted[end + 1] === sorted[end] + 1) end++;
+    if (end - start + 1 >= SHORTEST_RANGE) {
+      const n = parts.length;
+      parts.push(`${column} BETWEEN :${paramPrefix}From${n} AND :${paramPrefix}To${n}`);
+      params[`${paramPrefix}From${n}`] = sorted[start];
+      params[`${paramPrefix}To${n}`] = sorted[end];
+    } else {
+      single.push(...sorted.slice(start, end + 1));
+    }
+    start = end + 1;
+  }
+  if (single.length > 0) {
+    parts.push(`${column} IN (:...${paramPrefix}Ids)`);
+    params[`${paramPrefix}Ids`] = single;
+  }
+  return { sql: parts.length === 1 ? parts[0] : `(${parts.join(' OR ')})`, params };
 }
