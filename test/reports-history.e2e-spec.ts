@@ -74,8 +74,8 @@ import { aSignedInUser, type SignedInUser } from './support/users';
  * the parameters (its subtree, its targets, its children for groupBy=orgUnit). A trend of a few
  * months is compared for each.
  *
- * A failure names its seed and the history up to it; the seed replays it (on MySQL/MariaDB the
- * ids differ, not the history). Sizes, through the environment (defaults: SQLite ≈ 40 s):
+ * A failure names its seed and the history up to it; the seed replays it, on any day (the app's
+ * clock is pinned; on MySQL/MariaDB the ids differ, not the history). Sizes, through the environment (defaults: SQLite ≈ 40 s):
  *
  *   REPORT_HISTORY_RUNS=20 REPORT_HISTORY_OPS=60 REPORT_HISTORY_SEED=12345 \
  *     npx jest test/reports-history.e2e-spec.ts
@@ -84,7 +84,7 @@ import { aSignedInUser, type SignedInUser } from './support/users';
  * - REPORT_HISTORY_OPS: operations per history (default 25);
  * - REPORT_HISTORY_BATCH: operations between two checks of every report (default 5);
  * - REPORT_HISTORY_SEED: the first history's seed (default: random, printed on failure);
- * - REPORT_HISTORY_END: the history's last day (default 2026-11-30; not after today);
+ * - REPORT_HISTORY_TODAY: the app's today, its Clock pinned (default 2026-12-05);
  * - REPORT_HISTORY_VERBOSE=1: prints each history's operations.
  */
 const RUNS = Number(process.env.REPORT_HISTORY_RUNS ?? 3);
@@ -97,11 +97,10 @@ const BASE_SEED = process.env.REPORT_HISTORY_SEED
 /** The history begins here; every event is dated between it and today (never in the future). */
 const DAY0 = '2022-01-01';
 /**
- * The history's last day: what the operations take for "today", so that a seed writes the same
- * history on any later day (the checks read the clock's today). Timers still run on the clock's
- * today: a review ending after HISTORY_END takes effect by itself once that day has come.
+ * The app's today (its Clock, pinned), so that a seed replays the same history, timers and
+ * checks on any day: events are dated up to it, and the current month of a trend is its month.
  */
-const HISTORY_END = process.env.REPORT_HISTORY_END ?? '2026-11-30';
+const TODAY = process.env.REPORT_HISTORY_TODAY ?? '2026-12-05';
 const INDUSTRIES = ['A', 'C', 'G', 'Q'];
 const OTHER_KINDS: AgreementKind[] = ['comprehensive', 'safety'];
 const TARGET_KEYS = [
@@ -193,6 +192,8 @@ describe('Reports on random histories through the API, against the oracle (prope
 
   beforeAll(async () => {
     sut = await createTestApp();
+    // Noon in Shanghai (TZ_BUSINESS) of TODAY.
+    jest.spyOn(sut.app.get(Clock), 'now').mockReturnValue(new Date(`${TODAY}T04:00:00Z`));
     targetsDefault = sut.app.get<ReportsConfig>(reportsConfig.KEY).reportTargets;
   });
   afterAll(() => sut.close());
@@ -210,8 +211,8 @@ describe('Reports on random histories through the API, against the oracle (prope
       await aCityOfTwoCounties(sut);
       admin = await aSignedInUser(sut, 'admin');
       const rounds: Round[] = [];
-      const today = HISTORY_END;
-      expect(compareDates(today, sut.app.get(Clock).today())).toBeLessThanOrEqual(0);
+      const today = sut.app.get(Clock).today();
+      expect(today).toBe(TODAY);
       const ctx: HistoryContext = { random, log, rounds, today, serial: 0 };
       // Instructors: one for everything, one per county (they sit in or above their townships).
       const units = await loadUnits();
@@ -283,7 +284,7 @@ describe('Reports on random histories through the API, against the oracle (prope
     random: Random;
     log: string[];
     rounds: Round[];
-    /** HISTORY_END: no operation writes a later date, but for closing dates and agreements still to come. */
+    /** The app's today: no event is dated after it. */
     today: string;
     serial: number;
   }
@@ -905,8 +906,7 @@ describe('Reports on random histories through the API, against the oracle (prope
   type UnitRow = EnterpriseRow & { orgUnitId: number | null };
 
   async function checkEveryReport(ctx: HistoryContext, at: (what: string) => void): Promise<void> {
-    const { random, today: end } = ctx;
-    const today = sut.app.get(Clock).today();
+    const { random, today } = ctx;
     const rows = await loadRows();
     const units = await loadUnits();
     const byId = new Map(units.map((u) => [u.id, u]));
@@ -929,7 +929,7 @@ describe('Reports on random histories through the API, against the oracle (prope
     const nearData = () =>
       dataDates.length > 0 ? addDays(random.pick(dataDates), random.int(-1, 1)) : today;
     const dates = [
-      random.chance(0.25) ? today : random.day(DAY0, end),
+      random.chance(0.25) ? today : random.day(DAY0, today),
       nearData(),
       nearData(),
       addDays(today, random.int(1, 500)),
@@ -1111,7 +1111,7 @@ describe('Reports on random histories through the API, against the oracle (prope
       const groupBy = random.pick(groupings);
       const base = random.pick(BASES);
       const status = random.pick(COVERAGE_STATUSES);
-      const from = random.day(DAY0, end).slice(0, 7);
+      const from = random.day(DAY0, today).slice(0, 7);
       const to = addMonths(`${from}-01`, random.int(0, 5)).slice(0, 7);
       const params = { ...query, from, to, groupBy, base, status, agreementKind: 'wage' };
       at(`trend of ${unitName} ${JSON.stringify(params)}`);
