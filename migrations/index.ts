@@ -5,6 +5,7 @@ import { CreateReminders1764000000003 } from './1764000000003-create-reminders';
 import { ReportIndexes1764000000004 } from './1764000000004-report-indexes';
 import { EnterpriseVersion1764000000005 } from './1764000000005-enterprise-version';
 import { OrgUnits1764000000006 } from './1764000000006-org-units';
+import { GapListIndex1764000000007 } from './1764000000007-gap-list-index';
 
 /** Every migration, oldest first. Listed as classes so the same list works from src and dist. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   ReportIndexes1764000000004,
   EnterpriseVersion1764000000005,
   OrgUnits1764000000006,
+  GapListIndex1764000000007,
 ];

@@ -1,6 +1,8 @@
 import ExcelJS from 'exceljs';
 import request from 'supertest';
 import { Clock } from '../src/common/clock/clock';
+import { ReportsRepository } from '../src/reports/reports.repository';
+import { anEnterprise } from './support/factories';
 import { SEED_COUNTY_EXPECTED as EXPECTED } from './support/seed-county-fixture';
 import { createTestApp, TestApp } from './support/test-app';
 import { type OpenApiSchema, type OpenApiSchemas, shapeErrors } from './support/openapi-shape';
@@ -156,6 +158,35 @@ describe('Reports (e2e)', () => {
         employeeCount: 85,
         instructorId: county.instructors.get(1)!.id,
       });
+    });
+
+    it("counts the sector's uncovered enterprises as total: its signing-rate row's enterprises less covered", async () => {
+      const query = { asOf: '2026-06-30', status: 'in_force' };
+      const rates = (await get('signing-rates', query).expect(200)).body;
+      for (const sector of ['state', 'collective', 'non_public', 'other']) {
+        const row = rates.rows.find((r: Row) => r.group === sector);
+        const gaps = (await get('target-gaps', { ...query, sector }).expect(200)).body;
+        expect({ sector, total: gaps.total }).toEqual({ sector, total: row.enterprises - row.covered });
+        expect(gaps.items).toHaveLength(gaps.total);
+      }
+    });
+
+    it.each([
+      [{ pageSize: '201' }, 'pageSize'],
+      [{ pageSize: '0' }, 'pageSize'],
+      [{ pageSize: 'ten' }, 'pageSize'],
+      [{ page: '0' }, 'page'],
+      [{ page: '1.5' }, 'page'],
+    ])('answers 422 naming the field in Chinese for %o', async (query, field) => {
+      const res = await get('target-gaps', query).expect(422);
+      expect(res.body.code).toBe('REQUEST.VALIDATION_FAILED');
+      expect(res.body.errors).toEqual([
+        {
+          field,
+          message:
+            field === 'page' ? 'page（页码）须为 1 或以上的整数' : 'pageSize（每页条数）须为 1 至 200 的整数',
+        },
+      ]);
     });
   });
 
@@ -443,6 +474,111 @@ describe('Reports (e2e)', () => {
 
     it('answers 404 for another format', async () => {
       await get('signing-rates.pdf').expect(404);
+    });
+  });
+
+  // Last: it adds enterprises (registered in November 2026, after every date the tests above ask for).
+  describe('GET /api/v1/reports/target-gaps, a list longer than a page', () => {
+    const asOf = '2026-11-30';
+    const query = { asOf, sector: 'collective' };
+    type Item = { enterpriseId: number; name: string; employeeCount: number };
+    const ids = (items: Item[]) => items.map((item) => item.enterpriseId);
+    let all: { total: number; items: Item[] };
+
+    beforeAll(async () => {
+      // Ties of headcount on both sides of every page and chunk boundary below.
+      for (const employeeCount of [50, 50, 50, 30, 30, 200, 10, 50]) {
+        await request(sut.http)
+          .post('/api/v1/enterprises')
+          .set(admin.auth)
+          .send(
+            anEnterprise({
+              ownershipType: 'collective',
+              employeeCount,
+              registeredOn: '2026-11-02',
+              unionFoundedOn: '2026-11-03',
+            }),
+          )
+          .expect(201);
+      }
+      all = (await get('target-gaps', { ...query, pageSize: '200' }).expect(200)).body;
+    });
+
+    it('lists them all on one page of 200, largest first, ties by id, total their number', () => {
+      expect(all.total).toBeGreaterThanOrEqual(8);
+      expect(all.items).toHaveLength(all.total);
+      const order = [...all.items].sort(
+        (a, b) => b.employeeCount - a.employeeCount || a.enterpriseId - b.enterpriseId,
+      );
+      expect(ids(all.items)).toEqual(ids(order));
+    });
+
+    it('pages them: page 2 continues page 1 with no overlap, and so on to the end; every page says the same total', async () => {
+      const pageSize = 3;
+      const pages: Item[][] = [];
+      for (let page = 1; page <= Math.ceil(all.total / pageSize) + 1; page++) {
+        const body = (
+          await get('target-gaps', { ...query, page: String(page), pageSize: String(pageSize) }).expect(200)
+        ).body;
+        expect(body).toMatchObject({ total: all.total, shortBy: expect.any(Number), target: null });
+        pages.push(body.items);
+      }
+      expect(ids(pages[0])).toEqual(ids(all.items).slice(0, 3));
+      expect(ids(pages[1])).toEqual(ids(all.items).slice(3, 6));
+      expect(ids(pages[0]).filter((id) => ids(pages[1]).includes(id))).toEqual([]);
+      expect(ids(pages.flat())).toEqual(ids(all.items));
+      expect(pages.at(-1)).toEqual([]);
+    });
+
+    it('answers 50 by default', async () => {
+      const first = (await get('target-gaps', query).expect(200)).body;
+      expect(ids(first.items)).toEqual(ids(all.items).slice(0, 50));
+    });
+
+    it('downloads every one of them, whatever the page asked, in the same order (CSV and XLSX)', async () => {
+      const csv = await get('target-gaps.csv', { ...query, page: '2', pageSize: '1' })
+        .buffer(true)
+        .parse((r, cb) => {
+          const chunks: Buffer[] = [];
+          r.on('data', (c: Buffer) => chunks.push(c));
+          r.on('end', () => cb(null, Buffer.concat(chunks)));
+        })
+        .expect(200);
+      const lines = (csv.body as Buffer).toString('utf8').split('\r\n').slice(2, -1);
+      expect(lines.map((line) => line.split(',').slice(0, 2))).toEqual(
+        all.items.map((item) => [String(item.enterpriseId), item.name]),
+      );
+
+      const xlsx = await get('target-gaps.xlsx', query)
+        .buffer(true)
+        .parse((r, cb) => {
+          const chunks: Buffer[] = [];
+          r.on('data', (c: Buffer) => chunks.push(c));
+          r.on('end', () => cb(null, Buffer.concat(chunks)));
+        })
+        .expect(200);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(Uint8Array.from(xlsx.body as Buffer).buffer);
+      const sheet = workbook.worksheets[0];
+      expect(String(sheet.getCell('A1').value)).toContain(`截至日期: ${asOf}`);
+      expect(sheet.rowCount).toBe(all.total + 2);
+      const rows = [];
+      for (let row = 3; row <= sheet.rowCount; row++)
+        rows.push([1, 2].map((column) => sheet.getRow(row).getCell(column).value));
+      expect(rows).toEqual(all.items.map((item) => [item.enterpriseId, item.name]));
+    });
+
+    it('reads the whole list a chunk at a time, each chunk after the last row of the one before', async () => {
+      const repository = sut.app.get(ReportsRepository);
+      const coverage = { asOf, agreementKind: 'wage', base: 'unionised', status: 'signed' } as const;
+      for (const chunkSize of [1, 2, 3, 200]) {
+        const read: number[] = [];
+        for await (const chunk of repository.uncoveredChunks(coverage, 'collective', chunkSize)) {
+          expect(chunk.length).toBeLessThanOrEqual(chunkSize);
+          read.push(...chunk.map((row) => row.id));
+        }
+        expect({ chunkSize, read }).toEqual({ chunkSize, read: ids(all.items) });
+      }
     });
   });
 });

@@ -44,6 +44,18 @@ const REPORT_COLUMNS = ['registeredOn', 'closedOn', 'unionFoundedOn', 'employeeC
   'instructorId',
   ...REPORT_COLUMNS,
 ])
+// The target-gaps list's order, largest first, then what its conditions read (migration
+// 1764000000007, which makes employee_count DESC: TypeORM's indexes have no column order).
+@Index('IDX_enterprises_gap_list', [
+  'employeeCount',
+  'id',
+  'ownershipType',
+  'registeredOn',
+  'closedOn',
+  'unionFoundedOn',
+  'orgUnitId',
+  'instructorId',
+])
 export class Enterprise {
   @PrimaryGeneratedColumn({ type: 'integer' })
   id!: number;

@@ -21,6 +21,12 @@ import { type InstructorDeadlineFact, ReminderFactsRepository } from './reminder
 /** What the digests and the agenda count: wage agreements signed, over unionised enterprises. */
 const COVERAGE = { agreementKind: 'wage', base: 'unionised', status: 'signed' } as const;
 
+/**
+ * The summary names the ten largest uncovered enterprises of the sectors with a target
+ * (mail-models.ts, summaryModel): the first ten of each sector hold them.
+ */
+const SUMMARY_GAPS = 10;
+
 /** One instructor's digest: who would get it and what it would list. */
 export interface DigestFacts {
   recipient: User;
@@ -53,7 +59,10 @@ export interface SummaryFacts {
   instructorNames: Map<number, string>;
   /** Every instructor (in the order of instructorNames), with or without late work in the unit. */
   workloads: InstructorWorkload[];
-  /** The uncovered enterprises of the sectors with a target, largest first. */
+  /**
+   * The largest uncovered enterprises of the sectors with a target (SUMMARY_GAPS of each sector),
+   * largest first.
+   */
   gaps: TargetGap[];
 }
 
@@ -147,7 +156,10 @@ export class ReminderGatherer {
     const workloads = workloadsOf([...instructorNames.keys()], deadlines, slotDate);
     const gaps: TargetGap[] = [];
     for (const sector of SECTORS) {
-      const result = await this.reports.targetGaps({ ...query, sector }, SYSTEM_ACTOR);
+      const result = await this.reports.targetGaps(
+        { ...query, sector, page: 1, pageSize: SUMMARY_GAPS },
+        SYSTEM_ACTOR,
+      );
       if (result.target === null) continue; // only the sectors with a target
       gaps.push(...result.items.map((item) => ({ ...item, sector })));
     }

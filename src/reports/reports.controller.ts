@@ -4,7 +4,7 @@ import type { Response } from 'express';
 import type { Actor } from '../access/actor';
 import { CurrentActor } from '../access/decorators';
 import { UsersService } from '../users/users.service';
-import { DOWNLOAD_CONTENT_TYPES, downloadFormat, sendTable } from '../common/tables/download';
+import { DOWNLOAD_CONTENT_TYPES, downloadFormat, sendTable, streamTable } from '../common/tables/download';
 import type { ReportTable } from '../common/tables/table';
 import { SECTOR_LABELS_ZH } from '../enterprises/domain/ownership';
 import {
@@ -85,10 +85,14 @@ export class ReportsController {
     @CurrentActor() actor: Actor,
     @Res({ passthrough: true }) res: Response,
   ): Promise<unknown> {
-    const result = await this.reports.targetGaps(query, actor);
-    return this.answer(res, format, result, SECTOR_LABELS_ZH[result.sector], async () =>
-      targetGapsTable(result, await this.names()),
-    );
+    if (format === undefined) return this.reports.targetGaps(query, actor);
+    // The download holds every uncovered enterprise, not a page: streamed as they are read.
+    const download = downloadFormat(format);
+    const gaps = await this.reports.targetGapsDownload(query, actor);
+    const table = targetGapsTable(gaps, await this.names());
+    const { asOf, sector } = gaps.result;
+    await streamTable(res, download, table, [table.title, SECTOR_LABELS_ZH[sector], asOf].join('_'));
+    return undefined;
   }
 
   @Get('union-founding{.:format}')

@@ -1,6 +1,6 @@
 import { type AccessScope, scopeCondition } from '../access/scope';
 import { Injectable } from '@nestjs/common';
-import { DataSource, type ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { DataSource, In, type ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import type { BusinessDate } from '../common/dates/business-date';
 import { Enterprise } from '../enterprises/enterprise.entity';
 import { ownershipTypesOf, type OwnershipType, sectorOf, type Sector } from '../enterprises/domain/ownership';
@@ -23,6 +23,18 @@ import {
 } from './rates';
 
 export type { GapRow } from './rates';
+
+/** Which rows of the uncovered list a page holds. */
+export interface GapPage {
+  offset: number;
+  limit: number;
+}
+
+/** Rows per query when the whole uncovered list is read (downloads, digests). */
+export const UNCOVERED_CHUNK = 1000;
+
+/** Pages that end within the first this many rows probe per enterprise (ReportsRepository.uncovered). */
+const PROBED_ROWS = 1000;
 
 export interface CoverageQuery {
   asOf: BusinessDate;
@@ -101,19 +113,84 @@ export class ReportsRepository {
     return tallies;
   }
 
-  /** The enterprises in the base (of one sector, or all) that no agreement covers, largest first. */
-  async uncovered(query: CoverageQuery, sector?: Sector): Promise<GapRow[]> {
-    const builder = this.openEnterprises(query).andWhere(this.inBaseSql(query.base));
+  /**
+   * One page of the enterprises in the base (of one sector, or all) that no agreement covers,
+   * largest first, ties by id. The page's ids are read from IDX_enterprises_gap_list alone
+   * (migration 1764000000007: the list's order, then every column the conditions read), then
+   * its rows by id: the first pages read a few index entries, not the whole base.
+   */
+  async uncovered(query: CoverageQuery, sector: Sector | undefined, page: GapPage): Promise<GapRow[]> {
+    // Near the top, probing each enterprise in index order stops after the page (tens of ms at
+    // 1,000,000 enterprises on MariaDB); deeper, one pass over the coverage beats a probe per
+    // enterprise skipped (docs/benchmarks.md, Target gaps, paged).
+    const probe = page.offset + page.limit <= PROBED_ROWS;
+    const rows = await this.uncoveredIds(query, sector, probe)
+      .limit(page.limit)
+      .offset(page.offset)
+      .getRawMany<{ id: number | string }>();
+    return this.gapRows(
+      rows.map((row) => Number(row.id)),
+      query.agreementKind,
+    );
+  }
+
+  /**
+   * Every uncovered enterprise (as `uncovered`), `chunkSize` rows at a time, for the downloads
+   * and the digests: the ids of the whole list in one query (a number each), then the rows of
+   * one chunk at a time, so memory holds the ids and one chunk, never every row.
+   */
+  async *uncoveredChunks(
+    query: CoverageQuery,
+    sector?: Sector,
+    chunkSize = UNCOVERED_CHUNK,
+  ): AsyncGenerator<GapRow[]> {
+    const rows = await this.uncoveredIds(query, sector, false).getRawMany<{ id: number | string }>();
+    const ids = rows.map((row) => Number(row.id));
+    for (let i = 0; i < ids.length; i += chunkSize) {
+      yield await this.gapRows(ids.slice(i, i + chunkSize), query.agreementKind);
+    }
+  }
+
+  /**
+   * The ids of the uncovered enterprises of the base, largest first, ties by id: no agreement of
+   * the kind covers them on asOf. `probe`: ask per enterprise, in the index's order (a scalar
+   * subquery, which MariaDB cannot turn into a join with every covered id as it does NOT EXISTS).
+   */
+  private uncoveredIds(query: CoverageQuery, sector: Sector | undefined, probe: boolean) {
+    const builder = this.openEnterprises(query).select('e.id', 'id').andWhere(this.inBaseSql(query.base));
     if (sector) builder.andWhere('e.ownership_type IN (:...types)', { types: ownershipTypesOf(sector) });
-    const rows = await builder
-      .leftJoin((sub) => this.coveredIds(sub, query), 'cov', 'cov.enterprise_id = e.id')
-      .andWhere('cov.enterprise_id IS NULL')
+    const covering = this.dataSource
+      .createQueryBuilder()
+      .select('1')
+      .from(NegotiationEnterprise, 'cne')
+      .innerJoin(Agreement, 'a', 'a.negotiation_id = cne.negotiation_id')
+      .where('cne.enterprise_id = e.id')
+      .andWhere('a.agreement_kind = :agreementKind', { agreementKind: query.agreementKind });
+    this.runningOn(covering, query.asOf);
+    if (query.status === 'in_force')
+      covering.andWhere('(a.effective_on IS NOT NULL AND a.effective_on <= :asOf)');
+    const uncovered = probe
+      ? `(${covering.limit(1).getQuery()}) IS NULL`
+      : `NOT EXISTS (${covering.getQuery()})`;
+    return builder
+      .andWhere(uncovered, covering.getParameters())
       .orderBy('e.employee_count', 'DESC')
-      .addOrderBy('e.id', 'ASC')
-      .getMany();
+      .addOrderBy('e.id', 'ASC');
+  }
+
+  /** The enterprises of `ids`, in that order, each with its open negotiation of the kind. */
+  private async gapRows(ids: number[], agreementKind: AgreementKind): Promise<GapRow[]> {
+    if (ids.length === 0) return [];
+    const found = await this.dataSource.getRepository(Enterprise).findBy({ id: In(ids) });
+    const byId = new Map(found.map((row) => [row.id, row]));
+    const rows = ids.map((id) => byId.get(id)).filter((row): row is Enterprise => row !== undefined);
+    return this.withOpenNegotiations(rows, agreementKind);
+  }
+
+  private async withOpenNegotiations(rows: Enterprise[], agreementKind: AgreementKind): Promise<GapRow[]> {
     const open = await this.openNegotiations(
       rows.map((row) => row.id),
-      query.agreementKind,
+      agreementKind,
     );
     return rows.map((row) => ({ ...toEnterpriseRow(row), openNegotiation: open.get(row.id) ?? null }));
   }

@@ -21,6 +21,8 @@ import {
   RatesInputError,
   type SigningRatesReport,
   signingRatesFromTallies,
+  type TargetGapItem,
+  targetGapItems,
   type TargetGaps,
   targetGapsFromTallies,
   trendFromTallies,
@@ -45,7 +47,7 @@ import {
 } from './dto/report-queries';
 import { DIRECT_UNIT_LABEL_ZH, NO_UNIT_LABEL_ZH } from './labels-zh';
 import { type ReportsConfig, reportsConfig } from './reports.config';
-import { CoverageQuery, ReportsRepository } from './reports.repository';
+import { CoverageQuery, type GapPage, type GapRow, ReportsRepository } from './reports.repository';
 
 /** The unit a report covers, as answers name it; null: the whole deployment of several roots. */
 export interface ReportUnit {
@@ -97,6 +99,12 @@ export type TargetGapsResult = {
   orgUnit: ReportUnit | null;
   targetSource: TargetSource;
 } & TargetGaps;
+
+/** A target-gaps download: the answer but its items, and every item, a chunk at a time. */
+export interface TargetGapsDownload {
+  result: Omit<TargetGapsResult, 'items'>;
+  items: AsyncIterable<TargetGapItem[]>;
+}
 
 export interface TrendResult {
   from: string;
@@ -172,14 +180,41 @@ export class ReportsService {
     };
   }
 
+  /** The gap of the query's sector, with the page of its uncovered enterprises that the query asks for. */
   async targetGaps(query: TargetGapsQuery, actor: Actor): Promise<TargetGapsResult> {
+    const page = { offset: (query.page - 1) * query.pageSize, limit: query.pageSize };
+    return (await this.gapsOf(query, actor, page)).result;
+  }
+
+  /**
+   * The gap of the query's sector for a download: the answer but its items, and every uncovered
+   * enterprise, a chunk at a time (the list of a province does not fit one answer).
+   */
+  async targetGapsDownload(query: TargetGapsQuery, actor: Actor): Promise<TargetGapsDownload> {
+    const { coverage, result } = await this.gapsOf(query, actor, null);
+    const { items: _none, ...answer } = result;
+    const chunks = this.reports.uncoveredChunks(coverage, query.sector);
+    return {
+      result: answer,
+      items: (async function* () {
+        for await (const chunk of chunks) yield targetGapItems(chunk);
+      })(),
+    };
+  }
+
+  /** The answer of target-gaps with the page asked (null: none, no items). */
+  private async gapsOf(
+    query: TargetGapsQuery,
+    actor: Actor,
+    page: GapPage | null,
+  ): Promise<{ coverage: CoverageQuery; result: TargetGapsResult }> {
     const asked = await this.asked(query, actor);
     const coverage = this.coverageOf(query, asked.scope);
     const tallies = await this.reports.signingTallies(coverage, 'sector');
-    const uncovered = await this.reports.uncovered(coverage, query.sector);
+    const uncovered = page ? await this.reports.uncovered(coverage, query.sector, page) : [];
     const effective = await this.targetsOf(asked.unit);
     const gaps = targetGapsFromTallies(query.sector, tallies, uncovered, effective.targets);
-    return {
+    const result = {
       asOf: coverage.asOf,
       sector: query.sector,
       agreementKind: query.agreementKind,
@@ -189,8 +224,10 @@ export class ReportsService {
       target: gaps.target,
       targetSource: gaps.target === null ? null : (effective.sources[query.sector] ?? null),
       shortBy: gaps.shortBy,
+      total: gaps.total,
       items: gaps.items,
     };
+    return { coverage, result };
   }
 
   async unionFounding(query: UnionFoundingQuery, actor: Actor): Promise<UnionFoundingResult> {
@@ -338,9 +375,12 @@ export class ReportsService {
   /**
    * The enterprises of the query's base with no agreement as of its date, largest first, of
    * every sector, each with its instructor: the reminders' digests list them (the system reads
-   * the whole county; `query.scope` narrows it, e.g. to an instructor's agenda).
+   * the whole county; `query.scope` narrows it, e.g. to an instructor's agenda). All of them,
+   * read a chunk at a time.
    */
-  uncovered(query: CoverageQuery) {
-    return this.reports.uncovered(query);
+  async uncovered(query: CoverageQuery): Promise<GapRow[]> {
+    const all: GapRow[] = [];
+    for await (const chunk of this.reports.uncoveredChunks(query)) all.push(...chunk);
+    return all;
   }
 }

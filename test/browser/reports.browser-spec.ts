@@ -111,6 +111,18 @@ describe('reports (supervisor)', () => {
     await expect(links.first().getAttribute('href')).resolves.toMatch(/^\/enterprises\/\d+$/);
   });
 
+  it('pages the gap list under a pager that counts every uncovered enterprise (issue 17)', async () => {
+    const supervisor = await Api.signIn(fixture.baseUrl, fixture.supervisor, fixture.password);
+    const gaps: { total: number; items: unknown[] } = await supervisor.get(
+      `/reports/target-gaps?asOf=${fixture.today}&agreementKind=wage&base=unionised&status=signed&sector=non_public&page=1&pageSize=50`,
+    );
+    expect(gaps.total).toBeGreaterThan(0);
+    const pager = page.getByTestId('gaps-pagination');
+    await pager.locator('.el-pagination__total', { hasText: `共 ${gaps.total} 条` }).waitFor();
+    await expect(page.getByTestId('gaps-summary').innerText()).resolves.toContain(`共 ${gaps.total} 家`);
+    await expect(page.getByTestId('gaps-table').locator('tbody tr').count()).resolves.toBe(gaps.items.length);
+  });
+
   it('labels the current month of the trend as measured today (issue 14 item 15)', async () => {
     await page.getByRole('tab', { name: '月度趋势' }).click();
     await page.getByTestId('trend-chart').locator('svg text', { hasText: '（截至今日）' }).first().waitFor();

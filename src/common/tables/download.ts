@@ -1,8 +1,10 @@
 import type { Response } from 'express';
+import { Readable } from 'node:stream';
+import { finished, pipeline } from 'node:stream/promises';
 import { AppError } from '../errors/app-error';
-import { toCsv } from './csv';
-import type { ReportTable } from './table';
-import { toXlsx } from './xlsx';
+import { csvChunks, toCsv } from './csv';
+import type { ReportTable, StreamedTable } from './table';
+import { toXlsx, writeXlsx } from './xlsx';
 
 export type DownloadFormat = 'csv' | 'xlsx';
 
@@ -30,12 +32,39 @@ export async function sendTable(
   baseName = `${table.title}-${datedOn}`,
 ): Promise<void> {
   const body = format === 'csv' ? toCsv(table) : await toXlsx(table);
-  const filename = `${baseName}.${format}`;
-  res
-    .status(200)
-    .set({
-      'Content-Type': DOWNLOAD_CONTENT_TYPES[format],
-      'Content-Disposition': `attachment; filename="table.${format}"; filename*=UTF-8''${encodeURIComponent(filename)}`,
-    })
-    .send(body);
+  downloadHeaders(res, format, `${baseName}.${format}`).send(body);
+}
+
+/**
+ * Sends a table as sendTable does, written as its rows come (no Content-Length): for a list
+ * too long to hold at once. An error once the rows flow can no longer become an error answer:
+ * the response is cut off (the client sees an incomplete download) and the error thrown on.
+ */
+export async function streamTable(
+  res: Response,
+  format: DownloadFormat,
+  table: StreamedTable,
+  baseName: string,
+): Promise<void> {
+  downloadHeaders(res, format, `${baseName}.${format}`);
+  try {
+    if (format === 'csv') {
+      await pipeline(Readable.from(csvChunks(table)), res);
+    } else {
+      // exceljs waits for the response's 'finish', which a closed connection never sends.
+      const written = writeXlsx(res, table);
+      written.catch(() => undefined);
+      await Promise.race([written, finished(res)]);
+    }
+  } catch (error) {
+    res.destroy();
+    throw error;
+  }
+}
+
+function downloadHeaders(res: Response, format: DownloadFormat, filename: string): Response {
+  return res.status(200).set({
+    'Content-Type': DOWNLOAD_CONTENT_TYPES[format],
+    'Content-Disposition': `attachment; filename="table.${format}"; filename*=UTF-8''${encodeURIComponent(filename)}`,
+  });
 }

@@ -8,6 +8,11 @@ export interface ReportTable {
   rows: Record<string, string | number | null>[];
 }
 
+/** A table whose rows come a chunk at a time: a download too long to hold in memory at once. */
+export interface StreamedTable extends Omit<ReportTable, 'rows'> {
+  rows: AsyncIterable<ReportTable['rows']>;
+}
+
 export interface ReportColumn {
   key: string;
   header: string;
@@ -15,6 +20,6 @@ export interface ReportColumn {
   format?: 'percent' | 'integer';
 }
 
-export function titleLine(table: ReportTable): string {
+export function titleLine(table: Pick<ReportTable, 'title' | 'parameters'>): string {
   return [table.title, ...table.parameters.map(([label, value]) => `${label}: ${value}`)].join('  ');
 }

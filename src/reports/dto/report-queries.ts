@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, Matches, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { MAX_PAGE_SIZE } from '../../common/http/page';
 import { IsBusinessDate } from '../../common/validation/decorators';
 import { SECTORS, type Sector } from '../../enterprises/domain/ownership';
 import { AGREEMENT_KINDS, type AgreementKind } from '../../negotiations/workflow';
@@ -67,6 +68,26 @@ export class TargetGapsQuery extends CoverageQueryDto {
   @IsOptional()
   @IsIn(SECTORS, { message: `sector must be one of ${SECTORS.join(', ')}` })
   sector: Sector = 'non_public';
+
+  @ApiProperty({
+    required: false,
+    minimum: 1,
+    default: 1,
+    description: 'the page of the list (items); the downloads hold every item',
+  })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'page（页码）须为 1 或以上的整数' })
+  @Min(1, { message: 'page（页码）须为 1 或以上的整数' })
+  page: number = 1;
+
+  @ApiProperty({ required: false, minimum: 1, maximum: MAX_PAGE_SIZE, default: 50 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: `pageSize（每页条数）须为 1 至 ${MAX_PAGE_SIZE} 的整数` })
+  @Min(1, { message: `pageSize（每页条数）须为 1 至 ${MAX_PAGE_SIZE} 的整数` })
+  @Max(MAX_PAGE_SIZE, { message: `pageSize（每页条数）须为 1 至 ${MAX_PAGE_SIZE} 的整数` })
+  pageSize: number = 50;
 }
 
 export class UnionFoundingQuery extends AsOfQuery {

@@ -131,8 +131,14 @@ export class TargetGapsResponse {
   targetSource!: TargetSourceResponse | null;
   @ApiProperty({ description: "as on the sector's signing-rate row; 0 without a target" }) shortBy!: number;
   @ApiProperty({
+    description:
+      "how many enterprises of the sector's base are uncovered: the whole list, of which items is one page",
+  })
+  total!: number;
+  @ApiProperty({
     type: [TargetGapItemResponse],
-    description: "every uncovered enterprise of the sector's base, largest first",
+    description:
+      "the page (page, pageSize) of the sector's base's uncovered enterprises, largest first, ties by id; the .csv/.xlsx downloads hold them all",
   })
   items!: TargetGapItemResponse[];
 }

@@ -23,7 +23,7 @@ import {
   UNIT_PARAMETER_ZH,
   yesNoZh,
 } from '../labels-zh';
-import type { GroupBy } from '../rates';
+import type { GroupBy, TargetGapItem } from '../rates';
 import type {
   AgreementsResult,
   ReportRateRow,
@@ -31,11 +31,11 @@ import type {
   ReportUnit,
   SigningRatesResult,
   TargetSource,
-  TargetGapsResult,
+  TargetGapsDownload,
   TrendResult,
   UnionFoundingResult,
 } from '../reports.service';
-import type { ReportColumn, ReportTable } from '../../common/tables/table';
+import type { ReportColumn, ReportTable, StreamedTable } from '../../common/tables/table';
 
 /** Names for the `instructor` grouping: user id → display name. */
 export type InstructorNames = ReadonlyMap<number, string>;
@@ -116,7 +116,9 @@ export function signingRatesTable(result: SigningRatesResult, names: InstructorN
   };
 }
 
-export function targetGapsTable(result: TargetGapsResult, names: InstructorNames): ReportTable {
+/** The gap list as a table: the answer's parameters in the title row, every item as it comes. */
+export function targetGapsTable(download: TargetGapsDownload, names: InstructorNames): StreamedTable {
+  const { result } = download;
   const columns: ReportColumn[] = (
     Object.keys(TARGET_GAP_COLUMNS_ZH) as (keyof typeof TARGET_GAP_COLUMNS_ZH)[]
   ).map((key) => ({
@@ -141,15 +143,21 @@ export function targetGapsTable(result: TargetGapsResult, names: InstructorNames
       ['差额(家)', String(result.shortBy)],
     ],
     columns,
-    rows: result.items.map((item) => ({
-      ...item,
-      ownershipType: OWNERSHIP_LABELS_ZH[item.ownershipType as OwnershipType] ?? item.ownershipType,
-      instructorId:
-        item.instructorId === null ? null : (names.get(item.instructorId) ?? `#${item.instructorId}`),
-      openNegotiation: item.openNegotiation
-        ? `#${item.openNegotiation.id} ${STAGE_LABELS_ZH[item.openNegotiation.stage as Stage] ?? item.openNegotiation.stage}`
-        : null,
-    })),
+    rows: (async function* () {
+      for await (const items of download.items) yield items.map((item) => targetGapRow(item, names));
+    })(),
+  };
+}
+
+function targetGapRow(item: TargetGapItem, names: InstructorNames): ReportTable['rows'][number] {
+  return {
+    ...item,
+    ownershipType: OWNERSHIP_LABELS_ZH[item.ownershipType as OwnershipType] ?? item.ownershipType,
+    instructorId:
+      item.instructorId === null ? null : (names.get(item.instructorId) ?? `#${item.instructorId}`),
+    openNegotiation: item.openNegotiation
+      ? `#${item.openNegotiation.id} ${STAGE_LABELS_ZH[item.openNegotiation.stage as Stage] ?? item.openNegotiation.stage}`
+      : null,
   };
 }
 

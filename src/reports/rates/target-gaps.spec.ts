@@ -36,8 +36,18 @@ describe(targetGapsFromTallies.name, () => {
     expect(sut('collective', tallies(10, 0), [], { non_public: 0.9 })).toEqual({
       target: null,
       shortBy: 0,
+      total: 0,
       items: [],
     });
+  });
+
+  it("counts every uncovered enterprise of the sector's base as total, whatever the page holds", () => {
+    expect(sut('non_public', tallies(10, 7), [gap(1, 5)], { non_public: 0.9 })).toMatchObject({
+      shortBy: 2,
+      total: 3,
+      items: [expect.objectContaining({ enterpriseId: 1 })],
+    });
+    expect(sut('non_public', tallies(10, 7), [], { non_public: 0.9 }).total).toBe(3);
   });
 
   it('lists the uncovered largest first, ties by id, with the open negotiation only when there is one', () => {

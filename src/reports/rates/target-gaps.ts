@@ -31,37 +31,49 @@ export interface TargetGaps {
   /** As on the sector's signing-rate row; 0 without a target. */
   shortBy: number;
   /**
-   * Every uncovered enterprise of the sector's base (not only the first `shortBy`), largest
-   * first: covering the first `shortBy` of them meets the target, and the rest is the remaining work.
+   * How many enterprises of the sector's base no agreement covers (its row's enterprises less
+   * covered): the length of the whole list, of which `items` is one page.
+   */
+  total: number;
+  /**
+   * One page of the uncovered enterprises of the sector's base (not only the first `shortBy`),
+   * largest first: covering the first `shortBy` of the whole list meets the target, and the rest
+   * is the remaining work.
    */
   items: TargetGapItem[];
 }
 
 /**
- * The gap of `sector`: its target and shortBy as its row of the signing rates by sector
- * (from the per-sector tallies), and the uncovered enterprises of its base as items.
+ * The gap of `sector`: its target, shortBy and total as its row of the signing rates by sector
+ * (from the per-sector tallies), and one page of the uncovered enterprises of its base as items.
  */
 export function targetGapsFromTallies(
   sector: Sector,
   sectorTallies: ReadonlyMap<string, Tally>,
-  uncovered: readonly GapRow[],
+  uncoveredPage: readonly GapRow[],
   targets?: Targets,
 ): TargetGaps {
   const row = signingRatesFromTallies('sector', sectorTallies, targets).rows.find((r) => r.group === sector);
   return {
     target: row?.target ?? null,
     shortBy: row?.shortBy ?? 0,
-    items: [...uncovered].sort(largestFirst).map((e) => ({
-      enterpriseId: e.id,
-      name: e.name,
-      creditCode: e.creditCode,
-      ownershipType: e.ownershipType,
-      township: e.township,
-      employeeCount: e.employeeCount,
-      instructorId: e.instructorId,
-      ...(e.openNegotiation ? { openNegotiation: e.openNegotiation } : {}),
-    })),
+    total: row ? row.enterprises - row.covered : 0,
+    items: targetGapItems(uncoveredPage),
   };
+}
+
+/** Uncovered enterprises as the answer's items, largest first (a page, or a chunk of a download). */
+export function targetGapItems(uncovered: readonly GapRow[]): TargetGapItem[] {
+  return [...uncovered].sort(largestFirst).map((e) => ({
+    enterpriseId: e.id,
+    name: e.name,
+    creditCode: e.creditCode,
+    ownershipType: e.ownershipType,
+    township: e.township,
+    employeeCount: e.employeeCount,
+    instructorId: e.instructorId,
+    ...(e.openNegotiation ? { openNegotiation: e.openNegotiation } : {}),
+  }));
 }
 
 /** Largest headcount first: covering those moves the employee rate most. Ties by id, for stable pages. */

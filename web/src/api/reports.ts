@@ -67,10 +67,19 @@ export const signingRatesRequest = (
   query: { ...params, groupBy },
 });
 
-export const targetGapsRequest = (params: ReportParams, sector: Sector): ReportRequest<'target-gaps'> => ({
+/** A page of the gap list (`total` counts them all); its downloads hold every enterprise. */
+export const targetGapsRequest = (
+  params: ReportParams,
+  sector: Sector,
+  page: number = 1,
+  pageSize: number = GAP_PAGE_SIZES[1],
+): ReportRequest<'target-gaps'> => ({
   path: 'target-gaps',
-  query: { ...params, sector },
+  query: { ...params, sector, page, pageSize },
 });
+
+/** The gap list's page sizes (the API's default 50 first shown, its largest 200 last). */
+export const GAP_PAGE_SIZES = [20, 50, 100, 200] as const;
 
 export const unionFoundingRequest = (
   { asOf, orgUnitId }: ReportParams,

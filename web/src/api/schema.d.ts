@@ -1655,7 +1655,9 @@ export interface components {
       targetSource: components['schemas']['TargetSourceResponse'] | null;
       /** @description as on the sector's signing-rate row; 0 without a target */
       shortBy: number;
-      /** @description every uncovered enterprise of the sector's base, largest first */
+      /** @description how many enterprises of the sector's base are uncovered: the whole list, of which items is one page */
+      total: number;
+      /** @description the page (page, pageSize) of the sector's base's uncovered enterprises, largest first, ties by id; the .csv/.xlsx downloads hold them all */
       items: components['schemas']['TargetGapItemResponse'][];
     };
     UnionFoundingRowResponse: {
@@ -3872,6 +3874,9 @@ export interface operations {
         /** @description in_force: count only agreements that had taken effect by asOf */
         status?: 'signed' | 'in_force';
         sector?: 'state' | 'collective' | 'non_public' | 'other';
+        /** @description the page of the list (items); the downloads hold every item */
+        page?: number;
+        pageSize?: number;
       };
       header?: never;
       path?: never;
@@ -3930,6 +3935,9 @@ export interface operations {
         /** @description in_force: count only agreements that had taken effect by asOf */
         status?: 'signed' | 'in_force';
         sector?: 'state' | 'collective' | 'non_public' | 'other';
+        /** @description the page of the list (items); the downloads hold every item */
+        page?: number;
+        pageSize?: number;
       };
       header?: never;
       path: {

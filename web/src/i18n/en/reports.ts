@@ -82,8 +82,8 @@ export default {
   partialMonth: '{month} (to date)',
   gaps: {
     summary:
-      'Target {target}, {shortBy} more needed; these {count} unionised enterprises have not signed, largest first',
-    noTarget: 'No target for this sector; these {count} enterprises have not signed',
+      'Target {target}, {shortBy} more needed; {count} unionised enterprises have not signed, largest first',
+    noTarget: 'No target for this sector; {count} enterprises have not signed',
     enterprise: 'Enterprise',
     openNegotiation: 'Open negotiation',
     negotiation: 'Negotiation #{id}',

@@ -75,8 +75,8 @@ export default {
   /** The current month of the trend, measured on today rather than at its end. */
   partialMonth: '{month}（截至今日）',
   gaps: {
-    summary: '目标 {target}，还差 {shortBy} 家；以下 {count} 家已建会企业尚未签订，按职工人数从多到少排列',
-    noTarget: '该类别没有目标；以下 {count} 家企业尚未签订',
+    summary: '目标 {target}，还差 {shortBy} 家；共 {count} 家已建会企业尚未签订，按职工人数从多到少排列',
+    noTarget: '该类别没有目标；共 {count} 家企业尚未签订',
     enterprise: '企业名称',
     openNegotiation: '进行中的协商',
     negotiation: '协商 #{id}',
