@@ -9,6 +9,7 @@ import { NegotiationEnterprise } from '../src/negotiations/entities/negotiation-
 import { OrgUnit } from '../src/org-units/org-unit.entity';
 import { loadMailConfig } from '../src/reminders/mail.config';
 import { ReminderSender } from '../src/reminders/reminder-sender';
+import { ReportsRepository } from '../src/reports/reports.repository';
 import { type OpenApiSchema, type OpenApiSchemas, shapeErrors } from './support/openapi-shape';
 import { aCityOfTwoCounties, aUnitTree, type UnitSpec } from './support/org-tree';
 import { SmtpSink } from './support/smtp-sink';
@@ -307,6 +308,24 @@ describe('Roll-up reports (e2e)', () => {
   });
 
   describe('the unit of a report', () => {
+    it('sees whether an enterprise lies outside a subtree (a root holding them all reports unrestricted)', async () => {
+      const reports = sut.app.get(ReportsRepository);
+      const idsOf = async (unit: OrgUnit) =>
+        (await sut.dataSource.getRepository(OrgUnit).find())
+          .filter((u) => u.path.startsWith(unit.path))
+          .map((u) => u.id);
+      const city = await idsOf(units['江川市']);
+      const root = await rootCounty();
+      // 本县, the other root, holds one enterprise: outside the city's subtree, inside its own and both.
+      expect(await reports.anyEnterpriseOutside(city)).toBe(true);
+      expect(await reports.anyEnterpriseOutside([...city, ...(await idsOf(root))])).toBe(false);
+      // Ids given in any order, with gaps: the ranges and the IN list together keep exactly them.
+      const spread = [...city, ...(await idsOf(root))].reverse();
+      expect(await reports.anyEnterpriseOutside(spread.filter((_, i) => i % 2 === 0))).toBe(true);
+      // The city's supervisor still sees only the city (the other root's 999 employees are not in it).
+      expect((await rates(citySupervisor, { base: 'all' })).total.employees).toBeLessThan(999);
+    });
+
     it("defaults to the caller's unit", async () => {
       const own = await rates(jinshanSupervisor, {});
       expect(own.orgUnit).toMatchObject({ id: units['金山县'].id, name: '金山县', level: 'county' });

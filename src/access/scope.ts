@@ -35,6 +35,17 @@ export function withinUnits(scope: AccessScope, unitIds: readonly number[] | nul
   return unitIds === null ? scope : { ...scope, orgUnitIds: unitIds };
 }
 
+/**
+ * The scope without its restriction to units, for a read the restriction would not narrow: a
+ * report of a root that holds every enterprise of the deployment (ReportsService checks that
+ * none lies outside). The answer is the same, and the database reads its report indexes in
+ * order instead of filtering by thousands of unit ids (docs/benchmarks.md, "Federation
+ * hierarchy"). An instructor's restriction stays.
+ */
+export function withoutUnits(scope: AccessScope): AccessScope {
+  return scope.instructorId === undefined ? UNRESTRICTED : { instructorId: scope.instructorId };
+}
+
 /** Whether the actor governs a unit: it lies in their subtree (everyone's, with no unit). */
 export function governsUnit(actor: Pick<Actor, 'governedUnitIds'>, unitId: number): boolean {
   return actor.governedUnitIds === null || actor.governedUnitIds.includes(unitId);

@@ -1,4 +1,4 @@
-import { type AccessScope, scopeCondition } from '../access/scope';
+import { type AccessScope, scopeCondition, unitIdCondition } from '../access/scope';
 import { Injectable } from '@nestjs/common';
 import { DataSource, In, type ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import type { BusinessDate } from '../common/dates/business-date';
@@ -89,6 +89,19 @@ export class ReportsRepository {
       tallies.set(key, tally);
     }
     return tallies;
+  }
+
+  /** Whether any enterprise lies outside these units (or in none): one probe of the unit index. */
+  async anyEnterpriseOutside(unitIds: readonly number[]): Promise<boolean> {
+    const inside = unitIdCondition('e.org_unit_id', unitIds, 'inside');
+    const found = await this.dataSource
+      .getRepository(Enterprise)
+      .createQueryBuilder('e')
+      .select('e.id', 'id')
+      .where(`(e.org_unit_id IS NULL OR NOT ${inside.sql})`, inside.params)
+      .limit(1)
+      .getRawOne();
+    return found !== undefined;
   }
 
   /** Per group of open enterprises: how many, and how many had a union by asOf. */

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Actor } from '../access/actor';
-import { type AccessScope, scopeOf, withinUnits } from '../access/scope';
+import { type AccessScope, scopeOf, withinUnits, withoutUnits } from '../access/scope';
 import { Clock } from '../common/clock/clock';
 import { ValidationFailedError } from '../common/errors/request.errors';
 import type { Sector } from '../enterprises/domain/ownership';
@@ -339,7 +339,15 @@ export class ReportsService {
         },
       ]);
     }
-    return { unit, scope: withinUnits(scopeOf(actor), unitIds) };
+    const scope = withinUnits(scopeOf(actor), unitIds);
+    // A root that holds every enterprise: its restriction would keep them all.
+    if (
+      unit?.parentId === null &&
+      scope.orgUnitIds &&
+      !(await this.reports.anyEnterpriseOutside(scope.orgUnitIds))
+    )
+      return { unit, scope: withoutUnits(scope) };
+    return { unit, scope };
   }
 
   /** The effective targets of the unit (its own, else inherited, else REPORT_TARGETS). */
