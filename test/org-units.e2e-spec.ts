@@ -3,6 +3,7 @@ import request from 'supertest';
 import { AuditEntry } from '../src/audit/audit-entry.entity';
 import { OrgUnit } from '../src/org-units/org-unit.entity';
 import { type OpenApiSchema, type OpenApiSchemas, shapeErrors } from './support/openapi-shape';
+import { anEnterprise } from './support/factories';
 import { aCityOfTwoCounties } from './support/org-tree';
 import { createTestApp, TestApp } from './support/test-app';
 import { aSignedInUser, SignedInUser } from './support/users';
@@ -139,6 +140,43 @@ describe('Organisation units (e2e)', () => {
         code: 'ORG_UNIT.DUPLICATE_CODE',
         errors: [{ field: 'code', message: expect.any(String) }],
       });
+    });
+
+    it("renames a township's enterprises with it: one township, one name, in every answer and report", async () => {
+      const first = await request(sut.http)
+        .post('/api/v1/enterprises')
+        .set(admin.auth)
+        .send(anEnterprise({ township: '金山镇' }))
+        .expect(201);
+      const township = first.body.orgUnitId as number;
+      await request(sut.http)
+        .patch(`${API}/${township}`)
+        .set(admin.auth)
+        .send({ name: '金山街道' })
+        .expect(200);
+      const reread = await request(sut.http)
+        .get(`/api/v1/enterprises/${first.body.id}`)
+        .set(admin.auth)
+        .expect(200);
+      expect(reread.body).toMatchObject({
+        township: '金山街道',
+        orgUnitId: township,
+        version: first.body.version,
+      });
+      const second = await request(sut.http)
+        .post('/api/v1/enterprises')
+        .set(admin.auth)
+        .send(anEnterprise({ township: '金山街道' }))
+        .expect(201);
+      expect(second.body.orgUnitId).toBe(township);
+      const report = await request(sut.http)
+        .get('/api/v1/reports/signing-rates')
+        .query({ groupBy: 'township', asOf: '2026-06-30' })
+        .set(admin.auth)
+        .expect(200);
+      expect(
+        report.body.rows.map((row: { group: string; enterprises: number }) => [row.group, row.enterprises]),
+      ).toEqual([['金山街道', 2]]);
     });
 
     it('corrects a name, and only a name: code, level and parent are 422 naming the field', async () => {

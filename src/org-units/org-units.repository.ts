@@ -120,6 +120,10 @@ export class OrgUnitsRepository {
   /** Corrects a unit's name (its code, level and parent never change). */
   async rename(id: number, name: string, manager: EntityManager): Promise<void> {
     await this.repo(manager).update({ id }, { name });
+    // An enterprise's township is the name of its township unit (docs/domain.md): its copy in
+    // enterprises.township follows the unit's, in the same transaction. Not an edit of the
+    // enterprise: its version and history stay as they are.
+    await manager.query('UPDATE enterprises SET township = ? WHERE org_unit_id = ?', [name, id]);
   }
 
   /** Sets a unit's own targets: a field given as null is inherited again, one left out kept. */
