@@ -1167,7 +1167,7 @@ describe('Reports on random histories through the API, against the oracle (prope
 
   /**
    * The targets a report of `unit` judges its sectors by, read from the units' rows: the unit's
-   * own, else the nearest ancestor's, else REPORT_TARGETS (docs/domain.md, Targets per unit);
+   * own, else the nearest ancestor's, else REPORT_TARGETS (docs/domain.md, Federation hierarchy);
    * with the unit each came from (null: the default).
    */
   function effectiveTargets(
