@@ -71,6 +71,7 @@
 //   AGG_UNITS                  (c) province,city (default both)
 //   AGG_BASES                  (c) unionised,all (default unionised)
 //   AGG_TREND_RUNS             (c) measured rounds of the trend, default min(AGG_DATES, 3)
+//   AGG_TREND=0, AGG_GAPS=0    (c) leave out the trend, the gap list
 //   REBUILD=0                  do not run `reports:rebuild` even if the build has it
 //   APP_ENTRY                  the app's entry point, default dist/src/main.js; the migrations
 //                              and the CLI are taken from the same build (its cli/ directory)
@@ -1054,7 +1055,12 @@ async function benchAggregates(db, app, { province, city, cityIds }, say) {
     `    answers: ${mismatched.length ? `DIFFER in ${mismatched.length} of ${variants.length} variants (MISMATCH lines on stderr)` : `equal in every round of all ${variants.length} variants`}${goals ? `; signing-rate goal (p50 ≤ 50 ms and ≥ 20× the direct SQL, at 1 M): ${allMet ? 'met by every variant' : 'NOT met'}` : ''}`,
   );
 
-  // The 12-month trend up to AS_OF, at the province.
+  if (process.env.AGG_TREND !== '0') await aggregatesTrend(db, app, province, R, goals, say);
+  if (process.env.AGG_GAPS !== '0') await aggregatesGaps(db, app, province, dates, goals, say);
+}
+
+/** (c) The 12-month trend up to AS_OF, at the province. */
+async function aggregatesTrend(db, app, province, R, goals, say) {
   const trendRuns = Number(process.env.AGG_TREND_RUNS ?? Math.min(R, 3));
   const trendPath = `/api/v1/reports/trend?from=${trendFrom}&to=${trendTo}&groupBy=sector&orgUnitId=${province.id}`;
   const trendMs = [];
@@ -1066,8 +1072,11 @@ async function benchAggregates(db, app, { province, city, cityIds }, say) {
   say(
     `    trend ${trendFrom}…${trendTo} groupBy=sector at the province: app p50 ${fmtMs(p50(trendMs))} over ${trendRuns} rounds (first ${fmtMs(trendFirst)})${goals ? `; goal ≤ 200 ms: ${p50(trendMs) <= 200 ? 'met' : 'NOT met'}` : ''}`,
   );
+}
 
-  // The gap list's first page (non_public, pageSize 50) at the province, when the build pages it.
+/** (c) The gap list's first page (non_public, pageSize 50) at the province, when the build pages it. */
+async function aggregatesGaps(db, app, province, dates, goals, say) {
+  const R = dates.length;
   const pageSize = 50;
   const gapsPath = (asOf) =>
     `/api/v1/reports/target-gaps?asOf=${asOf}&sector=non_public&orgUnitId=${province.id}&page=1&pageSize=${pageSize}`;
