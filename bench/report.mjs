@@ -223,7 +223,7 @@ function runNode(args, env) {
 
 async function startApp(databaseUrl, extraEnv) {
   const port = await freePort();
-  const adminPassword = `bench-${randomBytes(9).toString('base64url')}`;
+  const adminPassword = extraEnv.BOOTSTRAP_ADMIN_PASSWORD ?? `bench-${randomBytes(9).toString('base64url')}`;
   const child = spawn(process.execPath, [APP_ENTRY], {
     cwd: root,
     env: {
@@ -1130,7 +1130,9 @@ async function benchOn(db) {
   }
   db.indexes = await db.listIndexes();
   if (hasRebuild() && process.env.REBUILD !== '0') {
-    // Data the bench inserted directly is in no maintained aggregate until rebuilt.
+    // Data the bench inserted directly is in no maintained aggregate until rebuilt. The CLI,
+    // like the app, creates the first admin in a database without users: the same password.
+    db.env = { ...db.env, BOOTSTRAP_ADMIN_PASSWORD: `bench-${randomBytes(9).toString('base64url')}` };
     log(`${db.key}: reports:rebuild`);
     const started = performance.now();
     const out = await runNode([CLI, 'reports:rebuild'], { DATABASE_URL: db.url, ...db.env });
