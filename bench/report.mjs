@@ -148,7 +148,16 @@ const SECTOR_SQL = `CASE WHEN e.ownership_type IN ('state_owned', 'state_control
   WHEN e.ownership_type = 'collective' THEN 'collective'
   WHEN e.ownership_type IN ('private', 'hk_macao_taiwan', 'foreign') THEN 'non_public'
   ELSE 'other' END`;
-const GROUP_SQL = { sector: SECTOR_SQL, township: 'e.township' };
+// Every groupBy of the API (orgUnit: rollupSql below). An enterprise without an instructor is
+// the group `none`, as in the app; the generator gives none an instructor, so that grouping has
+// one group here.
+const GROUP_SQL = {
+  sector: SECTOR_SQL,
+  ownershipType: 'e.ownership_type',
+  township: 'e.township',
+  industry: 'e.industry',
+  instructor: `COALESCE(CAST(e.instructor_id AS CHAR), 'none')`,
+};
 const RUNNING = `a.agreement_kind = 'wage' AND a.signed_on <= ? AND a.expires_on > ?
       AND (a.terminated_on IS NULL OR a.terminated_on > ?)
       AND (a.set_aside_on IS NULL OR a.set_aside_on > ?)`;
@@ -159,12 +168,6 @@ const COVERED_SQL = {
     JOIN negotiation_enterprises ne ON ne.negotiation_id = a.negotiation_id WHERE ${RUNNING}`,
 };
 
-// Every groupBy of the API (orgUnit: rollupSql below). An enterprise without an instructor is
-// the group `none`, as in the app; the generator gives none an instructor, so that grouping has
-// one group here.
-GROUP_SQL.ownershipType = 'e.ownership_type';
-GROUP_SQL.industry = 'e.industry';
-GROUP_SQL.instructor = `COALESCE(CAST(e.instructor_id AS CHAR), 'none')`;
 /** The base (应签): unionised by asOf (the default) or every open enterprise. */
 const BASE_SQL = {
   unionised: `\n  AND e.union_founded_on IS NOT NULL AND e.union_founded_on <= ?`,
