@@ -10,6 +10,12 @@ import type { Actor } from './actor';
  * supervisor with an organisation unit is limited to the enterprises of that unit's subtree
  * (docs/domain.md, Federation hierarchy); without one, or with the only root unit, to nothing.
  */
+/** A SQL condition with its named parameters, to pass to a query builder's `andWhere`. */
+export interface SqlCondition {
+  sql: string;
+  params: Record<string, unknown>;
+}
+
 export interface AccessScope {
   /** Only the enterprises assigned to this instructor. */
   readonly instructorId?: number;
@@ -90,10 +96,7 @@ export function isUnrestricted(scope: AccessScope): boolean {
  * The SQL condition that keeps the rows of `enterprises` (under `alias`) in scope, with its
  * parameters (named `scope…`, apart from any filter's); null when the scope is unrestricted.
  */
-export function scopeCondition(
-  scope: AccessScope,
-  alias: string,
-): { sql: string; params: Record<string, unknown> } | null {
+export function scopeCondition(scope: AccessScope, alias: string): SqlCondition | null {
   const parts: string[] = [];
   const params: Record<string, unknown> = {};
   if (scope.instructorId !== undefined) {
@@ -132,7 +135,7 @@ export function userInScope(actor: Pick<Actor, 'governedUnitIds'>, user: ScopedU
 export function userScopeCondition(
   actor: Pick<Actor, 'governedUnitIds'>,
   idColumn: string,
-): { sql: string; params: Record<string, unknown> } | null {
+): SqlCondition | null {
   if (actor.governedUnitIds === null) return null;
   if (actor.governedUnitIds.length === 0) return { sql: '1 = 0', params: {} };
   const units = unitIdCondition('scope_u.org_unit_id', actor.governedUnitIds, 'scopeUserUnit');
@@ -151,7 +154,7 @@ export function userScopeCondition(
 export function auditScopeCondition(
   actor: Pick<Actor, 'id' | 'role' | 'governedUnitIds'>,
   alias: string,
-): { sql: string; params: Record<string, unknown> } | null {
+): SqlCondition | null {
   const enterprises = scopeCondition(scopeOf(actor), 'scope_e');
   const users = userScopeCondition(actor, 'scope_au.id');
   if (enterprises === null && users === null) return null;
@@ -179,11 +182,7 @@ const SHORTEST_RANGE = 3;
  * thousands: a province's report with its 3,000 unit ids is as fast as one with no condition
  * (docs/benchmarks.md, "Federation hierarchy"). No ids: a condition no row meets.
  */
-export function unitIdCondition(
-  column: string,
-  ids: readonly number[],
-  paramPrefix: string,
-): { sql: string; params: Record<string, unknown> } {
+export function unitIdCondition(column: string, ids: readonly number[], paramPrefix: string): SqlCondition {
   const sorted = [...new Set(ids)].sort((a, b) => a - b);
   if (sorted.length === 0) return { sql: '1 = 0', params: {} };
   const parts: string[] = [];

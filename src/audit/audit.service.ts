@@ -7,7 +7,7 @@ import { Page } from '../common/http/page';
 import { persistentValue } from '../database/persistent-value';
 import { execute, valueRows } from '../database/sql';
 import { type Actor, isSystem } from '../access/actor';
-import { auditScopeCondition } from '../access/scope';
+import { auditScopeCondition, type SqlCondition } from '../access/scope';
 import { AuditChanges, AuditEntityType, AuditEntry } from './audit-entry.entity';
 import { AuditEntryResponse, AuditPage } from './dto/audit-entry.response';
 import { ListAuditQuery } from './dto/list-audit.query';
@@ -117,10 +117,7 @@ export class AuditService {
   }
 
   /** `scope`: the reader's (`auditScopeCondition`), null for the whole trail. */
-  private async entries(
-    query: ListAuditQuery,
-    scope: { sql: string; params: Record<string, unknown> } | null,
-  ): Promise<Page<AuditEntry>> {
+  private async entries(query: ListAuditQuery, scope: SqlCondition | null): Promise<Page<AuditEntry>> {
     const { page, pageSize } = query;
     const builder = this.dataSource.getRepository(AuditEntry).createQueryBuilder('a');
     if (scope) builder.andWhere(scope.sql, scope.params);

@@ -1,3 +1,4 @@
+import { AtomicImportRefused } from './atomic-import';
 import { Injectable } from '@nestjs/common';
 import { Clock } from '../common/clock/clock';
 import { fieldRuleZh } from './row-messages-zh';
@@ -96,9 +97,6 @@ interface BatchPlan {
 
 /** A batch meeting simultaneous writes of the same enterprises is compared again this many times at most. */
 const MAX_BATCH_ATTEMPTS = 4;
-
-/** Thrown inside an atomic import's transaction to roll it back when a row was bad. */
-class AtomicImportRefused extends Error {}
 
 /** Thrown inside a batch's savepoint when an enterprise it updates was changed since it was compared. */
 class ChangedMeanwhile extends Error {}

@@ -1,3 +1,4 @@
+import { AtomicImportRefused } from './atomic-import';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../access/actor';
@@ -22,9 +23,6 @@ const AUDITED_FIELDS = ['code', 'name', 'level', 'parentId'] as const satisfies 
 
 /** Another import adding the same codes at the same time: the whole list is compared again, this many times at most. */
 const MAX_ATTEMPTS = 3;
-
-/** Thrown inside an atomic import's transaction to roll it back when a row was bad. */
-class AtomicImportRefused extends Error {}
 
 /**
  * The list of units (区划代码, 名称, 上级区划代码, optional 层级; docs/contract.md, Federation

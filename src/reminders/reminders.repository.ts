@@ -1,3 +1,4 @@
+import type { SqlCondition } from '../access/scope';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { isUniqueViolation } from '../database/database-errors';
@@ -150,7 +151,7 @@ export class RemindersRepository {
     filter: { status?: ReminderStatus; recipientId?: number },
     page: number,
     pageSize: number,
-    scope: { sql: string; params: Record<string, unknown> } | null = null,
+    scope: SqlCondition | null = null,
   ): Promise<[Reminder[], number]> {
     const query = this.manager().getRepository(Reminder).createQueryBuilder('r');
     if (filter.status) query.andWhere('r.status = :status', { status: filter.status });
@@ -165,10 +166,7 @@ export class RemindersRepository {
   }
 
   /** Whether the reminder's recipient is in the scope (`userScopeCondition` on the recipient). */
-  async inScope(
-    id: number,
-    scope: { sql: string; params: Record<string, unknown> } | null,
-  ): Promise<boolean> {
+  async inScope(id: number, scope: SqlCondition | null): Promise<boolean> {
     if (!scope) return true;
     const query = this.manager().getRepository(Reminder).createQueryBuilder('r').where('r.id = :id', { id });
     return (await query.andWhere(scope.sql, scope.params).getCount()) > 0;

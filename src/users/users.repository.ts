@@ -1,3 +1,4 @@
+import type { SqlCondition } from '../access/scope';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, Repository } from 'typeorm';
 import type { Role } from '../access/roles';
@@ -67,7 +68,7 @@ export class UsersRepository {
     page: number,
     pageSize: number,
     role?: Role,
-    scope: { sql: string; params: Record<string, unknown> } | null = null,
+    scope: SqlCondition | null = null,
   ): Promise<[User[], number]> {
     const query = this.repo().createQueryBuilder('u');
     if (role) query.andWhere('u.role = :role', { role });

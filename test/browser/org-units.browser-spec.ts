@@ -141,7 +141,13 @@ describe('org units', () => {
     await countAllEnterprises(page);
     await groupCell(page, yunling).waitFor();
     await expect(groupCell(page, qinghe).innerText()).resolves.toBe('清河区');
-    await expect(page.getByTestId(`report-cell-${yunling.id}-enterprises`).innerText()).resolves.toBe('3');
+    // The rows of the first base (unionised: none here) may still be showing: wait for those of
+    // every open enterprise (a timeout fails the test).
+    await page.waitForFunction(
+      (id) =>
+        document.querySelector(`[data-testid="report-cell-${id}-enterprises"]`)?.textContent?.trim() === '3',
+      yunling.id,
+    );
 
     await groupCell(page, yunling).click();
     await groupCell(page, townships.lingnan).waitFor();
