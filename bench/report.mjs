@@ -58,6 +58,8 @@
 //   REGENERATE=1               drop and regenerate the MariaDB data even if it matches
 //   HIERARCHY=0                the single county of 20 townships (no units) instead of Sichuan
 //   HIERARCHY_RUNS             measured rounds per report in the hierarchy part, default RUNS
+//   SCOPED_ONLY                (a) only the reports whose label matches this regular expression
+//   SCOPED_BARE=0              (a) without the app's statements on a bare connection
 //   HIERARCHY_PARTS            a,b,c (default all three): the scope cost, the groupBy=orgUnit
 //                              roll-ups, the maintained aggregates (issue 17)
 //   GROUPINGS                  today's anchors at AS_OF, default sector,township (empty: none)
@@ -776,7 +778,8 @@ async function benchHierarchy(db, app) {
     const worst = [];
     let citySigning = null;
     let provinceSigning = null;
-    for (const [name, path] of SCOPED_REPORTS) {
+    const only = process.env.SCOPED_ONLY ? new RegExp(process.env.SCOPED_ONLY) : null;
+    for (const [name, path] of SCOPED_REPORTS.filter(([label]) => !only || only.test(label))) {
       const results = await timeRounds(
         callers.map(([who, client]) => [
           who,
@@ -848,7 +851,7 @@ async function benchHierarchy(db, app) {
       ['IN city', cityIds],
       ...(cityRange ? [['BETWEEN city', cityRange]] : []),
     ];
-    for (const kind of PRODUCT_STATEMENTS) {
+    for (const kind of process.env.SCOPED_BARE === '0' ? [] : PRODUCT_STATEMENTS) {
       const bare = await timeRounds(
         bareVariants.map(([label, ids]) => [label, () => timed(() => db.query(productSql(kind, ids)))]),
         HIERARCHY_RUNS,
