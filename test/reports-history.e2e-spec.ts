@@ -2,12 +2,7 @@ import request from 'supertest';
 import { Clock } from '../src/common/clock/clock';
 import { addDays, addMonths, compareDates, daysBetween } from '../src/common/dates/business-date';
 import { creditCodeCheckCharacter, CREDIT_CODE_ALPHABET } from '../src/enterprises/domain/credit-code';
-import {
-  OWNERSHIP_TYPES,
-  SECTORS,
-  type OwnershipType,
-  type Sector,
-} from '../src/enterprises/domain/ownership';
+import { OWNERSHIP_TYPES, SECTORS, type Sector } from '../src/enterprises/domain/ownership';
 import { Enterprise } from '../src/enterprises/enterprise.entity';
 import { Agreement } from '../src/negotiations/entities/agreement.entity';
 import { NegotiationEnterprise } from '../src/negotiations/entities/negotiation-enterprise.entity';
@@ -19,7 +14,6 @@ import {
   COVERAGE_STATUSES,
   emptyTally,
   GROUP_BYS,
-  type GroupBy,
   signingRatesFromTallies,
   type Tally,
   type Targets,
@@ -37,6 +31,7 @@ import {
   agreementsByScope,
   type AgreementRow,
   type EnterpriseRow,
+  groupKeyOf,
   isOpenOn,
   isUnionisedOn,
   monthlyTrend,
@@ -1028,7 +1023,7 @@ describe('Reports on random histories through the API, against the oracle (prope
           const raw = new Map<string, UnionTally>();
           for (const e of enterprises) {
             if (!isOpenOn(e, asOf)) continue;
-            const key = groupBy === 'orgUnit' ? childKey(e.orgUnitId) : groupKey(e, groupBy);
+            const key = groupBy === 'orgUnit' ? childKey(e.orgUnitId) : groupKeyOf(e, groupBy);
             const tally = raw.get(key) ?? { enterprises: 0, unionised: 0 };
             tally.enterprises += 1;
             tally.unionised += isUnionisedOn(e, asOf) ? 1 : 0;
@@ -1134,28 +1129,6 @@ describe('Reports on random histories through the API, against the oracle (prope
         total: res.body.total,
       }).toEqual(expected);
     }
-  }
-
-  function groupKey(e: UnitRow, groupBy: Exclude<GroupBy, 'orgUnit'>): string {
-    switch (groupBy) {
-      case 'sector':
-        return sectorOfType(e.ownershipType);
-      case 'ownershipType':
-        return e.ownershipType;
-      case 'township':
-        return e.township;
-      case 'industry':
-        return e.industry;
-      case 'instructor':
-        return e.instructorId === null ? 'none' : String(e.instructorId);
-    }
-  }
-
-  function sectorOfType(type: OwnershipType): Sector {
-    if (type === 'state_owned' || type === 'state_controlled') return 'state';
-    if (type === 'collective') return 'collective';
-    if (type === 'other') return 'other';
-    return 'non_public';
   }
 
   function addTally(into: Tally, from: Tally): void {
