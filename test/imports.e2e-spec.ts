@@ -10,6 +10,7 @@ import { EnterprisesRepository } from '../src/enterprises/enterprises.repository
 import { Negotiation } from '../src/negotiations/entities/negotiation.entity';
 import { aCreditCode } from './support/factories';
 import { createTestApp, TestApp } from './support/test-app';
+import { binaryBody } from './support/binary-body';
 import { aSignedInUser, SignedInUser } from './support/users';
 
 type Cell = string | number | Date | null;
@@ -679,11 +680,7 @@ describe('Roster and agreement import/export (e2e)', () => {
         .get(`/api/v1/enterprises.${format}`)
         .set(admin.auth)
         .buffer(true)
-        .parse((r, cb) => {
-          const chunks: Buffer[] = [];
-          r.on('data', (c: Buffer) => chunks.push(c));
-          r.on('end', () => cb(null, Buffer.concat(chunks)));
-        })
+        .parse(binaryBody)
         .expect(200);
       if (format === 'csv') {
         const lines = (exported.body as Buffer).toString('utf8').slice(1).split('\r\n');

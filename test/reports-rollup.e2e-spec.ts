@@ -14,6 +14,7 @@ import { type OpenApiSchema, type OpenApiSchemas, shapeErrors } from './support/
 import { aCityOfTwoCounties, aUnitTree, type UnitSpec } from './support/org-tree';
 import { SmtpSink } from './support/smtp-sink';
 import { createTestApp, type TestApp } from './support/test-app';
+import { binaryBody } from './support/binary-body';
 import { aSignedInUser, type SignedInUser } from './support/users';
 
 const AS_OF = '2026-06-30';
@@ -424,11 +425,7 @@ describe('Roll-up reports (e2e)', () => {
     it('names the unit and the source of each target in the exports', async () => {
       const res = await get('signing-rates.csv', jinshanSupervisor, { asOf: AS_OF })
         .buffer(true)
-        .parse((r, cb) => {
-          const chunks: Buffer[] = [];
-          r.on('data', (c: Buffer) => chunks.push(c));
-          r.on('end', () => cb(null, Buffer.concat(chunks)));
-        })
+        .parse(binaryBody)
         .expect(200);
       const lines = (res.body as Buffer).toString('utf8').slice(1).split('\r\n');
       expect(lines[0]).toContain('单位: 金山县（990101000000）');
@@ -440,11 +437,7 @@ describe('Roll-up reports (e2e)', () => {
 
       const gaps = await get('target-gaps.csv', yunlingSupervisor, { asOf: AS_OF, sector: 'non_public' })
         .buffer(true)
-        .parse((r, cb) => {
-          const chunks: Buffer[] = [];
-          r.on('data', (c: Buffer) => chunks.push(c));
-          r.on('end', () => cb(null, Buffer.concat(chunks)));
-        })
+        .parse(binaryBody)
         .expect(200);
       const title = (gaps.body as Buffer).toString('utf8').slice(1).split('\r\n')[0];
       expect(title).toContain('单位: 云岭县（990102000000）');
@@ -454,11 +447,7 @@ describe('Roll-up reports (e2e)', () => {
     it('names the child units in an export grouped by unit (XLSX)', async () => {
       const res = await get('union-founding.xlsx', citySupervisor, { asOf: AS_OF, groupBy: 'orgUnit' })
         .buffer(true)
-        .parse((r, cb) => {
-          const chunks: Buffer[] = [];
-          r.on('data', (c: Buffer) => chunks.push(c));
-          r.on('end', () => cb(null, Buffer.concat(chunks)));
-        })
+        .parse(binaryBody)
         .expect(200);
       const book = new ExcelJS.Workbook();
       await book.xlsx.load(Uint8Array.from(res.body as Buffer).buffer);

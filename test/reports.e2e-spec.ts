@@ -7,6 +7,7 @@ import { SEED_COUNTY_EXPECTED as EXPECTED } from './support/seed-county-fixture'
 import { createTestApp, TestApp } from './support/test-app';
 import { type OpenApiSchema, type OpenApiSchemas, shapeErrors } from './support/openapi-shape';
 import { aSignedInUser, SignedInUser } from './support/users';
+import { binaryBody } from './support/binary-body';
 import { LoadedCounty, loadSeedCounty } from './support/seed-county';
 
 type Row = {
@@ -330,13 +331,7 @@ describe('Reports (e2e)', () => {
 
   describe('downloads', () => {
     it('serves a UTF-8 CSV with a BOM, a title row with the parameters and Chinese headers', async () => {
-      const res = await get('signing-rates.csv', { asOf: '2026-06-30' })
-        .buffer(true)
-        .parse((r, cb) => {
-          const chunks: Buffer[] = [];
-          r.on('data', (c: Buffer) => chunks.push(c));
-          r.on('end', () => cb(null, Buffer.concat(chunks)));
-        });
+      const res = await get('signing-rates.csv', { asOf: '2026-06-30' }).buffer(true).parse(binaryBody);
       expect(res.status).toBe(200);
       expect(res.headers['content-type']).toMatch(/^text\/csv; charset=utf-8/);
       expect(res.headers['content-disposition']).toContain('attachment');
@@ -356,11 +351,7 @@ describe('Reports (e2e)', () => {
     it('serves an XLSX workbook that Excel (exceljs) reads back with the same figures', async () => {
       const res = await get('signing-rates.xlsx', { asOf: '2026-06-30', groupBy: 'township' })
         .buffer(true)
-        .parse((r, cb) => {
-          const chunks: Buffer[] = [];
-          r.on('data', (c: Buffer) => chunks.push(c));
-          r.on('end', () => cb(null, Buffer.concat(chunks)));
-        });
+        .parse(binaryBody);
       expect(res.status).toBe(200);
       expect(res.headers['content-type']).toBe(
         'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
@@ -432,11 +423,7 @@ describe('Reports (e2e)', () => {
       const csv = async (path: string, query: Record<string, string>) => {
         const res = await get(`${path}.csv`, { asOf: '2026-06-30', ...query })
           .buffer(true)
-          .parse((r, cb) => {
-            const chunks: Buffer[] = [];
-            r.on('data', (c: Buffer) => chunks.push(c));
-            r.on('end', () => cb(null, Buffer.concat(chunks)));
-          })
+          .parse(binaryBody)
           .expect(200);
         return (res.body as Buffer).toString('utf8');
       };
@@ -538,25 +525,14 @@ describe('Reports (e2e)', () => {
     it('downloads every one of them, whatever the page asked, in the same order (CSV and XLSX)', async () => {
       const csv = await get('target-gaps.csv', { ...query, page: '2', pageSize: '1' })
         .buffer(true)
-        .parse((r, cb) => {
-          const chunks: Buffer[] = [];
-          r.on('data', (c: Buffer) => chunks.push(c));
-          r.on('end', () => cb(null, Buffer.concat(chunks)));
-        })
+        .parse(binaryBody)
         .expect(200);
       const lines = (csv.body as Buffer).toString('utf8').split('\r\n').slice(2, -1);
       expect(lines.map((line) => line.split(',').slice(0, 2))).toEqual(
         all.items.map((item) => [String(item.enterpriseId), item.name]),
       );
 
-      const xlsx = await get('target-gaps.xlsx', query)
-        .buffer(true)
-        .parse((r, cb) => {
-          const chunks: Buffer[] = [];
-          r.on('data', (c: Buffer) => chunks.push(c));
-          r.on('end', () => cb(null, Buffer.concat(chunks)));
-        })
-        .expect(200);
+      const xlsx = await get('target-gaps.xlsx', query).buffer(true).parse(binaryBody).expect(200);
       const workbook = new ExcelJS.Workbook();
       await workbook.xlsx.load(Uint8Array.from(xlsx.body as Buffer).buffer);
       const sheet = workbook.worksheets[0];
