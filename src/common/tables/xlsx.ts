@@ -1,34 +1,26 @@
 import ExcelJS from 'exceljs';
-import type { Writable } from 'node:stream';
+import { Writable } from 'node:stream';
 import { ReportColumn, ReportTable, StreamedTable, titleLine } from './table';
 
-/** One sheet: the title row (merged across the columns), the header row, the data. */
+/** One sheet: the title row (merged across the columns), the header row, the data (writeXlsx, in memory). */
 export async function toXlsx(table: ReportTable): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = 'wagetrack';
-  const sheet = workbook.addWorksheet(table.title.slice(0, 31));
-  const width = Math.max(table.columns.length, 1);
-
-  sheet.addRow([titleLine(table)]);
-  sheet.mergeCells(1, 1, 1, width);
-  sheet.getRow(1).font = { bold: true, size: 12 };
-
-  const header = sheet.addRow(table.columns.map((column) => column.header));
-  header.font = { bold: true };
-  for (const row of table.rows) sheet.addRow(table.columns.map((column) => row[column.key] ?? null));
-
-  table.columns.forEach((column, index) => {
-    const sheetColumn = sheet.getColumn(index + 1);
-    sheetColumn.width = columnWidth(column);
-    const numFmt = numFmtOf(column);
-    if (numFmt) sheetColumn.numFmt = numFmt;
+  const chunks: Buffer[] = [];
+  const out = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      chunks.push(chunk);
+      done();
+    },
   });
-  sheet.views = [{ state: 'frozen', ySplit: 2 }];
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  await writeXlsx(out, { ...table, rows: oneChunk(table.rows) });
+  return Buffer.concat(chunks);
+}
+
+async function* oneChunk(rows: ReportTable['rows']): AsyncGenerator<ReportTable['rows']> {
+  yield rows;
 }
 
 /**
- * The same sheet as toXlsx written into `out` as the rows come (exceljs's streaming writer):
+ * The sheet written into `out` as the rows come (exceljs's streaming writer):
  * each row is committed once added, so memory holds a chunk, not the workbook.
  */
 export async function writeXlsx(out: Writable, table: StreamedTable): Promise<void> {
