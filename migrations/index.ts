@@ -6,6 +6,7 @@ import { ReportIndexes1764000000004 } from './1764000000004-report-indexes';
 import { EnterpriseVersion1764000000005 } from './1764000000005-enterprise-version';
 import { OrgUnits1764000000006 } from './1764000000006-org-units';
 import { GapListIndex1764000000007 } from './1764000000007-gap-list-index';
+import { Utf8mb41764000000008 } from './1764000000008-utf8mb4';
 
 /** Every migration, oldest first. Listed as classes so the same list works from src and dist. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   EnterpriseVersion1764000000005,
   OrgUnits1764000000006,
   GapListIndex1764000000007,
+  Utf8mb41764000000008,
 ];

@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { MIGRATIONS } from '../migrations';
 import { buildDataSourceOptions } from '../src/app.data-source';
@@ -43,7 +45,38 @@ describe('Migrations', () => {
     expect(diff.upQueries.map((q) => q.query)).toEqual([]);
   });
 
+  it('gives every table a primary key, utf8mb4 text on MySQL/MariaDB, and takes no table locks (what Galera needs)', async () => {
+    const runner = dataSource.createQueryRunner();
+    try {
+      const names: string[] = [...entityTables(), 'migrations'];
+      const tables = await runner.getTables(names);
+      const keys = Object.fromEntries(tables.map((t) => [t.name, t.primaryColumns.map((c) => c.name)]));
+      expect(Object.keys(keys).sort()).toEqual([...names].sort());
+      const withoutKey = Object.entries(keys).filter(([, columns]) => columns.length === 0);
+      expect(withoutKey).toEqual([]);
+      if (dataSource.options.type !== 'better-sqlite3') {
+        // The migrations convert whatever the database was created with (1764000000008-utf8mb4).
+        const notUtf8mb4 = await dataSource.query(
+          `SELECT CONCAT(TABLE_NAME, '.', COLUMN_NAME) AS col FROM information_schema.COLUMNS
+            WHERE TABLE_SCHEMA = DATABASE() AND CHARACTER_SET_NAME IS NOT NULL AND CHARACTER_SET_NAME <> 'utf8mb4'`,
+        );
+        expect(notUtf8mb4).toEqual([]);
+      }
+    } finally {
+      await runner.release();
+    }
+    const lockingTables = ['src', 'migrations']
+      .flatMap((folder) =>
+        readdirSync(join(__dirname, '..', folder), { recursive: true, encoding: 'utf8' }).map((file) =>
+          join(__dirname, '..', folder, file),
+        ),
+      )
+      .filter((file) => file.endsWith('.ts') && /LOCK\s+TABLES?\b/i.test(readFileSync(file, 'utf8')));
+    expect(lockingTables).toEqual([]);
+  });
+
   it('gives the enterprises stored before the version column version 1', async () => {
+    await dataSource.undoLastMigration({ transaction: 'each' }); // 1764000000008, utf8mb4 (nothing to undo)
     await dataSource.undoLastMigration({ transaction: 'each' }); // 1764000000007, the gap list's index
     await dataSource.undoLastMigration({ transaction: 'each' }); // 1764000000006, the organisation units
     await dataSource.undoLastMigration({ transaction: 'each' }); // 1764000000005, the version column

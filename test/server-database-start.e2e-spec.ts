@@ -3,7 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { buildIfNeeded, exitCode, root, startApp } from './support/processes';
+import { createConnection } from 'mysql2/promise';
+import { buildIfNeeded, exitCode, freePort, root, startApp, waitForHealth } from './support/processes';
 import { ensureDatabaseExists, isServerDatabase, testDatabaseConfig } from './support/test-database';
 
 const run = promisify(execFile);
@@ -42,4 +43,48 @@ onServerDatabase('starting against a MySQL/MariaDB server', () => {
     });
     expect(stdout).toMatch(/migrations are (applied|pending)/);
   }, 30_000);
+
+  it("starts on a database created with the server's defaults (latin1) and keeps Chinese names", async () => {
+    const config = testDatabaseConfig();
+    const database = `${config.database}_latin1`;
+    const server = await createConnection({
+      host: config.host,
+      port: config.port,
+      user: config.username,
+      password: config.password,
+    });
+    const port = await freePort();
+    let app: ReturnType<typeof startApp> | undefined;
+    try {
+      await server.query(`DROP DATABASE IF EXISTS \`${database}\``);
+      await server.query(`CREATE DATABASE \`${database}\` CHARACTER SET latin1 COLLATE latin1_swedish_ci`);
+      app = startApp(
+        {
+          PORT: String(port),
+          HOST: '127.0.0.1',
+          DATABASE_URL: config.url.replace(/\/[^/?]+(\?|$)/, `/${database}$1`),
+          JWT_SECRET: 'a-test-secret-that-is-long-enough-for-the-check',
+          BOOTSTRAP_ADMIN_PASSWORD: 'a-first-admin-password',
+        },
+        directory,
+      );
+      const health = await waitForHealth(`http://127.0.0.1:${port}/health`, app.child, 60_000);
+      expect(health.status).toBe(200);
+      // The first admin (系统管理员) was saved: before the migrations named utf8mb4, this failed
+      // with "Incorrect string value" and the app did not start.
+      const [users] = await server.query(`SELECT display_name AS name FROM \`${database}\`.users`);
+      expect(users).toEqual([{ name: '系统管理员' }]);
+      const [columns] = await server.query(
+        `SELECT CONCAT(TABLE_NAME, '.', COLUMN_NAME, ' ', CHARACTER_SET_NAME) AS col FROM information_schema.COLUMNS
+          WHERE TABLE_SCHEMA = ? AND CHARACTER_SET_NAME IS NOT NULL AND CHARACTER_SET_NAME <> 'utf8mb4'`,
+        [database],
+      );
+      expect(columns).toEqual([]);
+    } finally {
+      app?.child.kill('SIGTERM');
+      if (app) await exitCode(app.child);
+      await server.query(`DROP DATABASE IF EXISTS \`${database}\``);
+      await server.end();
+    }
+  }, 90_000);
 });
