@@ -1,6 +1,12 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Response } from 'express';
 import { AppError } from '../errors/app-error';
+import {
+  DatabaseUnavailableError,
+  isDatabaseUnavailable,
+  isWriteConflict,
+  WriteConflictError,
+} from '../errors/database-unavailable';
 
 const CODE_BY_STATUS: Record<number, string> = {
   400: 'REQUEST.BAD_REQUEST',
@@ -25,12 +31,31 @@ const CODE_BY_STATUS: Record<number, string> = {
 export class HttpErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger(HttpErrorFilter.name);
 
-  catch(exception: unknown, host: ArgumentsHost): void {
+  catch(thrown: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
+    const exception = this.fromDatabase(thrown);
     const body = this.toBody(exception);
     if (response.headersSent) return;
     if (exception instanceof AppError) response.set(exception.headers);
     response.status(body.statusCode).json(body);
+  }
+
+  /**
+   * A database that cannot answer (503 with Retry-After) or a write that lost to a concurrent
+   * one once retries ran out (409): not bugs, and not the client's fault. Logged in one line.
+   */
+  private fromDatabase(exception: unknown): unknown {
+    if (exception instanceof AppError || exception instanceof HttpException) return exception;
+    const reason = exception instanceof Error ? exception.message : String(exception);
+    if (isDatabaseUnavailable(exception)) {
+      this.logger.warn(`database unavailable: ${reason}`);
+      return new DatabaseUnavailableError();
+    }
+    if (isWriteConflict(exception)) {
+      this.logger.warn(`write conflict after retries: ${reason}`);
+      return new WriteConflictError();
+    }
+    return exception;
   }
 
   private toBody(exception: unknown): Record<string, unknown> & { statusCode: number } {
