@@ -7,6 +7,7 @@ import { EnterpriseVersion1764000000005 } from './1764000000005-enterprise-versi
 import { OrgUnits1764000000006 } from './1764000000006-org-units';
 import { GapListIndex1764000000007 } from './1764000000007-gap-list-index';
 import { Utf8mb41764000000008 } from './1764000000008-utf8mb4';
+import { WorkLeases1764000000009 } from './1764000000009-work-leases';
 
 /** Every migration, oldest first. Listed as classes so the same list works from src and dist. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   OrgUnits1764000000006,
   GapListIndex1764000000007,
   Utf8mb41764000000008,
+  WorkLeases1764000000009,
 ];

@@ -1,6 +1,8 @@
 import request from 'supertest';
 import { NegotiationEvent } from '../src/negotiations/entities/negotiation-event.entity';
-import { TimersService } from '../src/negotiations/timers.service';
+import { Clock } from '../src/common/clock/clock';
+import { Deadline } from '../src/negotiations/entities/deadline.entity';
+import { TIMER_LEASE_MS, TimersService } from '../src/negotiations/timers.service';
 import { isServerDatabase } from './support/test-database';
 import { createTestApp, TestApp } from './support/test-app';
 import { aSignedInUser, SignedInUser } from './support/users';
@@ -60,7 +62,7 @@ describe('Negotiations under concurrency (e2e)', () => {
       await record(sut, admin, signed, [{ type: 'SUBMITTED_FOR_REVIEW', occurredOn: daysAgo(30) }]);
       ids.push(negotiation.id);
     }
-    // On MySQL/MariaDB a second app instance shares the database (SKIP LOCKED decides);
+    // On MySQL/MariaDB a second app instance shares the database (the lease decides);
     // SQLite is one process by design, so there the two runners share it (and its one
     // connection, whose transactions writeTransaction must queue: without the queue this fails).
     const other = isServerDatabase() ? await createTestApp({}, { truncate: false }) : sut;
@@ -82,5 +84,34 @@ describe('Negotiations under concurrency (e2e)', () => {
       expect(events.filter((e) => e.type === 'REVIEW_PERIOD_ELAPSED')).toHaveLength(1);
     }
     expect(await sut.app.get(TimersService).runDue()).toEqual({ fired: 0 });
+  });
+
+  it("leaves a timer another runner has claimed until that runner's lease runs out, then fires it once", async () => {
+    const negotiation = await aNegotiation(sut, admin, { enterpriseIds: [await anEnterpriseId(sut, admin)] });
+    const signed = await record(sut, admin, negotiation, toSigning(daysAgo(60)));
+    await record(sut, admin, signed, [{ type: 'SUBMITTED_FOR_REVIEW', occurredOn: daysAgo(30) }]);
+    const timer = await sut.dataSource
+      .getRepository(Deadline)
+      .findOneByOrFail({ negotiationId: negotiation.id, action: 'fire' });
+    // Another instance claimed it a moment ago (and died, or is still at it).
+    const leaseUntil = new Date(Date.now() + TIMER_LEASE_MS);
+    await sut.dataSource
+      .getRepository(Deadline)
+      .update({ id: timer.id }, { leaseOwner: 'another-host:1:x#1', leaseUntil });
+
+    const timers = sut.app.get(TimersService);
+    expect(await timers.runDue()).toEqual({ fired: 0 });
+    const later = new Date(leaseUntil.getTime() + 1000);
+    jest.spyOn(sut.app.get(Clock), 'now').mockReturnValue(later);
+    try {
+      expect(await timers.runDue()).toEqual({ fired: 1 });
+      expect(await timers.runDue()).toEqual({ fired: 0 });
+    } finally {
+      jest.restoreAllMocks();
+    }
+    const events = await sut.dataSource
+      .getRepository(NegotiationEvent)
+      .findBy({ negotiationId: negotiation.id });
+    expect(events.filter((e) => e.type === 'REVIEW_PERIOD_ELAPSED')).toHaveLength(1);
   });
 });

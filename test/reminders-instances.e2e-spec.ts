@@ -67,8 +67,10 @@ describe('Reminders across instances and crashes (e2e, real SMTP)', () => {
     expect((await first.app.get(RemindersService).runNow({ includeSummary: false })).queued).toBe(5);
 
     // The first instance claims the batch, delivers two, and dies before marking anything.
-    const sender = first.app.get(ReminderSender) as unknown as { claim(limit: number): Promise<Reminder[]> };
-    const claimed = await sender.claim(5);
+    const sender = first.app.get(ReminderSender) as unknown as {
+      claim(limit: number, owner: string): Promise<Reminder[]>;
+    };
+    const claimed = await sender.claim(5, 'a-sender-that-dies#1');
     expect(claimed).toHaveLength(5);
     for (const row of claimed.slice(0, 2)) await first.app.get(MailTransport).send(row);
     await first.close();

@@ -72,6 +72,9 @@ function orderByAgenda(query: SelectQueryBuilder<Negotiation>): void {
 }
 
 /** Reads and the individual writes of the negotiation tables; NegotiationWriter composes them. */
+/** Due timers read per claim: the first whose lease this runner takes is fired. */
+const TIMER_CANDIDATES = 20;
+
 @Injectable()
 export class NegotiationsRepository {
   /** How TypeORM reads an enterprise's registeredOn, for the plain-SQL read of a negotiation. */
@@ -371,20 +374,39 @@ export class NegotiationsRepository {
   }
 
   /**
-   * The next `fire` deadline due by `today`, locked for this transaction. On MySQL/MariaDB
-   * `FOR UPDATE SKIP LOCKED` lets several instances run timers without taking the same row;
-   * SQLite has one writer and needs no lock.
+   * Claims the next `fire` deadline due by `today` whose lease is free or has run out, for
+   * `owner` until `leaseUntil` (database/work-lease.ts): the first of the due rows, in due order,
+   * that this UPDATE takes; rows another runner took meanwhile are passed over. Null when none is left.
    */
-  claimDueTimer(manager: EntityManager, today: string, lock: boolean): Promise<Deadline | null> {
-    const query = manager
+  async claimDueTimer(today: string, now: Date, owner: string, leaseUntil: Date): Promise<Deadline | null> {
+    const at = (date: Date) => persistentValue(this.dataSource, Deadline, 'leaseUntil', date);
+    const free = '(lease_until IS NULL OR lease_until < :now)';
+    const due = "action = 'fire' AND due_on <= :today AND failed_reason IS NULL";
+    const candidates = await this.dataSource
       .getRepository(Deadline)
       .createQueryBuilder('d')
-      .where("d.action = 'fire' AND d.dueOn <= :today AND d.failedReason IS NULL", { today })
-      .orderBy('d.dueOn', 'ASC')
+      .select('d.id', 'id')
+      .where("d.action = 'fire' AND d.due_on <= :today AND d.failed_reason IS NULL", { today })
+      .andWhere('(d.lease_until IS NULL OR d.lease_until < :now)', { now: at(now) })
+      .orderBy('d.due_on', 'ASC')
       .addOrderBy('d.id', 'ASC')
-      .limit(1);
-    if (lock) query.setLock('pessimistic_write').setOnLocked('skip_locked');
-    return query.getOne();
+      .limit(TIMER_CANDIDATES)
+      .getRawMany<{ id: number | string }>();
+    for (const { id } of candidates) {
+      const taken = await this.dataSource
+        .createQueryBuilder()
+        .update(Deadline)
+        .set({ leaseOwner: owner, leaseUntil })
+        .where(`id = :id AND ${due} AND ${free}`, { id: Number(id), today, now: at(now) })
+        .execute();
+      if (taken.affected === 1) return this.dataSource.getRepository(Deadline).findOneBy({ id: Number(id) });
+    }
+    return null;
+  }
+
+  /** The deadline the caller claimed, in its transaction; null when an event replaced it meanwhile. */
+  claimedTimer(manager: EntityManager, id: number, owner: string): Promise<Deadline | null> {
+    return manager.getRepository(Deadline).findOneBy({ id, leaseOwner: owner });
   }
 
   async markTimerFailed(manager: EntityManager, deadlineId: number, reason: string): Promise<void> {

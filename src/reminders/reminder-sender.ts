@@ -1,5 +1,6 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable, Logger } from '@nestjs/common';
 import { Clock } from '../common/clock/clock';
+import { claimToken } from '../database/work-lease';
 import { type MailConfig, mailConfig } from './mail.config';
 import { classifyFailure, MailTransport } from './mail-transport';
 import type { Reminder } from './reminder.entity';
@@ -22,14 +23,18 @@ export interface DeliveryReport {
 }
 
 /**
- * Delivers the outbox. Rows are claimed with a lease (and FOR UPDATE SKIP LOCKED on
- * MySQL/MariaDB, so several instances share the work), sent, then marked. A crash after
- * sending and before marking leaves the lease to expire and the row is sent again: the only
- * duplicate allowed, and it carries the same Message-ID.
+ * Delivers the outbox. Rows are claimed with a lease (database/work-lease.ts: several instances,
+ * on one database or on the nodes of a cluster, share the work and never take the same row),
+ * sent, then marked. A crash after sending and before marking leaves the lease to expire and the
+ * row is sent again: the only duplicate allowed, and it carries the same Message-ID. A sender
+ * that stops finishes the messages in hand and gives the rest of its claim back.
  */
 @Injectable()
-export class ReminderSender {
+export class ReminderSender implements BeforeApplicationShutdown {
   private readonly logger = new Logger(ReminderSender.name);
+  private stopping = false;
+  /** Deliveries under way, which a stop waits for. */
+  private readonly running = new Set<Promise<unknown>>();
 
   constructor(
     private readonly transport: MailTransport,
@@ -39,24 +44,50 @@ export class ReminderSender {
   ) {}
 
   async deliverDue(maxRows = 10_000): Promise<DeliveryReport> {
+    const run = this.deliverUpTo(maxRows);
+    this.running.add(run);
+    try {
+      return await run;
+    } finally {
+      this.running.delete(run);
+    }
+  }
+
+  private async deliverUpTo(maxRows: number): Promise<DeliveryReport> {
     const report: DeliveryReport = { sent: 0, failed: 0, parked: 0 };
-    while (report.sent + report.failed + report.parked < maxRows) {
-      const batch = await this.claim(Math.min(BATCH, maxRows - report.sent - report.failed - report.parked));
+    while (!this.stopping && report.sent + report.failed + report.parked < maxRows) {
+      const owner = claimToken();
+      const batch = await this.claim(
+        Math.min(BATCH, maxRows - report.sent - report.failed - report.parked),
+        owner,
+      );
       if (batch.length === 0) break;
-      for (let i = 0; i < batch.length; i += PARALLEL) {
-        const outcomes = await Promise.all(batch.slice(i, i + PARALLEL).map((row) => this.deliver(row)));
+      let delivered = 0;
+      for (; delivered < batch.length && !this.stopping; delivered += PARALLEL) {
+        const outcomes = await Promise.all(
+          batch.slice(delivered, delivered + PARALLEL).map((row) => this.deliver(row)),
+        );
         for (const outcome of outcomes) report[outcome] += 1;
       }
+      // Stopped: the rows not sent go back at once (a failure instead leaves them to their lease).
+      const unsent = batch.slice(delivered).map((row) => row.id);
+      await this.reminders.releaseLeases(unsent, owner);
     }
     if (report.sent + report.failed + report.parked > 0)
       this.logger.log(`reminders: ${JSON.stringify(report)}`);
     return report;
   }
 
-  private claim(limit: number): Promise<Reminder[]> {
+  /** Stopping: the messages being sent are finished and marked, the rest of the claim given back. */
+  async beforeApplicationShutdown(): Promise<void> {
+    this.stopping = true;
+    await Promise.allSettled([...this.running]);
+  }
+
+  private claim(limit: number, owner: string): Promise<Reminder[]> {
     const now = this.clock.now();
     const leaseUntil = new Date(now.getTime() + LEASE_MS);
-    return this.reminders.claimDue(now, leaseUntil, limit);
+    return this.reminders.claimDue(now, leaseUntil, limit, owner);
   }
 
   private async deliver(row: Reminder): Promise<keyof DeliveryReport> {

@@ -56,6 +56,10 @@ export class Reminder {
   @Column({ name: 'lease_until', type: 'datetime', nullable: true })
   leaseUntil!: Date | null;
 
+  /** The sender that has claimed the row, until `leaseUntil` (database/work-lease.ts). */
+  @Column({ name: 'lease_owner', type: 'varchar', length: 100, nullable: true })
+  leaseOwner!: string | null;
+
   @Column({ name: 'last_error', type: 'varchar', length: 1000, nullable: true })
   lastError!: string | null;
 

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { isUniqueViolation } from '../database/database-errors';
 import { persistentValue } from '../database/persistent-value';
-import { isMysqlFamily, writeTransaction } from '../database/transactions';
+import { writeTransaction } from '../database/transactions';
 import type { ReminderStatus } from './reminder.entity';
 import { Reminder } from './reminder.entity';
 
@@ -89,35 +89,49 @@ export class RemindersRepository {
   }
 
   /**
-   * Up to `limit` reminders due for delivery and not leased, oldest due first, leased until
-   * `leaseUntil` in one transaction. On MySQL/MariaDB the rows are locked with
-   * FOR UPDATE SKIP LOCKED, so concurrent senders take different rows.
+   * Claims up to `limit` reminders due for delivery whose lease is free or has run out, oldest
+   * due first, for `owner` until `leaseUntil` (database/work-lease.ts): one UPDATE takes them, and
+   * the rows that then name `owner` are the claim. A sender racing for the same rows (another
+   * instance, another cluster node) gets the others or none, never the same.
    */
-  claimDue(now: Date, leaseUntil: Date, limit: number): Promise<Reminder[]> {
-    return writeTransaction(this.dataSource, (manager) => this.leaseDue(manager, now, leaseUntil, limit));
-  }
-
-  private async leaseDue(
-    manager: EntityManager,
-    now: Date,
-    leaseUntil: Date,
-    limit: number,
-  ): Promise<Reminder[]> {
+  async claimDue(now: Date, leaseUntil: Date, limit: number, owner: string): Promise<Reminder[]> {
     const at = (date: Date) => persistentValue(this.dataSource, Reminder, 'nextAttemptAt', date);
-    const query = manager
+    const due =
+      'status IN (:...statuses) AND next_attempt_at <= :now AND (lease_until IS NULL OR lease_until < :now)';
+    const params = { statuses: ['pending', 'failed'], now: at(now) };
+    const candidates = await this.dataSource
       .getRepository(Reminder)
       .createQueryBuilder('r')
-      .where('r.status IN (:...statuses)', { statuses: ['pending', 'failed'] })
-      .andWhere('r.next_attempt_at <= :now', { now: at(now) })
-      .andWhere('(r.lease_until IS NULL OR r.lease_until < :now)')
+      .select('r.id', 'id')
+      .where(due, params)
       .orderBy('r.next_attempt_at', 'ASC')
       .addOrderBy('r.id', 'ASC')
-      .limit(limit);
-    if (isMysqlFamily(this.dataSource)) query.setLock('pessimistic_write').setOnLocked('skip_locked');
-    const rows = await query.getMany();
-    if (rows.length > 0)
-      await manager.update(Reminder, { id: In(rows.map((row) => row.id)) }, { leaseUntil });
-    return rows;
+      .limit(limit)
+      .getRawMany<{ id: number | string }>();
+    if (candidates.length === 0) return [];
+    const ids = candidates.map((row) => Number(row.id));
+    await writeTransaction(this.dataSource, (manager) =>
+      manager
+        .createQueryBuilder()
+        .update(Reminder)
+        .set({ leaseOwner: owner, leaseUntil })
+        .where(`id IN (:...ids) AND ${due}`, { ...params, ids })
+        .execute(),
+    );
+    return this.dataSource.getRepository(Reminder).find({
+      where: { id: In(ids), leaseOwner: owner },
+      order: { nextAttemptAt: 'ASC', id: 'ASC' },
+    });
+  }
+
+  /** Gives back the rows of a claim not yet delivered (a sender that stops), for others to take now. */
+  async releaseLeases(ids: number[], owner: string): Promise<void> {
+    if (ids.length === 0) return;
+    await this.manager().update(
+      Reminder,
+      { id: In(ids), leaseOwner: owner },
+      { leaseOwner: null, leaseUntil: null },
+    );
   }
 
   async markSent(id: number, sentAt: Date): Promise<void> {

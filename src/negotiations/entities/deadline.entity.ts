@@ -34,4 +34,11 @@ export class Deadline {
   /** When a `fire` row could not be fired (the machine refused), why: it is not retried. */
   @Column({ name: 'failed_reason', type: 'varchar', length: 500, nullable: true })
   failedReason!: string | null;
+
+  /** The timer runner that has claimed this `fire` row, until `leaseUntil` (database/work-lease.ts). */
+  @Column({ name: 'lease_owner', type: 'varchar', length: 100, nullable: true })
+  leaseOwner!: string | null;
+
+  @Column({ name: 'lease_until', type: 'datetime', nullable: true })
+  leaseUntil!: Date | null;
 }
