@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ConfigModule, ConfigType } from '@nestjs/config';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { ScheduleModule } from '@nestjs/schedule';
 import { AuditModule } from './audit/audit.module';
@@ -10,6 +11,7 @@ import { ClockModule } from './common/clock/clock.module';
 import { accessLogSerializers } from './common/http/access-log';
 import { HttpErrorFilter } from './common/http/http-error.filter';
 import { createValidationPipe } from './common/validation/validation.pipe';
+import { withCausalReads } from './database/causal-reads';
 import { DatabaseModule } from './database/database.module';
 import { buildDataSourceOptions } from './app.data-source';
 import { serverConfig } from './server.config';
@@ -44,6 +46,8 @@ import { UsersModule } from './users/users.module';
         retryAttempts: config.database.kind === 'sqlite' ? 0 : 3,
         retryDelay: 1000,
       }),
+      // Every connection reads causally on a Galera cluster (database/causal-reads.ts).
+      dataSourceFactory: (options) => withCausalReads(new DataSource(options!)).initialize(),
     }),
     ScheduleModule.forRoot(),
     ClockModule,
