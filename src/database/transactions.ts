@@ -74,7 +74,9 @@ async function readCommittedTransaction<T>(
       await runner.commitTransaction();
       return result;
     } catch (error) {
-      await runner.rollbackTransaction();
+      // A connection lost mid-transaction cannot roll back (the server already has): the error
+      // that matters is the one that ended the work.
+      await runner.rollbackTransaction().catch(() => undefined);
       throw error;
     }
   } finally {

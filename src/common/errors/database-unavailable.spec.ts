@@ -10,6 +10,10 @@ describe('isDatabaseUnavailable', () => {
     ['a Galera node without quorum', wrapped({ errno: 1047, code: 'ER_UNKNOWN_COM_ERROR' })],
     ['too many connections', wrapped({ errno: 1040 })],
     ['a closed pool', new Error('Pool is closed.')],
+    [
+      'a dropped connection used again',
+      wrapped(new Error("Can't add new command when connection is in closed state")),
+    ],
     ['TypeORM with no pool', new Error('Connection is not established with mysql database')],
     ['a closed SQLite database', wrapped(new TypeError('The database connection is not open'))],
   ])('is true for %s', (_, error) => {

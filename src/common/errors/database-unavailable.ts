@@ -85,6 +85,9 @@ export function isDatabaseUnavailable(error: unknown): boolean {
       // TypeORM, once its pool is gone (the app is stopping, or lost its database).
       e.name === 'CannotExecuteNotConnectedError' ||
       e.message === 'Pool is closed.' ||
+      // mysql2, asked to use a connection the server has dropped.
+      (typeof e.message === 'string' &&
+        e.message.includes("Can't add new command when connection is in closed state")) ||
       (typeof e.message === 'string' && e.message.startsWith('Connection is not established with')) ||
       // better-sqlite3: the database was closed, or another process holds the lock too long.
       e.message === 'The database connection is not open' ||

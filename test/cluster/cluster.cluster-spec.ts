@@ -1,0 +1,374 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { createConnection, type Connection } from 'mysql2/promise';
+import { anEnterprise } from '../support/factories';
+import { daysAgo, REPRESENTATIVES, toSigning, today } from '../support/negotiations';
+import { buildIfNeeded, exitCode, freePort, root, startApp } from '../support/processes';
+import { SmtpSink } from '../support/smtp-sink';
+import {
+  CLUSTER_DATABASE,
+  CLUSTER_PASSWORD,
+  CLUSTER_USER,
+  GaleraCluster,
+  until,
+} from './support/galera-cluster';
+
+/**
+ * `npm run test:cluster` (docs/deployment.md, "A Galera cluster"): three app instances, one per
+ * node of a three-node MariaDB Galera cluster started here, with an SMTP sink in this process.
+ * What a deployment on a cluster must keep: one writer wins a race, no false conflicts across
+ * nodes, nothing acknowledged lost when a node dies, timers and reminders done once, the same
+ * answers from every instance. Run as root (the nodes run as `mysql`); about two minutes.
+ */
+const run = promisify(execFile);
+const ADMIN_PASSWORD = 'cluster-admin-password';
+const JWT_SECRET = 'a-cluster-test-secret-shared-by-every-instance';
+
+interface Instance {
+  index: number;
+  url: string;
+  app: ReturnType<typeof startApp>;
+}
+
+interface Answer {
+  status: number;
+  body: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- JSON of many shapes
+  retryAfter: string | null;
+}
+
+describe('three app instances on a three-node Galera cluster', () => {
+  const cluster = new GaleraCluster(3);
+  const sink = new SmtpSink();
+  const instances: Instance[] = [];
+  let directory: string;
+  let token = '';
+  let db: Connection;
+
+  async function call(instance: Instance, method: string, path: string, body?: unknown): Promise<Answer> {
+    const res = await fetch(`${instance.url}${path}`, {
+      method,
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await res.text();
+    let parsed: unknown = text;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      // not JSON: kept as text
+    }
+    return { status: res.status, body: parsed, retryAfter: res.headers.get('retry-after') };
+  }
+
+  async function ok(instance: Instance, method: string, path: string, body?: unknown) {
+    const answer = await call(instance, method, path, body);
+    if (answer.status >= 300) {
+      throw new Error(
+        `${method} ${path} on instance ${instance.index}: ${answer.status} ${JSON.stringify(answer.body)}`,
+      );
+    }
+    return answer.body;
+  }
+
+  /** A negotiation of a new enterprise, its events posted each to the next instance in turn. */
+  async function negotiationThrough(
+    events: Record<string, unknown>[],
+    first: number,
+  ): Promise<{ id: number; version: number }> {
+    const at = (step: number) => instances[(first + step) % instances.length];
+    const enterprise = await ok(at(0), 'POST', '/api/v1/enterprises', anEnterprise());
+    let negotiation = await ok(at(1), 'POST', '/api/v1/negotiations', {
+      agreementKind: 'wage',
+      scope: 'enterprise',
+      enterpriseIds: [enterprise.id],
+    });
+    for (const [step, event] of events.entries()) {
+      negotiation = await ok(at(step + 2), 'POST', `/api/v1/negotiations/${negotiation.id}/events`, {
+        ...event,
+        expectedVersion: negotiation.version,
+      });
+    }
+    return { id: negotiation.id, version: negotiation.version };
+  }
+
+  async function inParallel<T>(count: number, width: number, work: (i: number) => Promise<T>): Promise<T[]> {
+    const results: T[] = new Array(count);
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: width }, async () => {
+        while (next < count) {
+          const i = next++;
+          results[i] = await work(i);
+        }
+      }),
+    );
+    return results;
+  }
+
+  beforeAll(async () => {
+    buildIfNeeded();
+    directory = mkdtempSync(join(tmpdir(), 'wagetrack-cluster-'));
+    await sink.start();
+    await cluster.start();
+    // Migrations run once, before the instances start (docs/deployment.md).
+    await run(process.execPath, [join(root, 'dist', 'src', 'cli', 'migrate.js'), 'run'], {
+      cwd: directory,
+      env: { PATH: process.env.PATH, DATABASE_URL: cluster.url(1) },
+    });
+    for (let index = 1; index <= 3; index++) {
+      const port = await freePort();
+      const app = startApp(
+        {
+          PORT: String(port),
+          HOST: '127.0.0.1',
+          DATABASE_URL: cluster.url(index),
+          JWT_SECRET,
+          BOOTSTRAP_ADMIN_PASSWORD: ADMIN_PASSWORD,
+          SMTP_URL: sink.url,
+          MAIL_OUTBOX_DIR: join(directory, `outbox${index}`),
+          LOG_LEVEL: 'warn',
+        },
+        directory,
+      );
+      instances.push({ index, url: `http://127.0.0.1:${port}`, app });
+    }
+    for (const instance of instances) {
+      await until(
+        async () =>
+          (await call(instance, 'GET', '/health/ready').catch(() => ({ status: 0 }))).status === 200,
+        60_000,
+        () => `instance ${instance.index} to be ready:\n${instance.app.output()}`,
+      );
+    }
+    token = (
+      await ok(instances[0], 'POST', '/api/v1/auth/login', { username: 'admin', password: ADMIN_PASSWORD })
+    ).accessToken;
+    const node1 = cluster.nodes[0];
+    db = await createConnection({
+      host: '127.0.0.1',
+      port: node1.port,
+      user: CLUSTER_USER,
+      password: CLUSTER_PASSWORD,
+      database: CLUSTER_DATABASE,
+      charset: 'UTF8MB4_UNICODE_CI',
+    });
+  }, 240_000);
+
+  afterAll(async () => {
+    await db?.end().catch(() => undefined);
+    for (const instance of instances) {
+      instance.app.child.kill('SIGTERM');
+      await exitCode(instance.app.child);
+    }
+    await cluster.stop();
+    await sink.stop();
+    rmSync(directory, { recursive: true, force: true });
+  }, 60_000);
+
+  it('lets exactly one of 30 concurrent events at one version through, spread over the three instances; the log has no gap', async () => {
+    const { id } = await negotiationThrough([], 0);
+    const [offer] = toSigning(daysAgo(40));
+    const answers = await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        call(instances[i % 3], 'POST', `/api/v1/negotiations/${id}/events`, { ...offer, expectedVersion: 0 }),
+      ),
+    );
+    expect(answers.map((a) => a.status).sort()).toEqual([200, ...Array<number>(29).fill(409)]);
+    const [events] = await db.query(
+      'SELECT seq FROM negotiation_events WHERE negotiation_id = ? ORDER BY seq',
+      [id],
+    );
+    expect(events).toEqual([{ seq: 1 }]);
+  });
+
+  it('fires each of 200 due review timers exactly once with all three instances running timers, after rounds clicked through alternating instances met no false conflict', async () => {
+    // Each step of each round goes to the next instance: a read on one node right after a write
+    // through another must see it (causal reads), or the step answers a false 409.
+    const events = [...toSigning(daysAgo(80)), { type: 'SUBMITTED_FOR_REVIEW', occurredOn: daysAgo(50) }];
+    const rounds = await inParallel(200, 6, (i) => negotiationThrough(events, i));
+    const runs = await Promise.all(
+      [...instances, ...instances].map((instance) => call(instance, 'POST', '/api/v1/timers/run')),
+    );
+    expect(runs.map((r) => r.status)).toEqual(Array(6).fill(200));
+    const ids = rounds.map((r) => r.id);
+    const [elapsed] = await db.query(
+      `SELECT negotiation_id AS id, COUNT(*) AS n FROM negotiation_events
+        WHERE type = 'REVIEW_PERIOD_ELAPSED' AND negotiation_id IN (?) GROUP BY negotiation_id`,
+      [ids],
+    );
+    expect((elapsed as Array<{ n: number }>).length).toBe(200);
+    expect(new Set((elapsed as Array<{ n: number }>).map((row) => Number(row.n)))).toEqual(new Set([1]));
+    const fired = runs.reduce((sum, r) => sum + Number(r.body.fired), 0);
+    expect(fired).toBeLessThanOrEqual(200); // the schedulers may have fired some first
+    const [gaps] = await db.query(
+      `SELECT negotiation_id FROM negotiation_events WHERE negotiation_id IN (?)
+        GROUP BY negotiation_id HAVING MIN(seq) <> 1 OR MAX(seq) <> COUNT(*) OR COUNT(DISTINCT seq) <> COUNT(*)`,
+      [ids],
+    );
+    expect(gaps).toEqual([]);
+  }, 240_000);
+
+  it('loses nothing acknowledged when a node is killed under load; its instance answers 503, never 500, until the node is back', async () => {
+    const workers = 12;
+    const negotiations = await inParallel(workers, 6, (i) =>
+      negotiationThrough(
+        [
+          { type: 'OFFER_SENT', occurredOn: daysAgo(30), sentBy: 'union', receivedOn: daysAgo(30) },
+          { type: 'OFFER_ACCEPTED', occurredOn: daysAgo(25) },
+          { type: 'REPRESENTATIVES_CONFIRMED', occurredOn: daysAgo(20), ...REPRESENTATIVES },
+        ],
+        i,
+      ),
+    );
+    const acknowledged: string[] = [];
+    const statuses = new Map<number, number[]>([1, 2, 3].map((i) => [i, []]));
+    const readyWhileDown: number[] = [];
+    let stop = false;
+    let down = false;
+    const servedWhileDown = { 1: 0, 2: 0 } as Record<number, number>;
+
+    const load = Promise.all(
+      negotiations.map(async (negotiation, w) => {
+        const instance = instances[w % 3];
+        let version = negotiation.version;
+        for (let n = 0; !stop; n++) {
+          const summary = `load ${w}-${n}`;
+          const answer = await call(instance, 'POST', `/api/v1/negotiations/${negotiation.id}/events`, {
+            type: 'MEETING_HELD',
+            occurredOn: today(),
+            summary,
+            expectedVersion: version,
+          }).catch(() => ({ status: 0, body: null, retryAfter: null }) as Answer);
+          statuses.get(instance.index)!.push(answer.status);
+          if (answer.status === 200) {
+            acknowledged.push(summary);
+            version = answer.body.version;
+            if (down && instance.index !== 3) servedWhileDown[instance.index] += 1;
+          } else if (answer.status === 409) {
+            // An answer lost with its node after the commit: the version moved on. Read it again.
+            const current = await call(instance, 'GET', `/api/v1/negotiations/${negotiation.id}`);
+            if (current.status === 200) version = current.body.version;
+          } else {
+            await new Promise((resolve) => setTimeout(resolve, 200));
+          }
+        }
+      }),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 4000));
+    await cluster.kill(3);
+    down = true;
+    const probe = (async () => {
+      while (down) {
+        const ready = await call(instances[2], 'GET', '/health/ready').catch(() => null);
+        if (ready) readyWhileDown.push(ready.status);
+        await new Promise((resolve) => setTimeout(resolve, 500));
+      }
+    })();
+    await new Promise((resolve) => setTimeout(resolve, 10_000));
+    await cluster.restart(3);
+    down = false;
+    await probe;
+    await until(async () => (await call(instances[2], 'GET', '/health/ready')).status === 200, 30_000);
+    await new Promise((resolve) => setTimeout(resolve, 3000)); // serving again on the rejoined node
+    stop = true;
+    await load;
+
+    const all = [...statuses.values()].flat();
+    const count = (list: number[], status: number) => list.filter((s) => s === status).length;
+    console.log(
+      `cluster load: ${acknowledged.length} events acknowledged; answers per instance ` +
+        [...statuses]
+          .map(
+            ([i, list]) => `#${i}: ${count(list, 200)}×200 ${count(list, 409)}×409 ${count(list, 503)}×503`,
+          )
+          .join(', ') +
+        `; /health/ready on the dead node's instance: ${readyWhileDown.join(' ')}`,
+    );
+    if (all.some((status) => status >= 500 && status !== 503)) {
+      // What the instances logged, for the failure below.
+      for (const instance of instances)
+        console.log(
+          instance.app
+            .output()
+            .split('\n')
+            .filter((line) => line.includes('"level":50'))
+            .slice(0, 5)
+            .join('\n'),
+        );
+    }
+    expect(all.filter((status) => status >= 500 && status !== 503)).toEqual([]);
+    expect(readyWhileDown).toContain(503);
+    expect(statuses.get(3)).toContain(503);
+    expect(servedWhileDown[1]).toBeGreaterThan(0);
+    expect(servedWhileDown[2]).toBeGreaterThan(0);
+    expect(statuses.get(3)!.slice(-5)).toContain(200); // the instance recovered with its node
+    // Every acknowledged event is in the log, once; no log has a gap.
+    const ids = negotiations.map((n) => n.id);
+    const [meetings] = await db.query(
+      `SELECT JSON_UNQUOTE(JSON_EXTRACT(payload, '$.summary')) AS summary, COUNT(*) AS n FROM negotiation_events
+        WHERE negotiation_id IN (?) AND type = 'MEETING_HELD' GROUP BY summary`,
+      [ids],
+    );
+    const logged = new Map(
+      (meetings as Array<{ summary: string; n: number }>).map((m) => [m.summary, Number(m.n)]),
+    );
+    expect(acknowledged.filter((summary) => logged.get(summary) !== 1)).toEqual([]);
+    expect([...logged.values()].filter((n) => n !== 1)).toEqual([]);
+    const [gaps] = await db.query(
+      `SELECT negotiation_id FROM negotiation_events WHERE negotiation_id IN (?)
+        GROUP BY negotiation_id HAVING MIN(seq) <> 1 OR MAX(seq) <> COUNT(*)`,
+      [ids],
+    );
+    expect(gaps).toEqual([]);
+    expect(acknowledged.length).toBeGreaterThan(100);
+  }, 180_000);
+
+  it('delivers each of 300 reminders exactly once with the three instances sending', async () => {
+    const [users] = await db.query("SELECT id FROM users WHERE username = 'admin'");
+    const adminId = (users as Array<{ id: number }>)[0].id;
+    sink.clear();
+    const rows = Array.from({ length: 300 }, (_, i) => [
+      adminId,
+      `admin${i}@example.cn`,
+      'digest',
+      today(),
+      `cluster.${i}.${today()}`,
+      `集群测试提醒 ${i}`,
+      `提醒 ${i}`,
+      `<p>提醒 ${i}</p>`,
+      'pending',
+      0,
+      new Date(Date.now() - 60_000),
+    ]);
+    await db.query(
+      `INSERT INTO reminders (recipient_id, recipient_email, slot_kind, slot_date, dedupe_key, subject, text_body,
+        html_body, status, attempts, next_attempt_at) VALUES ?`,
+      [rows],
+    );
+    // Each instance's sender runs every 15 s.
+    await until(
+      async () => {
+        const [left] = await db.query(
+          "SELECT COUNT(*) AS n FROM reminders WHERE dedupe_key LIKE 'cluster.%' AND status <> 'sent'",
+        );
+        return Number((left as Array<{ n: number }>)[0].n) === 0;
+      },
+      90_000,
+      () => `every reminder sent (${sink.received.length} received)`,
+    );
+    const ids = sink.received.map((mail) => mail.messageId).filter((id) => id.includes('cluster.'));
+    expect(ids).toHaveLength(300);
+    expect(new Set(ids).size).toBe(300);
+  }, 120_000);
+
+  it('answers the same report from each instance', async () => {
+    const path = `/api/v1/reports/signing-rates?groupBy=sector&asOf=${today()}`;
+    const answers = await Promise.all(instances.map((instance) => ok(instance, 'GET', path)));
+    expect(answers[0].total.enterprises).toBeGreaterThan(200);
+    expect(answers[1]).toEqual(answers[0]);
+    expect(answers[2]).toEqual(answers[0]);
+  });
+});
