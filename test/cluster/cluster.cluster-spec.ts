@@ -371,4 +371,16 @@ describe('three app instances on a three-node Galera cluster', () => {
     expect(answers[1]).toEqual(answers[0]);
     expect(answers[2]).toEqual(answers[0]);
   });
+
+  it('answers 503 with Retry-After, not 500, on the last node when two of three are down (no quorum)', async () => {
+    await Promise.all([cluster.kill(2), cluster.kill(3)]);
+    // The survivor leaves the primary component once it gives up on the others (a few seconds).
+    await until(async () => (await call(instances[0], 'GET', '/api/v1/enterprises')).status === 503, 30_000);
+    const answer = await call(instances[0], 'GET', '/api/v1/enterprises');
+    expect(answer).toMatchObject({ status: 503, retryAfter: '5', body: { code: 'DATABASE.UNAVAILABLE' } });
+    const write = await call(instances[0], 'POST', '/api/v1/enterprises', anEnterprise());
+    expect(write.status).toBe(503);
+    expect((await call(instances[0], 'GET', '/health/ready')).status).toBe(503);
+    expect((await call(instances[0], 'GET', '/health/live')).status).toBe(200);
+  }, 60_000);
 });
