@@ -34,14 +34,14 @@ import { UsersModule } from './users/users.module';
           level: config.logLevel,
           serializers: accessLogSerializers,
           // Health probes every few seconds would drown the log.
-          autoLogging: { ignore: (req) => req.url === '/health' },
+          autoLogging: { ignore: (req) => req.url?.startsWith('/health') ?? false },
         },
       }),
     }),
     TypeOrmModule.forRootAsync({
       inject: [serverConfig.KEY],
       useFactory: (config: ConfigType<typeof serverConfig>) => ({
-        ...buildDataSourceOptions(config.database),
+        ...buildDataSourceOptions(config.database, { migrationsRun: config.migrateOnStart }),
         // A server that is still starting gets a few seconds; a bad SQLite file fails at once.
         retryAttempts: config.database.kind === 'sqlite' ? 0 : 3,
         retryDelay: 1000,

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { registerAs } from '@nestjs/config';
 import { ConfigError } from './config/config.error';
 import { DatabaseConfig, parseDatabaseUrl } from './config/database-url';
-import { parseList, parsePort } from './config/env';
+import { parseList, parsePort, parseSwitch } from './config/env';
 
 /**
  * The process's own settings, read by the composition root alone (main.ts, workers.ts,
@@ -23,6 +23,12 @@ export interface ServerConfig {
   trustProxy: string;
   /** The built web front end served at `/` (WEB_DIR, default web/dist); null = API only. */
   webDir: string | null;
+  /**
+   * Whether the process applies pending migrations as it starts (MIGRATE_ON_START, default on).
+   * Off for the instances of a deployment with several hosts: the migrations are run once, by
+   * `npm run migration:run`, and an instance is not ready (/health/ready) until they have been.
+   */
+  migrateOnStart: boolean;
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -39,6 +45,7 @@ export function loadServerConfig(env: NodeJS.ProcessEnv): ServerConfig {
     corsOrigins: parseList(env.CORS_ORIGINS),
     trustProxy: env.TRUST_PROXY?.trim() || 'loopback',
     webDir: parseWebDir(env.WEB_DIR),
+    migrateOnStart: parseSwitch('MIGRATE_ON_START', env.MIGRATE_ON_START, true),
   };
 }
 

@@ -5,6 +5,7 @@ import { ImportsModule } from '../imports/imports.module';
 import { NegotiationsModule } from '../negotiations/negotiations.module';
 import { RemindersModule } from '../reminders/reminders.module';
 import { UsersModule } from '../users/users.module';
+import { BackupCommand } from './backup.command';
 import { DemoLoadCommand } from './demo-load.command';
 import { ImportAgreementsCommand, ImportEnterprisesCommand, ImportOrgUnitsCommand } from './import.commands';
 import { RemindersRunCommand } from './reminders-run.command';
@@ -22,6 +23,7 @@ import { WorkflowVerifyCommand } from './workflow-verify.command';
     ImportEnterprisesCommand,
     ImportAgreementsCommand,
     ImportOrgUnitsCommand,
+    BackupCommand,
   ],
 })
 export class CliModule {}

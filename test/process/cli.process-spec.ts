@@ -211,3 +211,44 @@ describe('npm run cli -- demo:load', () => {
     db2.close();
   }, 60_000);
 });
+
+describe('npm run cli -- backup', () => {
+  let directory: string;
+
+  beforeAll(() => {
+    execFileSync(process.execPath, [join(root, 'scripts', 'build-if-needed.mjs')], {
+      cwd: root,
+      stdio: 'pipe',
+    });
+    directory = mkdtempSync(join(tmpdir(), 'wagetrack-cli-backup-'));
+  }, 120_000);
+  afterAll(() => rmSync(directory, { recursive: true, force: true }));
+
+  const cli = (args: string[]) =>
+    spawnSync(process.execPath, [join(root, 'dist', 'src', 'cli', 'main.js'), ...args], {
+      cwd: directory,
+      encoding: 'utf8',
+      env: {
+        PATH: process.env.PATH,
+        DATABASE_URL: `sqlite:${join(directory, 'app.sqlite')}`,
+        WAGETRACK_PASSWORD: 'a-backup-check-password',
+      },
+    });
+
+  it('backs up the database to a new file (backup), and refuses to overwrite one', () => {
+    expect(cli(['users:create', '-u', 'backup.check', '-n', '备份检查', '-r', 'admin']).status).toBe(0);
+    const file = join(directory, 'copy.sqlite');
+    const result = cli(['backup', file]);
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toMatch(/^backed up to .*copy\.sqlite \(SQLite online backup, \d+ bytes\)$/m);
+    expect(result.status).toBe(0);
+    const copy = new Database(file, { readonly: true });
+    expect(copy.prepare("SELECT display_name FROM users WHERE username = 'backup.check'").get()).toEqual({
+      display_name: '备份检查',
+    });
+    copy.close();
+    const again = cli(['backup', file]);
+    expect(again.status).toBe(1);
+    expect(again.stderr.trim()).toBe(`wagetrack: error: ${file} exists already; choose a new file`);
+  });
+});

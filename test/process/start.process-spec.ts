@@ -1,9 +1,9 @@
-import type { ChildProcess } from 'node:child_process';
+import { type ChildProcess, execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildIfNeeded, exitCode, freePort, startApp, waitForHealth } from '../support/processes';
+import { buildIfNeeded, exitCode, freePort, root, startApp, waitForHealth } from '../support/processes';
 
 /**
  * Starts the built app as a separate process, the way the README's `npm start` does, on a
@@ -183,5 +183,27 @@ describe('the built app as a process', () => {
     await new Promise((resolve) => proc.once('exit', resolve));
     expect(collected()).toContain('URL must name one database');
     expect(collected()).not.toContain('s3cret');
+  });
+
+  it('with MIGRATE_ON_START=off, refuses in one line a database not yet migrated, and starts once `migration:run` has run', async () => {
+    const database = `sqlite:${join(directory, 'several-hosts.sqlite')}`;
+    const env = { DATABASE_URL: database, JWT_SECRET: 'a-test-secret-that-is-long-enough-for-the-check' };
+    const refused = start({ ...env, MIGRATE_ON_START: 'off' });
+    expect(await exitCode(refused)).toBe(1);
+    expect(collected().trim().split('\n')).toEqual([
+      'wagetrack: configuration error: MIGRATE_ON_START: is off and this database has migrations pending: run `npm run migration:run` on it first',
+    ]);
+
+    execFileSync(process.execPath, [join(root, 'dist', 'src', 'cli', 'migrate.js'), 'run'], {
+      cwd: directory,
+      env: { PATH: process.env.PATH, ...env },
+      stdio: 'pipe',
+    });
+    const port = await freePort();
+    child = start({ ...env, MIGRATE_ON_START: 'off', PORT: String(port) });
+    const ready = await waitForHealth(`http://127.0.0.1:${port}/health/ready`, child, 15_000);
+    expect(ready.status).toBe(200);
+    child.kill('SIGTERM');
+    await exitCode(child);
   });
 });
