@@ -17,6 +17,7 @@ import { buildDataSourceOptions } from './app.data-source';
 import { serverConfig } from './server.config';
 import { EnterprisesModule } from './enterprises/enterprises.module';
 import { HealthModule } from './health/health.module';
+import { MetricsModule } from './metrics/metrics.module';
 import { NegotiationsModule } from './negotiations/negotiations.module';
 import { OrgUnitsModule } from './org-units/org-units.module';
 import { ImportsModule } from './imports/imports.module';
@@ -55,6 +56,7 @@ import { UsersModule } from './users/users.module';
     AuditModule,
     OrgUnitsModule,
     HealthModule,
+    MetricsModule,
     UsersModule,
     AuthModule,
     EnterprisesModule,

@@ -4,6 +4,7 @@ import { AuditService } from '../audit/audit.service';
 import { type Actor, isSystem } from '../access/actor';
 import { Clock } from '../common/clock/clock';
 import { writeTransaction } from '../database/transactions';
+import { Metrics } from '../metrics/metrics';
 import { Negotiation } from './entities/negotiation.entity';
 import { type NegotiationsConfig, negotiationsConfig } from './negotiations.config';
 import { AlreadyOpenError, VersionConflictError, WorkflowRefusedError } from './negotiations.errors';
@@ -51,6 +52,7 @@ export class NegotiationWriter {
     private readonly audit: AuditService,
     private readonly clock: Clock,
     @Inject(negotiationsConfig.KEY) private readonly config: NegotiationsConfig,
+    private readonly metrics: Metrics,
   ) {
     this.ruleSets = new RuleSetRegistry(config.ruleSets.all);
   }
@@ -99,6 +101,7 @@ export class NegotiationWriter {
     if (row.version !== expectedVersion) throw new VersionConflictError(expectedVersion, row.version);
     const result = this.compute(row, event, 'user');
     await writeTransaction(this.dataSource, (manager) => this.commit(manager, row, result, actor));
+    this.committed(String(event.type), 'user');
     const negotiation = Object.assign(new Negotiation(), row, {
       snapshot: result.persisted.snapshot,
       machineVersion: result.persisted.machineVersion,
@@ -107,6 +110,11 @@ export class NegotiationWriter {
       version: row.version + 1,
     });
     return { negotiation, result };
+  }
+
+  /** Counts an event whose transaction has committed (`GET /metrics`). */
+  committed(type: string, source: EventSource): void {
+    this.metrics.workflowEvents.inc({ type, source });
   }
 
   /**

@@ -77,7 +77,9 @@ export class TimersService implements BeforeApplicationShutdown {
     );
     if (!claimed) return 'none';
     try {
-      return await this.fire(claimed.id, owner);
+      const outcome = await this.fire(claimed.id, owner);
+      if (outcome === 'fired' && claimed.event) this.writer.committed(claimed.event, 'system');
+      return outcome;
     } catch (error) {
       // The negotiation moved under the timer (a user's event won): nothing was written. Its
       // deadlines were replaced, or the lease runs out and a later run fires the timer.
