@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner, TableColumn } from 'typeorm';
 
 /**
- * Work is claimed with lease rows (docs/architecture.md, "Claiming work"): an instance takes a
+ * Work is claimed with lease rows (src/database/work-lease.ts): an instance takes a
  * due timer or reminder with an UPDATE that names it `lease_owner` until `lease_until`, and the
  * affected-row count decides who has it. Row locks (`FOR UPDATE SKIP LOCKED`) decided before;
  * on a Galera cluster they are local to a node, so two instances on two nodes took the same

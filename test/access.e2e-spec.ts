@@ -12,6 +12,9 @@ import { aSignedInUser, SignedInUser } from './support/users';
  */
 const POLICY: Record<string, 'public' | Role[]> = {
   'GET /health': 'public',
+  'GET /health/live': 'public',
+  'GET /health/ready': 'public',
+  'GET /metrics': 'public',
   'POST /api/v1/auth/login': 'public',
   'GET /api/v1/me': ['admin', 'supervisor', 'instructor'],
   'GET /api/v1/me/agenda': ['instructor'],

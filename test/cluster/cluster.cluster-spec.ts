@@ -1,13 +1,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { createConnection, type Connection } from 'mysql2/promise';
 import { anEnterprise } from '../support/factories';
 import { daysAgo, REPRESENTATIVES, toSigning, today } from '../support/negotiations';
-import { buildIfNeeded, exitCode, freePort, root, startApp } from '../support/processes';
+import { buildIfNeeded } from '../support/processes';
 import { SmtpSink } from '../support/smtp-sink';
+import { type Answer, AppInstances, inParallel, type Instance, migrate } from './support/app-instances';
 import {
   CLUSTER_DATABASE,
   CLUSTER_PASSWORD,
@@ -17,96 +16,25 @@ import {
 } from './support/galera-cluster';
 
 /**
- * `npm run test:cluster` (docs/deployment.md, "A Galera cluster"): three app instances, one per
+ * `npm run test:cluster` (docs/deployment.md, "A three-node MariaDB Galera cluster"): three app instances, one per
  * node of a three-node MariaDB Galera cluster started here, with an SMTP sink in this process.
  * What a deployment on a cluster must keep: one writer wins a race, no false conflicts across
  * nodes, nothing acknowledged lost when a node dies, timers and reminders done once, the same
  * answers from every instance. Run as root (the nodes run as `mysql`); about two minutes.
  */
-const run = promisify(execFile);
-const ADMIN_PASSWORD = 'cluster-admin-password';
-const JWT_SECRET = 'a-cluster-test-secret-shared-by-every-instance';
-
-interface Instance {
-  index: number;
-  url: string;
-  app: ReturnType<typeof startApp>;
-}
-
-interface Answer {
-  status: number;
-  body: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- JSON of many shapes
-  retryAfter: string | null;
-}
-
 describe('three app instances on a three-node Galera cluster', () => {
   const cluster = new GaleraCluster(3);
   const sink = new SmtpSink();
-  const instances: Instance[] = [];
+  let apps: AppInstances;
+  let instances: Instance[];
   let directory: string;
-  let token = '';
   let db: Connection;
-
-  async function call(instance: Instance, method: string, path: string, body?: unknown): Promise<Answer> {
-    const res = await fetch(`${instance.url}${path}`, {
-      method,
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await res.text();
-    let parsed: unknown = text;
-    try {
-      parsed = JSON.parse(text);
-    } catch {
-      // not JSON: kept as text
-    }
-    return { status: res.status, body: parsed, retryAfter: res.headers.get('retry-after') };
-  }
-
-  async function ok(instance: Instance, method: string, path: string, body?: unknown) {
-    const answer = await call(instance, method, path, body);
-    if (answer.status >= 300) {
-      throw new Error(
-        `${method} ${path} on instance ${instance.index}: ${answer.status} ${JSON.stringify(answer.body)}`,
-      );
-    }
-    return answer.body;
-  }
-
-  /** A negotiation of a new enterprise, its events posted each to the next instance in turn. */
-  async function negotiationThrough(
-    events: Record<string, unknown>[],
-    first: number,
-  ): Promise<{ id: number; version: number }> {
-    const at = (step: number) => instances[(first + step) % instances.length];
-    const enterprise = await ok(at(0), 'POST', '/api/v1/enterprises', anEnterprise());
-    let negotiation = await ok(at(1), 'POST', '/api/v1/negotiations', {
-      agreementKind: 'wage',
-      scope: 'enterprise',
-      enterpriseIds: [enterprise.id],
-    });
-    for (const [step, event] of events.entries()) {
-      negotiation = await ok(at(step + 2), 'POST', `/api/v1/negotiations/${negotiation.id}/events`, {
-        ...event,
-        expectedVersion: negotiation.version,
-      });
-    }
-    return { id: negotiation.id, version: negotiation.version };
-  }
-
-  async function inParallel<T>(count: number, width: number, work: (i: number) => Promise<T>): Promise<T[]> {
-    const results: T[] = new Array(count);
-    let next = 0;
-    await Promise.all(
-      Array.from({ length: width }, async () => {
-        while (next < count) {
-          const i = next++;
-          results[i] = await work(i);
-        }
-      }),
-    );
-    return results;
-  }
+  const call = (instance: Instance, method: string, path: string, body?: unknown) =>
+    apps.call(instance, method, path, body);
+  const ok = (instance: Instance, method: string, path: string, body?: unknown) =>
+    apps.ok(instance, method, path, body);
+  const negotiationThrough = (events: Record<string, unknown>[], first: number) =>
+    apps.negotiationThrough(events, first);
 
   beforeAll(async () => {
     buildIfNeeded();
@@ -114,39 +42,13 @@ describe('three app instances on a three-node Galera cluster', () => {
     await sink.start();
     await cluster.start();
     // Migrations run once, before the instances start (docs/deployment.md).
-    await run(process.execPath, [join(root, 'dist', 'src', 'cli', 'migrate.js'), 'run'], {
-      cwd: directory,
-      env: { PATH: process.env.PATH, DATABASE_URL: cluster.url(1) },
-    });
-    for (let index = 1; index <= 3; index++) {
-      const port = await freePort();
-      const app = startApp(
-        {
-          PORT: String(port),
-          HOST: '127.0.0.1',
-          DATABASE_URL: cluster.url(index),
-          JWT_SECRET,
-          BOOTSTRAP_ADMIN_PASSWORD: ADMIN_PASSWORD,
-          SMTP_URL: sink.url,
-          MAIL_OUTBOX_DIR: join(directory, `outbox${index}`),
-          LOG_LEVEL: 'warn',
-          MIGRATE_ON_START: 'off', // migrated once above, as docs/deployment.md says
-        },
-        directory,
-      );
-      instances.push({ index, url: `http://127.0.0.1:${port}`, app });
-    }
-    for (const instance of instances) {
-      await until(
-        async () =>
-          (await call(instance, 'GET', '/health/ready').catch(() => ({ status: 0 }))).status === 200,
-        60_000,
-        () => `instance ${instance.index} to be ready:\n${instance.app.output()}`,
-      );
-    }
-    token = (
-      await ok(instances[0], 'POST', '/api/v1/auth/login', { username: 'admin', password: ADMIN_PASSWORD })
-    ).accessToken;
+    await migrate(directory, cluster.url(1));
+    apps = new AppInstances(directory);
+    await apps.start(
+      [1, 2, 3].map((index) => cluster.url(index)),
+      { SMTP_URL: sink.url },
+    );
+    instances = apps.list;
     const node1 = cluster.nodes[0];
     db = await createConnection({
       host: '127.0.0.1',
@@ -160,10 +62,7 @@ describe('three app instances on a three-node Galera cluster', () => {
 
   afterAll(async () => {
     await db?.end().catch(() => undefined);
-    for (const instance of instances) {
-      instance.app.child.kill('SIGTERM');
-      await exitCode(instance.app.child);
-    }
+    await apps?.stop();
     await cluster.stop();
     await sink.stop();
     rmSync(directory, { recursive: true, force: true });

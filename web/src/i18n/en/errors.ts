@@ -68,6 +68,12 @@ export default {
     UNSUPPORTED_MEDIA_TYPE: 'Unsupported content type',
     VALIDATION_FAILED: 'Some entries are not valid: check the marked fields',
   },
+  DATABASE: {
+    UNAVAILABLE: 'The database is not answering: nothing was saved; try again shortly',
+  },
+  WRITE: {
+    CONFLICT: 'A change made at the same moment won: nothing was saved; send it again',
+  },
   HTTP: {
     NETWORK: 'The server cannot be reached; check the network and try again',
     CONFLICT: 'Someone else changed this data; reload and try again',

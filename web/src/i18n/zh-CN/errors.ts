@@ -67,6 +67,12 @@ export default {
     UNSUPPORTED_MEDIA_TYPE: '不支持的内容类型',
     VALIDATION_FAILED: '填写的内容有误，请检查标出的项目',
   },
+  DATABASE: {
+    UNAVAILABLE: '数据库暂时无法访问，请稍后重试（未保存任何内容）',
+  },
+  WRITE: {
+    CONFLICT: '同时有其他修改，本次未保存，请重试',
+  },
   HTTP: {
     NETWORK: '无法连接服务器，请检查网络后重试',
     CONFLICT: '数据已被他人修改，请刷新后重试',
