@@ -10,7 +10,12 @@ const { transform, transformIgnorePatterns, moduleFileExtensions, testEnvironmen
 module.exports = {
   displayName: 'cluster',
   rootDir: '.',
-  testMatch: ['<rootDir>/test/cluster/*.cluster-spec.ts'],
+  // `npm run bench:cluster` sets CLUSTER_BENCH: the benchmark instead of the tests.
+  testMatch: [
+    process.env.CLUSTER_BENCH
+      ? '<rootDir>/test/cluster/*.cluster-bench.ts'
+      : '<rootDir>/test/cluster/*.cluster-spec.ts',
+  ],
   transform,
   transformIgnorePatterns,
   moduleFileExtensions,

@@ -38,7 +38,11 @@ export class GaleraCluster {
   private root = '';
   private readonly log: string[] = [];
 
-  constructor(private readonly size = 3) {}
+  /** `galera: false`: plain MariaDB servers with the same settings (a single node to compare with). */
+  constructor(
+    private readonly size = 3,
+    private readonly galera = true,
+  ) {}
 
   /** Starts every node and waits until all are synced (about 10 s here). */
   async start(): Promise<void> {
@@ -85,16 +89,7 @@ export class GaleraCluster {
           'innodb_buffer_pool_size=64M',
           'innodb_log_file_size=16M',
           'max_connections=300',
-          'wsrep_on=ON',
-          `wsrep_provider=${PROVIDER}`,
-          'wsrep_cluster_name=wagetrack_test',
-          `wsrep_cluster_address=gcomm://${addresses}`,
-          `wsrep_node_address=127.0.0.1:${node.galeraPort}`,
-          `wsrep_node_name=node${node.index}`,
-          // Quick to notice a dead node (the defaults wait several seconds more).
-          `wsrep_provider_options="base_port=${node.galeraPort};gmcast.listen_addr=tcp://127.0.0.1:${node.galeraPort};ist.recv_addr=127.0.0.1:${node.istPort};gcache.size=64M;evs.suspect_timeout=PT3S;evs.inactive_timeout=PT6S;evs.inactive_check_period=PT1S"`,
-          'wsrep_sst_method=rsync',
-          `wsrep_sst_receive_address=127.0.0.1:${node.sstPort}`,
+          ...(this.galera ? this.wsrepSettings(node, addresses) : []),
           '',
         ].join('\n'),
       );
@@ -109,11 +104,11 @@ export class GaleraCluster {
         { ...mysql, cwd: this.root, stdio: 'pipe' },
       );
     }
-    this.launch(this.nodes[0], ['--wsrep-new-cluster']);
+    this.launch(this.nodes[0], this.galera ? ['--wsrep-new-cluster'] : []);
     await this.waitSynced(this.nodes[0]);
     for (const node of this.nodes.slice(1)) this.launch(node);
     await Promise.all(this.nodes.slice(1).map((node) => this.waitSynced(node)));
-    await this.waitForSize(this.size);
+    if (this.galera) await this.waitForSize(this.size);
     // A plain CREATE DATABASE: the server's default character set, latin1 (the migrations make
     // every table utf8mb4). Users and databases replicate to every node.
     await this.asRoot(this.nodes[0], [
@@ -121,6 +116,22 @@ export class GaleraCluster {
       `CREATE USER '${CLUSTER_USER}'@'127.0.0.1' IDENTIFIED BY '${CLUSTER_PASSWORD}'`,
       `GRANT ALL ON ${CLUSTER_DATABASE}.* TO '${CLUSTER_USER}'@'127.0.0.1'`,
     ]);
+  }
+
+  /** A node's Galera settings: its peers, its ports, a dead peer noticed within seconds. */
+  private wsrepSettings(node: Node, addresses: string): string[] {
+    return [
+      'wsrep_on=ON',
+      `wsrep_provider=${PROVIDER}`,
+      'wsrep_cluster_name=wagetrack_test',
+      `wsrep_cluster_address=gcomm://${addresses}`,
+      `wsrep_node_address=127.0.0.1:${node.galeraPort}`,
+      `wsrep_node_name=node${node.index}`,
+      // Quick to notice a dead node (the defaults wait several seconds more).
+      `wsrep_provider_options="base_port=${node.galeraPort};gmcast.listen_addr=tcp://127.0.0.1:${node.galeraPort};ist.recv_addr=127.0.0.1:${node.istPort};gcache.size=64M;evs.suspect_timeout=PT3S;evs.inactive_timeout=PT6S;evs.inactive_check_period=PT1S"`,
+      'wsrep_sst_method=rsync',
+      `wsrep_sst_receive_address=127.0.0.1:${node.sstPort}`,
+    ];
   }
 
   /** The DATABASE_URL of an app on node `index` (1-based). */
@@ -225,6 +236,7 @@ export class GaleraCluster {
     await until(
       async () => {
         if (node.process?.exitCode !== null) throw new Error(this.describe(`node${node.index} (it exited)`));
+        if (!this.galera) return (await this.status(node, 'Uptime')) !== null;
         return (await this.status(node, 'wsrep_local_state_comment')) === 'Synced';
       },
       timeoutMs,
