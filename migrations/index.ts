@@ -8,6 +8,7 @@ import { OrgUnits1764000000006 } from './1764000000006-org-units';
 import { GapListIndex1764000000007 } from './1764000000007-gap-list-index';
 import { Utf8mb41764000000008 } from './1764000000008-utf8mb4';
 import { WorkLeases1764000000009 } from './1764000000009-work-leases';
+import { RoundGuard1764000000010 } from './1764000000010-round-guard';
 
 /** Every migration, oldest first. Listed as classes so the same list works from src and dist. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   GapListIndex1764000000007,
   Utf8mb41764000000008,
   WorkLeases1764000000009,
+  RoundGuard1764000000010,
 ];

@@ -114,4 +114,12 @@ export class Enterprise {
    */
   @VersionColumn({ type: 'integer', default: 1 })
   version!: number;
+
+  /**
+   * Negotiations opened for the enterprise: written by the transaction that opens one, so that
+   * two at once cannot both open a round, on one server or across cluster nodes (migration
+   * 1764000000010). Not part of the API; not a change of the enterprise (its version stays).
+   */
+  @Column({ name: 'rounds_opened', type: 'integer', default: 0, select: false })
+  roundsOpened!: number;
 }

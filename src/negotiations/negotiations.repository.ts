@@ -3,7 +3,6 @@ import { Brackets, DataSource, EntityManager, In, IsNull, SelectQueryBuilder } f
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata.js';
 import { type AccessScope, scopeCondition } from '../access/scope';
 import { persistentValue } from '../database/persistent-value';
-import { isMysqlFamily } from '../database/transactions';
 import { execute, hydrate, valueRows } from '../database/sql';
 import { Enterprise } from '../enterprises/enterprise.entity';
 import { User } from '../users/user.entity';
@@ -146,23 +145,23 @@ export class NegotiationsRepository {
 
   /**
    * The open negotiations of `kind` covering any of `enterpriseIds`, read inside the creating
-   * transaction. On MySQL the enterprise rows are locked first, so two requests opening a round for
-   * one enterprise (a double click) queue and the second sees the first; SQLite runs one write
-   * transaction at a time anyway.
+   * transaction, after counting the round about to open on each enterprise (`rounds_opened`,
+   * migration 1764000000010). That write queues a second request opening a round for one
+   * enterprise (a double click) behind the first, which it then sees; across the nodes of a
+   * Galera cluster, where row locks are local, the two writes conflict at commit and the loser is
+   * retried (writeTransaction) and sees the winner's round. Raw SQL: neither the enterprise's
+   * version nor its updated_at change.
    */
   async openCovering(
     manager: EntityManager,
     enterpriseIds: number[],
     agreementKind: string,
   ): Promise<Array<{ negotiationId: number; stage: string; enterpriseName: string }>> {
-    if (isMysqlFamily(this.dataSource)) {
-      await manager
-        .createQueryBuilder(Enterprise, 'e')
-        .select('e.id')
-        .whereInIds(enterpriseIds)
-        .setLock('pessimistic_write')
-        .getMany();
-    }
+    await execute(
+      manager,
+      `UPDATE enterprises SET rounds_opened = rounds_opened + 1, updated_at = updated_at WHERE id IN (${enterpriseIds.map(() => '?').join(', ')})`,
+      enterpriseIds,
+    );
     const rows = await manager
       .createQueryBuilder(NegotiationEnterprise, 'ne')
       .innerJoin(Negotiation, 'n', 'n.id = ne.negotiation_id')

@@ -84,6 +84,25 @@ describe('three app instances on a three-node Galera cluster', () => {
     expect(events).toEqual([{ seq: 1 }]);
   });
 
+  it('opens one round, not two, when 20 requests open a round for one enterprise through the three instances at once', async () => {
+    const enterprise = await ok(instances[0], 'POST', '/api/v1/enterprises', anEnterprise());
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        call(instances[i % 3], 'POST', '/api/v1/negotiations', {
+          agreementKind: 'wage',
+          scope: 'enterprise',
+          enterpriseIds: [enterprise.id],
+        }),
+      ),
+    );
+    expect(answers.map((a) => a.status).sort()).toEqual([201, ...Array<number>(19).fill(409)]);
+    const [rounds] = await db.query(
+      'SELECT negotiation_id FROM negotiation_enterprises WHERE enterprise_id = ?',
+      [enterprise.id],
+    );
+    expect(rounds).toHaveLength(1);
+  });
+
   it('fires each of 200 due review timers exactly once with all three instances running timers, after rounds clicked through alternating instances met no false conflict', async () => {
     // Each step of each round goes to the next instance: a read on one node right after a write
     // through another must see it (causal reads), or the step answers a false 409.
