@@ -113,4 +113,40 @@ describe('Reminders across instances and crashes (e2e, real SMTP)', () => {
     expect(ids).toHaveLength(12);
     expect(new Set(ids).size).toBe(12);
   });
+
+  it('finishes the mails in hand when the app stops and gives the rest of its claim back at once', async () => {
+    const first = await anInstance('stopping', true);
+    await instructorsWithWork(first, 12);
+    expect((await first.app.get(RemindersService).runNow({ includeSummary: false })).queued).toBe(12);
+    const transport = first.app.get(MailTransport);
+    const send = transport.send.bind(transport);
+    let started = 0;
+    jest.spyOn(transport, 'send').mockImplementation(async (row) => {
+      started += 1;
+      await new Promise((resolve) => setTimeout(resolve, 300)); // a slow mail server
+      return send(row);
+    });
+    const delivering = first.app.get(ReminderSender).deliverDue();
+    while (started === 0) await new Promise((resolve) => setTimeout(resolve, 10));
+    await first.close(); // what SIGTERM does
+    apps.splice(apps.indexOf(first), 1);
+    const report = await delivering;
+    expect(report.sent).toBeGreaterThan(0);
+    expect(report.sent).toBeLessThan(12);
+
+    const second = await anInstance('stopping', false);
+    const rows = await second.dataSource.getRepository(Reminder).find();
+    const sent = rows.filter((row) => row.status === 'sent');
+    expect(sent).toHaveLength(report.sent);
+    expect(sink.received).toHaveLength(report.sent);
+    // The rest went back: not leased, so another sender takes them now, not after the lease.
+    expect(
+      rows.filter((row) => row.status !== 'sent').map((row) => [row.leaseOwner, row.leaseUntil]),
+    ).toEqual(Array(12 - report.sent).fill([null, null]));
+    expect(await second.app.get(ReminderSender).deliverDue()).toEqual({
+      sent: 12 - report.sent,
+      failed: 0,
+      parked: 0,
+    });
+  });
 });

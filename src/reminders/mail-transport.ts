@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import nodemailer, { type Transporter } from 'nodemailer';
@@ -22,7 +22,7 @@ export function classifyFailure(error: unknown): FailureKind {
  * (the embedded default), as an .eml file in MAIL_OUTBOX_DIR named after its dedupe key.
  */
 @Injectable()
-export class MailTransport implements OnModuleDestroy {
+export class MailTransport implements OnApplicationShutdown {
   private readonly logger = new Logger(MailTransport.name);
   private readonly transporter: Transporter;
 
@@ -57,7 +57,8 @@ export class MailTransport implements OnModuleDestroy {
     this.logger.log(`no SMTP_URL: wrote ${file} for ${reminder.recipientEmail}`);
   }
 
-  onModuleDestroy(): void {
+  /** After the senders have finished what they hold (ReminderSender.beforeApplicationShutdown). */
+  onApplicationShutdown(): void {
     this.transporter.close();
   }
 }
