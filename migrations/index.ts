@@ -9,6 +9,9 @@ import { GapListIndex1764000000007 } from './1764000000007-gap-list-index';
 import { Utf8mb41764000000008 } from './1764000000008-utf8mb4';
 import { WorkLeases1764000000009 } from './1764000000009-work-leases';
 import { RoundGuard1764000000010 } from './1764000000010-round-guard';
+import { MembersAndCongress1764000000011 } from './1764000000011-members-and-congress';
+import { Campaigns1764000000012 } from './1764000000012-campaigns';
+import { WorkingDayCalendar1764000000013 } from './1764000000013-working-day-calendar';
 
 /** Every migration, oldest first. Listed as classes so the same list works from src and dist. */
 export const MIGRATIONS = [
@@ -23,4 +26,7 @@ export const MIGRATIONS = [
   Utf8mb41764000000008,
   WorkLeases1764000000009,
   RoundGuard1764000000010,
+  MembersAndCongress1764000000011,
+  Campaigns1764000000012,
+  WorkingDayCalendar1764000000013,
 ];

@@ -27,6 +27,7 @@ const targets = [
     inputs: [
       'src',
       'migrations',
+      'templates',
       'tsconfig.json',
       'tsconfig.build.json',
       'package-lock.json',

@@ -1,5 +1,7 @@
 import { authConfig, loadAuthConfig } from './auth/auth.config';
 import { businessTimeConfig, loadBusinessTimeConfig } from './common/clock/business-time.config';
+import { campaignsConfig, loadCampaignsConfig } from './campaigns/campaigns.config';
+import { documentsConfig, loadDocumentsConfig } from './documents/documents.config';
 import { loadSchedulerConfig, schedulerConfig } from './common/scheduler/scheduler.config';
 import { importsConfig, loadImportsConfig } from './imports/imports.config';
 import { loadNegotiationsConfig, negotiationsConfig } from './negotiations/negotiations.config';
@@ -25,6 +27,8 @@ const LOADERS = {
   reports: loadReportsConfig,
   mail: loadMailConfig,
   imports: loadImportsConfig,
+  documents: loadDocumentsConfig,
+  campaigns: loadCampaignsConfig,
 };
 
 export type AllConfig = { [Slice in keyof typeof LOADERS]: ReturnType<(typeof LOADERS)[Slice]> };
@@ -41,6 +45,8 @@ export const CONFIG_SLICES = {
   reports: reportsConfig,
   mail: mailConfig,
   imports: importsConfig,
+  documents: documentsConfig,
+  campaigns: campaignsConfig,
 } satisfies { [Slice in keyof AllConfig]: { KEY: string | symbol; (): AllConfig[Slice] } };
 
 /**

@@ -1,6 +1,10 @@
 import { AuditEntry } from './audit/audit-entry.entity';
 import { LoginFailure } from './auth/login-failure.entity';
+import { CalendarYear } from './calendar/calendar-year.entity';
+import { Campaign } from './campaigns/campaign.entity';
+import { CampaignItem } from './campaigns/campaign-item.entity';
 import { Enterprise } from './enterprises/enterprise.entity';
+import { MemberCountChange } from './enterprises/member-count-change.entity';
 import { Agreement } from './negotiations/entities/agreement.entity';
 import { Deadline } from './negotiations/entities/deadline.entity';
 import { Negotiation } from './negotiations/entities/negotiation.entity';
@@ -19,6 +23,7 @@ export const ENTITIES = [
   OrgUnit,
   User,
   Enterprise,
+  MemberCountChange,
   AuditEntry,
   LoginFailure,
   Negotiation,
@@ -27,4 +32,7 @@ export const ENTITIES = [
   Deadline,
   Agreement,
   Reminder,
+  Campaign,
+  CampaignItem,
+  CalendarYear,
 ];

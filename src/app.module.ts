@@ -7,6 +7,8 @@ import { LoggerModule } from 'nestjs-pino';
 import { ScheduleModule } from '@nestjs/schedule';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
+import { CalendarModule } from './calendar/calendar.module';
+import { CampaignsModule } from './campaigns/campaigns.module';
 import { ClockModule } from './common/clock/clock.module';
 import { accessLogSerializers } from './common/http/access-log';
 import { HttpErrorFilter } from './common/http/http-error.filter';
@@ -15,6 +17,7 @@ import { withCausalReads } from './database/causal-reads';
 import { DatabaseModule } from './database/database.module';
 import { buildDataSourceOptions } from './app.data-source';
 import { serverConfig } from './server.config';
+import { DocumentsModule } from './documents/documents.module';
 import { EnterprisesModule } from './enterprises/enterprises.module';
 import { HealthModule } from './health/health.module';
 import { MetricsModule } from './metrics/metrics.module';
@@ -60,10 +63,13 @@ import { UsersModule } from './users/users.module';
     UsersModule,
     AuthModule,
     EnterprisesModule,
+    CalendarModule,
     NegotiationsModule,
+    DocumentsModule,
     ReportsModule,
     RemindersModule,
     ImportsModule,
+    CampaignsModule,
   ],
   providers: [
     { provide: APP_PIPE, useFactory: createValidationPipe },

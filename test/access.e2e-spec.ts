@@ -35,6 +35,8 @@ const POLICY: Record<string, 'public' | Role[]> = {
   'GET /api/v1/negotiations/:id': ['admin', 'supervisor', 'instructor'],
   'POST /api/v1/negotiations/:id/events': ['admin', 'instructor'],
   'GET /api/v1/negotiations/:id/events': ['admin', 'supervisor', 'instructor'],
+  'GET /api/v1/negotiations/:id/documents': ['admin', 'supervisor', 'instructor'],
+  'GET /api/v1/negotiations/:id/documents/:kind.docx': ['admin', 'supervisor', 'instructor'],
   'POST /api/v1/agreements/historical': ['admin'],
   'GET /api/v1/workflow': ['admin', 'supervisor', 'instructor'],
   'POST /api/v1/timers/run': ['admin'],
@@ -43,9 +45,17 @@ const POLICY: Record<string, 'public' | Role[]> = {
   'GET /api/v1/reports/union-founding{.:format}': ['admin', 'supervisor', 'instructor'],
   'GET /api/v1/reports/agreements{.:format}': ['admin', 'supervisor', 'instructor'],
   'GET /api/v1/reports/trend{.:format}': ['admin', 'supervisor', 'instructor'],
+  'GET /api/v1/reports/statistics{.:format}': ['admin', 'supervisor', 'instructor'],
+  'GET /api/v1/reports/work-summary{.:format}': ['admin', 'supervisor', 'instructor'],
   'GET /api/v1/reminders': ['admin', 'supervisor'],
   'POST /api/v1/reminders/run': ['admin'],
   'POST /api/v1/reminders/:id/retry': ['admin'],
+  'POST /api/v1/campaigns/preview': ['admin'],
+  'POST /api/v1/campaigns': ['admin'],
+  'GET /api/v1/campaigns': ['admin', 'supervisor'],
+  'GET /api/v1/campaigns/:id': ['admin', 'supervisor'],
+  'POST /api/v1/campaigns/:id/run': ['admin'],
+  'GET /api/v1/campaigns/:id/offers.zip': ['admin', 'supervisor'],
   'POST /api/v1/enterprises/import': ['admin'],
   'POST /api/v1/agreements/import': ['admin'],
   'GET /api/v1/enterprises.:format': ['admin', 'supervisor', 'instructor'],
@@ -57,6 +67,9 @@ const POLICY: Record<string, 'public' | Role[]> = {
   'GET /api/v1/org-units/:id/targets': ['admin', 'supervisor', 'instructor'],
   'PUT /api/v1/org-units/:id/targets': ['admin'],
   'POST /api/v1/org-units/import': ['admin'],
+  'GET /api/v1/calendar': ['admin', 'supervisor', 'instructor'],
+  'GET /api/v1/calendar/:year': ['admin', 'supervisor', 'instructor'],
+  'PUT /api/v1/calendar/:year': ['admin'],
 };
 
 const ROLES: Role[] = ['admin', 'supervisor', 'instructor'];
@@ -114,6 +127,8 @@ describe('Access control (e2e)', () => {
       const [method, path] = route.split(' ');
       const openApiPath = path
         .replace(':id', '{id}')
+        .replace(':kind', '{kind}')
+        .replace(':year', '{year}')
         .replace('{.:format}', '.{format}')
         .replace('.:format', '.{format}');
       const { responses } = docs.paths[openApiPath][method.toLowerCase()];
@@ -146,7 +161,16 @@ describe('Access control (e2e)', () => {
       paths: Record<string, Record<string, { parameters?: Array<{ name: string; in: string }> }>>;
     };
     const reportPaths = Object.keys(docs.paths).filter((path) => path.startsWith('/api/v1/reports/'));
-    for (const report of ['signing-rates', 'target-gaps', 'union-founding', 'agreements', 'trend']) {
+    const reports = [
+      'signing-rates',
+      'target-gaps',
+      'union-founding',
+      'agreements',
+      'trend',
+      'statistics',
+      'work-summary',
+    ];
+    for (const report of reports) {
       const json = docs.paths[`/api/v1/reports/${report}`]?.get;
       expect({ report, json: Boolean(json) }).toEqual({ report, json: true });
       expect(json!.parameters?.some((parameter) => parameter.name === 'format')).toBe(false);

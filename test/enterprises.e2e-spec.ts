@@ -1,7 +1,10 @@
 import request from 'supertest';
 import { Clock } from '../src/common/clock/clock';
+import { addDays } from '../src/common/dates/business-date';
+import { AuditEntry } from '../src/audit/audit-entry.entity';
 import { Enterprise } from '../src/enterprises/enterprise.entity';
 import { EnterprisesRepository } from '../src/enterprises/enterprises.repository';
+import { MemberCountChange } from '../src/enterprises/member-count-change.entity';
 import { anEnterprise } from './support/factories';
 import { createTestApp, TestApp } from './support/test-app';
 import { aSignedInUser, SignedInUser } from './support/users';
@@ -48,6 +51,8 @@ describe('Enterprises API (e2e)', () => {
         instructorId: null,
         registeredOn: '2015-03-02',
         closedOn: null,
+        memberCount: null,
+        workersCongressOn: null,
         version: 1,
       });
       const read = await request(sut.http)
@@ -382,6 +387,191 @@ describe('Enterprises API (e2e)', () => {
     });
   });
 
+  describe('members (会员人数) and the workers’ congress (职代会建立日期)', () => {
+    const patch = (id: number, body: object) =>
+      request(sut.http).patch(`/api/v1/enterprises/${id}`).set(admin.auth).send(body);
+    /** The clock at 17:30 UTC, already the next day in Shanghai: the business day a change is recorded on. */
+    const atShanghaiDay = (day: string) =>
+      jest.spyOn(sut.app.get(Clock), 'now').mockReturnValue(new Date(`${addDays(day, -1)}T17:30:00Z`));
+    const changes = async () =>
+      (await sut.dataSource.getRepository(MemberCountChange).find({ order: { id: 'ASC' } })).map(
+        ({ enterpriseId, recordedOn, memberCount, increase }) => ({
+          enterpriseId,
+          recordedOn,
+          memberCount,
+          increase,
+        }),
+      );
+
+    it('records the count given when the enterprise is created as an increase from zero, on the business day', async () => {
+      atShanghaiDay('2026-03-02'); // 17:30 UTC on 1 March
+      const created = (
+        await post(anEnterprise({ memberCount: 85, workersCongressOn: '2021-04-15' })).expect(201)
+      ).body;
+      expect(created).toMatchObject({ memberCount: 85, workersCongressOn: '2021-04-15', version: 1 });
+      expect(await changes()).toEqual([
+        { enterpriseId: created.id, recordedOn: '2026-03-02', memberCount: 85, increase: 85 },
+      ]);
+      const read = await request(sut.http).get(`/api/v1/enterprises/${created.id}`).set(admin.auth);
+      expect(read.body).toMatchObject({ memberCount: 85, workersCongressOn: '2021-04-15' });
+      const listed = await request(sut.http).get('/api/v1/enterprises').set(admin.auth).expect(200);
+      expect(listed.body.items[0]).toMatchObject({ memberCount: 85, workersCongressOn: '2021-04-15' });
+      const audit = await sut.dataSource
+        .getRepository(AuditEntry)
+        .findOneByOrFail({ action: 'enterprise.create' });
+      expect(audit.changes).toMatchObject({
+        memberCount: { from: null, to: 85 },
+        workersCongressOn: { from: null, to: '2021-04-15' },
+      });
+
+      // Without a count, nothing is recorded; a count of nobody is recorded, adding nobody.
+      await post(anEnterprise()).expect(201);
+      const none = (await post(anEnterprise({ memberCount: 0 })).expect(201)).body;
+      expect((await changes()).slice(1)).toEqual([
+        { enterpriseId: none.id, recordedOn: '2026-03-02', memberCount: 0, increase: 0 },
+      ]);
+    });
+
+    it('records each changed count with what it added: a rise its difference, a fall nothing, the same count no row', async () => {
+      atShanghaiDay('2026-01-10');
+      const created = (await post(anEnterprise({ memberCount: 85 })).expect(201)).body;
+      atShanghaiDay('2026-02-20');
+      await patch(created.id, { memberCount: 100, expectedVersion: 1 }).expect(200);
+      atShanghaiDay('2026-03-05');
+      const fell = await patch(created.id, { memberCount: 90, expectedVersion: 2 }).expect(200);
+      expect(fell.body).toMatchObject({ memberCount: 90, version: 3 });
+      // The same count again, or a change of something else: nothing to record, and nothing written.
+      const same = await patch(created.id, { memberCount: 90, expectedVersion: 3 }).expect(200);
+      expect(same.body.version).toBe(3);
+      await patch(created.id, { community: '金雁社区', expectedVersion: 3 }).expect(200);
+      // A stale version writes nothing, the count included.
+      await patch(created.id, { memberCount: 120, expectedVersion: 3 }).expect(409);
+      // Cleared (not known), then given again: it adds only what it grew by since the last count recorded.
+      atShanghaiDay('2026-04-01');
+      await patch(created.id, { memberCount: null, expectedVersion: 4 }).expect(200);
+      await patch(created.id, { memberCount: 96, expectedVersion: 5 }).expect(200);
+      expect(await changes()).toEqual([
+        { enterpriseId: created.id, recordedOn: '2026-01-10', memberCount: 85, increase: 85 },
+        { enterpriseId: created.id, recordedOn: '2026-02-20', memberCount: 100, increase: 15 },
+        { enterpriseId: created.id, recordedOn: '2026-03-05', memberCount: 90, increase: 0 },
+        { enterpriseId: created.id, recordedOn: '2026-04-01', memberCount: 96, increase: 6 },
+      ]);
+      const updates = await sut.dataSource
+        .getRepository(AuditEntry)
+        .find({ where: { action: 'enterprise.update' }, order: { id: 'ASC' } });
+      expect(updates.map((entry) => entry.changes)).toEqual([
+        { memberCount: { from: 85, to: 100 } },
+        { memberCount: { from: 100, to: 90 } },
+        { community: { from: '家和社区', to: '金雁社区' } },
+        { memberCount: { from: 90, to: null } },
+        { memberCount: { from: null, to: 96 } },
+      ]);
+    });
+
+    it('writes the count and its change in one transaction: when the change cannot be recorded, nothing is written', async () => {
+      const repository = sut.app.get(EnterprisesRepository);
+      const failToRecord = () =>
+        jest
+          .spyOn(repository as unknown as { recordMemberCounts: () => Promise<void> }, 'recordMemberCounts')
+          .mockRejectedValueOnce(new Error('test: the change row cannot be written'));
+      failToRecord();
+      await post(anEnterprise({ memberCount: 50 })).expect(500);
+      expect((await request(sut.http).get('/api/v1/enterprises').set(admin.auth)).body.total).toBe(0);
+
+      const created = (await post(anEnterprise({ memberCount: 10 })).expect(201)).body;
+      failToRecord();
+      await patch(created.id, { memberCount: 70, name: '改名' }).expect(500);
+      const read = await request(sut.http).get(`/api/v1/enterprises/${created.id}`).set(admin.auth);
+      expect(read.body).toEqual(created);
+      expect(await changes()).toEqual([
+        expect.objectContaining({ enterpriseId: created.id, memberCount: 10 }),
+      ]);
+      expect(await sut.dataSource.getRepository(AuditEntry).countBy({ action: 'enterprise.update' })).toBe(0);
+
+      // A taken credit code refuses the whole write, the count with it.
+      await post(anEnterprise({ creditCode: created.creditCode, memberCount: 50 })).expect(409);
+      expect(await changes()).toHaveLength(1);
+    });
+
+    it.each([
+      ['a negative member count', { memberCount: -1 }, 'memberCount', /0 or more/],
+      ['a fractional member count', { memberCount: 12.5 }, 'memberCount', /whole number/],
+      ['a member count as a string', { memberCount: '12' }, 'memberCount', /whole number/],
+      ['a member count over 10,000,000', { memberCount: 10_000_001 }, 'memberCount', /at most 10000000/],
+      [
+        'a congress date in another format',
+        { workersCongressOn: '2021/04/15' },
+        'workersCongressOn',
+        /YYYY-MM-DD/,
+      ],
+      [
+        'a congress date that does not exist',
+        { workersCongressOn: '2021-02-29' },
+        'workersCongressOn',
+        /real date/,
+      ],
+    ])('answers 422 naming the field for %s, and writes nothing', async (_case, change, field, message) => {
+      const res = await post({ ...anEnterprise(), ...change }).expect(422);
+      expect(res.body.code).toBe('REQUEST.VALIDATION_FAILED');
+      expect(res.body.errors).toEqual([{ field, message: expect.stringMatching(message) }]);
+      const created = (await post(anEnterprise({ memberCount: 5 })).expect(201)).body;
+      const refused = await patch(created.id, change).expect(422);
+      expect(refused.body.errors).toEqual([{ field, message: expect.stringMatching(message) }]);
+      expect((await request(sut.http).get('/api/v1/enterprises').set(admin.auth)).body.total).toBe(1);
+      expect(await changes()).toHaveLength(1);
+    });
+
+    it('takes members above the head count and a member count of a firm without a union (rosters are reported on different days)', async () => {
+      const res = await post(
+        anEnterprise({ employeeCount: 40, memberCount: 46, unionFoundedOn: null }),
+      ).expect(201);
+      expect(res.body).toMatchObject({ employeeCount: 40, memberCount: 46 });
+      await post(anEnterprise({ memberCount: 10_000_000 })).expect(201);
+    });
+
+    it('answers 422 ENTERPRISE.WORKERS_CONGRESS_ON for a congress in the future or before the enterprise, judged when its dates change', async () => {
+      atShanghaiDay('2026-11-25');
+      await post(anEnterprise({ workersCongressOn: '2026-11-25' })).expect(201); // today
+      const future = await post(anEnterprise({ workersCongressOn: '2026-11-26' })).expect(422);
+      expect(future.body).toEqual({
+        statusCode: 422,
+        code: 'ENTERPRISE.WORKERS_CONGRESS_ON',
+        message: 'workersCongressOn 2026-11-26 is in the future (today is 2026-11-25)',
+        errors: [
+          {
+            field: 'workersCongressOn',
+            message: 'workersCongressOn 2026-11-26 is in the future (today is 2026-11-25)',
+          },
+        ],
+      });
+      const early = await post(
+        anEnterprise({ registeredOn: '2015-03-02', workersCongressOn: '2015-03-01' }),
+      ).expect(422);
+      expect(early.body.errors).toEqual([
+        {
+          field: 'workersCongressOn',
+          message:
+            'workersCongressOn 2015-03-01 is before the enterprise was registered (registeredOn 2015-03-02)',
+        },
+      ]);
+      // No registration date: only the future is refused.
+      await post(anEnterprise({ registeredOn: null, workersCongressOn: '1990-01-01' })).expect(201);
+
+      const created = (
+        await post(anEnterprise({ registeredOn: '2015-03-02', workersCongressOn: '2016-05-04' })).expect(201)
+      ).body;
+      // A registration moved after the congress is refused under the congress's date.
+      const moved = await patch(created.id, { registeredOn: '2017-01-01' }).expect(422);
+      expect(moved.body.code).toBe('ENTERPRISE.WORKERS_CONGRESS_ON');
+      // A record stored before the rule stays editable; its congress date is judged when it changes.
+      await sut.dataSource.getRepository(Enterprise).update(created.id, { workersCongressOn: '2014-01-01' });
+      await patch(created.id, { employeeCount: 99 }).expect(200);
+      await patch(created.id, { workersCongressOn: '2014-02-01' }).expect(422);
+      await patch(created.id, { workersCongressOn: null }).expect(200);
+      expect((await request(sut.http).get('/api/v1/enterprises').set(admin.auth)).body.total).toBe(3);
+    });
+  });
+
   describe('versions: PATCH with expectedVersion or If-Match', () => {
     const patch = (id: number, body: object, headers: Record<string, string> = {}) =>
       request(sut.http).patch(`/api/v1/enterprises/${id}`).set(admin.auth).set(headers).send(body);
@@ -435,10 +625,12 @@ describe('Enterprises API (e2e)', () => {
       const write = repository.updateAtVersion.bind(repository);
       // Someone else's write lands between each attempt's check and its write (in the same
       // transaction here, so it is the same on every database): every attempt loses.
-      jest.spyOn(repository, 'updateAtVersion').mockImplementation(async (manager, id, version, changes) => {
-        await manager.query('UPDATE enterprises SET version = version + 1 WHERE id = ?', [id]);
-        return write(manager, id, version, changes);
-      });
+      jest
+        .spyOn(repository, 'updateAtVersion')
+        .mockImplementation(async (manager, before, changes, recordedOn) => {
+          await manager.query('UPDATE enterprises SET version = version + 1 WHERE id = ?', [before.id]);
+          return write(manager, before, changes, recordedOn);
+        });
       const res = await patch(created.id, { name: '改名' }).expect(409);
       expect(res.body).toEqual({
         statusCode: 409,
@@ -595,7 +787,14 @@ describe('Enterprises API (e2e)', () => {
       expect.arrayContaining(['/api/v1/enterprises', '/api/v1/enterprises/{id}', '/health']),
     );
     const schemas = res.body.components.schemas;
-    expect(Object.keys(schemas.CreateEnterpriseDto.properties)).toHaveLength(12);
+    expect(Object.keys(schemas.CreateEnterpriseDto.properties)).toHaveLength(14);
+    expect(schemas.CreateEnterpriseDto.properties).toMatchObject({
+      memberCount: { type: 'number', nullable: true, minimum: 0, maximum: 10_000_000 },
+      workersCongressOn: { type: 'string', format: 'date', nullable: true },
+    });
+    expect(schemas.EnterpriseResponse.required).toEqual(
+      expect.arrayContaining(['memberCount', 'workersCongressOn']),
+    );
     // township or orgUnitId, one of them: neither is required on its own
     expect(schemas.CreateEnterpriseDto.required).not.toContain('township');
     expect(schemas.CreateEnterpriseDto.required).toEqual(

@@ -351,6 +351,17 @@ describe('Federation scope: a sibling county is out of reach (e2e)', () => {
       expect(second.body.orgUnitId).toBe(first.body.orgUnitId);
       const unit = await sut.app.get(OrgUnitsRepository).findById(first.body.orgUnitId);
       expect(unit).toMatchObject({ name: '蟠龙镇', level: 'township', code: '999999001000' });
+      // Created as a unit made through the API would be: on the trail, by whoever named it.
+      const trail = await get('audit', admin, { entityType: 'org_unit', entityId: String(unit!.id) }).expect(
+        200,
+      );
+      expect(trail.body.items).toEqual([
+        expect.objectContaining({
+          action: 'org_unit.create',
+          actorId: admin.id,
+          changes: expect.objectContaining({ name: { from: null, to: '蟠龙镇' } }),
+        }),
+      ]);
       const other = await patch(`enterprises/${first.body.id}`, admin, { township: '新华街道' }).expect(200);
       expect(other.body.orgUnitId).not.toBe(first.body.orgUnitId);
       const next = await sut.app.get(OrgUnitsRepository).findById(other.body.orgUnitId);

@@ -7,6 +7,7 @@ import { loadImportsConfig } from '../src/imports/imports.config';
 import { isMysqlFamily } from '../src/database/transactions';
 import { Enterprise } from '../src/enterprises/enterprise.entity';
 import { EnterprisesRepository } from '../src/enterprises/enterprises.repository';
+import { MemberCountChange } from '../src/enterprises/member-count-change.entity';
 import { Negotiation } from '../src/negotiations/entities/negotiation.entity';
 import { aCreditCode } from './support/factories';
 import { createTestApp, TestApp } from './support/test-app';
@@ -635,7 +636,7 @@ describe('Roster and agreement import/export (e2e)', () => {
       ),
       messageZh:
         '所有工作表的前 10 行中都没有表头行（写明“企业名称”“统一社会信用代码”等列名的一行）。' +
-        '请在数据上方用一行写明列名，可用的列名：企业名称、统一社会信用代码、所有制类型、乡镇/街道、区划代码、村/社区、行业门类、职工人数、建会日期、指导员账号、成立日期、注销日期',
+        '请在数据上方用一行写明列名，可用的列名：企业名称、统一社会信用代码、所有制类型、乡镇/街道、区划代码、村/社区、行业门类、职工人数、建会日期、指导员账号、成立日期、注销日期、会员人数、职代会建立日期',
     });
     const agreements = await upload('agreements/import', file, '协议.xlsx').expect(422);
     expect(agreements.body.messageZh).toContain('“统一社会信用代码”“签订日期”');
@@ -672,6 +673,190 @@ describe('Roster and agreement import/export (e2e)', () => {
     await upload('enterprises/import', await xlsx([HEADERS]), 'a.xlsx', { dryRun: 'maybe' }).expect(422);
   });
 
+  describe('会员人数 and 职代会建立日期', () => {
+    const MEMBER_HEADERS = [...HEADERS, '会员人数', '职代会建立日期'];
+    /** A roster row of a private firm with its members and workers' congress. */
+    const row = (
+      name: string,
+      code: string,
+      members: Cell,
+      congress: Cell,
+      registeredOn: Cell = '2012-04-01',
+    ) => [
+      name,
+      code,
+      '私营企业',
+      '金山镇',
+      null,
+      'C',
+      120,
+      '2015-06-01',
+      null,
+      registeredOn,
+      null,
+      members,
+      congress,
+    ];
+    const changes = async () =>
+      (await sut.dataSource.getRepository(MemberCountChange).find({ order: { id: 'ASC' } })).map(
+        ({ enterpriseId, recordedOn, memberCount, increase }) => ({
+          enterpriseId,
+          recordedOn,
+          memberCount,
+          increase,
+        }),
+      );
+    const stored = (creditCode: string) =>
+      sut.dataSource.getRepository(Enterprise).findOneByOrFail({ creditCode });
+
+    it('imports both columns and records the member counts it sets or changes, as the API does', async () => {
+      const clock = jest.spyOn(sut.app.get(Clock), 'now');
+      clock.mockReturnValue(new Date('2026-03-01T17:30:00Z')); // the 2nd in Shanghai
+      const [a, b, c] = [aCreditCode(), aCreditCode(), aCreditCode()];
+      const first = await upload(
+        'enterprises/import',
+        await xlsx([
+          MEMBER_HEADERS,
+          row('金山纸厂', a, 96, '2019年5月1日'),
+          row('万安物流有限公司', b, '１，２００', new Date(Date.UTC(2020, 2, 8))),
+          row('蟠龙茶厂', c, null, null),
+        ]),
+        '名册.xlsx',
+      ).expect(200);
+      expect(first.body).toMatchObject({ created: 3, errors: [] });
+      const [ea, eb, ec] = [await stored(a), await stored(b), await stored(c)];
+      expect([ea, eb, ec].map((e) => [e.memberCount, e.workersCongressOn])).toEqual([
+        [96, '2019-05-01'],
+        [1200, '2020-03-08'],
+        [null, null],
+      ]);
+      expect(await changes()).toEqual([
+        { enterpriseId: ea.id, recordedOn: '2026-03-02', memberCount: 96, increase: 96 },
+        { enterpriseId: eb.id, recordedOn: '2026-03-02', memberCount: 1200, increase: 1200 },
+      ]);
+
+      // A month on: one grew, one shrank, one is given its count; the same file again changes nothing.
+      clock.mockReturnValue(new Date('2026-04-01T17:30:00Z'));
+      const rows = [
+        row('金山纸厂', a, 110, '2019-05-01'),
+        row('万安物流有限公司', b, 1150, '2020-03-08'),
+        row('蟠龙茶厂', c, 40, '2021-09-30'),
+      ];
+      const second = await upload(
+        'enterprises/import',
+        await xlsx([MEMBER_HEADERS, ...rows]),
+        'a.xlsx',
+      ).expect(200);
+      expect(second.body).toMatchObject({ created: 0, updated: 3, unchanged: 0, errors: [] });
+      const again = await upload(
+        'enterprises/import',
+        await xlsx([MEMBER_HEADERS, ...rows]),
+        'a.xlsx',
+      ).expect(200);
+      expect(again.body).toMatchObject({ updated: 0, unchanged: 3 });
+      // A roster without the columns leaves the counts and dates alone.
+      const without = await upload(
+        'enterprises/import',
+        await xlsx([HEADERS, ...rows.map((cells) => cells.slice(0, HEADERS.length))]),
+        'b.xlsx',
+      ).expect(200);
+      expect(without.body).toMatchObject({ updated: 0, unchanged: 3 });
+      expect((await changes()).slice(2)).toEqual([
+        { enterpriseId: ea.id, recordedOn: '2026-04-02', memberCount: 110, increase: 14 },
+        { enterpriseId: eb.id, recordedOn: '2026-04-02', memberCount: 1150, increase: 0 },
+        { enterpriseId: ec.id, recordedOn: '2026-04-02', memberCount: 40, increase: 40 },
+      ]);
+      const audited = await sut.dataSource
+        .getRepository(AuditEntry)
+        .find({ where: { action: 'enterprise.import.update' }, order: { id: 'ASC' } });
+      expect(audited.map((entry) => entry.changes)).toEqual([
+        { memberCount: { from: 96, to: 110 } },
+        { memberCount: { from: 1200, to: 1150 } },
+        { memberCount: { from: null, to: 40 }, workersCongressOn: { from: null, to: '2021-09-30' } },
+      ]);
+
+      // The export carries both columns and imports back unchanged.
+      const exported = await request(sut.http).get('/api/v1/enterprises.csv').set(admin.auth).expect(200);
+      const lines = exported.text.split('\r\n');
+      expect(lines[1].split(',').slice(-4)).toEqual(['会员人数', '职代会建立日期', '所有制类别', '系统编号']);
+      expect(lines.find((line) => line.startsWith('金山纸厂,'))).toContain(',110,2019-05-01,');
+      const back = await upload('enterprises/import', Buffer.from(exported.text), 'roster.csv').expect(200);
+      expect(back.body).toMatchObject({ updated: 0, unchanged: 3, errors: [] });
+      expect(await changes()).toHaveLength(5);
+    });
+
+    it('refuses a bad member count or congress date with a Chinese row message, and writes nothing of that row', async () => {
+      jest.spyOn(sut.app.get(Clock), 'now').mockReturnValue(new Date('2026-11-24T17:30:00Z')); // the 25th in Shanghai
+      const good = aCreditCode();
+      const bad: Cell[][] = [
+        row('人数是字', aCreditCode(), '很多', null),
+        row('人数为负', aCreditCode(), -5, null),
+        row('人数有小数', aCreditCode(), 12.5, null),
+        row('日期不存在', aCreditCode(), 30, '2026-02-30'),
+        row('职代会早于成立', aCreditCode(), 30, '2011-12-31', '2012-04-01'),
+        row('职代会在将来', aCreditCode(), 30, '2026-11-26'),
+      ];
+      const file = await xlsx([MEMBER_HEADERS, row('金山纸厂', good, 50, '2020-01-01'), ...bad]);
+      const atomic = await upload('enterprises/import', file, 'bad.xlsx', { atomic: 'true' }).expect(200);
+      expect(atomic.body).toMatchObject({ created: 0, applied: false });
+      expect(await count()).toBe(0);
+      expect(await changes()).toEqual([]);
+
+      const res = await upload('enterprises/import', file, 'bad.xlsx').expect(200);
+      expect(res.body.created).toBe(1);
+      const memberCountZh = '应为 0 至 10000000 之间的整数（不知道可留空）';
+      expect(res.body.errors).toEqual([
+        {
+          row: 3,
+          column: '会员人数',
+          value: '很多',
+          message: expect.stringMatching(/whole number/),
+          messageZh: memberCountZh,
+        },
+        {
+          row: 4,
+          column: '会员人数',
+          value: '-5',
+          message: 'memberCount must be 0 or more',
+          messageZh: memberCountZh,
+        },
+        {
+          row: 5,
+          column: '会员人数',
+          value: '12.5',
+          message: 'memberCount must be a whole number',
+          messageZh: memberCountZh,
+        },
+        {
+          row: 6,
+          column: '职代会建立日期',
+          value: '2026-02-30',
+          message: expect.stringMatching(/real date/),
+          messageZh: '应为有效日期，如 2026-03-05',
+        },
+        {
+          row: 7,
+          column: '职代会建立日期',
+          value: '2011-12-31',
+          message:
+            'workersCongressOn 2011-12-31 is before the enterprise was registered (registeredOn 2012-04-01)',
+          messageZh: '职代会建立日期 2011-12-31 不能早于企业成立日期 2012-04-01',
+        },
+        {
+          row: 8,
+          column: '职代会建立日期',
+          value: '2026-11-26',
+          message: 'workersCongressOn 2026-11-26 is in the future (today is 2026-11-25)',
+          messageZh: '职代会建立日期 2026-11-26 不能晚于今天（2026-11-25）',
+        },
+      ]);
+      expect(await count()).toBe(1);
+      expect(await changes()).toEqual([
+        { enterpriseId: (await stored(good)).id, recordedOn: '2026-11-25', memberCount: 50, increase: 50 },
+      ]);
+    });
+  });
+
   it.each(['xlsx', 'csv'])(
     'exports the roster as .%s with Chinese headers, and the export imports back unchanged',
     async (format) => {
@@ -685,7 +870,9 @@ describe('Roster and agreement import/export (e2e)', () => {
       if (format === 'csv') {
         const lines = (exported.body as Buffer).toString('utf8').slice(1).split('\r\n');
         const exportedHeaders = [...HEADERS.slice(0, 4), '区划代码', ...HEADERS.slice(4)];
-        expect(lines[1]).toBe([...exportedHeaders, '所有制类别', '系统编号'].join(','));
+        expect(lines[1]).toBe(
+          [...exportedHeaders, '会员人数', '职代会建立日期', '所有制类别', '系统编号'].join(','),
+        );
         expect(lines[2]).toContain('国有控股企业');
       }
       const back = await upload('enterprises/import', exported.body as Buffer, `roster.${format}`).expect(

@@ -13,6 +13,7 @@ import {
   aNegotiation,
   anEnterpriseId,
   daysAgo,
+  nationalDue,
   record,
   REPRESENTATIVES,
   today,
@@ -83,9 +84,9 @@ describe('Negotiations API (e2e)', () => {
     const negotiation = await aNegotiation(sut, instructor, { enterpriseIds: [enterpriseId] });
 
     const offered = await record(sut, instructor, negotiation, toSigning(start).slice(0, 1));
-    // 集体合同规定 art. 32: reply within 20 days of receipt.
+    // 集体合同规定 art. 32: reply within 20 days of receipt (民法典 art. 203: not ending on a rest day).
     expect(deadline(offered, 'offer_reply')).toMatchObject({
-      dueOn: addDays(start, 20),
+      dueOn: nationalDue(start, 20),
       rule: '集体合同规定 art. 32',
       ruleZh: '集体合同规定第三十二条',
     });
@@ -93,7 +94,9 @@ describe('Negotiations API (e2e)', () => {
     const signed = await record(sut, instructor, offered, toSigning(start).slice(1));
     expect(signed).toMatchObject({ stage: 'filing', state: 'filing.awaitingSubmission', version: 7 });
     // 工资集体协商试行办法 art. 21: a wage agreement is submitted within 7 days of signing.
-    expect(deadline(signed, 'submission_for_review')).toMatchObject({ dueOn: addDays(start, 27) });
+    expect(deadline(signed, 'submission_for_review')).toMatchObject({
+      dueOn: nationalDue(addDays(start, 20), 7),
+    });
     expect(signed.agreement).toMatchObject({
       signedOn: addDays(start, 20),
       effectiveOn: null,
@@ -603,14 +606,14 @@ describe('Negotiations API (e2e)', () => {
       const after = (await get(negotiation.id)).body;
       // 集体合同规定 art. 47: no objection within 15 days → in force on that day, not the day the timer ran.
       expect(after).toMatchObject({ stage: 'in_force', version: 9 });
-      expect(after.agreement.effectiveOn).toBe(addDays(received, 15));
+      expect(after.agreement.effectiveOn).toBe(nationalDue(received, 15));
       const history = (
         await request(sut.http).get(`/api/v1/negotiations/${negotiation.id}/events`).set(admin.auth)
       ).body;
       expect(history[8]).toMatchObject({
         seq: 9,
         type: 'REVIEW_PERIOD_ELAPSED',
-        occurredOn: addDays(received, 15),
+        occurredOn: nationalDue(received, 15),
         actor: null,
       });
 
@@ -818,13 +821,13 @@ describe('Negotiations under a county rule set (e2e)', () => {
       const signedLocal = await record(after, admin, local, toSigning(start));
       expect(signedLocal.ruleSetVersion).toBe('county-2026.1');
       expect(signedLocal.deadlines.find((d) => d.kind === 'submission_for_review')?.dueOn).toBe(
-        addDays(start, 25),
+        nationalDue(addDays(start, 20), 5),
       );
 
       const signedNational = await record(after, admin, national, toSigning(start));
       expect(signedNational.ruleSetVersion).toBe('national-2004.1');
       expect(signedNational.deadlines.find((d) => d.kind === 'submission_for_review')?.dueOn).toBe(
-        addDays(start, 27),
+        nationalDue(addDays(start, 20), 7),
       );
       await after.reset();
     } finally {

@@ -123,8 +123,17 @@ describe('Migration 1764000000006 on a database of the previous release', () => 
         string,
         unknown
       >[];
-      // Columns later migrations add (the unit, the round guard) are not the previous release's.
-      rows[table] = all.map(({ org_unit_id: _unit, rounds_opened: _rounds, ...rest }) => rest);
+      // Columns later migrations add (the unit, the round guard, members and the workers' congress)
+      // are not the previous release's.
+      rows[table] = all.map(
+        ({
+          org_unit_id: _unit,
+          rounds_opened: _rounds,
+          member_count: _members,
+          workers_congress_on: _congress,
+          ...rest
+        }) => rest,
+      );
     }
     return rows;
   }

@@ -78,6 +78,8 @@ describe('Planner statistics after imports (e2e)', () => {
   let sut: TestApp;
   let admin: SignedInUser;
 
+  const IMPORTED_TABLES = ['enterprises', 'agreements', 'negotiation_enterprises', 'negotiations'];
+
   beforeAll(async () => {
     sut = await createTestApp();
     admin = await aSignedInUser(sut, 'admin');
@@ -163,6 +165,8 @@ describe('Planner statistics after imports (e2e)', () => {
     const statistics = sut.app.get(PlannerStatistics);
     const again = await statistics.refresh('schedule');
     if (isServerDatabase()) expect(again).toContain('enterprises');
-    else expect(again).toEqual([]);
+    // The tables the imports wrote are current. (SQLite's optimize may also pick a small table
+    // the app first read since, e.g. the calendar's years re-read every minute: not the imports'.)
+    else expect(again.filter((table) => IMPORTED_TABLES.includes(table))).toEqual([]);
   });
 });

@@ -1,12 +1,15 @@
 import request from 'supertest';
-import { addDays } from '../src/common/dates/business-date';
+import { addDays, daysBetween } from '../src/common/dates/business-date';
 import { Clock } from '../src/common/clock/clock';
 import { Reminder } from '../src/reminders/reminder.entity';
 import { ReminderSender } from '../src/reminders/reminder-sender';
 import { RemindersService } from '../src/reminders/reminders.service';
 import { loadMailConfig } from '../src/reminders/mail.config';
 import { anEnterprise } from './support/factories';
-import { daysAgo, record, REPRESENTATIVES, today } from './support/negotiations';
+import { daysAgo, nationalDue, record, REPRESENTATIVES, today } from './support/negotiations';
+
+/** Days from today to a due date, as the digest says them (还剩 N 天). */
+const left = (dueOn: string) => daysBetween(today(), dueOn);
 import { SmtpSink } from './support/smtp-sink';
 import { createTestApp, TestApp } from './support/test-app';
 import { aSignedInUser, SignedInUser } from './support/users';
@@ -98,7 +101,8 @@ describe('Reminder e-mails (e2e, real SMTP)', () => {
     await round(await enterprise('丁·待公布', anna.id), [
       ...upToSigning(daysAgo(15)),
       { type: 'SUBMITTED_FOR_REVIEW', occurredOn: daysAgo(12) },
-      { type: 'REVIEW_APPROVED', occurredOn: daysAgo(3) },
+      // Publication due in 5 days: moved off a weekend (民法典 art. 203) it stays within the week.
+      { type: 'REVIEW_APPROVED', occurredOn: daysAgo(5) },
     ]);
     await round(await enterprise('戊·中止待恢复', anna.id), [
       ...upToSigning(daysAgo(30)).slice(0, 3),
@@ -154,13 +158,23 @@ describe('Reminder e-mails (e2e, real SMTP)', () => {
       '已建会未签订工资集体协议的企业',
     ]);
     expect(bySection['要约答复期限']).toEqual([
-      expect.stringMatching(/^- 甲·要约待答复：.*（还剩 5 天）。依据：集体合同规定第三十二条$/),
+      expect.stringMatching(
+        new RegExp(
+          `^- 甲·要约待答复：.*（还剩 ${left(nationalDue(daysAgo(15), 20))} 天）。依据：集体合同规定第三十二条$`,
+        ),
+      ),
     ]);
     expect(bySection['报送劳动保障部门审查']).toEqual([
-      expect.stringMatching(/^- 乙·待报送审查：.*（还剩 2 天）。依据：工资集体协商试行办法第二十一条$/),
+      expect.stringMatching(
+        new RegExp(
+          `^- 乙·待报送审查：.*（还剩 ${left(nationalDue(daysAgo(5), 7))} 天）。依据：工资集体协商试行办法第二十一条$`,
+        ),
+      ),
     ]);
     expect(bySection['审查期届满（届时自动生效）']).toEqual([
-      expect.stringMatching(/^- 丙·审查期将满：.*（还剩 5 天）/),
+      expect.stringMatching(
+        new RegExp(`^- 丙·审查期将满：.*（还剩 ${left(nationalDue(daysAgo(10), 15))} 天）`),
+      ),
     ]);
     expect(bySection['向全体职工公布']).toEqual([expect.stringMatching(/^- 丁·待公布/)]);
     expect(bySection['中止协商后恢复协商']).toEqual([

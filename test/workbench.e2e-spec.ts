@@ -1,9 +1,9 @@
 import request from 'supertest';
 import { anEnterprise } from './support/factories';
-import { aNegotiation, daysAgo, record, today } from './support/negotiations';
+import { aNegotiation, daysAgo, nationalDue, record, today } from './support/negotiations';
 import { createTestApp, TestApp } from './support/test-app';
 import { aSignedInUser, SignedInUser } from './support/users';
-import { addDays } from '../src/common/dates/business-date';
+import { addDays, daysBetween } from '../src/common/dates/business-date';
 import { Enterprise } from '../src/enterprises/enterprise.entity';
 import { NegotiationsRepository } from '../src/negotiations/negotiations.repository';
 
@@ -39,9 +39,10 @@ describe('Workbench reads (e2e)', () => {
     await enterprise('别人的企业', other.id);
     const negotiation = await aNegotiation(sut, instructor, { enterpriseIds: [late] });
     await record(sut, instructor, negotiation, [
-      { type: 'OFFER_SENT', occurredOn: daysAgo(25), sentBy: 'union', receivedOn: daysAgo(25) },
+      { type: 'OFFER_SENT', occurredOn: daysAgo(27), sentBy: 'union', receivedOn: daysAgo(27) },
     ]);
 
+    const replyDue = nationalDue(daysAgo(27), 20);
     const res = await request(sut.http).get('/api/v1/me/agenda').set(instructor.auth).expect(200);
 
     expect(res.body.today).toBe(today());
@@ -51,9 +52,11 @@ describe('Workbench reads (e2e)', () => {
         negotiationId: negotiation.id,
         enterprise: '迟复机械有限公司',
         enterprises: [expect.objectContaining({ id: late, name: '迟复机械有限公司' })],
-        dueOn: addDays(daysAgo(25), 20),
-        daysLeft: -5,
-        overdue: true,
+        // 20 days from receipt, moved off a rest day (民法典 art. 203): 7 days late, fewer after
+        // a holiday (the round's stalled date, 30 days after the offer, is not reached yet).
+        dueOn: replyDue,
+        daysLeft: daysBetween(today(), replyDue),
+        overdue: replyDue < today(),
         rule: '集体合同规定 art. 32',
         ruleZh: '集体合同规定第三十二条',
       },
@@ -75,7 +78,7 @@ describe('Workbench reads (e2e)', () => {
     const second = await enterprise('万安镇兴旺水泥有限公司', instructor.id, { township: '万安镇' });
     const late = await aNegotiation(sut, instructor, { enterpriseIds: [first] });
     await record(sut, instructor, late, [
-      { type: 'OFFER_SENT', occurredOn: daysAgo(25), sentBy: 'union', receivedOn: daysAgo(25) },
+      { type: 'OFFER_SENT', occurredOn: daysAgo(27), sentBy: 'union', receivedOn: daysAgo(27) },
     ]);
     const codes = new Map<number, string>();
     for (const id of [first, second]) {
@@ -196,10 +199,10 @@ describe('Workbench reads (e2e)', () => {
     const stalled = (await list({ open: 'true' })).body.items[0].deadlines;
     expect(stalled).toEqual([expect.objectContaining({ kind: 'stalled', overdue: false, daysLeft: -10 })]);
     expect((await list({ overdue: 'true' })).body.total).toBe(0);
-    // A round whose offer reply is 5 days late is listed.
+    // A round whose offer reply is late (due 20 days after a receipt 27 days ago) is listed.
     const late = await aNegotiation(sut, admin, { agreementKind: 'women', enterpriseIds: [id] });
     await record(sut, admin, late, [
-      { type: 'OFFER_SENT', occurredOn: daysAgo(25), sentBy: 'union', receivedOn: daysAgo(25) },
+      { type: 'OFFER_SENT', occurredOn: daysAgo(27), sentBy: 'union', receivedOn: daysAgo(27) },
     ]);
     expect((await list({ overdue: 'true' })).body.items.map((n: { id: number }) => n.id)).toEqual([late.id]);
     const bad = await request(sut.http).get('/api/v1/negotiations?open=yes').set(instructor.auth).expect(422);

@@ -62,6 +62,28 @@ export function mayAddRootUnit(actor: Pick<Actor, 'orgUnitId'>): boolean {
   return actor.orgUnitId === null;
 }
 
+/**
+ * Whether a record that belongs to a unit's subtree rather than to enterprises (an offer
+ * campaign: its unit, null for the whole deployment) is in the actor's scope: the actor governs
+ * that unit; a record of the whole deployment only for an actor who governs it all.
+ */
+export function unitRecordInScope(actor: Pick<Actor, 'governedUnitIds'>, unitId: number | null): boolean {
+  if (actor.governedUnitIds === null) return true;
+  return unitId !== null && actor.governedUnitIds.includes(unitId);
+}
+
+/**
+ * The SQL condition that keeps the records whose unit (in `column`, null for the whole
+ * deployment) the actor governs ({@link unitRecordInScope}); null when the actor governs all.
+ */
+export function unitRecordScopeCondition(
+  actor: Pick<Actor, 'governedUnitIds'>,
+  column: string,
+): SqlCondition | null {
+  if (actor.governedUnitIds === null) return null;
+  return unitIdCondition(column, actor.governedUnitIds, 'scopeRecordUnit');
+}
+
 /** What a record must show to be judged: its enterprise's assignment and unit. */
 export interface ScopedEnterprise {
   instructorId: number | null;

@@ -2,6 +2,8 @@ import { addDays, addMonths, type BusinessDate } from '../common/dates/business-
 import { creditCodeCheckCharacter, CREDIT_CODE_ALPHABET } from '../enterprises/domain/credit-code';
 import type { OwnershipType } from '../enterprises/domain/ownership';
 import type { AgreementKind, Scope } from '../negotiations/workflow';
+import { type MemberRecord, withMembers } from './demo-members';
+import { random } from './random';
 
 /**
  * A demo county, generated from a fixed seed so every load is the same: townships and
@@ -21,7 +23,15 @@ export interface DemoEnterprise {
   instructor: number;
   unionFoundedOn: BusinessDate | null;
   registeredOn: BusinessDate;
+  /** 会员人数 now: the last of `memberHistory`; null without a union. */
+  memberCount: number | null;
+  workersCongressOn: BusinessDate | null;
+  /** The member counts as the office recorded them, oldest first (demo-members.ts). */
+  memberHistory: MemberRecord[];
 }
+
+/** The enterprise as first drawn, before its members (demo-members.ts). */
+export type DrawnEnterprise = Omit<DemoEnterprise, 'memberCount' | 'workersCongressOn' | 'memberHistory'>;
 
 export interface DemoRound {
   agreementKind: AgreementKind;
@@ -50,6 +60,9 @@ export interface DemoCounty {
   historical: DemoHistorical[];
   rounds: DemoRound[];
 }
+
+/** The county as first drawn: its enterprises before their members. */
+export type DrawnCounty = Omit<DemoCounty, 'enterprises'> & { enterprises: DrawnEnterprise[] };
 
 const TOWNSHIPS: Record<string, string[]> = {
   金山镇: ['家和社区', '金雁社区', '金山村'],
@@ -86,17 +99,6 @@ const SURNAMES = [
   '永安',
   '瑞丰',
 ];
-
-/** Deterministic PRNG (mulberry32), so the demo is the same on every machine. */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function creditCode(serial: number): string {
   let body = '';
@@ -210,6 +212,19 @@ export function demoCounty(
   today: BusinessDate,
   options: DemoCountyOptions = SEED_COUNTY_OPTIONS,
 ): DemoCounty {
+  const drawn = drawnCounty(today, options);
+  return { ...drawn, enterprises: withMembers(drawn, today, options) };
+}
+
+/**
+ * The county's enterprises, agreements and rounds, drawn as they always were (the spec keeps
+ * them so): the members, the workers' congresses and the unions of the last half-year are
+ * added after, from a generator of their own (demo-members.ts).
+ */
+export function drawnCounty(
+  today: BusinessDate,
+  options: DemoCountyOptions = SEED_COUNTY_OPTIONS,
+): DrawnCounty {
   const { landmarks } = options;
   const TOWNSHIPS = options.townships;
   const rnd = random(options.seed);
@@ -232,7 +247,7 @@ export function demoCounty(
     }
     throw new Error(`demo county: every trade name of ${township}…${trade} is taken`);
   };
-  const enterprises: DemoEnterprise[] = [];
+  const enterprises: DrawnEnterprise[] = [];
   const count = options.count;
   for (let key = 1; key <= count; key++) {
     const township = townships[key % townships.length];
@@ -366,7 +381,7 @@ export function demoCounty(
 /** The seed county's own cases, drawn after everything else. */
 function addLandmarks(
   today: BusinessDate,
-  enterprises: DemoEnterprise[],
+  enterprises: DrawnEnterprise[],
   historical: DemoHistorical[],
   rounds: DemoRound[],
 ): void {

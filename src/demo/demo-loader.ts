@@ -95,11 +95,23 @@ export class DemoLoader {
     const actor = SYSTEM_ACTOR;
     const ids = new Map<number, number>();
     for (const e of county.enterprises) {
-      const { key, instructor, ...fields } = e;
+      const { key, instructor, memberHistory, memberCount: _now, ...fields } = e;
+      // The member counts as the office recorded them over the past months (demo-members.ts),
+      // each on its day: what the work summary's members added are counted from.
+      const [first, ...later] = memberHistory;
       const created = await this.enterprises.create(
-        { ...fields, orgUnitId: townships.get(e.township)!.id, instructorId: instructorIds[instructor] },
+        {
+          ...fields,
+          memberCount: first?.memberCount ?? null,
+          orgUnitId: townships.get(e.township)!.id,
+          instructorId: instructorIds[instructor],
+        },
         actor,
+        { recordedOn: first?.recordedOn },
       );
+      for (const { memberCount, recordedOn } of later) {
+        await this.enterprises.update(created.id, { memberCount }, actor, undefined, { recordedOn });
+      }
       ids.set(key, created.id);
     }
     const enterpriseIds = (keys: number[]) => keys.map((key) => ids.get(key)!);

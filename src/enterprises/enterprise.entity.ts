@@ -91,6 +91,17 @@ export class Enterprise {
   @Column({ name: 'union_founded_on', type: 'date', nullable: true })
   unionFoundedOn!: string | null;
 
+  /**
+   * 会员人数: the union's members (migration 1764000000011); null = not known. Every write that
+   * sets or changes it records the change in `enterprise_member_changes` (MemberCountChange).
+   */
+  @Column({ name: 'member_count', type: 'integer', nullable: true })
+  memberCount!: number | null;
+
+  /** 职代会建立日期: when the workers' congress (职工代表大会) was established; null = none yet. */
+  @Column({ name: 'workers_congress_on', type: 'date', nullable: true })
+  workersCongressOn!: string | null;
+
   /** The assigned instructor, a user (named by its table: the users module depends on this one). */
   @Column({ name: 'instructor_id', type: 'integer', nullable: true })
   @ForeignKey('users', { name: 'FK_enterprises_instructor', onDelete: 'SET NULL' })

@@ -81,7 +81,7 @@ export class EnterprisesController {
   @ApiOperation({ summary: 'Register an enterprise (admin)' })
   @ApiErrors({
     409: 'ENTERPRISE.DUPLICATE_CREDIT_CODE: the credit code is already registered',
-    422: 'ENTERPRISE.CLOSED_BEFORE_REGISTERED: closedOn before registeredOn; ENTERPRISE.REGISTERED_ON: registeredOn after today; ENTERPRISE.UNION_FOUNDED_ON: unionFoundedOn in the future or before registeredOn; ENTERPRISE.UNKNOWN_INSTRUCTOR: instructorId is not an active instructor; ENTERPRISE.BAD_TOWNSHIP: orgUnitId is not a township the caller governs, or township names none or several of them (the error names the field); ENTERPRISE.INSTRUCTOR_OUTSIDE_UNIT: the instructor’s unit does not cover the township',
+    422: 'ENTERPRISE.CLOSED_BEFORE_REGISTERED: closedOn before registeredOn; ENTERPRISE.REGISTERED_ON: registeredOn after today; ENTERPRISE.UNION_FOUNDED_ON: unionFoundedOn in the future or before registeredOn; ENTERPRISE.WORKERS_CONGRESS_ON: workersCongressOn in the future or before registeredOn; ENTERPRISE.UNKNOWN_INSTRUCTOR: instructorId is not an active instructor; ENTERPRISE.BAD_TOWNSHIP: orgUnitId is not a township the caller governs, or township names none or several of them (the error names the field); ENTERPRISE.INSTRUCTOR_OUTSIDE_UNIT: the instructor’s unit does not cover the township',
   })
   @ApiCreatedResponse({ type: EnterpriseResponse })
   create(@Body() dto: CreateEnterpriseDto, @CurrentActor() actor: Actor): Promise<EnterpriseResponse> {
@@ -132,7 +132,7 @@ export class EnterprisesController {
   @ApiErrors({
     403: 'AUTH.FORBIDDEN_FIELD: an instructor changing instructorId',
     409: 'ENTERPRISE.DUPLICATE_CREDIT_CODE: the credit code is already registered; ENTERPRISE.VERSION_CONFLICT: the enterprise changed since expectedVersion (or If-Match), the body carries currentVersion',
-    422: 'ENTERPRISE.CLOSED_BEFORE_REGISTERED: closedOn before registeredOn; ENTERPRISE.REGISTERED_ON: registeredOn after today; ENTERPRISE.UNION_FOUNDED_ON: unionFoundedOn in the future or before registeredOn; ENTERPRISE.UNKNOWN_INSTRUCTOR: instructorId is not an active instructor; ENTERPRISE.BAD_TOWNSHIP: orgUnitId is not a township the caller governs, or township names none or several of them (the error names the field); ENTERPRISE.INSTRUCTOR_OUTSIDE_UNIT: the instructor’s unit does not cover the township',
+    422: 'ENTERPRISE.CLOSED_BEFORE_REGISTERED: closedOn before registeredOn; ENTERPRISE.REGISTERED_ON: registeredOn after today; ENTERPRISE.UNION_FOUNDED_ON: unionFoundedOn in the future or before registeredOn; ENTERPRISE.WORKERS_CONGRESS_ON: workersCongressOn in the future or before registeredOn; ENTERPRISE.UNKNOWN_INSTRUCTOR: instructorId is not an active instructor; ENTERPRISE.BAD_TOWNSHIP: orgUnitId is not a township the caller governs, or township names none or several of them (the error names the field); ENTERPRISE.INSTRUCTOR_OUTSIDE_UNIT: the instructor’s unit does not cover the township',
   })
   @ApiHeader({
     name: 'If-Match',

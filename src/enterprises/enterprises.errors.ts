@@ -42,6 +42,12 @@ export class UnionFoundedOnError extends AppError {
   }
 }
 
+export class WorkersCongressOnError extends AppError {
+  constructor(problem: string) {
+    super(422, 'ENTERPRISE.WORKERS_CONGRESS_ON', problem, [{ field: 'workersCongressOn', message: problem }]);
+  }
+}
+
 /**
  * A PATCH met a newer version than its own: with `expected`, the client quoted an older one
  * (someone changed the enterprise since it loaded it); without (`null`), the client sent no

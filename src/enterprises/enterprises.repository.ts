@@ -2,16 +2,40 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In, Repository, SelectQueryBuilder } from 'typeorm';
 import type { Role } from '../access/roles';
 import { type AccessScope, scopeCondition } from '../access/scope';
+import type { BusinessDate } from '../common/dates/business-date';
 import { cleanCode } from '../common/text/plain-text';
+import { memberIncrease, recordsMemberCount } from './domain/member-count';
 import { ownershipTypesOf } from './domain/ownership';
 import { ListEnterprisesQuery } from './dto/list-enterprises.query';
 import { Enterprise } from './enterprise.entity';
+import { MemberCountChange } from './member-count-change.entity';
 
 export type EnterpriseFilter = Omit<ListEnterprisesQuery, 'page' | 'pageSize'> & {
   /** The actor's scope (`scopeOf`): only the enterprises in it. */
   access?: AccessScope;
 };
 
+/** A stored enterprise as an update is made on: the version it is written at, the count it had. */
+export type StoredEnterprise = Pick<Enterprise, 'id' | 'version' | 'memberCount'>;
+
+/** A member count written for an enterprise, beside the one it replaces (null: none). */
+interface MemberCountWrite {
+  enterpriseId: number;
+  previous: number | null;
+  next: number | null | undefined;
+}
+
+/** Change rows are inserted this many at a time (5 parameters each, well inside SQLite's limit). */
+const CHANGE_ROWS_PER_INSERT = 500;
+
+/**
+ * The enterprises' table and the history of their member counts. The one write path of an
+ * enterprise's fields is here: `insert`, `insertMany` and `updateAtVersion` (the API, the roster
+ * import and the demo loader all write through them), and each records a member count it sets or
+ * changes in `enterprise_member_changes` in the caller's transaction, on the business day it is
+ * given (the Clock's today; only the demo loader gives past days, for its history).
+ * (`releaseInstructor` unassigns an instructor and touches no count.)
+ */
 @Injectable()
 export class EnterprisesRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -33,34 +57,110 @@ export class EnterprisesRepository {
     return found;
   }
 
-  /** Many new enterprises in one statement (imports). */
-  async insertMany(enterprises: Enterprise[], manager: EntityManager): Promise<void> {
+  /** A new enterprise; the member count it is given is recorded as an increase from zero. */
+  async insert(
+    enterprise: Enterprise,
+    manager: EntityManager,
+    recordedOn: BusinessDate,
+  ): Promise<Enterprise> {
+    const saved = await this.repo(manager).save(enterprise);
+    await this.recordMemberCounts(
+      manager,
+      [{ enterpriseId: saved.id, previous: null, next: saved.memberCount }],
+      recordedOn,
+    );
+    return saved;
+  }
+
+  /**
+   * Many new enterprises in one statement (imports), answered as stored: read back by credit
+   * code, since ids counted from the first one are wrong on a Galera cluster (they step by the
+   * number of nodes). Their member counts are recorded as for `insert`.
+   */
+  async insertMany(
+    enterprises: Enterprise[],
+    manager: EntityManager,
+    recordedOn: BusinessDate,
+  ): Promise<Enterprise[]> {
     await this.repo(manager).insert(enterprises);
+    const created = await this.findByCreditCodes(
+      enterprises.map((e) => e.creditCode),
+      manager,
+    );
+    await this.recordMemberCounts(
+      manager,
+      created.map((e) => ({ enterpriseId: e.id, previous: null, next: e.memberCount })),
+      recordedOn,
+    );
+    return created;
   }
 
   /**
    * Compare-and-set: writes `changes` (and version + 1, which TypeORM adds to every UPDATE of
-   * the entity) only while the row is still at `version`. False when another write got there
-   * first; nothing is written then.
+   * the entity) only while the row is still at `before.version`. False when another write got
+   * there first; nothing is written then. A member count it sets or changes is recorded against
+   * `before.memberCount`, the count the row had at that version (or, when it had none, the last
+   * one recorded: a count cleared and given again adds only what it grew by meanwhile).
    */
   async updateAtVersion(
     manager: EntityManager,
-    id: number,
-    version: number,
+    before: StoredEnterprise,
     changes: Partial<Enterprise>,
+    recordedOn: BusinessDate,
   ): Promise<boolean> {
     const result = await manager
       .createQueryBuilder()
       .update(Enterprise)
       .set(changes)
-      .where('id = :id', { id })
-      .andWhere('version = :version', { version })
+      .where('id = :id', { id: before.id })
+      .andWhere('version = :version', { version: before.version })
       .execute();
-    return result.affected === 1;
+    if (result.affected !== 1) return false;
+    if (recordsMemberCount(before.memberCount, changes.memberCount)) {
+      const previous = before.memberCount ?? (await this.lastRecordedCount(manager, before.id));
+      await this.recordMemberCounts(
+        manager,
+        [{ enterpriseId: before.id, previous, next: changes.memberCount }],
+        recordedOn,
+      );
+    }
+    return true;
   }
 
-  save(enterprise: Enterprise, manager?: EntityManager): Promise<Enterprise> {
-    return this.repo(manager).save(enterprise);
+  /** The last member count recorded for the enterprise, null when none was. */
+  async lastRecordedCount(manager: EntityManager, enterpriseId: number): Promise<number | null> {
+    const last = await manager.getRepository(MemberCountChange).findOne({
+      select: { memberCount: true },
+      where: { enterpriseId },
+      order: { id: 'DESC' },
+    });
+    return last?.memberCount ?? null;
+  }
+
+  /**
+   * One change row per count written, with its increase over the previous one
+   * (domain/member-count.ts); a write that gives no count records nothing.
+   */
+  private async recordMemberCounts(
+    manager: EntityManager,
+    writes: MemberCountWrite[],
+    recordedOn: BusinessDate,
+  ): Promise<void> {
+    const rows = writes.flatMap(({ enterpriseId, previous, next }) =>
+      next === null || next === undefined
+        ? []
+        : [{ enterpriseId, recordedOn, memberCount: next, increase: memberIncrease(previous, next) }],
+    );
+    for (let i = 0; i < rows.length; i += CHANGE_ROWS_PER_INSERT) {
+      // No generated values read back: nothing needs them, and MySQL would count them from the first id.
+      await manager
+        .createQueryBuilder()
+        .insert()
+        .into(MemberCountChange)
+        .values(rows.slice(i, i + CHANGE_ROWS_PER_INSERT))
+        .updateEntity(false)
+        .execute();
+    }
   }
 
   create(fields: Partial<Enterprise>): Enterprise {

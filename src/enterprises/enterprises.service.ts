@@ -1,10 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '../common/clock/clock';
+import type { BusinessDate } from '../common/dates/business-date';
 import {
   closesBeforeRegistered,
+  congressDatesChanged,
   registeredOnProblem,
   unionDatesChanged,
   unionFoundedOnProblem,
+  workersCongressOnProblem,
 } from './domain/enterprise-dates';
 import { ENTERPRISE_FIELDS } from './domain/enterprise-fields';
 import { DataSource, EntityManager } from 'typeorm';
@@ -36,6 +39,7 @@ import {
   EnterpriseVersionConflictError,
   RegisteredOnError,
   UnknownInstructorError,
+  WorkersCongressOnError,
 } from './enterprises.errors';
 import { type EnterpriseFilter, EnterprisesRepository } from './enterprises.repository';
 import { type Placement, TownshipResolver } from './township-resolver';
@@ -45,6 +49,14 @@ const UNRESTRICTED_PLACER = { governedUnitIds: null };
 
 /** A PATCH without expectedVersion that keeps meeting newer writes gives up (409) after this many tries. */
 const MAX_UPDATE_ATTEMPTS = 3;
+
+/**
+ * How a write is recorded. `recordedOn`: the day a member count it sets is recorded on, for the
+ * demo loader's history of past months only; every other write records today (the Clock's).
+ */
+export interface WriteOptions {
+  recordedOn?: BusinessDate;
+}
 
 /**
  * The enterprise registry. Scope (`scopeOf`, access/scope.ts): admins and supervisors see the
@@ -64,23 +76,33 @@ export class EnterprisesService {
     private readonly orgUnits: OrgUnitsService,
   ) {}
 
-  async create(dto: CreateEnterpriseDto, actor: Actor): Promise<EnterpriseResponse> {
+  async create(
+    dto: CreateEnterpriseDto,
+    actor: Actor,
+    options: WriteOptions = {},
+  ): Promise<EnterpriseResponse> {
     const enterprise = this.enterprises.create({
       community: null,
       unionFoundedOn: null,
       instructorId: null,
       registeredOn: null,
       closedOn: null,
+      memberCount: null,
+      workersCongressOn: null,
       ...definedFields(dto),
     });
     const placement = (await this.placementOf(dto, actor))!;
     await this.assertValid(enterprise);
     await this.assertInstructorCovers(enterprise.instructorId, placement);
-    const unit = await this.resolver.placeNow(placement);
+    const unit = await this.resolver.placeNow(placement, actor);
     enterprise.orgUnitId = unit.id;
     enterprise.township = unit.name;
     const saved = await this.writeUnique(enterprise.creditCode, async (manager) => {
-      const created = await this.enterprises.save(enterprise, manager);
+      const created = await this.enterprises.insert(
+        enterprise,
+        manager,
+        options.recordedOn ?? this.clock.today(),
+      );
       await this.audit.record(manager, actor, {
         action: 'enterprise.create',
         entityType: 'enterprise',
@@ -117,6 +139,7 @@ export class EnterprisesService {
     dto: UpdateEnterpriseDto,
     actor: Actor,
     expectedVersion?: number,
+    options: WriteOptions = {},
   ): Promise<EnterpriseResponse> {
     const { expectedVersion: _sent, ...fields } = definedFields(dto);
     if (actor.role !== 'admin' && 'instructorId' in fields)
@@ -135,7 +158,7 @@ export class EnterprisesService {
           placement ?? (await this.resolver.byId(before.orgUnitId ?? 0, UNRESTRICTED_PLACER)),
         );
       if (placement) {
-        const unit = await this.resolver.placeNow(placement);
+        const unit = await this.resolver.placeNow(placement, actor);
         enterprise.orgUnitId = unit.id;
         enterprise.township = unit.name;
       }
@@ -145,7 +168,8 @@ export class EnterprisesService {
         Object.keys(changes).map((field) => [field, enterprise[field as keyof Enterprise]]),
       ) as Partial<Enterprise>;
       const saved = await this.writeUnique(enterprise.creditCode, async (manager) => {
-        if (!(await this.enterprises.updateAtVersion(manager, id, before.version, changed))) return null;
+        const recordedOn = options.recordedOn ?? this.clock.today();
+        if (!(await this.enterprises.updateAtVersion(manager, before, changed, recordedOn))) return null;
         await this.audit.record(manager, actor, {
           action: 'enterprise.update',
           entityType: 'enterprise',
@@ -291,6 +315,11 @@ export class EnterprisesService {
         ? unionFoundedOnProblem(enterprise, this.clock.today())
         : null;
     if (unionProblem) throw new UnionFoundedOnError(unionProblem.en);
+    const congressProblem =
+      !before || congressDatesChanged(before, enterprise)
+        ? workersCongressOnProblem(enterprise, this.clock.today())
+        : null;
+    if (congressProblem) throw new WorkersCongressOnError(congressProblem.en);
     if (instructorId !== null && !(await this.enterprises.activeInstructor(instructorId))) {
       throw new UnknownInstructorError(instructorId);
     }

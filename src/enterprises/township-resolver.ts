@@ -2,10 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../access/actor';
 import { governsUnit } from '../access/scope';
+import { auditCreated } from '../audit/audit-diff';
+import { AuditService } from '../audit/audit.service';
 import { isUniqueViolation } from '../database/database-errors';
 import { writeTransaction } from '../database/transactions';
 import { normalizeCode, significantPrefix } from '../org-units/domain/org-unit-code';
-import type { OrgUnit } from '../org-units/org-unit.entity';
+import { ORG_UNIT_AUDITED_FIELDS, type OrgUnit } from '../org-units/org-unit.entity';
 import { OrgUnitsRepository } from '../org-units/org-units.repository';
 import { OrgUnitsService } from '../org-units/org-units.service';
 import { EnterprisePlacementError } from './enterprises.errors';
@@ -37,6 +39,7 @@ export class TownshipResolver {
     private readonly dataSource: DataSource,
     private readonly units: OrgUnitsRepository,
     private readonly orgUnits: OrgUnitsService,
+    private readonly audit: AuditService,
   ) {}
 
   async byId(id: number, placer: Placer, manager?: EntityManager): Promise<Placement> {
@@ -78,8 +81,11 @@ export class TownshipResolver {
     };
   }
 
-  /** The unit of a placement, creating a new township (in `manager`'s transaction); throws a problem as a 422. */
-  async place(placement: Placement, manager: EntityManager): Promise<OrgUnit> {
+  /**
+   * The unit of a placement, creating a new township (in `manager`'s transaction, with its audit
+   * row naming `actor` as a unit created through the API would); throws a problem as a 422.
+   */
+  async place(placement: Placement, manager: EntityManager, actor: Actor | null): Promise<OrgUnit> {
     if ('problem' in placement)
       throw new EnterprisePlacementError(placement.problem.field, placement.problem.message);
     if ('unit' in placement) return placement.unit;
@@ -99,6 +105,12 @@ export class TownshipResolver {
       );
     const code = `${prefix}${String(next).padStart(3, '0')}000`;
     const created = await this.units.insert({ code, name, level: 'township' }, county, manager);
+    await this.audit.record(manager, actor, {
+      action: 'org_unit.create',
+      entityType: 'org_unit',
+      entityId: created.id,
+      changes: auditCreated(created, ORG_UNIT_AUDITED_FIELDS),
+    });
     this.orgUnits.forget(); // the county's people govern one more unit
     return created;
   }
@@ -107,10 +119,10 @@ export class TownshipResolver {
    * The unit of a placement written by the API: a new township is created in a transaction of its
    * own first (two requests naming the same new township at once: the second finds the first's).
    */
-  async placeNow(placement: Placement): Promise<OrgUnit> {
+  async placeNow(placement: Placement, actor: Actor | null): Promise<OrgUnit> {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await writeTransaction(this.dataSource, (manager) => this.place(placement, manager));
+        return await writeTransaction(this.dataSource, (manager) => this.place(placement, manager, actor));
       } catch (error) {
         if (!isUniqueViolation(error) || attempt >= 3) throw error;
       }

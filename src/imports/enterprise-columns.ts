@@ -25,11 +25,30 @@ export const ENTERPRISE_COLUMNS = [
   },
   { field: 'registeredOn', zh: '成立日期', aliases: ['成立日期', 'registeredOn'] },
   { field: 'closedOn', zh: '注销日期', aliases: ['注销日期', 'closedOn'] },
+  // Last, after the columns of the first rosters, so that those keep their places in an export.
+  {
+    field: 'memberCount',
+    zh: '会员人数',
+    aliases: ['会员人数', '会员数', '工会会员人数', 'memberCount'],
+  },
+  {
+    field: 'workersCongressOn',
+    zh: '职代会建立日期',
+    aliases: ['职代会建立日期', '职代会建立时间', '建立职代会日期', 'workersCongressOn'],
+  },
 ] as const;
 
 export type EnterpriseColumn = (typeof ENTERPRISE_COLUMNS)[number]['field'];
 
-export const DATE_FIELDS: readonly EnterpriseColumn[] = ['unionFoundedOn', 'registeredOn', 'closedOn'];
+export const DATE_FIELDS: readonly EnterpriseColumn[] = [
+  'unionFoundedOn',
+  'registeredOn',
+  'closedOn',
+  'workersCongressOn',
+];
+
+/** The whole-number columns: a number cell, or digits typed as text. */
+export const COUNT_FIELDS: readonly EnterpriseColumn[] = ['employeeCount', 'memberCount'];
 
 /** Which column of the file holds which field (by position); unknown headers are ignored. */
 export function mapHeaders(headers: string[]): Map<EnterpriseColumn, number> {

@@ -4,9 +4,11 @@ import { Clock } from '../common/clock/clock';
 import { fieldRuleZh } from './row-messages-zh';
 import {
   closesBeforeRegistered,
+  congressDatesChanged,
   registeredOnProblem,
   unionDatesChanged,
   unionFoundedOnProblem,
+  workersCongressOnProblem,
 } from '../enterprises/domain/enterprise-dates';
 import { isUniqueViolation } from '../database/database-errors';
 import { cleanText } from '../common/text/plain-text';
@@ -29,6 +31,7 @@ import { type Placement, TownshipResolver } from '../enterprises/township-resolv
 import { badRowsWorkbook } from './bad-rows';
 import {
   codeTextOf,
+  COUNT_FIELDS,
   countOf,
   DATE_FIELDS,
   dateOf,
@@ -416,7 +419,9 @@ export class EnterpriseImportService {
           // New townships (a one-county deployment) are created with the batch, and again on a retry.
           for (const candidate of batch)
             if (candidate.newTownship)
-              candidate.fields.orgUnitId = (await this.townships.place(candidate.newTownship, savepoint)).id;
+              candidate.fields.orgUnitId = (
+                await this.townships.place(candidate.newTownship, savepoint, actor)
+              ).id;
           const plan = await this.compare(batch, savepoint, sheet, columns, actor);
           await this.write(plan, savepoint, actor);
           return plan.outcome;
@@ -496,12 +501,10 @@ export class EnterpriseImportService {
 
   private async write(plan: BatchPlan, manager: EntityManager, actor: Actor): Promise<void> {
     const { toCreate, toUpdate } = plan;
+    // Member counts are recorded on the day of the import (the enterprises' write path records them).
+    const recordedOn = this.clock.today();
     if (toCreate.length > 0) {
-      await this.enterprises.insertMany(toCreate, manager);
-      const created = await this.enterprises.findByCreditCodes(
-        toCreate.map((e) => e.creditCode),
-        manager,
-      );
+      const created = await this.enterprises.insertMany(toCreate, manager, recordedOn);
       await this.audit.recordMany(
         manager,
         actor,
@@ -518,7 +521,7 @@ export class EnterpriseImportService {
       const changed = Object.fromEntries(
         Object.entries(changes).map(([field, { to }]) => [field, to]),
       ) as Partial<Enterprise>;
-      if (!(await this.enterprises.updateAtVersion(manager, before.id, before.version, changed)))
+      if (!(await this.enterprises.updateAtVersion(manager, before, changed, recordedOn)))
         throw new ChangedMeanwhile();
     }
     await this.audit.recordMany(
@@ -536,14 +539,18 @@ export class EnterpriseImportService {
 
 /**
  * The first date rule a row breaks, under the column to correct: registeredOn not after today,
- * closedOn not before registeredOn, unionFoundedOn (enterprise-dates.ts). Dates of a stored
- * enterprise are judged when the row changes them, as in the API.
+ * closedOn not before registeredOn, unionFoundedOn and workersCongressOn (enterprise-dates.ts).
+ * Dates of a stored enterprise are judged when the row changes them, as in the API.
  */
 function datesProblem(
   current: Enterprise | undefined,
   merged: Enterprise,
   today: string,
-): { field: 'registeredOn' | 'closedOn' | 'unionFoundedOn'; en: string; zh: string } | null {
+): {
+  field: 'registeredOn' | 'closedOn' | 'unionFoundedOn' | 'workersCongressOn';
+  en: string;
+  zh: string;
+} | null {
   const registered =
     !current || current.registeredOn !== merged.registeredOn
       ? registeredOnProblem(merged.registeredOn, today)
@@ -557,7 +564,10 @@ function datesProblem(
     };
   }
   const union = !current || unionDatesChanged(current, merged) ? unionFoundedOnProblem(merged, today) : null;
-  return union ? { field: 'unionFoundedOn', ...union } : null;
+  if (union) return { field: 'unionFoundedOn', ...union };
+  const congress =
+    !current || congressDatesChanged(current, merged) ? workersCongressOnProblem(merged, today) : null;
+  return congress ? { field: 'workersCongressOn', ...congress } : null;
 }
 
 /** Why a batch's rows must be imported again: [English, Chinese]. */
@@ -603,10 +613,10 @@ function takenMeanwhile(
 function convert(field: EnterpriseColumn, cell: CellValue): unknown {
   // A cell of spaces or invisible characters only is an empty cell.
   if (cell === null || (typeof cell === 'string' && cleanText(cell) === '')) {
-    return ['community', ...DATE_FIELDS].includes(field) ? null : undefined;
+    return ['community', 'memberCount', ...DATE_FIELDS].includes(field) ? null : undefined;
   }
   if (DATE_FIELDS.includes(field)) return dateOf(cell);
-  if (field === 'employeeCount') return countOf(cell);
+  if (COUNT_FIELDS.includes(field)) return countOf(cell);
   if (field === 'ownershipType') return ownershipTypeOf(textOf(cell));
   if (field === 'creditCode' || field === 'industry') return codeTextOf(cell);
   return textOf(cell); // names and places: the DTO cleans them (full-width parentheses belong to a name)
@@ -625,7 +635,15 @@ function onlyGiven(dto: CreateEnterpriseDto, columns: Map<EnterpriseColumn, numb
 }
 
 function emptyEnterprise(): Partial<Enterprise> {
-  return { community: null, unionFoundedOn: null, instructorId: null, registeredOn: null, closedOn: null };
+  return {
+    community: null,
+    unionFoundedOn: null,
+    instructorId: null,
+    registeredOn: null,
+    closedOn: null,
+    memberCount: null,
+    workersCongressOn: null,
+  };
 }
 
 function columnHeader(sheet: Sheet, columns: Map<EnterpriseColumn, number>, field: EnterpriseColumn): string {

@@ -9,7 +9,7 @@ import { isUniqueViolation } from '../database/database-errors';
 import { writeTransaction } from '../database/transactions';
 import { ORG_UNIT_LEVELS } from '../org-units/domain/org-unit-code';
 import { type ListedUnit, planUnitList, type UnitListPlan } from '../org-units/domain/unit-list';
-import type { OrgUnit } from '../org-units/org-unit.entity';
+import { ORG_UNIT_AUDITED_FIELDS, type OrgUnit } from '../org-units/org-unit.entity';
 import { OrgUnitsRepository } from '../org-units/org-units.repository';
 import { OrgUnitsService } from '../org-units/org-units.service';
 import { badRowsWorkbook } from './bad-rows';
@@ -17,9 +17,6 @@ import type { ImportOptions } from './enterprise-import.service';
 import { type ImportResult, type ImportRowError, rowError } from './import-result';
 import { mapUnitListHeaders, readUnitRow, UNIT_LIST_HEADER, unitListHeader } from './org-unit-columns';
 import { readSpreadsheet, type SheetRow } from './spreadsheet';
-
-/** What the trail keeps of an imported unit. */
-const AUDITED_FIELDS = ['code', 'name', 'level', 'parentId'] as const satisfies readonly (keyof OrgUnit)[];
 
 /** Another import adding the same codes at the same time: the whole list is compared again, this many times at most. */
 const MAX_ATTEMPTS = 3;
@@ -170,7 +167,7 @@ export class OrgUnitImportService {
         action: 'org_unit.import.create',
         entityType: 'org_unit' as const,
         entityId: unit.id,
-        changes: auditCreated(unit, AUDITED_FIELDS),
+        changes: auditCreated(unit, ORG_UNIT_AUDITED_FIELDS),
       })),
       ...plan.rename.map(({ id, from, to }) => ({
         action: 'org_unit.import.update',

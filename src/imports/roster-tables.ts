@@ -29,7 +29,7 @@ export function rosterTable(
       ...ENTERPRISE_COLUMNS.map((c) => ({
         key: c.field,
         header: c.zh,
-        ...(c.field === 'employeeCount' ? { format: 'integer' as const } : {}),
+        ...(c.field === 'employeeCount' || c.field === 'memberCount' ? { format: 'integer' as const } : {}),
       })),
       { key: 'sector', header: '所有制类别' },
       { key: 'id', header: '系统编号' },
@@ -47,6 +47,8 @@ export function rosterTable(
       instructor: e.instructorId === null ? null : (usernames.get(e.instructorId) ?? null),
       registeredOn: e.registeredOn,
       closedOn: e.closedOn,
+      memberCount: e.memberCount,
+      workersCongressOn: e.workersCongressOn,
       sector: SECTOR_LABELS_ZH[sectorOf(e.ownershipType)],
       id: e.id,
     })),

@@ -18,6 +18,7 @@ describe(fieldRuleZh.name, () => {
   it('words every date column alike', () => {
     expect(fieldRuleZh('unionFoundedOn', '2026-02-30')).toBe('应为有效日期，如 2026-03-05');
     expect(fieldRuleZh('expiresOn', 'soon')).toBe('应为有效日期，如 2026-03-05');
+    expect(fieldRuleZh('workersCongressOn', '去年')).toBe('应为有效日期，如 2026-03-05');
   });
 
   it('names a control or bidi character in a text column, before the length rule', () => {
@@ -28,5 +29,9 @@ describe(fieldRuleZh.name, () => {
       '不能包含控制字符或文字方向控制字符（第 3 个字符 U+0000）',
     );
     expect(fieldRuleZh('name', '')).toBe('不能为空，且不超过 200 个字');
+  });
+
+  it('says what a member count must be, and that an unknown one is left empty', () => {
+    expect(fieldRuleZh('memberCount', -3)).toBe('应为 0 至 10000000 之间的整数（不知道可留空）');
   });
 });

@@ -1,10 +1,19 @@
 import { plainTextProblem } from '../common/text/plain-text';
 import { checkCreditCode } from '../enterprises/domain/credit-code';
 import { OWNERSHIP_LABELS_ZH } from '../enterprises/domain/ownership';
+import { MAX_MEMBER_COUNT } from '../enterprises/domain/member-count';
 import { MAX_EMPLOYEE_COUNT } from '../enterprises/dto/enterprise-field-rules';
 import { AGREEMENT_KIND_LABELS_ZH, SIGNING_FORM_LABELS_ZH } from '@wagetrack/shared';
 
-const DATE_FIELDS = ['unionFoundedOn', 'registeredOn', 'closedOn', 'signedOn', 'effectiveOn', 'expiresOn'];
+const DATE_FIELDS = [
+  'unionFoundedOn',
+  'registeredOn',
+  'closedOn',
+  'workersCongressOn',
+  'signedOn',
+  'effectiveOn',
+  'expiresOn',
+];
 
 /** The free-text fields, refused for control and bidi characters (common/text/plain-text.ts). */
 const TEXT_FIELDS = ['name', 'township', 'community', 'title'];
@@ -37,6 +46,8 @@ export function fieldRuleZh(field: string, value: unknown): string {
       return '应为国民经济行业分类（GB/T 4754）门类字母 A–T';
     case 'employeeCount':
       return `应为 0 至 ${MAX_EMPLOYEE_COUNT} 之间的整数`;
+    case 'memberCount':
+      return `应为 0 至 ${MAX_MEMBER_COUNT} 之间的整数（不知道可留空）`;
     case 'coveredEmployees':
       return '应为 1 至 10000000 之间的整数';
     case 'creditCodes':

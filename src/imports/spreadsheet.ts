@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { Readable } from 'node:stream';
+import PizZip from 'pizzip';
 import { AppError } from '../common/errors/app-error';
 
 export type CellValue = string | number | boolean | Date | null;
@@ -128,21 +129,11 @@ async function* dataRows(iterator: AsyncIterator<TaggedRow>, sheet: number): Asy
 }
 
 async function* xlsxRows(content: Buffer): AsyncGenerator<TaggedRow> {
-  let reader: ExcelJS.stream.xlsx.WorkbookReader;
   try {
-    reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([content]), {
-      worksheets: 'emit',
-      sharedStrings: 'cache',
-      hyperlinks: 'ignore',
-      styles: 'cache', // needed to tell a date cell from a number
-    });
-    let sheet = 0;
-    for await (const worksheet of reader) {
-      for await (const row of worksheet) {
-        const values = (row as ExcelJS.Row).values as unknown[];
-        yield { sheet, row: (row as ExcelJS.Row).number, cells: values.slice(1).map(cellValue) };
-      }
-      sheet += 1;
+    if (streamable(content)) {
+      yield* streamedXlsxRows(content);
+    } else {
+      yield* await loadedXlsxRows(content);
     }
   } catch (error) {
     if (error instanceof AppError) throw error;
@@ -151,6 +142,62 @@ async function* xlsxRows(content: Buffer): AsyncGenerator<TaggedRow> {
       `无法读取该 Excel 工作簿，文件可能已损坏或设有密码：${SAVE_AS_ZH}`,
     );
   }
+}
+
+/** The parts a worksheet is read with; exceljs streams a workbook well only when they come first. */
+const PARTS_BEFORE_SHEETS = [
+  'xl/workbook.xml',
+  'xl/_rels/workbook.xml.rels',
+  'xl/styles.xml',
+  'xl/sharedStrings.xml',
+];
+
+/**
+ * Whether exceljs's streaming reader reads this workbook right: the order of a zip's parts is
+ * free, and when a worksheet comes before the parts it needs, the reader keeps it in a temporary
+ * file and at times loses the parts at the end of the zip (the workbook's, say: the import then
+ * failed, or took dates for numbers). Excel and WPS write them first; some writers (exceljs's
+ * own, at times) do not. Such a workbook is read whole instead.
+ */
+function streamable(content: Buffer): boolean {
+  const names = Object.keys(new PizZip(content).files);
+  const firstSheet = names.findIndex((name) => /^xl\/worksheets\/sheet\d+\.xml$/.test(name));
+  return PARTS_BEFORE_SHEETS.every((part) => {
+    const at = names.indexOf(part);
+    return at !== -1 && (firstSheet === -1 || at < firstSheet);
+  });
+}
+
+/** The rows as they are unzipped (a large workbook is never all in memory). */
+async function* streamedXlsxRows(content: Buffer): AsyncGenerator<TaggedRow> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([content]), {
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    hyperlinks: 'ignore',
+    styles: 'cache', // needed to tell a date cell from a number
+  });
+  let sheet = 0;
+  for await (const worksheet of reader) {
+    for await (const row of worksheet) {
+      const values = (row as ExcelJS.Row).values as unknown[];
+      yield { sheet, row: (row as ExcelJS.Row).number, cells: values.slice(1).map(cellValue) };
+    }
+    sheet += 1;
+  }
+}
+
+/** The rows of the whole workbook read at once, in the order the streaming reader gives them. */
+async function loadedXlsxRows(content: Buffer): Promise<TaggedRow[]> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(content as unknown as ArrayBuffer);
+  const rows: TaggedRow[] = [];
+  workbook.worksheets.forEach((worksheet, sheet) => {
+    worksheet.eachRow((row) => {
+      const values = row.values as unknown[];
+      rows.push({ sheet, row: row.number, cells: values.slice(1).map(cellValue) });
+    });
+  });
+  return rows;
 }
 
 function cellValue(value: unknown): CellValue {

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
+import { CalendarModule } from '../calendar/calendar.module';
 import { schedulerConfig } from '../common/scheduler/scheduler.config';
 import { NegotiationWriter } from './negotiation-writer';
 import { negotiationsConfig } from './negotiations.config';
@@ -13,7 +14,11 @@ import { WorkflowController } from './workflow.controller';
 import { WorkflowVerifier } from './workflow-verifier';
 
 @Module({
-  imports: [ConfigModule.forFeature(negotiationsConfig), ConfigModule.forFeature(schedulerConfig)],
+  imports: [
+    ConfigModule.forFeature(negotiationsConfig),
+    ConfigModule.forFeature(schedulerConfig),
+    CalendarModule,
+  ],
   controllers: [NegotiationsController, WorkflowController, TimersController],
   providers: [
     NegotiationsRepository,

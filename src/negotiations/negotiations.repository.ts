@@ -4,6 +4,7 @@ import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata.js';
 import { type AccessScope, scopeCondition } from '../access/scope';
 import { persistentValue } from '../database/persistent-value';
 import { execute, hydrate, valueRows } from '../database/sql';
+import { writeTransaction } from '../database/transactions';
 import { Enterprise } from '../enterprises/enterprise.entity';
 import { User } from '../users/user.entity';
 import type { NegotiationSort } from './dto/list-negotiations.query';
@@ -70,14 +71,18 @@ function orderByAgenda(query: SelectQueryBuilder<Negotiation>): void {
     .addOrderBy(`CASE WHEN ${open} THEN n.id ELSE -n.id END`, 'ASC');
 }
 
-/** Reads and the individual writes of the negotiation tables; NegotiationWriter composes them. */
 /** Due timers read per claim: the first whose lease this runner takes is fired. */
 const TIMER_CANDIDATES = 20;
 
+/** Rows per multi-row INSERT of the batched path (parameters stay far below every driver's limit). */
+const BULK_ROWS = 500;
+
+/** Reads and the individual writes of the negotiation tables; NegotiationWriter composes them. */
 @Injectable()
 export class NegotiationsRepository {
   /** How TypeORM reads an enterprise's registeredOn, for the plain-SQL read of a negotiation. */
   private readonly registeredOn: ColumnMetadata;
+  private returning?: Promise<boolean>;
 
   constructor(private readonly dataSource: DataSource) {
     this.registeredOn = dataSource.getMetadata(Enterprise).findColumnWithPropertyName('registeredOn')!;
@@ -179,6 +184,156 @@ export class NegotiationsRepository {
     }));
   }
 
+  /**
+   * The batched path's round guard (NegotiationWriter.openWithOffers): counts the round about to
+   * open on each enterprise, as {@link openCovering} does for one, then answers which of them
+   * already have an open round of `agreementKind`.
+   */
+  async enterprisesWithOpenRound(
+    manager: EntityManager,
+    enterpriseIds: number[],
+    agreementKind: string,
+  ): Promise<Set<number>> {
+    const placeholders = enterpriseIds.map(() => '?').join(', ');
+    await execute(
+      manager,
+      `UPDATE enterprises SET rounds_opened = rounds_opened + 1, updated_at = updated_at WHERE id IN (${placeholders})`,
+      enterpriseIds,
+    );
+    const rows = (await manager.query(
+      `SELECT DISTINCT ne.enterprise_id AS enterprise_id FROM negotiation_enterprises ne JOIN negotiations n ON n.id = ne.negotiation_id WHERE ne.enterprise_id IN (${placeholders}) AND n.agreement_kind = ? AND n.stage IN (${OPEN_STAGES.map(() => '?').join(', ')})`,
+      [...enterpriseIds, agreementKind, ...OPEN_STAGES],
+    )) as Array<{ enterprise_id: number | string }>;
+    return new Set(rows.map((row) => Number(row.enterprise_id)));
+  }
+
+  /**
+   * `count` new negotiations alike (the batched path: same kind, state and snapshot), with
+   * multi-row INSERTs; answers their ids. Where the database answers `INSERT … RETURNING`
+   * (SQLite, MariaDB 10.5+) the ids come back with the rows; elsewhere (MySQL) each row is
+   * inserted on its own, since the ids of a multi-row insert need not be consecutive (Galera and
+   * `innodb_autoinc_lock_mode = 2` interleave them). The rows are alike, so which id goes to
+   * which enterprise is the caller's choice.
+   */
+  async insertMany(manager: EntityManager, negotiation: Negotiation, count: number): Promise<number[]> {
+    const now = persistentValue(this.dataSource, Negotiation, 'createdAt', new Date());
+    const row = [
+      negotiation.agreementKind,
+      negotiation.scope,
+      negotiation.title,
+      negotiation.stage,
+      negotiation.state,
+      JSON.stringify(negotiation.snapshot),
+      negotiation.machineVersion,
+      negotiation.ruleSetVersion,
+      negotiation.version,
+      negotiation.renewsId,
+      negotiation.createdOn,
+      negotiation.createdBy,
+      persistentValue(this.dataSource, Negotiation, 'historical', negotiation.historical),
+      now,
+      now,
+    ];
+    const columns =
+      'agreement_kind, scope, title, stage, state, snapshot, machine_version, rule_set_version, version, renews_id, created_on, created_by, historical, created_at, updated_at';
+    const ids: number[] = [];
+    if (await this.answersReturning()) {
+      for (let done = 0; done < count; done += BULK_ROWS) {
+        const rows = Math.min(BULK_ROWS, count - done);
+        const returned = (await manager.query(
+          `INSERT INTO negotiations (${columns}) VALUES ${valueRows(rows, row.length)} RETURNING id`,
+          Array.from({ length: rows }, () => row).flat(),
+        )) as Array<{ id: number | string }>;
+        ids.push(...returned.map((r) => Number(r.id)));
+      }
+    } else {
+      for (let i = 0; i < count; i++) {
+        const result = (await manager.query(
+          `INSERT INTO negotiations (${columns}) VALUES ${valueRows(1, row.length)}`,
+          row,
+        )) as { insertId: number };
+        ids.push(Number(result.insertId));
+      }
+    }
+    if (ids.length !== count) throw new Error(`inserted ${count} negotiations, got ${ids.length} ids back`);
+    return ids;
+  }
+
+  /** Which enterprises each new negotiation covers: one multi-row INSERT per BULK_ROWS pairs. */
+  async attachEnterprises(
+    manager: EntityManager,
+    pairs: Array<[negotiationId: number, enterpriseId: number]>,
+  ) {
+    for (let i = 0; i < pairs.length; i += BULK_ROWS) {
+      const chunk = pairs.slice(i, i + BULK_ROWS);
+      await execute(
+        manager,
+        `INSERT INTO negotiation_enterprises (negotiation_id, enterprise_id) VALUES ${valueRows(chunk.length, 2)}`,
+        chunk.flat(),
+      );
+    }
+  }
+
+  /** {@link appendEvent} for many events (of different negotiations), in multi-row INSERTs. */
+  async appendEvents(manager: EntityManager, events: Array<Omit<NegotiationEvent, 'id'>>): Promise<void> {
+    for (let i = 0; i < events.length; i += BULK_ROWS) {
+      const chunk = events.slice(i, i + BULK_ROWS);
+      await execute(
+        manager,
+        `INSERT INTO negotiation_events (negotiation_id, seq, type, occurred_on, recorded_at, actor_id, from_stage, to_stage, payload) VALUES ${valueRows(chunk.length, 9)}`,
+        chunk.flatMap((event) => [
+          event.negotiationId,
+          event.seq,
+          event.type,
+          event.occurredOn,
+          persistentValue(this.dataSource, NegotiationEvent, 'recordedAt', event.recordedAt),
+          event.actorId,
+          event.fromStage,
+          event.toStage,
+          JSON.stringify(event.payload),
+        ]),
+      );
+    }
+  }
+
+  /** The first deadlines of new negotiations (nothing to replace), in multi-row INSERTs. */
+  async insertDeadlines(
+    manager: EntityManager,
+    rows: Array<{ negotiationId: number; deadline: WorkflowDeadline }>,
+  ): Promise<void> {
+    for (let i = 0; i < rows.length; i += BULK_ROWS) {
+      const chunk = rows.slice(i, i + BULK_ROWS);
+      await execute(
+        manager,
+        `INSERT INTO deadlines (negotiation_id, kind, due_on, action, event, rule, failed_reason, unit, calendar_missing) VALUES ${valueRows(chunk.length, 9)}`,
+        chunk.flatMap(({ negotiationId, deadline: d }) => [
+          negotiationId,
+          d.kind,
+          d.dueOn,
+          d.action,
+          d.event ?? null,
+          d.rule,
+          null,
+          d.unit,
+          d.calendarMissing ? 1 : 0,
+        ]),
+      );
+    }
+  }
+
+  /** Whether the database answers `INSERT … RETURNING` (SQLite; MariaDB 10.5 and later), asked once. */
+  private answersReturning(): Promise<boolean> {
+    this.returning ??= (async () => {
+      if (this.dataSource.options.type === 'better-sqlite3') return true;
+      const [row] = (await this.dataSource.query('SELECT VERSION() AS version')) as Array<{
+        version: string;
+      }>;
+      const match = /^(\d+)\.(\d+).*mariadb/i.exec(String(row?.version ?? ''));
+      return match !== null && (Number(match[1]) > 10 || (Number(match[1]) === 10 && Number(match[2]) >= 5));
+    })();
+    return this.returning;
+  }
+
   async insert(
     manager: EntityManager,
     negotiation: Negotiation,
@@ -221,21 +376,7 @@ export class NegotiationsRepository {
   }
 
   async appendEvent(manager: EntityManager, event: Omit<NegotiationEvent, 'id'>): Promise<void> {
-    await execute(
-      manager,
-      'INSERT INTO negotiation_events (negotiation_id, seq, type, occurred_on, recorded_at, actor_id, from_stage, to_stage, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
-      [
-        event.negotiationId,
-        event.seq,
-        event.type,
-        event.occurredOn,
-        persistentValue(this.dataSource, NegotiationEvent, 'recordedAt', event.recordedAt),
-        event.actorId,
-        event.fromStage,
-        event.toStage,
-        JSON.stringify(event.payload),
-      ],
-    );
+    await this.appendEvents(manager, [event]);
   }
 
   async replaceDeadlines(
@@ -244,11 +385,9 @@ export class NegotiationsRepository {
     deadlines: WorkflowDeadline[],
   ): Promise<void> {
     await execute(manager, 'DELETE FROM deadlines WHERE negotiation_id = ?', [negotiationId]);
-    if (deadlines.length === 0) return;
-    await execute(
+    await this.insertDeadlines(
       manager,
-      `INSERT INTO deadlines (negotiation_id, kind, due_on, action, event, rule, failed_reason) VALUES ${valueRows(deadlines.length, 7)}`,
-      deadlines.flatMap((d) => [negotiationId, d.kind, d.dueOn, d.action, d.event ?? null, d.rule, null]),
+      deadlines.map((deadline) => ({ negotiationId, deadline })),
     );
   }
 
@@ -305,10 +444,13 @@ export class NegotiationsRepository {
   }
 
   /** The pending deadlines of each negotiation, soonest first. */
-  async deadlinesOf(negotiationIds: number[]): Promise<Map<number, Deadline[]>> {
+  async deadlinesOf(
+    negotiationIds: number[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Map<number, Deadline[]>> {
     const deadlines = new Map<number, Deadline[]>(negotiationIds.map((id) => [id, []]));
     if (negotiationIds.length === 0) return deadlines;
-    const rows = await this.dataSource.getRepository(Deadline).find({
+    const rows = await manager.getRepository(Deadline).find({
       where: { negotiationId: In(negotiationIds) },
       order: { dueOn: 'ASC', id: 'ASC' },
     });
@@ -392,12 +534,15 @@ export class NegotiationsRepository {
       .limit(TIMER_CANDIDATES)
       .getRawMany<{ id: number | string }>();
     for (const { id } of candidates) {
-      const taken = await this.dataSource
-        .createQueryBuilder()
-        .update(Deadline)
-        .set({ leaseOwner: owner, leaseUntil })
-        .where(`id = :id AND ${due} AND ${free}`, { id: Number(id), today, now: at(now) })
-        .execute();
+      // In a transaction of its own so that a cluster's certification conflict (1213) is retried.
+      const taken = await writeTransaction(this.dataSource, (manager) =>
+        manager
+          .createQueryBuilder()
+          .update(Deadline)
+          .set({ leaseOwner: owner, leaseUntil })
+          .where(`id = :id AND ${due} AND ${free}`, { id: Number(id), today, now: at(now) })
+          .execute(),
+      );
       if (taken.affected === 1) return this.dataSource.getRepository(Deadline).findOneBy({ id: Number(id) });
     }
     return null;
@@ -406,6 +551,43 @@ export class NegotiationsRepository {
   /** The deadline the caller claimed, in its transaction; null when an event replaced it meanwhile. */
   claimedTimer(manager: EntityManager, id: number, owner: string): Promise<Deadline | null> {
     return manager.getRepository(Deadline).findOneBy({ id, leaseOwner: owner });
+  }
+
+  /** A page of the negotiations with a deadline due on or after `dueFrom`, by id after `afterId`. */
+  async withDeadlinesFrom(
+    manager: EntityManager,
+    dueFrom: string,
+    afterId: number,
+    limit: number,
+  ): Promise<Negotiation[]> {
+    const rows = (await manager.query(
+      'SELECT DISTINCT negotiation_id AS id FROM deadlines WHERE due_on >= ? AND negotiation_id > ? ORDER BY negotiation_id LIMIT ?',
+      [dueFrom, afterId, limit],
+    )) as Array<{ id: number | string }>;
+    if (rows.length === 0) return [];
+    return manager.getRepository(Negotiation).find({
+      where: { id: In(rows.map((row) => Number(row.id))) },
+      order: { id: 'ASC' },
+    });
+  }
+
+  /**
+   * A deadline counted again (the calendar changed): its day and flag, nothing else of the row,
+   * and only while the negotiation is still at `version` (an event since has written its own).
+   * Answers whether the row changed.
+   */
+  async recountDeadline(
+    manager: EntityManager,
+    deadline: { id: number; negotiationId: number },
+    version: number,
+    counted: { dueOn: string; calendarMissing: boolean },
+  ): Promise<boolean> {
+    const changed = await execute(
+      manager,
+      'UPDATE deadlines SET due_on = ?, calendar_missing = ? WHERE id = ? AND EXISTS (SELECT 1 FROM negotiations n WHERE n.id = ? AND n.version = ?)',
+      [counted.dueOn, counted.calendarMissing ? 1 : 0, deadline.id, deadline.negotiationId, version],
+    );
+    return changed > 0;
   }
 
   async markTimerFailed(manager: EntityManager, deadlineId: number, reason: string): Promise<void> {

@@ -15,6 +15,7 @@ import { ListNegotiationsQuery } from './dto/list-negotiations.query';
 import { NegotiationEventResponse, NegotiationPage, NegotiationResponse } from './dto/negotiation.response';
 import { Agreement } from './entities/agreement.entity';
 import { Negotiation } from './entities/negotiation.entity';
+import type { NegotiationEvent } from './entities/negotiation-event.entity';
 import { NegotiationWriter, NewNegotiation } from './negotiation-writer';
 import {
   CoverageFactsError,
@@ -35,7 +36,9 @@ import {
   type Deadline as WorkflowDeadline,
   findEventSpec,
   isOverdue,
+  type NegotiationContext,
   OPEN_STAGES,
+  type RuleSet,
 } from './workflow';
 
 /** What is already known of the one negotiation being answered (not read again). */
@@ -43,6 +46,18 @@ interface KnownParts {
   enterprises?: CoveredEnterprise[];
   deadlines?: WorkflowDeadline[];
   hasAgreement?: boolean;
+}
+
+/** A negotiation whole, as the documents made from it read it (src/documents). */
+export interface NegotiationRecord {
+  negotiation: Negotiation;
+  context: NegotiationContext;
+  /** The rule set the negotiation runs under (the version it was created with). */
+  ruleSet: RuleSet;
+  /** The covered enterprises' roster rows, by id. */
+  enterprises: Enterprise[];
+  /** The event log, in order. */
+  events: NegotiationEvent[];
 }
 
 /** Fields every event body carries besides the event's own. */
@@ -135,7 +150,9 @@ export class NegotiationsService {
     }
     const spec = typeof event.type === 'string' ? findEventSpec(event.type) : undefined;
     if (spec) {
-      const allowed = new Set([...ENVELOPE_FIELDS, ...spec.fields.map((field) => field.name)]);
+      // A field the workflow writes (e.g. the review's end) is not the client's to send.
+      const sent = spec.fields.filter((field) => field.derived !== true).map((field) => field.name);
+      const allowed = new Set([...ENVELOPE_FIELDS, ...sent]);
       const unknown = Object.keys(body).filter((key) => !allowed.has(key));
       if (unknown.length > 0) throw new UnknownFieldsError(unknown);
     }
@@ -167,6 +184,25 @@ export class NegotiationsService {
       toStage: event.toStage,
       payload: event.payload,
     }));
+  }
+
+  /**
+   * The negotiation with its workflow context, rule set, covered enterprises (their roster rows)
+   * and event log: what its documents are made from. Seen by whoever may read the negotiation.
+   */
+  async record(id: number, actor: Actor): Promise<NegotiationRecord> {
+    const { negotiation, enterprises } = await this.loadInScope(id, actor);
+    const [roster, history] = await Promise.all([
+      this.negotiations.enterprisesByIds(enterprises.map((enterprise) => enterprise.id)),
+      this.negotiations.history(id),
+    ]);
+    return {
+      negotiation,
+      context: contextOf(this.writer.persistedOf(negotiation)),
+      ruleSet: this.writer.ruleSetOf(negotiation),
+      enterprises: roster.sort((a, b) => a.id - b.id),
+      events: history.map(({ event }) => event),
+    };
   }
 
   private async loadInScope(id: number, actor: Actor): Promise<NegotiationWithCoverage> {
@@ -298,6 +334,8 @@ export class NegotiationsService {
           action: d.action,
           rule: d.rule,
           ruleZh: ruleZh(d.rule),
+          unit: d.unit ?? 'calendar',
+          calendarMissing: Boolean(d.calendarMissing),
         })),
         availableEvents: availableEvents(persisted, 'user').map((event) => ({
           type: event.type,

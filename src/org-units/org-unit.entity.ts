@@ -55,3 +55,11 @@ export class OrgUnit {
   @UpdateDateColumn({ name: 'updated_at' })
   updatedAt!: Date;
 }
+
+/** What the audit trail keeps of a unit, created through the API or an import. */
+export const ORG_UNIT_AUDITED_FIELDS = [
+  'code',
+  'name',
+  'level',
+  'parentId',
+] as const satisfies readonly (keyof OrgUnit)[];

@@ -20,15 +20,12 @@ import type {
 } from './dto/org-unit.response';
 import type { PutTargetsDto } from './dto/put-targets.dto';
 import type { UpdateOrgUnitDto } from './dto/update-org-unit.dto';
-import { OrgUnit } from './org-unit.entity';
+import { ORG_UNIT_AUDITED_FIELDS, OrgUnit } from './org-unit.entity';
 import { type OrgUnitsConfig, orgUnitsConfig } from './org-units.config';
 import { DuplicateOrgUnitCodeError, OrgUnitPlacementError, OutsideSubtreeError } from './org-units.errors';
 import { OrgUnitsRepository } from './org-units.repository';
 import { OrgUnitsService } from './org-units.service';
 import { TARGET_KEYS } from './target-keys';
-
-/** What the trail keeps of a unit. */
-const AUDITED_FIELDS = ['code', 'name', 'level', 'parentId'] as const satisfies readonly (keyof OrgUnit)[];
 
 /**
  * The units as the API shows and changes them. Who sees what: everyone (instructors too, for
@@ -79,7 +76,7 @@ export class OrgUnitsRegistryService {
           action: 'org_unit.create',
           entityType: 'org_unit',
           entityId: unit.id,
-          changes: auditCreated(unit, AUDITED_FIELDS),
+          changes: auditCreated(unit, ORG_UNIT_AUDITED_FIELDS),
         });
         return unit;
       });

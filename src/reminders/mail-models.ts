@@ -30,7 +30,15 @@ export interface DigestModel {
   sections: {
     kind: DigestKind;
     title: string;
-    items: { enterprise: string; dueLabel: string; when: string; rule: string; overdue: boolean }[];
+    items: {
+      enterprise: string;
+      dueLabel: string;
+      when: string;
+      rule: string;
+      overdue: boolean;
+      /** The offer campaign that opened the round ('' for none: the templates leave it out). */
+      campaign: string;
+    }[];
   }[];
 }
 
@@ -76,6 +84,7 @@ export function digestModel(
         when: whenText(item, labels, stalledAfterDays),
         rule: recipient.language === 'zh-CN' ? ruleZh(item.rule) : item.rule,
         overdue: item.overdue,
+        campaign: item.campaign ?? '',
       })),
   })).filter((section) => section.items.length > 0);
   return {

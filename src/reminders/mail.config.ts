@@ -9,7 +9,11 @@ export interface MailConfig {
   smtpUrl: string | null;
   from: string;
   outboxDir: string;
-  /** When instructor digests go out (TZ_BUSINESS): default 08:00 Monday–Friday. */
+  /**
+   * When instructor digests go out (TZ_BUSINESS): default 08:00 every day, and a day that is not a
+   * working day of the official calendar (a holiday, a weekend day not made a 调休 working day) is
+   * skipped (README, "The working-day calendar").
+   */
   digestCron: string;
   /** When supervisors get the weekly summary: default Monday 08:00. */
   summaryCron: string;
@@ -24,7 +28,7 @@ export function loadMailConfig(env: NodeJS.ProcessEnv): MailConfig {
     smtpUrl: parseSmtpUrl(env.SMTP_URL),
     from: env.MAIL_FROM?.trim() || '工资集体协商提醒 <no-reply@wagetrack.local>',
     outboxDir: resolve(env.MAIL_OUTBOX_DIR?.trim() || './data/outbox'),
-    digestCron: parseCron('DIGEST_CRON', env.DIGEST_CRON, '0 8 * * 1-5', timeZone),
+    digestCron: parseCron('DIGEST_CRON', env.DIGEST_CRON, '0 8 * * *', timeZone),
     summaryCron: parseCron('SUMMARY_CRON', env.SUMMARY_CRON, '0 8 * * 1', timeZone),
     maxAttempts: parseCount('REMINDER_MAX_ATTEMPTS', env.REMINDER_MAX_ATTEMPTS, 8),
   };

@@ -2,6 +2,8 @@ import { type AccessScope, scopeCondition } from '../access/scope';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { BusinessDate } from '../common/dates/business-date';
+import { Campaign } from '../campaigns/campaign.entity';
+import { CampaignItem } from '../campaigns/campaign-item.entity';
 import { Enterprise } from '../enterprises/enterprise.entity';
 import { Deadline } from '../negotiations/entities/deadline.entity';
 import { NegotiationEnterprise } from '../negotiations/entities/negotiation-enterprise.entity';
@@ -43,17 +45,22 @@ export class ReminderFactsRepository {
       .createQueryBuilder('d')
       .innerJoin(NegotiationEnterprise, 'ne', 'ne.negotiation_id = d.negotiation_id')
       .innerJoin(Enterprise, 'e', 'e.id = ne.enterprise_id')
+      // The offer campaign that opened the negotiation, if one did (its label in the digest).
+      .leftJoin(CampaignItem, 'ci', 'ci.negotiation_id = d.negotiation_id')
+      .leftJoin(Campaign, 'c', 'c.id = ci.campaign_id')
       .select([
         'd.id AS deadlineId',
         'd.negotiation_id AS negotiationId',
         'd.kind AS kind',
         'd.due_on AS dueOn',
         'd.rule AS rule',
+        'd.calendar_missing AS calendarMissing',
         'e.instructor_id AS instructorId',
         'e.id AS enterpriseId',
         'e.name AS name',
         'e.credit_code AS creditCode',
         'e.township AS township',
+        'c.name AS campaign',
       ])
       .where('d.due_on <= :until', { until })
       .andWhere('e.instructor_id IS NOT NULL');
@@ -65,11 +72,13 @@ export class ReminderFactsRepository {
       kind: string;
       dueOn: string | Date;
       rule: string;
+      calendarMissing: number | boolean | null;
       instructorId: number;
       enterpriseId: number;
       name: string;
       creditCode: string;
       township: string;
+      campaign: string | null;
     }>();
     const byKey = new Map<string, InstructorDeadlineFact>();
     for (const row of rows) {
@@ -81,6 +90,8 @@ export class ReminderFactsRepository {
         dueOn: asDate(row.dueOn),
         rule: row.rule,
         enterprises: [],
+        campaign: row.campaign ?? null,
+        calendarMissing: Boolean(Number(row.calendarMissing)),
       };
       const { name, creditCode, township } = row;
       fact.enterprises.push({ id: Number(row.enterpriseId), name, creditCode, township });

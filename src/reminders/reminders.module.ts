@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
+import { CalendarModule } from '../calendar/calendar.module';
 import { businessTimeConfig } from '../common/clock/business-time.config';
 import { schedulerConfig } from '../common/scheduler/scheduler.config';
 import { negotiationsConfig } from '../negotiations/negotiations.config';
@@ -25,6 +26,7 @@ import { RemindersService } from './reminders.service';
     ConfigModule.forFeature(businessTimeConfig),
     ConfigModule.forFeature(schedulerConfig),
     ConfigModule.forFeature(negotiationsConfig),
+    CalendarModule,
     OrgUnitsModule,
     ReportsModule,
     UsersModule,

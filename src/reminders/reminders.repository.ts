@@ -127,18 +127,14 @@ export class RemindersRepository {
   /** Gives back the rows of a claim not yet delivered (a sender that stops), for others to take now. */
   async releaseLeases(ids: number[], owner: string): Promise<void> {
     if (ids.length === 0) return;
-    await this.manager().update(
-      Reminder,
-      { id: In(ids), leaseOwner: owner },
-      { leaseOwner: null, leaseUntil: null },
+    await writeTransaction(this.dataSource, (manager) =>
+      manager.update(Reminder, { id: In(ids), leaseOwner: owner }, { leaseOwner: null, leaseUntil: null }),
     );
   }
 
   async markSent(id: number, sentAt: Date): Promise<void> {
-    await this.manager().update(
-      Reminder,
-      { id },
-      { status: 'sent', sentAt, leaseUntil: null, lastError: null },
+    await writeTransaction(this.dataSource, (manager) =>
+      manager.update(Reminder, { id }, { status: 'sent', sentAt, leaseUntil: null, lastError: null }),
     );
   }
 
@@ -147,7 +143,9 @@ export class RemindersRepository {
     id: number,
     failure: { status: 'failed' | 'parked'; attempts: number; lastError: string; nextAttemptAt: Date },
   ): Promise<void> {
-    await this.manager().update(Reminder, { id }, { ...failure, leaseUntil: null });
+    await writeTransaction(this.dataSource, (manager) =>
+      manager.update(Reminder, { id }, { ...failure, leaseUntil: null }),
+    );
   }
 
   /** Back in the queue, due now, attempts counted afresh. */

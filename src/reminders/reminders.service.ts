@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import { CalendarService } from '../calendar/calendar.service';
 import type { Actor } from '../access/actor';
 import { userScopeCondition } from '../access/scope';
 import { type BusinessTimeConfig, businessTimeConfig } from '../common/clock/business-time.config';
@@ -38,6 +39,7 @@ export class RemindersService {
     private readonly clock: Clock,
     @Inject(mailConfig.KEY) private readonly mail: MailConfig,
     @Inject(businessTimeConfig.KEY) private readonly businessTime: BusinessTimeConfig,
+    private readonly calendar: CalendarService,
   ) {}
 
   /**
@@ -64,6 +66,10 @@ export class RemindersService {
     let queued = 0;
     for (const [kind, cron] of schedules) {
       const slotDate = dueSlotDate(cron, this.businessTime.timeZone, now);
+      // Digests go out on the official calendar's working days: not on a holiday, yes on a 调休
+      // Saturday; a year the calendar lacks is Monday to Friday. The weekly summary keeps its cron.
+      if (kind === 'instructor_digest' && slotDate && !this.calendar.current().isWorkingDay(slotDate))
+        continue;
       if (slotDate) queued += await this.build(kind, slotDate);
     }
     return queued;

@@ -3,8 +3,16 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiT
 import type { Response } from 'express';
 import type { Actor } from '../access/actor';
 import { CurrentActor } from '../access/decorators';
+import { AppError } from '../common/errors/app-error';
+import { DOCX_CONTENT_TYPE } from '../documents/document-templates';
 import { UsersService } from '../users/users.service';
-import { DOWNLOAD_CONTENT_TYPES, downloadFormat, sendTable, streamTable } from '../common/tables/download';
+import {
+  DOWNLOAD_CONTENT_TYPES,
+  downloadFormat,
+  sendFile,
+  sendTable,
+  streamTable,
+} from '../common/tables/download';
 import type { ReportTable } from '../common/tables/table';
 import { SECTOR_LABELS_ZH } from '../enterprises/domain/ownership';
 import {
@@ -17,7 +25,9 @@ import {
 } from './export/report-tables';
 import {
   AgreementsReportQuery,
+  PeriodQuery,
   SigningRatesQuery,
+  StatisticsQuery,
   TargetGapsQuery,
   TrendQuery,
   UnionFoundingQuery,
@@ -25,10 +35,13 @@ import {
 import {
   AgreementsReportResponse,
   SigningRatesResponse,
+  StatisticsResponse,
   TargetGapsResponse,
   TrendResponse,
   UnionFoundingResponse,
+  WorkSummaryResponse,
 } from './dto/report-responses';
+import { STATISTICS_TITLE_ZH, statisticsTable, statisticsXlsx } from './export/statistics-table';
 import { AGREEMENT_SCOPE_COLUMNS_ZH, GROUP_BY_LABELS_ZH } from './labels-zh';
 import type { GroupBy } from './rates';
 import { ReportsService } from './reports.service';
@@ -144,6 +157,63 @@ export class ReportsController {
     return this.answer(res, format, result, byGroup(result.groupBy), async () =>
       trendTable(result, await this.names()),
     );
+  }
+
+  @Get('statistics{.:format}')
+  @ApiParam(FORMAT_DOC)
+  @ApiOkResponse({ type: StatisticsResponse, description: JSON_DOC })
+  @ApiOperation({
+    summary:
+      "集体合同签订情况统计表: agreements by kind × level (in force at to, signed in the period), enterprises and employees covered, each enterprise once in every total; .xlsx in the offices' layout",
+  })
+  async statistics(
+    @Query() query: StatisticsQuery,
+    @Param('format') format: string | undefined,
+    @CurrentActor() actor: Actor,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<unknown> {
+    const result = await this.reports.statistics(query, actor);
+    if (format === undefined) return result;
+    const download = downloadFormat(format);
+    const unit = result.orgUnit?.name ?? '全部单位';
+    const name = [STATISTICS_TITLE_ZH, unit, `${result.from}_${result.to}`].join('_');
+    if (download === 'csv') {
+      await sendTable(res, 'csv', statisticsTable(result), result.to, name);
+      return undefined;
+    }
+    sendFile(res, DOWNLOAD_CONTENT_TYPES.xlsx, `${name}.xlsx`, await statisticsXlsx(result));
+    return undefined;
+  }
+
+  @Get('work-summary{.:format}')
+  @ApiParam({
+    name: 'format',
+    required: false,
+    enum: ['docx'],
+    description: 'append .docx to the path for the paragraph as a Word document (template work_summary.docx)',
+  })
+  @ApiProduces('application/json', DOCX_CONTENT_TYPE)
+  @ApiOkResponse({
+    type: WorkSummaryResponse,
+    description: 'the figures; at work-summary.docx, the Word document',
+  })
+  @ApiOperation({
+    summary:
+      'The figures of a half-year or annual work report (工作总结) for a unit and a period, and the paragraph that states them',
+  })
+  async workSummary(
+    @Query() query: PeriodQuery,
+    @Param('format') format: string | undefined,
+    @CurrentActor() actor: Actor,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<unknown> {
+    if (format !== undefined && format !== 'docx') {
+      throw new AppError(404, 'HTTP.NOT_FOUND', `no such download format ".${format}"; use .docx`);
+    }
+    if (format === undefined) return this.reports.workSummary(query, actor);
+    const { fileName, content } = await this.reports.workSummaryDocument(query, actor);
+    sendFile(res, DOCX_CONTENT_TYPE, fileName, content);
+    return undefined;
   }
 
   /**

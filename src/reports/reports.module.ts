@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
+import { DocumentsModule } from '../documents/documents.module';
 import { OrgUnitsModule } from '../org-units/org-units.module';
 import { UsersModule } from '../users/users.module';
 import { reportsConfig } from './reports.config';
@@ -8,7 +9,7 @@ import { ReportsRepository } from './reports.repository';
 import { ReportsService } from './reports.service';
 
 @Module({
-  imports: [ConfigModule.forFeature(reportsConfig), OrgUnitsModule, UsersModule],
+  imports: [ConfigModule.forFeature(reportsConfig), DocumentsModule, OrgUnitsModule, UsersModule],
   controllers: [ReportsController],
   providers: [ReportsRepository, ReportsService],
   exports: [ReportsService, ReportsRepository],

@@ -3,8 +3,10 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, In, type ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import type { BusinessDate } from '../common/dates/business-date';
 import { Enterprise } from '../enterprises/enterprise.entity';
+import { MemberCountChange } from '../enterprises/member-count-change.entity';
 import { ownershipTypesOf, type OwnershipType, sectorOf, type Sector } from '../enterprises/domain/ownership';
 import { Agreement } from '../negotiations/entities/agreement.entity';
+import { agreementInEffectSql, agreementRunningSql } from '../negotiations/entities/agreement-conditions';
 import { Negotiation } from '../negotiations/entities/negotiation.entity';
 import { NegotiationEnterprise } from '../negotiations/entities/negotiation-enterprise.entity';
 import { type AgreementKind, OPEN_STAGES, type Scope, type Stage } from '../negotiations/workflow';
@@ -17,9 +19,15 @@ import {
   type GapRow,
   type GroupBy,
   NO_INSTRUCTOR,
+  type AgreementCount,
+  type CoverageCount,
   type ScopeTally,
+  statisticsKey,
+  type StatisticsTallies,
   type Tally,
+  TOTAL_GROUP,
   type UnionTally,
+  type WorkSummaryCounts,
 } from './rates';
 
 export type { GapRow } from './rates';
@@ -35,6 +43,13 @@ export const UNCOVERED_CHUNK = 1000;
 
 /** Pages that end within the first this many rows probe per enterprise (ReportsRepository.uncovered). */
 const PROBED_ROWS = 1000;
+
+/** A period and whose enterprises count (the statistics table, the work summary). */
+export interface PeriodQuery {
+  from: BusinessDate;
+  to: BusinessDate;
+  scope?: AccessScope;
+}
 
 export interface CoverageQuery {
   asOf: BusinessDate;
@@ -180,8 +195,7 @@ export class ReportsRepository {
       .where('cne.enterprise_id = e.id')
       .andWhere('a.agreement_kind = :agreementKind', { agreementKind: query.agreementKind });
     this.runningOn(covering, query.asOf);
-    if (query.status === 'in_force')
-      covering.andWhere('(a.effective_on IS NOT NULL AND a.effective_on <= :asOf)');
+    if (query.status === 'in_force') covering.andWhere(agreementInEffectSql('a', 'asOf'));
     const uncovered = probe
       ? `(${covering.limit(1).getQuery()}) IS NULL`
       : `NOT EXISTS (${covering.getQuery()})`;
@@ -264,6 +278,144 @@ export class ReportsRepository {
     return { scopes, enterprisesCovered: Number(all?.enterprises ?? 0) };
   }
 
+  /**
+   * The statistics table's counts for a period (docs/domain.md, Statistics table): per kind ×
+   * level the agreements in force at `to` and those signed in the period (not set aside by
+   * `to`), each counted when it lists an enterprise in scope; and the open enterprises in scope
+   * that the agreements in force at `to` list, each once, per kind × level, per kind, per level
+   * and over all (so that no total counts an enterprise twice).
+   */
+  async statisticsTallies(query: PeriodQuery): Promise<StatisticsTallies> {
+    const { from, to } = query;
+    const inForce = `${agreementRunningSql('a', 'to')} AND ${agreementInEffectSql('a', 'to')}`;
+    const signedInPeriod =
+      'a.signed_on >= :from AND a.signed_on <= :to AND (a.set_aside_on IS NULL OR a.set_aside_on > :to)';
+    const counted = this.dataSource
+      .getRepository(Agreement)
+      .createQueryBuilder('a')
+      .select('a.agreement_kind', 'kind')
+      .addSelect('a.scope', 'level')
+      .addSelect(`SUM(CASE WHEN ${inForce} THEN 1 ELSE 0 END)`, 'agreements')
+      .addSelect(`SUM(CASE WHEN ${signedInPeriod} THEN 1 ELSE 0 END)`, 'signedInPeriod')
+      .where(`((${inForce}) OR (${signedInPeriod}))`, { from, to })
+      .groupBy('a.agreement_kind')
+      .addGroupBy('a.scope');
+    this.listsEnterpriseInScope(counted, query.scope);
+    const agreements = new Map<string, AgreementCount>();
+    for (const row of await counted.getRawMany<Record<string, string | number | null>>()) {
+      agreements.set(statisticsKey(row.kind as AgreementKind, row.level as Scope), {
+        agreements: Number(row.agreements ?? 0),
+        signedInPeriod: Number(row.signedInPeriod ?? 0),
+      });
+    }
+    const coverage = new Map<string, CoverageCount>();
+    const nonPublic = ownershipTypesOf('non_public');
+    const aggregations: { kind: boolean; level: boolean }[] = [
+      { kind: true, level: true },
+      { kind: true, level: false },
+      { kind: false, level: true },
+      { kind: false, level: false },
+    ];
+    for (const by of aggregations) {
+      const columns = [...(by.kind ? ['kind'] : []), ...(by.level ? ['level'] : [])];
+      const outer = this.dataSource
+        .createQueryBuilder()
+        .select('COUNT(*)', 'enterprises')
+        .addSelect('SUM(d.employees)', 'employees')
+        .addSelect('SUM(CASE WHEN d.ownership IN (:...nonPublic) THEN 1 ELSE 0 END)', 'nonPublic')
+        .from((sub) => {
+          const covered = sub
+            .select('e.id', 'id')
+            .addSelect('e.employee_count', 'employees')
+            .addSelect('e.ownership_type', 'ownership')
+            .distinct(true)
+            .from(Agreement, 'a')
+            .innerJoin(NegotiationEnterprise, 'ne', 'ne.negotiation_id = a.negotiation_id')
+            .innerJoin(Enterprise, 'e', 'e.id = ne.enterprise_id')
+            .where(inForce, { to })
+            .andWhere('(e.registered_on IS NULL OR e.registered_on <= :to)')
+            .andWhere('(e.closed_on IS NULL OR e.closed_on > :to)');
+          if (by.kind) covered.addSelect('a.agreement_kind', 'kind');
+          if (by.level) covered.addSelect('a.scope', 'level');
+          const inScope = scopeCondition(query.scope ?? {}, 'e');
+          if (inScope) covered.andWhere(inScope.sql, inScope.params);
+          return covered;
+        }, 'd')
+        .setParameter('nonPublic', nonPublic);
+      for (const column of columns) outer.addSelect(`d.${column}`, column).addGroupBy(`d.${column}`);
+      for (const row of await outer.getRawMany<Record<string, string | number | null>>()) {
+        const kind = by.kind ? (row.kind as AgreementKind) : TOTAL_GROUP;
+        const level = by.level ? (row.level as Scope) : TOTAL_GROUP;
+        coverage.set(statisticsKey(kind, level), {
+          enterprisesCovered: Number(row.enterprises ?? 0),
+          employeesCovered: Number(row.employees ?? 0),
+          nonPublicEnterprisesCovered: Number(row.nonPublic ?? 0),
+        });
+      }
+    }
+    return { agreements, coverage };
+  }
+
+  /**
+   * The work summary's counts of open enterprises at `to` in scope (docs/domain.md, Work summary
+   * figures): unions founded in the period, the non-public unionisation and workers' congress
+   * counts, and the members added (the member count increases recorded in the period).
+   */
+  async workSummaryTallies(
+    query: PeriodQuery,
+  ): Promise<Omit<WorkSummaryCounts, 'signingState' | 'signingNonPublic' | 'regional' | 'industry'>> {
+    const nonPublic = 'e.ownership_type IN (:...nonPublic)';
+    const unionised = '(e.union_founded_on IS NOT NULL AND e.union_founded_on <= :asOf)';
+    const founded = 'e.union_founded_on >= :from AND e.union_founded_on <= :asOf';
+    const congress = '(e.workers_congress_on IS NOT NULL AND e.workers_congress_on <= :asOf)';
+    const sum = (condition: string) => `SUM(CASE WHEN ${condition} THEN 1 ELSE 0 END)`;
+    const counts = await this.openEnterprises({ asOf: query.to, scope: query.scope })
+      .select(sum(founded), 'founded')
+      .addSelect(sum(`${founded} AND ${nonPublic}`), 'foundedNonPublic')
+      .addSelect(sum(nonPublic), 'nonPublic')
+      .addSelect(sum(`${nonPublic} AND ${unionised}`), 'nonPublicUnionised')
+      .addSelect(sum(`${nonPublic} AND ${unionised} AND ${congress}`), 'nonPublicCongress')
+      .setParameters({ from: query.from, nonPublic: ownershipTypesOf('non_public') })
+      .getRawOne<Record<string, string | number | null>>();
+    const members = this.dataSource
+      .getRepository(MemberCountChange)
+      .createQueryBuilder('m')
+      .innerJoin(Enterprise, 'e', 'e.id = m.enterprise_id')
+      .select('SUM(m.increase)', 'added')
+      .where('m.recorded_on >= :from AND m.recorded_on <= :to', { from: query.from, to: query.to });
+    const inScope = scopeCondition(query.scope ?? {}, 'e');
+    if (inScope) members.andWhere(inScope.sql, inScope.params);
+    const added = await members.getRawOne<{ added: string | number | null }>();
+    const number = (value: string | number | null | undefined) => Number(value ?? 0);
+    return {
+      unionsFounded: number(counts?.founded),
+      unionsFoundedNonPublic: number(counts?.foundedNonPublic),
+      membersAdded: number(added?.added),
+      unionisationNonPublic: {
+        numerator: number(counts?.nonPublicUnionised),
+        denominator: number(counts?.nonPublic),
+      },
+      workersCongressNonPublic: {
+        numerator: number(counts?.nonPublicCongress),
+        denominator: number(counts?.nonPublicUnionised),
+      },
+    };
+  }
+
+  /** Keeps the agreements that list an enterprise in scope (none to keep for an unrestricted scope). */
+  private listsEnterpriseInScope(
+    builder: SelectQueryBuilder<Agreement>,
+    scope: AccessScope | undefined,
+  ): void {
+    const inScope = scopeCondition(scope ?? {}, 'se');
+    if (inScope) {
+      builder.andWhere(
+        `EXISTS (SELECT 1 FROM negotiation_enterprises sne JOIN enterprises se ON se.id = sne.enterprise_id WHERE sne.negotiation_id = a.negotiation_id AND ${inScope.sql})`,
+        inScope.params,
+      );
+    }
+  }
+
   /** The agreements of the kind in force on asOf that cover an enterprise in scope. */
   private agreementsInForce(
     query: Pick<CoverageQuery, 'asOf' | 'agreementKind' | 'scope'>,
@@ -273,14 +425,8 @@ export class ReportsRepository {
       .createQueryBuilder('a')
       .where('a.agreement_kind = :kind', { kind: query.agreementKind });
     this.runningOn(builder, query.asOf);
-    builder.andWhere('(a.effective_on IS NOT NULL AND a.effective_on <= :asOf)');
-    const inScope = scopeCondition(query.scope ?? {}, 'se');
-    if (inScope) {
-      builder.andWhere(
-        `EXISTS (SELECT 1 FROM negotiation_enterprises sne JOIN enterprises se ON se.id = sne.enterprise_id WHERE sne.negotiation_id = a.negotiation_id AND ${inScope.sql})`,
-        inScope.params,
-      );
-    }
+    builder.andWhere(agreementInEffectSql('a', 'asOf'));
+    this.listsEnterpriseInScope(builder, query.scope);
     return builder;
   }
 
@@ -310,17 +456,13 @@ export class ReportsRepository {
       .innerJoin(NegotiationEnterprise, 'ne', 'ne.negotiation_id = a.negotiation_id')
       .where('a.agreement_kind = :agreementKind', { agreementKind: query.agreementKind });
     this.runningOn(builder, query.asOf);
-    if (query.status === 'in_force')
-      builder.andWhere('(a.effective_on IS NOT NULL AND a.effective_on <= :asOf)');
+    if (query.status === 'in_force') builder.andWhere(agreementInEffectSql('a', 'asOf'));
     return builder;
   }
 
   /** Signed by asOf and not yet expired, terminated or set aside (docs/domain.md, Signing rate). */
   private runningOn<T extends ObjectLiteral>(builder: SelectQueryBuilder<T>, asOf: BusinessDate): void {
-    builder
-      .andWhere('a.signed_on <= :asOf AND a.expires_on > :asOf', { asOf })
-      .andWhere('(a.terminated_on IS NULL OR a.terminated_on > :asOf)')
-      .andWhere('(a.set_aside_on IS NULL OR a.set_aside_on > :asOf)');
+    builder.andWhere(agreementRunningSql('a', 'asOf'), { asOf });
   }
 
   /** The newest open (not final, not yet in force) negotiation of the kind for each enterprise. */

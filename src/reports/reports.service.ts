@@ -1,7 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Actor } from '../access/actor';
 import { type AccessScope, scopeOf, withinUnits, withoutUnits } from '../access/scope';
+import type { BusinessDate } from '../common/dates/business-date';
 import { Clock } from '../common/clock/clock';
+import { DocumentTemplates } from '../documents/document-templates';
 import { ValidationFailedError } from '../common/errors/request.errors';
 import type { Sector } from '../enterprises/domain/ownership';
 import type { EffectiveTargets } from '../org-units/domain/unit-targets';
@@ -12,6 +14,8 @@ import { OrgUnitsService } from '../org-units/org-units.service';
 import {
   addCounts,
   agreementsByScopeFromTallies,
+  dateZh,
+  periodZh,
   DEPLOYMENT_PATH,
   DIRECT_GROUP,
   emptyTally,
@@ -35,12 +39,22 @@ import {
   unionFoundingFromTallies,
   type UnionFoundingReport,
   type UnionTally,
+  placeWordsOf,
+  type StatisticsReport,
+  statisticsFromTallies,
+  type WorkSummaryCounts,
+  type WorkSummaryFigures,
+  workSummaryFigures,
+  type WorkSummaryTargets,
+  workSummaryText,
 } from './rates';
 import {
   AgreementsReportQuery,
   CoverageQueryDto,
   type OrgUnitQuery,
+  PeriodQuery,
   SigningRatesQuery,
+  StatisticsQuery,
   TargetGapsQuery,
   TrendQuery,
   UnionFoundingQuery,
@@ -119,6 +133,29 @@ export interface TrendResult {
   total: TrendPoint[];
 }
 
+/** The statistics table of a unit's subtree (docs/domain.md, Statistics table). */
+export type StatisticsResult = {
+  from: BusinessDate;
+  to: BusinessDate;
+  orgUnit: ReportUnit | null;
+  /** groupBy=orgUnit: the table of each child unit (and of the enterprises directly in the unit, if any). */
+  units?: ({ group: string; groupName: string } & StatisticsReport)[];
+} & StatisticsReport;
+
+/** The figures of a work report and its paragraph (docs/domain.md, Work summary figures). */
+export type WorkSummaryResult = {
+  from: BusinessDate;
+  to: BusinessDate;
+  orgUnit: ReportUnit | null;
+} & WorkSummaryFigures & {
+    /** Numerators and denominators of the rates, and the counts the paragraph names besides the figures. */
+    counts: WorkSummaryCounts;
+    /** The targets the paragraph measured the rates against. */
+    targets: WorkSummaryTargets;
+    /** The paragraph, in the register of a 工作总结. */
+    text: string;
+  };
+
 /**
  * The unit a report is asked for, resolved: the unit (null: the whole deployment of several
  * roots) and the caller's scope narrowed to its subtree.
@@ -153,6 +190,7 @@ export class ReportsService {
     private readonly clock: Clock,
     private readonly units: OrgUnitsRepository,
     private readonly orgUnits: OrgUnitsService,
+    private readonly templates: DocumentTemplates,
     @Inject(reportsConfig.KEY) private readonly config: ReportsConfig,
   ) {}
 
@@ -300,6 +338,119 @@ export class ReportsService {
       series: trend.series.map((series) => grouping.name(series)),
       total: trend.total,
     };
+  }
+
+  /**
+   * The statistics table of the asked unit for the period; with groupBy=orgUnit, also each child
+   * unit's own table (counted apart: a regional agreement listing enterprises of two children
+   * counts in both, and once in the unit's).
+   */
+  async statistics(query: StatisticsQuery, actor: Actor): Promise<StatisticsResult> {
+    const { from, to } = this.periodOf(query);
+    const asked = await this.asked(query, actor, query.groupBy);
+    const tableOf = async (scope: AccessScope) =>
+      statisticsFromTallies(await this.reports.statisticsTallies({ from, to, scope }));
+    const result: StatisticsResult = {
+      from,
+      to,
+      orgUnit: reportUnit(asked.unit),
+      ...(await tableOf(asked.scope)),
+    };
+    if (query.groupBy === 'orgUnit') {
+      const children = asked.unit ? await this.units.children(asked.unit.id) : await this.units.roots();
+      result.units = [];
+      for (const child of children) {
+        const ids = await this.orgUnits.governedUnitIds(child.id);
+        const table = await tableOf(withinUnits(asked.scope, ids));
+        result.units.push({ group: String(child.id), groupName: child.name, ...table });
+      }
+      if (asked.unit) {
+        const direct = await tableOf(withinUnits(asked.scope, [asked.unit.id]));
+        if (
+          direct.total.agreements > 0 ||
+          direct.total.signedInPeriod > 0 ||
+          direct.total.enterprisesCovered > 0
+        )
+          result.units.push({ group: DIRECT_GROUP, groupName: DIRECT_UNIT_LABEL_ZH, ...direct });
+      }
+    }
+    return result;
+  }
+
+  /** The figures of the asked unit's work report for the period, and its paragraph. */
+  async workSummary(query: PeriodQuery, actor: Actor): Promise<WorkSummaryResult> {
+    const { from, to } = this.periodOf(query);
+    const asked = await this.asked(query, actor);
+    const scope = asked.scope;
+    const enterprises = await this.reports.workSummaryTallies({ from, to, scope });
+    // The signing rates are the signing-rate report's at `to`: wage agreements, base unionised.
+    const signing = await this.reports.signingTallies(
+      { asOf: to, agreementKind: 'wage', base: 'unionised', status: 'signed', scope },
+      'sector',
+    );
+    const { levelTotals } = statisticsFromTallies(await this.reports.statisticsTallies({ from, to, scope }));
+    const area = (level: 'regional' | 'industry') => {
+      const row = levelTotals.find((found) => found.level === level);
+      return { agreements: row?.agreements ?? 0, enterprisesCovered: row?.enterprisesCovered ?? 0 };
+    };
+    const rateOf = (sector: Sector) => ({
+      numerator: signing.get(sector)?.covered ?? 0,
+      denominator: signing.get(sector)?.enterprises ?? 0,
+    });
+    const counts: WorkSummaryCounts = {
+      ...enterprises,
+      signingState: rateOf('state'),
+      signingNonPublic: rateOf('non_public'),
+      regional: area('regional'),
+      industry: area('industry'),
+    };
+    const { targets } = await this.targetsOf(asked.unit);
+    const measures: WorkSummaryTargets = {
+      unionisationNonPublic: this.config.unionisationTarget,
+      signingState: targets.state ?? 1,
+      signingNonPublic: targets.non_public ?? 0.9,
+      workersCongressNonPublic: this.config.workersCongressTarget,
+    };
+    const place = placeWordsOf(asked.unit?.name ?? '', asked.unit?.level ?? null);
+    return {
+      from,
+      to,
+      orgUnit: reportUnit(asked.unit),
+      ...workSummaryFigures(counts),
+      counts,
+      targets: measures,
+      text: workSummaryText(place, from, to, counts, measures),
+    };
+  }
+
+  /** The work summary's paragraph as a Word document (template work_summary.docx), with its file name. */
+  async workSummaryDocument(
+    query: PeriodQuery,
+    actor: Actor,
+  ): Promise<{ fileName: string; content: Buffer }> {
+    const result = await this.workSummary(query, actor);
+    const period = periodZh(result.from, result.to);
+    const unit = result.orgUnit?.name ?? '全部单位';
+    const content = await this.templates.render('work_summary', {
+      title: `${period}工会工作总结（摘录）`,
+      unitName: unit,
+      periodLabel: period,
+      paragraphs: [{ text: result.text }],
+      generatedOn: dateZh(this.clock.today()),
+    });
+    return { fileName: `工作总结_${unit}_${result.from}_${result.to}.docx`, content };
+  }
+
+  /** A period's days: `to` default today, `from` default 1 January of to's year; from after to is refused. */
+  private periodOf(query: PeriodQuery): { from: BusinessDate; to: BusinessDate } {
+    const to = query.to ?? this.clock.today();
+    const from = query.from ?? `${to.slice(0, 4)}-01-01`;
+    if (from > to) {
+      throw new ValidationFailedError([
+        { field: 'from', message: `from（起始日期）${from} 不能晚于 to（截止日期）${to}` },
+      ]);
+    }
+    return { from, to };
   }
 
   private coverageOf(query: CoverageQueryDto, scope: AccessScope): CoverageQuery {

@@ -4,7 +4,7 @@ import { aCreditCode } from '../support/factories';
 import { Api } from './support/api';
 import { launchChromium } from './support/chromium';
 import { browserFixture } from './support/fixture';
-import { chineseDate, newPage, signIn } from './support/pages';
+import { chineseDate, newPage, signIn, typeDate } from './support/pages';
 
 /**
  * The enterprise page (issue 14 items 8, 10 and 16): its details, its rounds and agreements with
@@ -182,6 +182,53 @@ describe('enterprise page', () => {
     await expect(page.getByTestId('enterprise-negotiations-open').innerText()).resolves.toContain('无');
     await expect(page.getByTestId('enterprise-form').count()).resolves.toBe(0);
     await expect(page.getByTestId('enterprise-start-round').count()).resolves.toBe(0);
+  });
+
+  it('lets an admin record 会员人数 and 职代会建立日期, and shows them in the history and to a supervisor', async () => {
+    const enterprise = await anEnterprise({ closedOn: fixture.today }); // closed: no report as of today counts it
+    const page = await open('admin', fixture.adminPassword, '/negotiations');
+    await page.goto(`/enterprises/${enterprise.id}`);
+    await page.getByTestId('enterprise-form').waitFor();
+    await page.getByTestId('enterprise-members').locator('input').fill('86');
+    await typeDate(page.getByTestId('enterprise-workersCongressOn'), '2021-04-15');
+    const answer = page.waitForResponse(
+      (response) =>
+        response.url().endsWith(`/enterprises/${enterprise.id}`) && response.request().method() === 'PATCH',
+    );
+    await page.getByTestId('enterprise-save').click();
+    const saved = await answer;
+    expect(saved.status()).toBe(200);
+    expect(saved.request().postDataJSON()).toMatchObject({
+      memberCount: 86,
+      workersCongressOn: '2021-04-15',
+      expectedVersion: 1,
+    });
+    await expect(admin.get(`/enterprises/${enterprise.id}`)).resolves.toMatchObject({
+      memberCount: 86,
+      workersCongressOn: '2021-04-15',
+      version: 2,
+    });
+    const change = (field: string) =>
+      page
+        .getByTestId('history-entry')
+        .first()
+        .locator(`[data-testid="history-change"][data-field="${field}"]`);
+    await change('memberCount').waitFor();
+    await expect(change('memberCount').innerText()).resolves.toBe('（空） → 86');
+    await expect(change('workersCongressOn').innerText()).resolves.toBe(
+      `（空） → ${chineseDate('2021-04-15')}`,
+    );
+    await expect(page.getByTestId('history-entry').first().locator('dt').allInnerTexts()).resolves.toEqual([
+      '会员人数',
+      '职代会建立日期',
+    ]);
+
+    const reader = await open(fixture.supervisor, fixture.password, '/reports');
+    await reader.goto(`/enterprises/${enterprise.id}`);
+    const details = reader.getByTestId('enterprise-details');
+    await details.waitFor();
+    await expect(details.getByTestId('detail-memberCount').innerText()).resolves.toBe('86');
+    await expect(details.getByTestId('detail-workersCongressOn').innerText()).resolves.toBe('2021年4月15日');
   });
 
   it('tells the second of two admins saving one enterprise that someone changed it, and keeps what they typed', async () => {

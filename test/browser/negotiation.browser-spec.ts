@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
-import { addDays } from '../../src/common/dates/business-date';
+import { addDays, daysBetween } from '../../src/common/dates/business-date';
+import { nationalDue } from '../support/negotiations';
 import { Api } from './support/api';
 import { launchChromium } from './support/chromium';
 import { browserFixture } from './support/fixture';
@@ -51,12 +52,16 @@ describe('negotiation page (instructor)', () => {
     await typeDate(field('receivedOn'), fixture.today);
     await submitAndWait();
 
-    // The reply is due 20 days after receipt (集体合同规定第三十二条), shown with the rule.
+    // The reply is due 20 days after receipt (集体合同规定第三十二条), shown with the rule; a last
+    // day on a rest day moves to the next working day (民法典 art. 203), so the offset varies.
     const reply = deadline('offer_reply');
+    const replyDue = nationalDue(fixture.today, 20);
     await reply.waitFor();
-    await expect(reply.innerText()).resolves.toContain(chineseDate(addDays(fixture.today, 20)));
+    await expect(reply.innerText()).resolves.toContain(chineseDate(replyDue));
     await expect(reply.innerText()).resolves.toContain('集体合同规定第三十二条');
-    await expect(reply.getByTestId('due-status').innerText()).resolves.toBe('还剩 20 天');
+    await expect(reply.getByTestId('due-status').innerText()).resolves.toBe(
+      `还剩 ${daysBetween(fixture.today, replyDue)} 天`,
+    );
     await expectStage('invitation', '要约');
 
     await chooseEvent('OFFER_ACCEPTED');

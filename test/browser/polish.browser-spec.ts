@@ -123,9 +123,10 @@ describe('negotiation screens, polished', () => {
     await page.goto(`/negotiations/${inForce.items[0].id}`);
 
     const header = page.getByTestId('negotiation-header');
-    await expect(page.getByTestId('negotiation-rule-set').innerText()).resolves.toBe('适用规则：国家规定');
+    // The browser tests' app runs a county's own rule set (support/global-setup.ts, BROWSER_RULE_SETS).
+    await expect(page.getByTestId('negotiation-rule-set').innerText()).resolves.toBe('适用规则：本地规定');
     await expect(page.getByTestId('negotiation-version').innerText()).resolves.toMatch(/^第 \d+ 版$/);
-    await expect(header.innerText()).resolves.not.toMatch(/national-|\bv\d+\b/);
+    await expect(header.innerText()).resolves.not.toMatch(/national-|county-|\bv\d+\b/);
 
     const renewal = page
       .getByTestId('deadlines-table')

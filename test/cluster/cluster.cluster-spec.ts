@@ -77,6 +77,9 @@ describe('three app instances on a three-node Galera cluster', () => {
       ),
     );
     expect(answers.map((a) => a.status).sort()).toEqual([200, ...Array<number>(29).fill(409)]);
+    // The losers are told the version moved on (whichever node's commit won), not a retry failure.
+    const refused = answers.filter((a) => a.status === 409).map((a) => a.body.code);
+    expect(new Set(refused)).toEqual(new Set(['NEGOTIATION.VERSION_CONFLICT']));
     const [events] = await db.query(
       'SELECT seq FROM negotiation_events WHERE negotiation_id = ? ORDER BY seq',
       [id],
@@ -176,6 +179,7 @@ describe('three app instances on a three-node Galera cluster', () => {
         }
       }),
     );
+    const loadStarted = Date.now();
     await new Promise((resolve) => setTimeout(resolve, 4000));
     await cluster.kill(3);
     down = true;
@@ -191,7 +195,8 @@ describe('three app instances on a three-node Galera cluster', () => {
     down = false;
     await probe;
     await until(async () => (await call(instances[2], 'GET', '/health/ready')).status === 200, 30_000);
-    await new Promise((resolve) => setTimeout(resolve, 3000)); // serving again on the rejoined node
+    // Serving again on the rejoined node, and the load runs 30 s in all.
+    await new Promise((resolve) => setTimeout(resolve, Math.max(3000, 30_000 - (Date.now() - loadStarted))));
     stop = true;
     await load;
 

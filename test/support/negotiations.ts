@@ -1,5 +1,7 @@
 import request from 'supertest';
+import { readOfficialCalendar } from '../../src/calendar/official-calendar';
 import { addDays, todayIn } from '../../src/common/dates/business-date';
+import { countLimit, workCalendarOf } from '../../src/common/dates/work-calendar';
 import type { NegotiationResponse } from '../../src/negotiations/dto/negotiation.response';
 import { anEnterprise } from './factories';
 import type { TestApp } from './test-app';
@@ -7,6 +9,17 @@ import type { SignedInUser } from './users';
 
 export const today = () => todayIn('Asia/Shanghai', new Date());
 export const daysAgo = (days: number) => addDays(today(), -days);
+
+/** The official calendar as the app seeds it (the npm package's years), for expected dates. */
+export const OFFICIAL_CALENDAR = workCalendarOf(readOfficialCalendar().years);
+
+/**
+ * The last day of a national time limit of `days` from `from`: calendar days, and a last day on
+ * a rest day moved to the next working day (民法典 art. 203), as the app counts it. Tests dated
+ * from today need it: the same offset lands on a weekend on some days and not on others.
+ */
+export const nationalDue = (from: string, days: number) =>
+  countLimit(OFFICIAL_CALENDAR, from, days, { unit: 'calendar', movesOffRestDay: true }).dueOn;
 
 export const REPRESENTATIVES = {
   workerReps: ['张伟', '李娜', '王芳'],

@@ -35,7 +35,7 @@ export type NegotiationEvent =
       wageIncreasePct?: number;
       minimumWage?: number;
     })
-  | (Dated & { type: 'SUBMITTED_FOR_REVIEW'; receivedOn?: BusinessDate })
+  | (Dated & { type: 'SUBMITTED_FOR_REVIEW'; receivedOn?: BusinessDate; reviewEndsOn?: BusinessDate })
   | (Dated & { type: 'REVIEW_APPROVED' })
   | (Dated & { type: 'REVIEW_OBJECTION'; reasons: string[] })
   | (Dated & { type: 'PUBLISHED' })
@@ -72,6 +72,11 @@ export interface FieldSpec {
   max?: number;
   /** The rule that makes the field necessary, quoted when it is missing. */
   rule?: string;
+  /**
+   * Written by the workflow when the event is recorded (a fact it derives, kept in the event
+   * log so that a replay gives the same answer); a user never sends it and no form shows it.
+   */
+  derived?: boolean;
 }
 
 export interface EventSpec {
@@ -194,7 +199,12 @@ export const EVENT_SPECS: readonly EventSpec[] = [
     type: 'SUBMITTED_FOR_REVIEW',
     systemOnly: false,
     description: 'the employer submitted the text to the labour administration (报送审查)',
-    fields: [date('receivedOn', false)],
+    fields: [
+      date('receivedOn', false),
+      // 集体合同规定 art. 47 with 民法典 art. 203: the last day of the review, counted with the
+      // working-day calendar of the day the submission was recorded.
+      { ...date('reviewEndsOn', false, cite(LAW.CC, '47')), derived: true },
+    ],
   },
   {
     type: 'REVIEW_APPROVED',

@@ -47,7 +47,7 @@ export class ErrorResponse {
   ruleZh?: string;
 }
 
-type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429;
+type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 500;
 
 /** Documents a route's own error answers: status → its codes and when each is given. */
 export function ApiErrors(answers: Partial<Record<ErrorStatus, string>>): MethodDecorator & ClassDecorator {

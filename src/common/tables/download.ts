@@ -63,8 +63,19 @@ export async function streamTable(
 }
 
 function downloadHeaders(res: Response, format: DownloadFormat, filename: string): Response {
+  return attachmentHeaders(res, DOWNLOAD_CONTENT_TYPES[format], filename);
+}
+
+/** Sends a file made in memory (a laid-out workbook, a Word document) as an attachment named `filename`. */
+export function sendFile(res: Response, contentType: string, filename: string, body: Buffer): void {
+  attachmentHeaders(res, contentType, filename).send(body);
+}
+
+/** The Chinese name in `filename*` (RFC 6266); `filename` keeps an ASCII fallback with the extension. */
+function attachmentHeaders(res: Response, contentType: string, filename: string): Response {
+  const extension = filename.slice(filename.lastIndexOf('.') + 1);
   return res.status(200).set({
-    'Content-Type': DOWNLOAD_CONTENT_TYPES[format],
-    'Content-Disposition': `attachment; filename="table.${format}"; filename*=UTF-8''${encodeURIComponent(filename)}`,
+    'Content-Type': contentType,
+    'Content-Disposition': `attachment; filename="download.${extension}"; filename*=UTF-8''${encodeURIComponent(filename)}`,
   });
 }

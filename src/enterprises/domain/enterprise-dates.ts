@@ -34,21 +34,12 @@ export function unionFoundedOnProblem(
   dates: EnterpriseDates,
   today: string,
 ): { en: string; zh: string } | null {
-  const { unionFoundedOn, registeredOn } = dates;
-  if (unionFoundedOn === null) return null;
-  if (unionFoundedOn > today) {
-    return {
-      en: `unionFoundedOn ${unionFoundedOn} is in the future (today is ${today})`,
-      zh: `建会日期 ${unionFoundedOn} 不能晚于今天（${today}）`,
-    };
-  }
-  if (registeredOn !== null && unionFoundedOn < registeredOn) {
-    return {
-      en: `unionFoundedOn ${unionFoundedOn} is before the enterprise was registered (registeredOn ${registeredOn})`,
-      zh: `建会日期 ${unionFoundedOn} 不能早于企业成立日期 ${registeredOn}`,
-    };
-  }
-  return null;
+  return sinceRegistrationProblem(
+    { field: 'unionFoundedOn', zh: '建会日期' },
+    dates.unionFoundedOn,
+    dates.registeredOn,
+    today,
+  );
 }
 
 /** Whether an update touches the dates `unionFoundedOnProblem` judges. */
@@ -57,4 +48,55 @@ export function unionDatesChanged(
   after: Pick<EnterpriseDates, 'unionFoundedOn' | 'registeredOn'>,
 ): boolean {
   return before.unionFoundedOn !== after.unionFoundedOn || before.registeredOn !== after.registeredOn;
+}
+
+/** The dates the workers' congress date is judged against. */
+interface CongressDates {
+  registeredOn: string | null;
+  workersCongressOn: string | null;
+}
+
+/**
+ * What is wrong with the date the workers' congress (职工代表大会) was established, or null: as
+ * the union's, in an enterprise that exists (on or after registeredOn) and on a day that has
+ * come (`today`, a business date). `zh` for the roster.
+ */
+export function workersCongressOnProblem(
+  dates: CongressDates,
+  today: string,
+): { en: string; zh: string } | null {
+  return sinceRegistrationProblem(
+    { field: 'workersCongressOn', zh: '职代会建立日期' },
+    dates.workersCongressOn,
+    dates.registeredOn,
+    today,
+  );
+}
+
+/** Whether an update touches the dates `workersCongressOnProblem` judges. */
+export function congressDatesChanged(before: CongressDates, after: CongressDates): boolean {
+  return before.workersCongressOn !== after.workersCongressOn || before.registeredOn !== after.registeredOn;
+}
+
+/** A date of something the enterprise set up: not after today, not before the enterprise was registered. */
+function sinceRegistrationProblem(
+  name: { field: string; zh: string },
+  date: string | null,
+  registeredOn: string | null,
+  today: string,
+): { en: string; zh: string } | null {
+  if (date === null) return null;
+  if (date > today) {
+    return {
+      en: `${name.field} ${date} is in the future (today is ${today})`,
+      zh: `${name.zh} ${date} 不能晚于今天（${today}）`,
+    };
+  }
+  if (registeredOn !== null && date < registeredOn) {
+    return {
+      en: `${name.field} ${date} is before the enterprise was registered (registeredOn ${registeredOn})`,
+      zh: `${name.zh} ${date} 不能早于企业成立日期 ${registeredOn}`,
+    };
+  }
+  return null;
 }

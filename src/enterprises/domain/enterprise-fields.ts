@@ -12,4 +12,6 @@ export const ENTERPRISE_FIELDS = [
   'instructorId',
   'registeredOn',
   'closedOn',
+  'memberCount',
+  'workersCongressOn',
 ] as const;

@@ -5,6 +5,7 @@ import {
   EmployeeCountRules,
   IndustryRules,
   InstructorIdRules,
+  MemberCountRules,
   NameRules,
   OptionalDateRules,
   OwnershipTypeRules,
@@ -25,4 +26,9 @@ export class CreateEnterpriseDto {
   @InstructorIdRules() instructorId?: number | null;
   @OptionalDateRules('registered (成立) on') registeredOn?: string | null;
   @OptionalDateRules('closed (注销) on; must not be before registeredOn') closedOn?: string | null;
+  @MemberCountRules() memberCount?: number | null;
+  @OptionalDateRules(
+    '职代会建立日期: the workers’ congress (职工代表大会) established on; not after today, not before registeredOn; null = none yet',
+  )
+  workersCongressOn?: string | null;
 }

@@ -10,6 +10,7 @@ import {
 } from '../../common/validation/decorators';
 import { checkCreditCode } from '../domain/credit-code';
 import { INDUSTRY_SECTIONS } from '../domain/industry';
+import { MAX_MEMBER_COUNT } from '../domain/member-count';
 import { OWNERSHIP_TYPES } from '../domain/ownership';
 
 /**
@@ -136,6 +137,27 @@ export const EmployeeCountRules = (mode: Presence) =>
     IsInt({ message: 'employeeCount must be a whole number' }),
     Min(0, { message: 'employeeCount must be 0 or more' }),
     Max(MAX_EMPLOYEE_COUNT, { message: `employeeCount must be at most ${MAX_EMPLOYEE_COUNT}` }),
+  );
+
+/**
+ * 会员人数. Not held to employeeCount: retired members stay members (离退休会员) and the two counts
+ * are often reported on different days, so a roster may well have more members than employees.
+ */
+export const MemberCountRules = () =>
+  applyDecorators(
+    doc('nullable', {
+      type: Number,
+      description:
+        '会员人数: the union’s members; null = not known. Every write that sets or changes it is recorded with its increase (members added)',
+      minimum: 0,
+      maximum: MAX_MEMBER_COUNT,
+      example: 96,
+    }),
+    IsOptional(),
+    // A JSON number, like employeeCount: "96" is refused, not converted.
+    IsInt({ message: 'memberCount must be a whole number' }),
+    Min(0, { message: 'memberCount must be 0 or more' }),
+    Max(MAX_MEMBER_COUNT, { message: `memberCount must be at most ${MAX_MEMBER_COUNT}` }),
   );
 
 export const OptionalDateRules = (description: string) =>

@@ -23,6 +23,15 @@ export class EnterpriseResponse {
   @ApiProperty({ nullable: true, type: Number }) instructorId!: number | null;
   @ApiProperty({ nullable: true, type: String, format: 'date' }) registeredOn!: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'date' }) closedOn!: string | null;
+  @ApiProperty({ nullable: true, type: Number, description: '会员人数; null = not known' })
+  memberCount!: number | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    format: 'date',
+    description: '职代会建立日期: the workers’ congress established on; null = none yet',
+  })
+  workersCongressOn!: string | null;
   @ApiProperty({ description: '1 when created, +1 on every change; send it back as expectedVersion' })
   version!: number;
 
@@ -42,6 +51,8 @@ export class EnterpriseResponse {
       instructorId: enterprise.instructorId,
       registeredOn: enterprise.registeredOn,
       closedOn: enterprise.closedOn,
+      memberCount: enterprise.memberCount,
+      workersCongressOn: enterprise.workersCongressOn,
       version: enterprise.version,
     };
   }

@@ -7,6 +7,7 @@ import {
   EmployeeCountRules,
   IndustryRules,
   InstructorIdRules,
+  MemberCountRules,
   NameRules,
   OptionalDateRules,
   OwnershipTypeRules,
@@ -28,6 +29,11 @@ export class UpdateEnterpriseDto {
   @InstructorIdRules() instructorId?: number | null;
   @OptionalDateRules('registered (成立) on') registeredOn?: string | null;
   @OptionalDateRules('closed (注销) on; must not be before registeredOn') closedOn?: string | null;
+  @MemberCountRules() memberCount?: number | null;
+  @OptionalDateRules(
+    '职代会建立日期: the workers’ congress (职工代表大会) established on; not after today, not before registeredOn; null = none yet',
+  )
+  workersCongressOn?: string | null;
 
   @ApiProperty({
     required: false,

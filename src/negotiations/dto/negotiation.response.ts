@@ -15,6 +15,17 @@ export class DeadlineResponse {
   @ApiProperty({ example: '集体合同规定 art. 42' }) rule!: string;
   @ApiProperty({ example: '集体合同规定第四十二条', description: 'the same rule as Chinese cites it' })
   ruleZh!: string;
+  @ApiProperty({
+    enum: ['calendar', 'workday'],
+    description:
+      'how the limit is counted: calendar days (日) or working days (工作日) of the official calendar',
+  })
+  unit!: 'calendar' | 'workday';
+  @ApiProperty({
+    description:
+      'the working-day calendar lacks a year this date needed: counted in calendar days and not moved off a rest day',
+  })
+  calendarMissing!: boolean;
 }
 
 export class EventFieldResponse {

@@ -3,6 +3,20 @@ import { EVENT_TYPES, FIELD_TYPES, type EventType, type FieldType } from '@waget
 
 /** The shape of `GET /api/v1/workflow` (describeWorkflow), for the OpenAPI document. */
 
+export class LimitCountingResponse {
+  @ApiProperty({ enum: ['calendar', 'workday'], description: 'calendar days (日) or working days (工作日)' })
+  unit!: 'calendar' | 'workday';
+  @ApiProperty({ description: '民法典 art. 203: a last day on a rest day moves to the next working day' })
+  movesOffRestDay!: boolean;
+}
+
+export class RuleSetCountingResponse {
+  @ApiProperty({ type: LimitCountingResponse }) offer_reply!: LimitCountingResponse;
+  @ApiProperty({ type: LimitCountingResponse }) submission_for_review!: LimitCountingResponse;
+  @ApiProperty({ type: LimitCountingResponse }) review_period_end!: LimitCountingResponse;
+  @ApiProperty({ type: LimitCountingResponse }) publication!: LimitCountingResponse;
+}
+
 export class RuleSetResponse {
   @ApiProperty({ example: 'national-2004.1' }) version!: string;
   @ApiProperty() offerReplyDays!: number;
@@ -21,6 +35,8 @@ export class RuleSetResponse {
   @ApiProperty() maxSuspensionDays!: number;
   @ApiProperty() stalledAfterDays!: number;
   @ApiProperty() vacantSeatRefillDays!: number;
+  @ApiProperty({ type: RuleSetCountingResponse, description: 'how each counted time limit is counted' })
+  counting!: RuleSetCountingResponse;
 }
 
 export class WorkflowStateResponse {
@@ -42,6 +58,12 @@ export class EventFieldSpecResponse {
   @ApiProperty({ required: false, description: 'integer/number: the largest accepted' }) max?: number;
   @ApiProperty({ required: false, example: '集体合同规定 art. 32', description: 'why the field is needed' })
   rule?: string;
+  @ApiProperty({
+    required: false,
+    description:
+      'true: written by the workflow when the event is recorded (shown in the event log); a client never sends it (400)',
+  })
+  derived?: boolean;
 }
 
 export class EventSpecResponse {

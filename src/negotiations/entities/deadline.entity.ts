@@ -31,6 +31,14 @@ export class Deadline {
   @Column({ type: 'varchar', length: 200 })
   rule!: string;
 
+  /** Calendar days or working days (工作日), as the negotiation's rule set counts this limit. */
+  @Column({ type: 'varchar', length: 10, default: 'calendar' })
+  unit!: 'calendar' | 'workday';
+
+  /** The working-day calendar lacked the year: counted in calendar days, not moved to a working day. */
+  @Column({ name: 'calendar_missing', type: 'boolean', default: false })
+  calendarMissing!: boolean;
+
   /** When a `fire` row could not be fired (the machine refused), why: it is not retried. */
   @Column({ name: 'failed_reason', type: 'varchar', length: 500, nullable: true })
   failedReason!: string | null;

@@ -97,7 +97,9 @@ export const CONTEXT_UPDATES = {
       review: {
         submittedOn: event.occurredOn,
         receivedOn,
-        endsOn: addDays(receivedOn, rules.reviewDays),
+        // Written by the workflow on the event (moved off a rest day); a log from before it
+        // was written counts calendar days, as it did then.
+        endsOn: event.reviewEndsOn ?? addDays(receivedOn, rules.reviewDays),
       },
     };
   }),

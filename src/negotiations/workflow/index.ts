@@ -1,6 +1,7 @@
 // The negotiation workflow: pure domain core (no NestJS, no TypeORM). See docs/workflow.md.
 export * from './agreement-terms';
 export * from '../../common/dates/business-date';
+export * from '../../common/dates/work-calendar';
 export * from './deadlines';
 export * from './describe-workflow';
 export { validateEvent } from './event-validation';

@@ -8,7 +8,8 @@ import {
 } from 'xstate';
 import { agreementTermsFor, type AgreementTerms } from './agreement-terms';
 import { compareDates, isBusinessDate, type BusinessDate } from '../../common/dates/business-date';
-import { deadlinesFor, type Deadline } from './deadlines';
+import { NO_CALENDAR, type WorkCalendar } from '../../common/dates/work-calendar';
+import { deadlinesFor, reviewPeriodEnd, type Deadline } from './deadlines';
 import type { CheckName } from './checks';
 import { validateEvent } from './event-validation';
 import { EVENT_SPECS, isSystemOnly, type EventType, type FieldType, type NegotiationEvent } from './events';
@@ -56,6 +57,8 @@ export interface ApplyOptions {
   /** Today in the business time zone (todayIn('Asia/Shanghai', new Date())). */
   today: BusinessDate;
   source: EventSource;
+  /** The official working-day calendar the deadlines are counted with; none known by default. */
+  calendar?: WorkCalendar;
 }
 
 export type FailureCode = 'ILLEGAL_EVENT' | 'GUARD_FAILED' | 'INVALID_EVENT';
@@ -133,7 +136,15 @@ export function applyEvent(persisted: PersistedWorkflow, input: unknown, options
   assertOptions(options);
   const validation = validateEvent(input);
   if (!validation.ok) return failure('INVALID_EVENT', validation.message, validation.field);
-  const event = validation.event;
+  const derivedSent = options.source === 'user' ? derivedFieldOf(validation.event) : undefined;
+  if (derivedSent !== undefined) {
+    return failure(
+      'INVALID_EVENT',
+      `${derivedSent} is written by the workflow when the event is recorded; do not send it`,
+      derivedSent,
+    );
+  }
+  const event = withDerivedFields(validation.event, options);
   const { machine, snapshot } = load(persisted, options.ruleSet);
   const refusal = refuse(snapshot, event, options);
   if (refusal !== null) return refusal;
@@ -148,9 +159,29 @@ export function applyEvent(persisted: PersistedWorkflow, input: unknown, options
     state: statePathOf(next.value),
     fromStage: stageOfValue(snapshot.value),
     toStage: stage,
-    deadlines: deadlinesFor(statePathOf(next.value), next.context, options.ruleSet),
+    deadlines: deadlinesFor(statePathOf(next.value), next.context, options.ruleSet, options.calendar),
     agreement: agreementTermsFor(stage, next.context),
   };
+}
+
+/** The first field of `event` that the workflow writes itself (FieldSpec.derived). */
+function derivedFieldOf(event: NegotiationEvent): string | undefined {
+  const spec = EVENT_SPECS.find((candidate) => candidate.type === event.type);
+  return spec?.fields.find(
+    (field) =>
+      field.derived === true && (event as unknown as Record<string, unknown>)[field.name] !== undefined,
+  )?.name;
+}
+
+/**
+ * The event as the log keeps it: facts derived when it is recorded are written on it, so that a
+ * replay (which has no calendar) reaches the same state. A logged event keeps what it carries.
+ */
+function withDerivedFields(event: NegotiationEvent, options: ApplyOptions): NegotiationEvent {
+  if (event.type !== 'SUBMITTED_FOR_REVIEW' || event.reviewEndsOn !== undefined) return event;
+  const receivedOn = event.receivedOn ?? event.occurredOn;
+  const end = reviewPeriodEnd(receivedOn, options.ruleSet, options.calendar ?? NO_CALENDAR);
+  return { ...event, reviewEndsOn: end.dueOn };
 }
 
 /** Why the machine would not take the event, checked in the order the user can act on. */
@@ -267,20 +298,26 @@ function eventsAcceptedIn(snapshot: Snapshot, source: EventSource): AvailableEve
       type: spec.type,
       fields: [
         { name: 'occurredOn', type: 'date' as const, required: true },
-        ...spec.fields.map((field) => ({
-          name: field.name,
-          type: field.type,
-          required: field.required,
-          ...(field.values === undefined ? {} : { values: field.values }),
-        })),
+        ...spec.fields
+          .filter((field) => field.derived !== true)
+          .map((field) => ({
+            name: field.name,
+            type: field.type,
+            required: field.required,
+            ...(field.values === undefined ? {} : { values: field.values }),
+          })),
       ],
     }));
 }
 
-export function deadlinesOf(persisted: PersistedWorkflow, ruleSet: RuleSet): Deadline[] {
+export function deadlinesOf(
+  persisted: PersistedWorkflow,
+  ruleSet: RuleSet,
+  calendar?: WorkCalendar,
+): Deadline[] {
   const current = migratePersistedWorkflow(persisted);
   assertRuleSet(current, ruleSet);
-  return deadlinesFor(statePathOf(current.snapshot.value), current.snapshot.context, ruleSet);
+  return deadlinesFor(statePathOf(current.snapshot.value), current.snapshot.context, ruleSet, calendar);
 }
 
 export interface ReplayOptions {

@@ -58,7 +58,10 @@ export interface Review {
   submittedOn: BusinessDate;
   /** The day the labour administration received the text: the review clock starts here. */
   receivedOn: BusinessDate;
-  /** receivedOn + reviewDays: the agreement takes effect on this day without objection. */
+  /**
+   * The last day of the review (receivedOn + reviewDays, moved off a rest day as the rule set
+   * counts it): the agreement takes effect on this day without objection.
+   */
   endsOn: BusinessDate;
 }
 

@@ -1,3 +1,14 @@
+import type { LimitCounting } from '../../common/dates/work-calendar';
+
+/** The deadlines that count a time limit from a day (the others are agreed dates or states). */
+export const COUNTED_LIMITS = [
+  'offer_reply',
+  'submission_for_review',
+  'review_period_end',
+  'publication',
+] as const;
+export type CountedLimit = (typeof COUNTED_LIMITS)[number];
+
 /**
  * The numbers of the procedure. National values are the defaults; a county overrides
  * some of them in configuration under a new version, and every negotiation keeps the
@@ -38,10 +49,22 @@ export interface RuleSet {
   readonly stalledAfterDays: number;
   /** 集体合同规定 art. 31: a vacant representative seat is refilled within 15 days. */
   readonly vacantSeatRefillDays: number;
+  /**
+   * How each counted time limit is counted: calendar days (集体合同规定 counts 日, calendar
+   * days) or working days (工作日, some local rules), and whether a last day on a statutory rest
+   * day moves to the first working day after it. 民法典 art. 203: on for every national limit.
+   */
+  readonly counting: Readonly<Record<CountedLimit, LimitCounting>>;
 }
 
-export type RuleSetNumbers = Omit<RuleSet, 'version'>;
-export type RuleSetOverrides = Partial<RuleSetNumbers> & { version: string };
+export type RuleSetNumbers = Omit<RuleSet, 'version' | 'counting'>;
+export type RuleSetOverrides = Partial<RuleSetNumbers> & {
+  version: string;
+  counting?: Partial<Record<CountedLimit, Partial<LimitCounting>>>;
+};
+
+// 民法典 art. 203: a period whose last day is a statutory rest day ends on the next working day.
+const NATIONAL_COUNTING: LimitCounting = Object.freeze({ unit: 'calendar', movesOffRestDay: true });
 
 export const NATIONAL_RULE_SET: RuleSet = Object.freeze({
   version: 'national-2004.1',
@@ -61,6 +84,12 @@ export const NATIONAL_RULE_SET: RuleSet = Object.freeze({
   maxSuspensionDays: 60,
   stalledAfterDays: 30,
   vacantSeatRefillDays: 15,
+  counting: Object.freeze({
+    offer_reply: NATIONAL_COUNTING,
+    submission_for_review: NATIONAL_COUNTING,
+    review_period_end: NATIONAL_COUNTING,
+    publication: NATIONAL_COUNTING,
+  }),
 });
 
 /** Raised for a rule set that cannot be used; the message names the field and the accepted values. */
@@ -73,7 +102,7 @@ export class RuleSetError extends Error {
 
 const SHARE_FIELDS = ['maxExpertShare', 'quorumShare', 'majorityShare'] as const;
 const COUNT_FIELDS = (Object.keys(NATIONAL_RULE_SET) as (keyof RuleSet)[]).filter(
-  (key) => key !== 'version' && !(SHARE_FIELDS as readonly string[]).includes(key),
+  (key) => key !== 'version' && key !== 'counting' && !(SHARE_FIELDS as readonly string[]).includes(key),
 );
 const VERSION_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 
@@ -87,9 +116,36 @@ export function resolveRuleSet(overrides: RuleSetOverrides): RuleSet {
       throw new RuleSetError(`unknown rule set field "${key}"`);
     }
   }
-  const ruleSet: RuleSet = { ...NATIONAL_RULE_SET, ...overrides };
+  const ruleSet: RuleSet = {
+    ...NATIONAL_RULE_SET,
+    ...overrides,
+    counting: resolveCounting(overrides.counting),
+  };
   assertValid(ruleSet);
   return Object.freeze(ruleSet);
+}
+
+function resolveCounting(overrides: RuleSetOverrides['counting']): RuleSet['counting'] {
+  if (overrides === undefined) return NATIONAL_RULE_SET.counting;
+  if (overrides === null || typeof overrides !== 'object' || Array.isArray(overrides)) {
+    throw new RuleSetError(`counting must be an object keyed by ${COUNTED_LIMITS.join(', ')}`);
+  }
+  for (const key of Object.keys(overrides)) {
+    if (!(COUNTED_LIMITS as readonly string[]).includes(key)) {
+      throw new RuleSetError(`unknown counted limit "counting.${key}"; known: ${COUNTED_LIMITS.join(', ')}`);
+    }
+  }
+  const counting = {} as Record<CountedLimit, LimitCounting>;
+  for (const kind of COUNTED_LIMITS) {
+    const override = overrides[kind] ?? {};
+    for (const key of Object.keys(override)) {
+      if (key !== 'unit' && key !== 'movesOffRestDay') {
+        throw new RuleSetError(`unknown field "counting.${kind}.${key}"; known: unit, movesOffRestDay`);
+      }
+    }
+    counting[kind] = Object.freeze({ ...NATIONAL_RULE_SET.counting[kind], ...override });
+  }
+  return Object.freeze(counting);
 }
 
 function assertValid(ruleSet: RuleSet): void {
@@ -108,6 +164,19 @@ function assertValid(ruleSet: RuleSet): void {
     const value = ruleSet[key];
     if (typeof value !== 'number' || !(value > 0 && value < 1)) {
       throw new RuleSetError(`${key} must be a fraction strictly between 0 and 1; got ${String(value)}`);
+    }
+  }
+  for (const kind of COUNTED_LIMITS) {
+    const counting = ruleSet.counting?.[kind];
+    if (counting === undefined || (counting.unit !== 'calendar' && counting.unit !== 'workday')) {
+      throw new RuleSetError(
+        `counting.${kind}.unit must be "calendar" or "workday"; got ${String(counting?.unit)}`,
+      );
+    }
+    if (typeof counting.movesOffRestDay !== 'boolean') {
+      throw new RuleSetError(
+        `counting.${kind}.movesOffRestDay must be true or false; got ${String(counting.movesOffRestDay)}`,
+      );
     }
   }
   if (ruleSet.minTermMonths > ruleSet.maxTermMonths) {
@@ -172,5 +241,7 @@ export class RuleSetRegistry {
 }
 
 function sameNumbers(a: RuleSet, b: RuleSet): boolean {
-  return (Object.keys(NATIONAL_RULE_SET) as (keyof RuleSet)[]).every((key) => a[key] === b[key]);
+  return (Object.keys(NATIONAL_RULE_SET) as (keyof RuleSet)[]).every((key) =>
+    key === 'counting' ? JSON.stringify(a.counting) === JSON.stringify(b.counting) : a[key] === b[key],
+  );
 }

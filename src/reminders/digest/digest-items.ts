@@ -30,6 +30,10 @@ export interface DeadlineFact {
   rule: string;
   /** The instructor's enterprises the negotiation covers. */
   enterprises: AgendaEnterprise[];
+  /** The offer campaign (集中要约行动) that opened the negotiation, by name, if one did. */
+  campaign?: string | null;
+  /** The working-day calendar lacked the year: the date is counted in calendar days. */
+  calendarMissing?: boolean;
 }
 
 export interface UncoveredFact extends AgendaEnterprise {
@@ -48,6 +52,10 @@ export interface DigestItem {
   daysLeft: number | null;
   overdue: boolean;
   rule: string;
+  /** The offer campaign that opened the negotiation (present only when one did). */
+  campaign?: string;
+  /** Present (true) when the working-day calendar lacked the year: counted in calendar days. */
+  calendarMissing?: boolean;
 }
 
 export interface DigestHorizons {
@@ -82,6 +90,8 @@ export function digestItems(
       // A stalled warning or an open renewal window is a state, not lateness.
       overdue: isOverdue(fact, today),
       rule: fact.rule,
+      ...(fact.campaign ? { campaign: fact.campaign } : {}),
+      ...(fact.calendarMissing ? { calendarMissing: true } : {}),
     });
   }
   for (const { employeeCount: _size, ...enterprise } of uncovered) {

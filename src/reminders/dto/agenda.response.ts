@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { DIGEST_KINDS, type DigestKind } from '../digest/digest-items';
 
 export class AgendaEnterpriseResponse {
@@ -31,6 +31,16 @@ export class AgendaItemResponse {
   @ApiProperty({ example: '集体合同规定 art. 32' }) rule!: string;
   @ApiProperty({ example: '集体合同规定第三十二条', description: 'the same rule as Chinese cites it' })
   ruleZh!: string;
+  @ApiPropertyOptional({
+    example: '2027年春季集中要约行动',
+    description: 'the offer campaign (集中要约行动) that opened the negotiation; absent when none did',
+  })
+  campaign?: string;
+  @ApiPropertyOptional({
+    description:
+      'true when the working-day calendar lacks the year of dueOn: counted in calendar days, not moved off a rest day; absent otherwise',
+  })
+  calendarMissing?: boolean;
 }
 
 export class AgendaResponse {

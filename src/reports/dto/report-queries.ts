@@ -125,3 +125,32 @@ export class TrendQuery extends SigningRatesQuery {
   @Matches(MONTH, { message: 'to must be a month written YYYY-MM' })
   to?: string;
 }
+
+/** A period of business days, `from` to `to` inclusive (the statistics table, the work summary). */
+export class PeriodQuery extends OrgUnitQuery {
+  @ApiProperty({
+    required: false,
+    format: 'date',
+    description: "first day of the period; default 1 January of to's year (so 30 June gives the half-year)",
+  })
+  @IsOptional()
+  @IsBusinessDate()
+  from?: string;
+
+  @ApiProperty({ required: false, format: 'date', description: 'last day of the period; default today' })
+  @IsOptional()
+  @IsBusinessDate()
+  to?: string;
+}
+
+export class StatisticsQuery extends PeriodQuery {
+  @ApiProperty({
+    required: false,
+    enum: ['orgUnit'],
+    description:
+      "orgUnit: the table of each child unit of the report's unit too (units as rows in the .xlsx)",
+  })
+  @IsOptional()
+  @IsIn(['orgUnit'], { message: 'groupBy（分组方式）只能是 orgUnit（按下级单位）' })
+  groupBy?: 'orgUnit';
+}

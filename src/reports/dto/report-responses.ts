@@ -223,3 +223,122 @@ export class TrendResponse {
   @ApiProperty({ type: [TrendPointResponse], description: 'the total row of each month' })
   total!: TrendPointResponse[];
 }
+
+const STATISTICS_KIND = [...AGREEMENT_KINDS, TOTAL_GROUP];
+const STATISTICS_LEVEL = [...SCOPES, TOTAL_GROUP];
+
+/** One line of the statistics table (docs/domain.md, Statistics table). */
+export class StatisticsRowResponse {
+  @ApiProperty({ enum: STATISTICS_KIND, description: '`total`: over every kind' })
+  agreementKind!: AgreementKind | typeof TOTAL_GROUP;
+  @ApiProperty({
+    enum: STATISTICS_LEVEL,
+    description: 'enterprise 单独签订, regional 区域性, industry 行业性; `total`: over every level',
+  })
+  level!: Scope | typeof TOTAL_GROUP;
+  @ApiProperty({ description: 'agreements in force at to that list an enterprise of the unit' })
+  agreements!: number;
+  @ApiProperty({ description: 'agreements signed within the period (not set aside by to)' })
+  signedInPeriod!: number;
+  @ApiProperty({ description: 'open enterprises of the unit listed by the agreements in force, each once' })
+  enterprisesCovered!: number;
+  @ApiProperty({ description: 'their headcount, each enterprise once' }) employeesCovered!: number;
+  @ApiProperty({ description: 'of enterprisesCovered, the non-public ones' })
+  nonPublicEnterprisesCovered!: number;
+}
+
+export class StatisticsUnitResponse {
+  @ApiProperty({ description: 'the child unit id; `none`: the enterprises directly in the unit' })
+  group!: string;
+  @ApiProperty() groupName!: string;
+  @ApiProperty({ type: [StatisticsRowResponse] }) rows!: StatisticsRowResponse[];
+  @ApiProperty({ type: [StatisticsRowResponse] }) kindTotals!: StatisticsRowResponse[];
+  @ApiProperty({ type: [StatisticsRowResponse] }) levelTotals!: StatisticsRowResponse[];
+  @ApiProperty({ type: StatisticsRowResponse }) total!: StatisticsRowResponse;
+}
+
+export class StatisticsResponse {
+  @ApiProperty({ format: 'date' }) from!: string;
+  @ApiProperty({ format: 'date' }) to!: string;
+  @ApiProperty(ORG_UNIT) orgUnit!: ReportOrgUnitResponse | null;
+  @ApiProperty({ type: [StatisticsRowResponse], description: 'every kind × level' })
+  rows!: StatisticsRowResponse[];
+  @ApiProperty({ type: [StatisticsRowResponse], description: 'per kind over its levels (level: total)' })
+  kindTotals!: StatisticsRowResponse[];
+  @ApiProperty({
+    type: [StatisticsRowResponse],
+    description: 'per level over the kinds (agreementKind: total)',
+  })
+  levelTotals!: StatisticsRowResponse[];
+  @ApiProperty({ type: StatisticsRowResponse, description: 'over everything; an enterprise counted once' })
+  total!: StatisticsRowResponse;
+  @ApiPropertyOptional({
+    type: [StatisticsUnitResponse],
+    description: 'groupBy=orgUnit: the table of each child unit, counted apart',
+  })
+  units?: StatisticsUnitResponse[];
+}
+
+export class RateCountResponse {
+  @ApiProperty() numerator!: number;
+  @ApiProperty() denominator!: number;
+}
+
+export class AreaAgreementsResponse {
+  @ApiProperty() agreements!: number;
+  @ApiProperty() enterprisesCovered!: number;
+}
+
+export class WorkSummaryCountsResponse {
+  @ApiProperty() unionsFounded!: number;
+  @ApiProperty() unionsFoundedNonPublic!: number;
+  @ApiProperty() membersAdded!: number;
+  @ApiProperty({ type: RateCountResponse }) unionisationNonPublic!: RateCountResponse;
+  @ApiProperty({ type: RateCountResponse }) signingState!: RateCountResponse;
+  @ApiProperty({ type: RateCountResponse }) signingNonPublic!: RateCountResponse;
+  @ApiProperty({ type: RateCountResponse }) workersCongressNonPublic!: RateCountResponse;
+  @ApiProperty({ type: AreaAgreementsResponse }) regional!: AreaAgreementsResponse;
+  @ApiProperty({ type: AreaAgreementsResponse }) industry!: AreaAgreementsResponse;
+}
+
+export class WorkSummaryTargetsResponse {
+  @ApiProperty() unionisationNonPublic!: number;
+  @ApiProperty() signingState!: number;
+  @ApiProperty() signingNonPublic!: number;
+  @ApiProperty() workersCongressNonPublic!: number;
+}
+
+export class NonPublicRateResponse {
+  @ApiProperty({ type: Number, nullable: true, description: RATE }) nonPublic!: number | null;
+}
+
+export class SigningRateFiguresResponse {
+  @ApiProperty({ type: Number, nullable: true, description: RATE }) state!: number | null;
+  @ApiProperty({ type: Number, nullable: true, description: RATE }) nonPublic!: number | null;
+}
+
+export class WorkSummaryResponse {
+  @ApiProperty({ format: 'date' }) from!: string;
+  @ApiProperty({ format: 'date' }) to!: string;
+  @ApiProperty(ORG_UNIT) orgUnit!: ReportOrgUnitResponse | null;
+  @ApiProperty({ description: 'open enterprises at to whose union was founded in the period' })
+  unionsFounded!: number;
+  @ApiProperty() unionsFoundedNonPublic!: number;
+  @ApiProperty({ description: 'the member count increases recorded in the period' }) membersAdded!: number;
+  @ApiProperty({ type: NonPublicRateResponse, description: '建会率 at to' })
+  unionisationRate!: NonPublicRateResponse;
+  @ApiProperty({ type: SigningRateFiguresResponse, description: 'wage agreements, base unionised, at to' })
+  signingRate!: SigningRateFiguresResponse;
+  @ApiProperty({
+    type: NonPublicRateResponse,
+    description: '职代会建制率 among unionised non-public enterprises',
+  })
+  workersCongressRate!: NonPublicRateResponse;
+  @ApiProperty({ description: 'regional agreements (every kind) in force at to' })
+  regionalAgreements!: number;
+  @ApiProperty({ description: 'industry agreements (every kind) in force at to' })
+  industryAgreements!: number;
+  @ApiProperty({ type: WorkSummaryCountsResponse }) counts!: WorkSummaryCountsResponse;
+  @ApiProperty({ type: WorkSummaryTargetsResponse }) targets!: WorkSummaryTargetsResponse;
+  @ApiProperty({ description: 'the paragraph of the work report, in Chinese' }) text!: string;
+}

@@ -12,3 +12,5 @@ export * from './trend';
 export * from './types';
 export * from './union-founding';
 export * from './roll-up';
+export * from './statistics';
+export * from './work-summary';

@@ -1,5 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildIfNeeded, freePort, root, startApp, waitForHealth } from '../../support/processes';
@@ -8,6 +8,10 @@ import { FIXTURE_VARIABLE } from './fixture';
 import { seedCounty } from './seed';
 
 const ADMIN_PASSWORD = 'browser-admin-2026';
+/** The rule sets the browser tests' app runs with (RULE_SET_FILE): the last is the current one. */
+export const BROWSER_RULE_SETS = [
+  { version: 'county-browser.1', counting: { publication: { unit: 'workday' } } },
+];
 
 /** What globalTeardown stops and removes (Jest shares globalSetup's globals with it). */
 declare global {
@@ -23,6 +27,10 @@ export default async function globalSetup(): Promise<void> {
   buildIfNeeded();
   const directory = mkdtempSync(join(tmpdir(), 'wagetrack-browser-'));
   const port = await freePort();
+  // A county's own rules (docs/workflow.md): publication counted in working days (工作日), the
+  // national numbers otherwise, so that the negotiation page shows a working-day deadline.
+  const ruleSetFile = join(directory, 'rule-sets.json');
+  writeFileSync(ruleSetFile, JSON.stringify(BROWSER_RULE_SETS));
   const { child, output } = startApp(
     {
       DATABASE_URL: `sqlite:${join(directory, 'app.sqlite')}`,
@@ -32,6 +40,7 @@ export default async function globalSetup(): Promise<void> {
       SCHEDULER: 'off',
       LOG_LEVEL: 'warn',
       WEB_DIR: join(root, 'web', 'dist'),
+      RULE_SET_FILE: ruleSetFile,
     },
     directory,
   );

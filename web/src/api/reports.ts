@@ -18,7 +18,8 @@ export const AGREEMENT_KINDS: readonly AgreementKind[] = [
 ];
 
 /** The reports, by their path under /reports. */
-export type ReportPath = 'signing-rates' | 'target-gaps' | 'union-founding' | 'agreements' | 'trend';
+export type ReportPath =
+  'signing-rates' | 'target-gaps' | 'union-founding' | 'agreements' | 'trend' | 'statistics' | 'work-summary';
 /** What a report answers, as the API documents it. */
 export type ReportAnswer<Path extends ReportPath> = AnswerOf<`/reports/${Path}`>;
 /** What a report takes, its unit (`orgUnitId`, `groupBy=orgUnit`) among it. */
@@ -49,6 +50,11 @@ export type UnionFoundingRow = Schema<'UnionFoundingRowResponse'>;
 
 export type AgreementsReport = ReportAnswer<'agreements'>;
 export type AgreementsRow = Schema<'AgreementsRowResponse'>;
+
+export type StatisticsReport = ReportAnswer<'statistics'>;
+export type StatisticsRow = Schema<'StatisticsRowResponse'>;
+
+export type WorkSummaryReport = ReportAnswer<'work-summary'>;
 
 export type TrendReport = ReportAnswer<'trend'>;
 export type TrendPoint = Schema<'TrendPointResponse'>;
@@ -111,9 +117,46 @@ export const trendRequest = (
   query: { agreementKind, base, status, from, to, groupBy: 'sector', orgUnitId },
 });
 
+/** A period of days `YYYY-MM-DD`, first and last included. */
+export type Period = [string, string];
+
+/** The statistics table of a period (`byUnit`: each subordinate unit's table too). */
+export const statisticsRequest = (
+  { orgUnitId }: ReportParams,
+  [from, to]: Period,
+  byUnit: boolean,
+): ReportRequest<'statistics'> => ({
+  path: 'statistics',
+  query: { from, to, orgUnitId, ...(byUnit ? { groupBy: 'orgUnit' as const } : {}) },
+});
+
+/** The figures and the paragraph of a work report for a period. */
+export const workSummaryRequest = (
+  { orgUnitId }: ReportParams,
+  [from, to]: Period,
+): ReportRequest<'work-summary'> => ({
+  path: 'work-summary',
+  query: { from, to, orgUnitId },
+});
+
+/**
+ * The periods a report is usually asked for, ending on or before `today`: this year's first half,
+ * the last year's second half and the whole of last year, and this year to date.
+ */
+export function usualPeriods(today: string): { key: string; period: Period; year: number }[] {
+  const year = Number(today.slice(0, 4));
+  const periods = [
+    { key: 'firstHalf', period: [`${year}-01-01`, `${year}-06-30`] as Period, year },
+    { key: 'secondHalf', period: [`${year - 1}-07-01`, `${year - 1}-12-31`] as Period, year: year - 1 },
+    { key: 'wholeYear', period: [`${year - 1}-01-01`, `${year - 1}-12-31`] as Period, year: year - 1 },
+    { key: 'yearToDate', period: [`${year}-01-01`, today] as Period, year },
+  ];
+  return periods.filter(({ period }) => period[1] <= today);
+}
+
 export const fetchReport = <Path extends ReportPath>({ path, query }: ReportRequest<Path>) =>
   api.get<ReportAnswer<Path>>(`/reports/${path}`, query);
 
 /** The same report as a table to save: the same parameters, so the file shows the numbers on screen. */
-export const downloadReport = ({ path, query }: ReportRequest, format: 'csv' | 'xlsx') =>
+export const downloadReport = ({ path, query }: ReportRequest, format: 'csv' | 'xlsx' | 'docx') =>
   download(`/reports/${path}.${format}`, query);

@@ -312,6 +312,41 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/calendar': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The years the calendar holds and where each comes from (everyone signed in) */
+    get: operations['CalendarController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/calendar/{year}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One year: its holidays and 调休 working weekend days (everyone signed in) */
+    get: operations['CalendarController_get'];
+    /** Replace a year (admin): source becomes "admin"; the package never overwrites it afterwards */
+    put: operations['CalendarController_replace'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/negotiations': {
     parameters: {
       query?: never;
@@ -412,6 +447,43 @@ export interface paths {
     put?: never;
     /** Fire every due workflow timer now (the scheduler also does, every minute) */
     post: operations['TimersController_run'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/negotiations/{id}/documents': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The documents of a negotiation and whether each can be made now (with the reason when not) */
+    get: operations['DocumentsController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/negotiations/{id}/documents/{kind}.docx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A document of the negotiation as a Word file, filled from what was recorded
+     * @description Made from the template `<kind>.docx` of DOCUMENT_TEMPLATES_DIR, else the built-in one. Named `<title>_<enterprise>_<date of the step>.docx` (UTF-8 `filename*`).
+     */
+    get: operations['DocumentsController_download'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -588,6 +660,74 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/reports/statistics': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 集体合同签订情况统计表: agreements by kind × level (in force at to, signed in the period), enterprises and employees covered, each enterprise once in every total; .xlsx in the offices' layout */
+    get: operations['ReportsController_statistics'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/reports/statistics.{format}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 集体合同签订情况统计表: agreements by kind × level (in force at to, signed in the period), enterprises and employees covered, each enterprise once in every total; .xlsx in the offices' layout (download: .csv or .xlsx) */
+    get: operations['ReportsController_statistics_download'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/reports/work-summary': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The figures of a half-year or annual work report (工作总结) for a unit and a period, and the paragraph that states them */
+    get: operations['ReportsController_workSummary'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/reports/work-summary.{format}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The figures of a half-year or annual work report (工作总结) for a unit and a period, and the paragraph that states them (download: .csv or .xlsx) */
+    get: operations['ReportsController_workSummary_download'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/reminders': {
     parameters: {
       query?: never;
@@ -750,6 +890,95 @@ export interface paths {
      * @description New codes are added under their parent (in the file or stored, inside the units the caller governs), a stored code with another name is renamed; a stored code with another parent or level is a row error.
      */
     post: operations['OrgUnitImportController_importOrgUnits'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/campaigns/preview': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** What a campaign with this body would do: how many enterprises get an offer, the first of them, why the others do not */
+    post: operations['CampaignsController_preview'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/campaigns': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The campaigns of the units the caller governs, newest first */
+    get: operations['CampaignsController_list'];
+    put?: never;
+    /**
+     * Start an offer campaign (集中要约行动)
+     * @description Freezes the target enterprises (every open unionised enterprise of the filter, in the caller’s scope, with no agreement of the kind running on offerOn and no open round of the kind), then opens an enterprise round for each with OFFER_SENT (sentBy union, occurredOn = receivedOn = offerOn) in the background. GET /campaigns/:id follows it.
+     */
+    post: operations['CampaignsController_start'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/campaigns/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A campaign: its progress, skips, stages, overdue replies and signing rates */
+    get: operations['CampaignsController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/campaigns/{id}/offers.zip': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The offer letters (要约书, Word) of the rounds the campaign opened, one .zip per 1,000 letters (part 1, 2, …; largest enterprises first) */
+    get: operations['CampaignsController_offerLetters'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/campaigns/{id}/run': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Run the campaign again: opens what is still pending; nothing is opened twice */
+    post: operations['CampaignsController_run'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1087,6 +1316,17 @@ export interface components {
        * @example 2024-03-05
        */
       closedOn?: string | null;
+      /**
+       * @description 会员人数: the union’s members; null = not known. Every write that sets or changes it is recorded with its increase (members added)
+       * @example 96
+       */
+      memberCount?: number | null;
+      /**
+       * Format: date
+       * @description 职代会建立日期: the workers’ congress (职工代表大会) established on; not after today, not before registeredOn; null = none yet
+       * @example 2024-03-05
+       */
+      workersCongressOn?: string | null;
     };
     EnterpriseResponse: {
       id: number;
@@ -1126,6 +1366,13 @@ export interface components {
       registeredOn: string | null;
       /** Format: date */
       closedOn: string | null;
+      /** @description 会员人数; null = not known */
+      memberCount: number | null;
+      /**
+       * Format: date
+       * @description 职代会建立日期: the workers’ congress established on; null = none yet
+       */
+      workersCongressOn: string | null;
       /** @description 1 when created, +1 on every change; send it back as expectedVersion */
       version: number;
     };
@@ -1237,6 +1484,17 @@ export interface components {
        */
       closedOn?: string | null;
       /**
+       * @description 会员人数: the union’s members; null = not known. Every write that sets or changes it is recorded with its increase (members added)
+       * @example 96
+       */
+      memberCount?: number | null;
+      /**
+       * Format: date
+       * @description 职代会建立日期: the workers’ congress (职工代表大会) established on; not after today, not before registeredOn; null = none yet
+       * @example 2024-03-05
+       */
+      workersCongressOn?: string | null;
+      /**
        * @description the `version` you loaded: the change is made only at that version, else 409 ENTERPRISE.VERSION_CONFLICT with currentVersion (also as the If-Match header)
        * @example 3
        */
@@ -1252,6 +1510,82 @@ export interface components {
       /** @description seconds until the token expires */
       expiresIn: number;
       user: components['schemas']['UserResponse'];
+    };
+    CalendarYearSummaryResponse: {
+      year: number;
+      source: string;
+    };
+    CalendarNextYearResponse: {
+      /** @example 2027 */
+      year: number;
+      /** @description whether the calendar holds next year */
+      loaded: boolean;
+      /** @description December and next year not loaded: admins are asked to load it (the workbench shows it) */
+      remindToLoad: boolean;
+    };
+    CalendarYearsResponse: {
+      /** @description the years the calendar holds, oldest first */
+      years: components['schemas']['CalendarYearSummaryResponse'][];
+      /** @description the npm package and version the official years are seeded from */
+      officialSource: string;
+      nextYear: components['schemas']['CalendarNextYearResponse'];
+    };
+    CalendarUpdatedByResponse: {
+      id: number;
+      username: string;
+    };
+    CalendarYearResponse: {
+      /** @example 2026 */
+      year: number;
+      /**
+       * @description where the year comes from: the npm package and version that seeded it, or "admin"
+       * @example chinese-days@1.5.7
+       */
+      source: string;
+      /**
+       * @description rest days, sorted
+       * @example [
+       *       "2026-10-01"
+       *     ]
+       */
+      holidays: string[];
+      /**
+       * @description 调休: weekend days that are working days, sorted
+       * @example [
+       *       "2026-10-10"
+       *     ]
+       */
+      workdays: string[];
+      /** @description the admin who replaced the year */
+      updatedBy: components['schemas']['CalendarUpdatedByResponse'] | null;
+      /**
+       * Format: date-time
+       * @description when an admin replaced it
+       */
+      updatedAt: string | null;
+      /**
+       * @description PUT only: how many open deadlines now fall on another day (or lost their calendarMissing flag), recounted with the new year
+       * @example 3
+       */
+      recountedDeadlines?: number;
+    };
+    PutCalendarYearDto: {
+      /**
+       * @description rest days of the year (statutory holidays and the weekend days of a holiday block)
+       * @example [
+       *       "2026-10-01",
+       *       "2026-10-02"
+       *     ]
+       */
+      holidays: string[];
+      /**
+       * @description 调休: weekend days that are working days
+       * @example [
+       *       "2026-09-20",
+       *       "2026-10-10"
+       *     ]
+       */
+      workdays: string[];
     };
     CreateNegotiationDto: {
       /**
@@ -1298,6 +1632,13 @@ export interface components {
        * @example 集体合同规定第四十二条
        */
       ruleZh: string;
+      /**
+       * @description how the limit is counted: calendar days (日) or working days (工作日) of the official calendar
+       * @enum {string}
+       */
+      unit: 'calendar' | 'workday';
+      /** @description the working-day calendar lacks a year this date needed: counted in calendar days and not moved off a rest day */
+      calendarMissing: boolean;
     };
     EventFieldResponse: {
       name: string;
@@ -1472,6 +1813,21 @@ export interface components {
        */
       minimumWage?: number;
     };
+    LimitCountingResponse: {
+      /**
+       * @description calendar days (日) or working days (工作日)
+       * @enum {string}
+       */
+      unit: 'calendar' | 'workday';
+      /** @description 民法典 art. 203: a last day on a rest day moves to the next working day */
+      movesOffRestDay: boolean;
+    };
+    RuleSetCountingResponse: {
+      offer_reply: components['schemas']['LimitCountingResponse'];
+      submission_for_review: components['schemas']['LimitCountingResponse'];
+      review_period_end: components['schemas']['LimitCountingResponse'];
+      publication: components['schemas']['LimitCountingResponse'];
+    };
     RuleSetResponse: {
       /** @example national-2004.1 */
       version: string;
@@ -1491,6 +1847,8 @@ export interface components {
       maxSuspensionDays: number;
       stalledAfterDays: number;
       vacantSeatRefillDays: number;
+      /** @description how each counted time limit is counted */
+      counting: components['schemas']['RuleSetCountingResponse'];
     };
     WorkflowStateResponse: {
       /** @example consultation.active */
@@ -1518,6 +1876,8 @@ export interface components {
        * @example 集体合同规定 art. 32
        */
       rule?: string;
+      /** @description true: written by the workflow when the event is recorded (shown in the event log); a client never sends it (400) */
+      derived?: boolean;
     };
     EventSpecResponse: {
       /** @enum {string} */
@@ -1602,6 +1962,24 @@ export interface components {
       events: components['schemas']['EventSpecResponse'][];
       guards: components['schemas']['GuardResponse'][];
       transitions: components['schemas']['TransitionResponse'][];
+    };
+    /** @enum {string} */
+    DocumentKind: 'offer' | 'offer_reply' | 'vote_resolution' | 'agreement_draft' | 'review_submission';
+    DocumentResponse: {
+      /** @example offer */
+      kind: components['schemas']['DocumentKind'];
+      /**
+       * @description The agreement text is named by its kind: 工资专项集体合同文本
+       * @example 要约书
+       */
+      title: string;
+      /** @description Whether GET …/documents/{kind}.docx gives it now */
+      available: boolean;
+      /**
+       * @description When not available: why, in Chinese, naming the step that is missing
+       * @example 尚未记录“发出协商要约”：要约书在发出要约后生成
+       */
+      reason?: string;
     };
     ReportOrgUnitResponse: {
       id: number;
@@ -1811,6 +2189,117 @@ export interface components {
       /** @description the total row of each month */
       total: components['schemas']['TrendPointResponse'][];
     };
+    StatisticsRowResponse: {
+      /**
+       * @description `total`: over every kind
+       * @enum {string}
+       */
+      agreementKind: 'comprehensive' | 'wage' | 'women' | 'safety' | 'total';
+      /**
+       * @description enterprise 单独签订, regional 区域性, industry 行业性; `total`: over every level
+       * @enum {string}
+       */
+      level: 'enterprise' | 'regional' | 'industry' | 'total';
+      /** @description agreements in force at to that list an enterprise of the unit */
+      agreements: number;
+      /** @description agreements signed within the period (not set aside by to) */
+      signedInPeriod: number;
+      /** @description open enterprises of the unit listed by the agreements in force, each once */
+      enterprisesCovered: number;
+      /** @description their headcount, each enterprise once */
+      employeesCovered: number;
+      /** @description of enterprisesCovered, the non-public ones */
+      nonPublicEnterprisesCovered: number;
+    };
+    StatisticsUnitResponse: {
+      /** @description the child unit id; `none`: the enterprises directly in the unit */
+      group: string;
+      groupName: string;
+      rows: components['schemas']['StatisticsRowResponse'][];
+      kindTotals: components['schemas']['StatisticsRowResponse'][];
+      levelTotals: components['schemas']['StatisticsRowResponse'][];
+      total: components['schemas']['StatisticsRowResponse'];
+    };
+    StatisticsResponse: {
+      /** Format: date */
+      from: string;
+      /** Format: date */
+      to: string;
+      /** @description the unit the report covers: orgUnitId, else the caller's unit; null for the whole deployment when it has several roots */
+      orgUnit: components['schemas']['ReportOrgUnitResponse'] | null;
+      /** @description every kind × level */
+      rows: components['schemas']['StatisticsRowResponse'][];
+      /** @description per kind over its levels (level: total) */
+      kindTotals: components['schemas']['StatisticsRowResponse'][];
+      /** @description per level over the kinds (agreementKind: total) */
+      levelTotals: components['schemas']['StatisticsRowResponse'][];
+      /** @description over everything; an enterprise counted once */
+      total: components['schemas']['StatisticsRowResponse'];
+      /** @description groupBy=orgUnit: the table of each child unit, counted apart */
+      units?: components['schemas']['StatisticsUnitResponse'][];
+    };
+    NonPublicRateResponse: {
+      /** @description a fraction 0–1; null for an empty group */
+      nonPublic: number | null;
+    };
+    SigningRateFiguresResponse: {
+      /** @description a fraction 0–1; null for an empty group */
+      state: number | null;
+      /** @description a fraction 0–1; null for an empty group */
+      nonPublic: number | null;
+    };
+    RateCountResponse: {
+      numerator: number;
+      denominator: number;
+    };
+    AreaAgreementsResponse: {
+      agreements: number;
+      enterprisesCovered: number;
+    };
+    WorkSummaryCountsResponse: {
+      unionsFounded: number;
+      unionsFoundedNonPublic: number;
+      membersAdded: number;
+      unionisationNonPublic: components['schemas']['RateCountResponse'];
+      signingState: components['schemas']['RateCountResponse'];
+      signingNonPublic: components['schemas']['RateCountResponse'];
+      workersCongressNonPublic: components['schemas']['RateCountResponse'];
+      regional: components['schemas']['AreaAgreementsResponse'];
+      industry: components['schemas']['AreaAgreementsResponse'];
+    };
+    WorkSummaryTargetsResponse: {
+      unionisationNonPublic: number;
+      signingState: number;
+      signingNonPublic: number;
+      workersCongressNonPublic: number;
+    };
+    WorkSummaryResponse: {
+      /** Format: date */
+      from: string;
+      /** Format: date */
+      to: string;
+      /** @description the unit the report covers: orgUnitId, else the caller's unit; null for the whole deployment when it has several roots */
+      orgUnit: components['schemas']['ReportOrgUnitResponse'] | null;
+      /** @description open enterprises at to whose union was founded in the period */
+      unionsFounded: number;
+      unionsFoundedNonPublic: number;
+      /** @description the member count increases recorded in the period */
+      membersAdded: number;
+      /** @description 建会率 at to */
+      unionisationRate: components['schemas']['NonPublicRateResponse'];
+      /** @description wage agreements, base unionised, at to */
+      signingRate: components['schemas']['SigningRateFiguresResponse'];
+      /** @description 职代会建制率 among unionised non-public enterprises */
+      workersCongressRate: components['schemas']['NonPublicRateResponse'];
+      /** @description regional agreements (every kind) in force at to */
+      regionalAgreements: number;
+      /** @description industry agreements (every kind) in force at to */
+      industryAgreements: number;
+      counts: components['schemas']['WorkSummaryCountsResponse'];
+      targets: components['schemas']['WorkSummaryTargetsResponse'];
+      /** @description the paragraph of the work report, in Chinese */
+      text: string;
+    };
     ReminderResponse: {
       id: number;
       recipientId: number;
@@ -1877,6 +2366,13 @@ export interface components {
        * @example 集体合同规定第三十二条
        */
       ruleZh: string;
+      /**
+       * @description the offer campaign (集中要约行动) that opened the negotiation; absent when none did
+       * @example 2027年春季集中要约行动
+       */
+      campaign?: string;
+      /** @description true when the working-day calendar lacks the year of dueOn: counted in calendar days, not moved off a rest day; absent otherwise */
+      calendarMissing?: boolean;
     };
     AgendaResponse: {
       /**
@@ -1907,6 +2403,203 @@ export interface components {
       applied: boolean;
       /** @description the bad rows as an .xlsx workbook (base64) with an 错误说明 column, to fix and import again */
       badRowsXlsx?: string;
+    };
+    CampaignFilterDto: {
+      /** @description a unit's subtree (a unit the caller governs) */
+      orgUnitId?: number;
+      /** @enum {string} */
+      sector?: 'state' | 'collective' | 'non_public' | 'other';
+      ownershipTypes?: (
+        | 'state_owned'
+        | 'state_controlled'
+        | 'collective'
+        | 'private'
+        | 'hk_macao_taiwan'
+        | 'foreign'
+        | 'other'
+      )[];
+      /**
+       * @description GB/T 4754 section letter A–T
+       * @example C
+       */
+      industry?: string;
+      /**
+       * @description the township name, as the enterprise list filters it
+       * @example 金山镇
+       */
+      township?: string;
+    };
+    PreviewCampaignDto: {
+      /**
+       * @example wage
+       * @enum {string}
+       */
+      agreementKind: 'comprehensive' | 'wage' | 'women' | 'safety';
+      /**
+       * Format: date
+       * @description the day the offers are sent and received: today or earlier, within the last year
+       * @example 2027-03-01
+       */
+      offerOn: string;
+      filter: components['schemas']['CampaignFilterDto'];
+      /** @example 2027年春季集中要约行动 */
+      name?: string;
+    };
+    EligibleEnterpriseResponse: {
+      id: number;
+      name: string;
+      creditCode: string;
+      township: string;
+      ownershipType: string;
+      industry: string;
+      employeeCount: number;
+      instructorId: number | null;
+    };
+    ExclusionCountsResponse: {
+      /** @description not open on offerOn (closed by then, or registered after it) */
+      closed: number;
+      /** @description no union founded by offerOn */
+      noUnion: number;
+      /** @description an agreement of the kind signed and running on offerOn */
+      agreementInForce: number;
+      /** @description a round of the kind already open */
+      roundOpen: number;
+    };
+    CampaignPreviewResponse: {
+      /** Format: date */
+      offerOn: string;
+      /** @enum {string} */
+      agreementKind: 'comprehensive' | 'wage' | 'women' | 'safety';
+      /** @description enterprises the campaign would send an offer to */
+      eligible: number;
+      /** @description the first eligible enterprises, largest first (ties by id) */
+      items: components['schemas']['EligibleEnterpriseResponse'][];
+      /** @description the others of the filter, by reason */
+      skipped: components['schemas']['ExclusionCountsResponse'];
+      /** @description open unionised enterprises of the filter on offerOn (the signing-rate base) */
+      base: number;
+      /** @description those of the base with an agreement of the kind running on offerOn */
+      covered: number;
+      /** @description covered / base, 0–1; null for an empty base */
+      rate: number | null;
+    };
+    CreateCampaignDto: {
+      /**
+       * @example wage
+       * @enum {string}
+       */
+      agreementKind: 'comprehensive' | 'wage' | 'women' | 'safety';
+      /**
+       * Format: date
+       * @description the day the offers are sent and received: today or earlier, within the last year
+       * @example 2027-03-01
+       */
+      offerOn: string;
+      filter: components['schemas']['CampaignFilterDto'];
+      /**
+       * @description 1 to 100 characters
+       * @example 2027年春季集中要约行动
+       */
+      name: string;
+    };
+    CampaignStartedResponse: {
+      id: number;
+      /** @enum {string} */
+      status: 'running' | 'done' | 'failed';
+      /** @description target enterprises frozen at the start */
+      eligible: number;
+    };
+    CampaignSummaryResponse: {
+      id: number;
+      name: string;
+      /** @enum {string} */
+      status: 'running' | 'done' | 'failed';
+      /** @enum {string} */
+      agreementKind: 'comprehensive' | 'wage' | 'women' | 'safety';
+      /** Format: date */
+      offerOn: string;
+      filter: components['schemas']['CampaignFilterDto'];
+      /** @description the unit whose subtree it covers; null: all */
+      unitId: number | null;
+      /** @description target enterprises frozen at the start */
+      eligible: number;
+      /** @description rounds opened */
+      opened: number;
+      /** @description targets still to open */
+      pending: number;
+      /** @description targets skipped (an open round or an agreement in the meantime, …) */
+      skippedCount: number;
+      /** @description (opened + skipped) / eligible, 0–1 (1 with no target) */
+      progress: number;
+      /** Format: date-time */
+      createdAt: string;
+      createdBy: number | null;
+      /** Format: date-time */
+      finishedAt: string | null;
+      failedReason: string | null;
+    };
+    CampaignPage: {
+      items: components['schemas']['CampaignSummaryResponse'][];
+      total: number;
+      page: number;
+      pageSize: number;
+    };
+    SkippedItemResponse: {
+      enterpriseId: number;
+      /** @enum {string} */
+      reason: 'closed' | 'noUnion' | 'agreementInForce' | 'roundOpen';
+    };
+    CampaignResponse: {
+      id: number;
+      name: string;
+      /** @enum {string} */
+      status: 'running' | 'done' | 'failed';
+      /** @enum {string} */
+      agreementKind: 'comprehensive' | 'wage' | 'women' | 'safety';
+      /** Format: date */
+      offerOn: string;
+      filter: components['schemas']['CampaignFilterDto'];
+      /** @description the unit whose subtree it covers; null: all */
+      unitId: number | null;
+      /** @description target enterprises frozen at the start */
+      eligible: number;
+      /** @description rounds opened */
+      opened: number;
+      /** @description targets still to open */
+      pending: number;
+      /** @description targets skipped (an open round or an agreement in the meantime, …) */
+      skippedCount: number;
+      /** @description (opened + skipped) / eligible, 0–1 (1 with no target) */
+      progress: number;
+      /** Format: date-time */
+      createdAt: string;
+      createdBy: number | null;
+      /** Format: date-time */
+      finishedAt: string | null;
+      failedReason: string | null;
+      /** @description the targets skipped, largest enterprise first (at most 1,000; skippedCount counts all) */
+      skipped: components['schemas']['SkippedItemResponse'][];
+      /** @description the enterprises of the filter not targeted at the start, by reason (as the preview said) */
+      excluded: components['schemas']['ExclusionCountsResponse'];
+      /** @description the rounds opened, by their stage now (invitation, preparation, consultation, ratification, signing, filing, in_force, expired, terminated, abandoned); stages with none left out */
+      byStage: {
+        [key: string]: number;
+      };
+      /** @description rounds opened whose offer has had no reply past its deadline (集体合同规定 art. 32) */
+      repliesOverdue: number;
+      /** @description signing rate of the filter’s open unionised enterprises on offerOn (0–1) */
+      rateAtStart: number | null;
+      /** @description the same rate today (0–1) */
+      rateNow: number | null;
+      baseAtStart: number;
+      coveredAtStart: number;
+      baseNow: number;
+      coveredNow: number;
+      /**
+       * Format: date
+       * @description the day rateNow is measured
+       */
+      today: string;
     };
   };
   responses: never;
@@ -3192,7 +3885,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description ENTERPRISE.CLOSED_BEFORE_REGISTERED: closedOn before registeredOn; ENTERPRISE.REGISTERED_ON: registeredOn after today; ENTERPRISE.UNION_FOUNDED_ON: unionFoundedOn in the future or before registeredOn; ENTERPRISE.UNKNOWN_INSTRUCTOR: instructorId is not an active instructor; ENTERPRISE.BAD_TOWNSHIP: orgUnitId is not a township the caller governs, or township names none or several of them (the error names the field); ENTERPRISE.INSTRUCTOR_OUTSIDE_UNIT: the instructor’s unit does not cover the township; REQUEST.VALIDATION_FAILED: a field breaks a rule; `errors` names each field and its rule */
+      /** @description ENTERPRISE.CLOSED_BEFORE_REGISTERED: closedOn before registeredOn; ENTERPRISE.REGISTERED_ON: registeredOn after today; ENTERPRISE.UNION_FOUNDED_ON: unionFoundedOn in the future or before registeredOn; ENTERPRISE.WORKERS_CONGRESS_ON: workersCongressOn in the future or before registeredOn; ENTERPRISE.UNKNOWN_INSTRUCTOR: instructorId is not an active instructor; ENTERPRISE.BAD_TOWNSHIP: orgUnitId is not a township the caller governs, or township names none or several of them (the error names the field); ENTERPRISE.INSTRUCTOR_OUTSIDE_UNIT: the instructor’s unit does not cover the township; REQUEST.VALIDATION_FAILED: a field breaks a rule; `errors` names each field and its rule */
       422: {
         headers: {
           [name: string]: unknown;
@@ -3355,7 +4048,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description ENTERPRISE.CLOSED_BEFORE_REGISTERED: closedOn before registeredOn; ENTERPRISE.REGISTERED_ON: registeredOn after today; ENTERPRISE.UNION_FOUNDED_ON: unionFoundedOn in the future or before registeredOn; ENTERPRISE.UNKNOWN_INSTRUCTOR: instructorId is not an active instructor; ENTERPRISE.BAD_TOWNSHIP: orgUnitId is not a township the caller governs, or township names none or several of them (the error names the field); ENTERPRISE.INSTRUCTOR_OUTSIDE_UNIT: the instructor’s unit does not cover the township; REQUEST.VALIDATION_FAILED: a field breaks a rule; `errors` names each field and its rule */
+      /** @description ENTERPRISE.CLOSED_BEFORE_REGISTERED: closedOn before registeredOn; ENTERPRISE.REGISTERED_ON: registeredOn after today; ENTERPRISE.UNION_FOUNDED_ON: unionFoundedOn in the future or before registeredOn; ENTERPRISE.WORKERS_CONGRESS_ON: workersCongressOn in the future or before registeredOn; ENTERPRISE.UNKNOWN_INSTRUCTOR: instructorId is not an active instructor; ENTERPRISE.BAD_TOWNSHIP: orgUnitId is not a township the caller governs, or township names none or several of them (the error names the field); ENTERPRISE.INSTRUCTOR_OUTSIDE_UNIT: the instructor’s unit does not cover the township; REQUEST.VALIDATION_FAILED: a field breaks a rule; `errors` names each field and its rule */
       422: {
         headers: {
           [name: string]: unknown;
@@ -3485,6 +4178,152 @@ export interface operations {
       };
       /** @description AUTH.TOO_MANY_FAILURES: 5 failures for this user from this address within 15 minutes; see Retry-After */
       429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  CalendarController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CalendarYearsResponse'];
+        };
+      };
+      /** @description AUTH.UNAUTHENTICATED: no bearer token, or one that is bad, expired or ended (password change, deactivation) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  CalendarController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        year: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CalendarYearResponse'];
+        };
+      };
+      /** @description AUTH.UNAUTHENTICATED: no bearer token, or one that is bad, expired or ended (password change, deactivation) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description CALENDAR.YEAR_NOT_FOUND: the year is not loaded (deadlines in it are counted in calendar days) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description CALENDAR.BAD_YEAR: not a year between 2000 and 2100 */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  CalendarController_replace: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        year: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PutCalendarYearDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CalendarYearResponse'];
+        };
+      };
+      /** @description REQUEST.MALFORMED_JSON (the body is not a JSON object) or REQUEST.UNKNOWN_FIELD (a field the route does not know) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description AUTH.UNAUTHENTICATED: no bearer token, or one that is bad, expired or ended (password change, deactivation) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description AUTH.FORBIDDEN: only admin may call this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description REQUEST.BODY_TOO_LARGE: the body is over 1 MiB */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description CALENDAR.BAD_DATES: a date that is not one, outside the year, listed twice, both a holiday and a working day, or a weekday listed as a 调休 working day (errors[].field names it, e.g. workdays[0]); CALENDAR.BAD_YEAR; REQUEST.VALIDATION_FAILED: a field breaks a rule; `errors` names each field and its rule */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -3965,6 +4804,105 @@ export interface operations {
       };
       /** @description AUTH.FORBIDDEN: only admin may call this */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  DocumentsController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DocumentResponse'][];
+        };
+      };
+      /** @description AUTH.UNAUTHENTICATED: no bearer token, or one that is bad, expired or ended (password change, deactivation) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description *.NOT_FOUND: nothing with that id, or outside what the caller may see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  DocumentsController_download: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+        /** @description which document */
+        kind: 'offer' | 'offer_reply' | 'vote_resolution' | 'agreement_draft' | 'review_submission';
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the Word document */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.wordprocessingml.document': string;
+        };
+      };
+      /** @description AUTH.UNAUTHENTICATED: no bearer token, or one that is bad, expired or ended (password change, deactivation) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description DOCUMENT.UNKNOWN_KIND: no document of that kind (the message lists the kinds); *.NOT_FOUND: nothing with that id, or outside what the caller may see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description DOCUMENT.NOT_AVAILABLE: the negotiation has not reached the step the document records; the message (and `reason`) says which step is missing, in Chinese */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description DOCUMENT.TEMPLATE_INVALID: the deployment's template (DOCUMENT_TEMPLATES_DIR) cannot be filled; the message names the file and the tags */
+      500: {
         headers: {
           [name: string]: unknown;
         };
@@ -4568,6 +5506,234 @@ export interface operations {
       };
     };
   };
+  ReportsController_statistics: {
+    parameters: {
+      query?: {
+        /** @description the unit the report covers (its subtree); default the caller's unit (the whole deployment without one). A unit outside the caller's scope is 404 ORG_UNIT.NOT_FOUND */
+        orgUnitId?: number;
+        /** @description first day of the period; default 1 January of to's year (so 30 June gives the half-year) */
+        from?: string;
+        /** @description last day of the period; default today */
+        to?: string;
+        /** @description orgUnit: the table of each child unit of the report's unit too (units as rows in the .xlsx) */
+        groupBy?: 'orgUnit';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the report; at the download path, its table as a file */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StatisticsResponse'];
+        };
+      };
+      /** @description REQUEST.UNKNOWN_FIELD: a query parameter the route does not know */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description AUTH.UNAUTHENTICATED: no bearer token, or one that is bad, expired or ended (password change, deactivation) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description REQUEST.VALIDATION_FAILED: a field breaks a rule; `errors` names each field and its rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  ReportsController_statistics_download: {
+    parameters: {
+      query?: {
+        /** @description the unit the report covers (its subtree); default the caller's unit (the whole deployment without one). A unit outside the caller's scope is 404 ORG_UNIT.NOT_FOUND */
+        orgUnitId?: number;
+        /** @description first day of the period; default 1 January of to's year (so 30 June gives the half-year) */
+        from?: string;
+        /** @description last day of the period; default today */
+        to?: string;
+        /** @description orgUnit: the table of each child unit of the report's unit too (units as rows in the .xlsx) */
+        groupBy?: 'orgUnit';
+      };
+      header?: never;
+      path: {
+        /** @description append .csv (UTF-8 with BOM) or .xlsx to the path to download the table */
+        format: 'csv' | 'xlsx';
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the report; at the download path, its table as a file */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv; charset=utf-8': string;
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        };
+      };
+      /** @description REQUEST.UNKNOWN_FIELD: a query parameter the route does not know */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description AUTH.UNAUTHENTICATED: no bearer token, or one that is bad, expired or ended (password change, deactivation) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description REQUEST.VALIDATION_FAILED: a field breaks a rule; `errors` names each field and its rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  ReportsController_workSummary: {
+    parameters: {
+      query?: {
+        /** @description the unit the report covers (its subtree); default the caller's unit (the whole deployment without one). A unit outside the caller's scope is 404 ORG_UNIT.NOT_FOUND */
+        orgUnitId?: number;
+        /** @description first day of the period; default 1 January of to's year (so 30 June gives the half-year) */
+        from?: string;
+        /** @description last day of the period; default today */
+        to?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the figures; at work-summary.docx, the Word document */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WorkSummaryResponse'];
+        };
+      };
+      /** @description REQUEST.UNKNOWN_FIELD: a query parameter the route does not know */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description AUTH.UNAUTHENTICATED: no bearer token, or one that is bad, expired or ended (password change, deactivation) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description REQUEST.VALIDATION_FAILED: a field breaks a rule; `errors` names each field and its rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  ReportsController_workSummary_download: {
+    parameters: {
+      query?: {
+        /** @description the unit the report covers (its subtree); default the caller's unit (the whole deployment without one). A unit outside the caller's scope is 404 ORG_UNIT.NOT_FOUND */
+        orgUnitId?: number;
+        /** @description first day of the period; default 1 January of to's year (so 30 June gives the half-year) */
+        from?: string;
+        /** @description last day of the period; default today */
+        to?: string;
+      };
+      header?: never;
+      path: {
+        /** @description append .docx to the path for the paragraph as a Word document (template work_summary.docx) */
+        format: 'docx';
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the figures; at work-summary.docx, the Word document */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.wordprocessingml.document': string;
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        };
+      };
+      /** @description REQUEST.UNKNOWN_FIELD: a query parameter the route does not know */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description AUTH.UNAUTHENTICATED: no bearer token, or one that is bad, expired or ended (password change, deactivation) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description REQUEST.VALIDATION_FAILED: a field breaks a rule; `errors` names each field and its rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
   RemindersController_list: {
     parameters: {
       query?: {
@@ -5139,6 +6305,382 @@ export interface operations {
       };
       /** @description IMPORT.NO_FILE: no file in the field "file"; IMPORT.UNREADABLE_FILE: not an .xlsx or .csv that can be read, or no sheet has the header row (rows at fault are in the 200 answer, not errors); the body carries messageZh, the same in Chinese; REQUEST.VALIDATION_FAILED: a field breaks a rule; `errors` names each field and its rule */
       422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  CampaignsController_preview: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PreviewCampaignDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CampaignPreviewResponse'];
+        };
+      };
+      /** @description REQUEST.MALFORMED_JSON (the body is not a JSON object) or REQUEST.UNKNOWN_FIELD (a field the route does not know) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description AUTH.UNAUTHENTICATED: no bearer token, or one that is bad, expired or ended (password change, deactivation) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description AUTH.FORBIDDEN: only admin may call this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description ORG_UNIT.NOT_FOUND: filter.orgUnitId is not a unit the caller governs */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description REQUEST.BODY_TOO_LARGE: the body is over 1 MiB */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description REQUEST.VALIDATION_FAILED: a field is wrong (the message names it in Chinese): an empty name, an unknown agreement kind, sector or ownership type, an industry outside A–T, offerOn after today or more than a year ago */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  CampaignsController_list: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CampaignPage'];
+        };
+      };
+      /** @description REQUEST.UNKNOWN_FIELD: a query parameter the route does not know */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description AUTH.UNAUTHENTICATED: no bearer token, or one that is bad, expired or ended (password change, deactivation) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description AUTH.FORBIDDEN: only admin, supervisor may call this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description REQUEST.VALIDATION_FAILED: a field breaks a rule; `errors` names each field and its rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  CampaignsController_start: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateCampaignDto'];
+      };
+    };
+    responses: {
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CampaignStartedResponse'];
+        };
+      };
+      /** @description REQUEST.MALFORMED_JSON (the body is not a JSON object) or REQUEST.UNKNOWN_FIELD (a field the route does not know) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description AUTH.UNAUTHENTICATED: no bearer token, or one that is bad, expired or ended (password change, deactivation) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description AUTH.FORBIDDEN: only admin may call this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description ORG_UNIT.NOT_FOUND: filter.orgUnitId is not a unit the caller governs */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description REQUEST.BODY_TOO_LARGE: the body is over 1 MiB */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description REQUEST.VALIDATION_FAILED: a field is wrong (the message names it in Chinese): an empty name, an unknown agreement kind, sector or ownership type, an industry outside A–T, offerOn after today or more than a year ago */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  CampaignsController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CampaignResponse'];
+        };
+      };
+      /** @description AUTH.UNAUTHENTICATED: no bearer token, or one that is bad, expired or ended (password change, deactivation) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description AUTH.FORBIDDEN: only admin, supervisor may call this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description CAMPAIGN.NOT_FOUND: no such campaign, or one of a unit the caller does not govern; *.NOT_FOUND: nothing with that id, or outside what the caller may see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  CampaignsController_offerLetters: {
+    parameters: {
+      query?: {
+        /** @description which 1,000 letters: part 1 the first (the largest enterprises), part 2 the next… */
+        part?: number;
+      };
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description a .zip of .docx files, numbered */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description REQUEST.UNKNOWN_FIELD: a query parameter the route does not know */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description AUTH.UNAUTHENTICATED: no bearer token, or one that is bad, expired or ended (password change, deactivation) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description AUTH.FORBIDDEN: only admin, supervisor may call this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/zip': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description CAMPAIGN.NOT_FOUND: no such campaign, or not the caller’s; CAMPAIGN.NO_OFFER_LETTERS: no round opened yet, or no such part; *.NOT_FOUND: nothing with that id, or outside what the caller may see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/zip': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description REQUEST.VALIDATION_FAILED: a field breaks a rule; `errors` names each field and its rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  CampaignsController_run: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CampaignStartedResponse'];
+        };
+      };
+      /** @description AUTH.UNAUTHENTICATED: no bearer token, or one that is bad, expired or ended (password change, deactivation) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description AUTH.FORBIDDEN: only admin may call this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description CAMPAIGN.NOT_FOUND: no such campaign, or one of a unit the caller does not govern; *.NOT_FOUND: nothing with that id, or outside what the caller may see */
+      404: {
         headers: {
           [name: string]: unknown;
         };

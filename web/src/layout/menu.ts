@@ -1,9 +1,11 @@
 import {
+  Calendar,
   ChatDotRound,
   DataLine,
   Message,
   OfficeBuilding,
   Odometer,
+  Promotion,
   Share,
   User,
 } from '@element-plus/icons-vue';
@@ -15,7 +17,9 @@ export const MENU: ReadonlyArray<{ route: string; icon: Component }> = [
   { route: 'negotiations', icon: ChatDotRound },
   { route: 'enterprises', icon: OfficeBuilding },
   { route: 'reports', icon: DataLine },
+  { route: 'campaigns', icon: Promotion },
   { route: 'users', icon: User },
   { route: 'org-units', icon: Share },
   { route: 'reminders', icon: Message },
+  { route: 'calendar', icon: Calendar },
 ];

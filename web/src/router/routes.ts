@@ -77,6 +77,25 @@ export const routes: RouteRecordRaw[] = [
         meta: { title: 'common.nav.reports', roles: ['supervisor', 'admin'] },
       },
       {
+        path: 'campaigns',
+        name: 'campaigns',
+        component: () => import('../views/campaigns/CampaignListView.vue'),
+        meta: { title: 'campaigns.nav.list', roles: ['admin', 'supervisor'] },
+      },
+      {
+        path: 'campaigns/new',
+        name: 'campaign-new',
+        component: () => import('../views/campaigns/CampaignFormView.vue'),
+        meta: { title: 'campaigns.nav.new', roles: ['admin'] },
+      },
+      {
+        path: 'campaigns/:id(\\d+)',
+        name: 'campaign',
+        component: () => import('../views/campaigns/CampaignView.vue'),
+        props: (route) => ({ id: Number(route.params.id) }),
+        meta: { title: 'campaigns.nav.detail', roles: ['admin', 'supervisor'] },
+      },
+      {
         path: 'users',
         name: 'users',
         component: () => import('../views/admin/UsersView.vue'),
@@ -87,6 +106,12 @@ export const routes: RouteRecordRaw[] = [
         name: 'reminders',
         component: () => import('../views/admin/RemindersView.vue'),
         meta: { title: 'common.nav.reminders', roles: ['admin', 'supervisor'] },
+      },
+      {
+        path: 'calendar',
+        name: 'calendar',
+        component: () => import('../views/admin/CalendarView.vue'),
+        meta: { title: 'calendar.title', roles: ['admin'] },
       },
       {
         path: 'org-units',

@@ -17,6 +17,8 @@ const enterprise: Enterprise = {
   instructorId: 4,
   registeredOn: '2021-04-09',
   closedOn: null,
+  memberCount: 480,
+  workersCongressOn: '2022-03-15',
   version: 2,
 };
 
@@ -44,6 +46,8 @@ describe('enterpriseInput', () => {
       instructorId: null,
       registeredOn: null,
       closedOn: null,
+      memberCount: null,
+      workersCongressOn: null,
     });
   });
 
@@ -57,6 +61,17 @@ describe('enterpriseInput', () => {
 describe('changedFields', () => {
   it('is empty for an enterprise saved as it was loaded', () => {
     expect(changedFields(enterprise, enterpriseInput(enterpriseForm(enterprise)))).toEqual({});
+  });
+
+  it('sends a member count and a workers’ congress date as given, and null for a cleared count', () => {
+    const form = { ...enterpriseForm(enterprise), memberCount: 500, workersCongressOn: '2023-01-09' };
+    expect(changedFields(enterprise, enterpriseInput(form))).toEqual({
+      memberCount: 500,
+      workersCongressOn: '2023-01-09',
+    });
+    const cleared = { ...enterpriseForm(enterprise), memberCount: null };
+    expect(changedFields(enterprise, enterpriseInput(cleared))).toEqual({ memberCount: null });
+    expect(enterpriseInput({ ...emptyEnterpriseForm(), memberCount: 0 }).memberCount).toBe(0);
   });
 
   it('holds only what the form changed, null for a cleared date', () => {

@@ -15,6 +15,9 @@ export interface EnterpriseFormModel {
   instructorId: number | null;
   registeredOn: string | null;
   closedOn: string | null;
+  /** 会员人数: null when not known (the number input cleared). */
+  memberCount: number | null;
+  workersCongressOn: string | null;
 }
 
 export const emptyEnterpriseForm = (): EnterpriseFormModel => ({
@@ -30,6 +33,8 @@ export const emptyEnterpriseForm = (): EnterpriseFormModel => ({
   instructorId: null,
   registeredOn: null,
   closedOn: null,
+  memberCount: null,
+  workersCongressOn: null,
 });
 
 export const enterpriseForm = ({

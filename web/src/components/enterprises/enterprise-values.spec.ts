@@ -26,6 +26,10 @@ describe('fieldValue', () => {
     ['sector', 'non_public', '非公企业'],
     ['industry', 'C', 'C 制造业'],
     ['employeeCount', 12345, '12,345'],
+    ['memberCount', 10240, '10,240'],
+    ['memberCount', 0, '0'],
+    ['memberCount', null, '（空）'],
+    ['workersCongressOn', '2022-03-15', 'date(2022-03-15)'],
     ['unionFoundedOn', '2019-04-28', 'date(2019-04-28)'],
     ['closedOn', null, '（空）'],
     ['community', '', '（空）'],
@@ -42,6 +46,8 @@ describe('fieldLabel', () => {
   it('names a field in Chinese, and an unknown one as it is', () => {
     expect(fieldLabel('employeeCount', words)).toBe('职工人数');
     expect(fieldLabel('instructorId', words)).toBe('指导员');
+    expect(fieldLabel('memberCount', words)).toBe('会员人数');
+    expect(fieldLabel('workersCongressOn', words)).toBe('职代会建立日期');
     expect(fieldLabel('somethingNew', words)).toBe('somethingNew');
   });
 });
@@ -52,11 +58,19 @@ describe('changeLines', () => {
       action: 'enterprise.update',
       changes: {
         instructorId: { from: 4, to: null },
+        workersCongressOn: { from: null, to: '2022-03-15' },
         employeeCount: { from: 100, to: 120 },
+        memberCount: { from: 80, to: 96 },
         name: { from: '甲', to: '乙' },
       },
     });
-    expect(lines.map((line) => line.field)).toEqual(['name', 'employeeCount', 'instructorId']);
+    expect(lines.map((line) => line.field)).toEqual([
+      'name',
+      'employeeCount',
+      'memberCount',
+      'workersCongressOn',
+      'instructorId',
+    ]);
   });
 
   it('lists only the fields a creation (by hand or by import) filled in', () => {

@@ -13,13 +13,15 @@ export const ENTERPRISE_FIELD_ORDER = [
   'community',
   'industry',
   'employeeCount',
+  'memberCount',
   'unionFoundedOn',
+  'workersCongressOn',
   'registeredOn',
   'closedOn',
   'instructorId',
 ] as const;
 
-const DATE_FIELDS = new Set(['unionFoundedOn', 'registeredOn', 'closedOn']);
+const DATE_FIELDS = new Set(['unionFoundedOn', 'workersCongressOn', 'registeredOn', 'closedOn']);
 
 /** Values read as one piece, never broken across two lines between two characters (dates, codes). */
 export const keepsWhole = (field: string): boolean => DATE_FIELDS.has(field) || field === 'creditCode';
@@ -45,7 +47,8 @@ export function fieldLabel(field: string, words: Pick<ValueWords, 't' | 'te'>): 
 export function fieldValue(field: string, value: unknown, words: ValueWords): string {
   if (value === null || value === undefined || value === '') return words.empty;
   if (field === 'instructorId' && typeof value === 'number') return words.instructor(value);
-  if (field === 'employeeCount' && typeof value === 'number') return words.number(value);
+  if ((field === 'employeeCount' || field === 'memberCount') && typeof value === 'number')
+    return words.number(value);
   if (DATE_FIELDS.has(field) && typeof value === 'string') return words.date(value);
   const text = String(value);
   if (field === 'ownershipType' || field === 'sector') {

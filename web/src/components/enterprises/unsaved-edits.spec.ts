@@ -17,6 +17,8 @@ const current: Enterprise = {
   instructorId: 4,
   registeredOn: '2021-04-09',
   closedOn: null,
+  memberCount: null,
+  workersCongressOn: null,
   version: 3,
 };
 

@@ -20,6 +20,12 @@ const NATIONAL: RuleSet = {
   maxSuspensionDays: 60,
   stalledAfterDays: 30,
   vacantSeatRefillDays: 15,
+  counting: {
+    offer_reply: { unit: 'calendar', movesOffRestDay: true },
+    submission_for_review: { unit: 'calendar', movesOffRestDay: true },
+    review_period_end: { unit: 'calendar', movesOffRestDay: true },
+    publication: { unit: 'calendar', movesOffRestDay: true },
+  },
 };
 const CONTEXT: CheckContext = {
   today: '2026-03-05',

@@ -14,6 +14,8 @@ export default {
     instructorId: 'Instructor',
     registeredOn: 'Registered',
     closedOn: 'Closed',
+    memberCount: 'Union members',
+    workersCongressOn: 'Workers’ congress established',
   },
   ownership: {
     state_owned: 'State-owned',
@@ -73,6 +75,7 @@ export default {
       check: 'The check character should be “{expected}”, not “{actual}”: check the code (GB 32100-2015)',
     },
     closedBeforeRegistered: 'The closing date cannot be before the registration date',
+    congressBeforeRegistered: 'The workers’ congress cannot be established before the registration date',
     noInstructor: 'Not assigned',
     create: 'Create',
     save: 'Save',
@@ -135,7 +138,7 @@ export default {
     drop: 'Drop an .xlsx or .csv file here, or click to choose one',
     tip: {
       enterprises:
-        'Columns: name, credit code, ownership type, township, community, industry, employees, union founded, instructor username, registered, closed. Rows are matched by credit code.',
+        'Columns: name, credit code, ownership type, township, community, industry, employees, union founded, instructor username, registered, closed, union members, workers’ congress established. Rows are matched by credit code.',
       agreements:
         'One agreement per row: credit code (several separated by 、 for a regional or industry agreement), kind, scope, title, signed, effective, expires, employees covered, wage increase (%), minimum wage.',
     },

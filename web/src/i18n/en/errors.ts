@@ -16,6 +16,8 @@ export default {
     CLOSED_BEFORE_REGISTERED: 'The closing date cannot be before the registration date',
     UNION_FOUNDED_ON:
       'The union founding date cannot be in the future or before the enterprise was registered',
+    WORKERS_CONGRESS_ON:
+      'The workers’ congress date cannot be in the future or before the enterprise was registered',
     UNKNOWN_INSTRUCTOR: 'The chosen instructor does not exist or is inactive',
     REGISTERED_ON: 'The registration date cannot be in the future',
     VERSION_CONFLICT: 'Someone else just changed this enterprise: load the latest values, then save again',
@@ -34,10 +36,24 @@ export default {
     ALREADY_OPEN:
       'An enterprise you chose already has an open round of this kind: record its events there, or abandon it first',
   },
+  CALENDAR: {
+    YEAR_NOT_FOUND: 'The holiday arrangement of that year is not loaded',
+    BAD_YEAR: 'Not a year: give one between 2000 and 2100',
+    BAD_DATES: 'The holiday arrangement has errors ({message})',
+  },
+  CAMPAIGN: {
+    NOT_FOUND: 'No such offer campaign, or not one of a unit you govern',
+    NO_OFFER_LETTERS: 'No offer letters to download yet ({message})',
+  },
   ORG_UNIT: {
     NOT_FOUND: 'No such unit, or not one you govern',
     DUPLICATE_CODE: 'Another unit already has this division code',
     BAD_PLACEMENT: 'The code or level does not fit under the parent unit ({message})',
+  },
+  DOCUMENT: {
+    UNKNOWN_KIND: 'There is no such document',
+    NOT_AVAILABLE: 'This document cannot be made yet ({message})',
+    TEMPLATE_INVALID: 'The document template is broken; tell the administrator ({message})',
   },
   IMPORT: {
     NO_FILE: 'Choose a file to import (.xlsx or .csv)',

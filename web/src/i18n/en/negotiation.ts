@@ -76,6 +76,7 @@ export default {
     reasons: 'Objections',
     effectiveOn: 'Effective on',
     expiresOn: 'Expires on',
+    reviewEndsOn: 'Review period ends on',
   },
   eventField: {
     OFFER_SENT: { receivedOn: 'Received by the other side on' },
@@ -177,6 +178,27 @@ export default {
     occurredOn: 'on {date}',
     noHistory: 'Nothing recorded yet',
     notFound: 'No such negotiation, or not among yours',
+  },
+  documents: {
+    title: 'Documents',
+    hint: 'Word documents filled from what was recorded',
+    download: 'Download',
+    notYet: 'Not yet',
+    kind: {
+      offer: 'Offer to bargain (要约书)',
+      offer_reply: 'Reply to the offer (要约回应书)',
+      vote_resolution: 'Workers’ congress resolution (职工代表大会决议)',
+      agreement_draft: 'Agreement text (合同文本)',
+      review_submission: 'Review submission form (报送审查登记表)',
+    },
+    waitsFor: {
+      offer: 'Available once the offer is recorded as sent',
+      offer_reply: 'Available once the reply to the offer is recorded',
+      vote_resolution: 'Available once the workers’ congress vote is recorded',
+      agreement_draft: 'Available once the agreement is signed',
+      review_submission:
+        'Available once the agreement is signed (not for agreements recorded after the fact)',
+    },
   },
   form: {
     title: 'Record an event',

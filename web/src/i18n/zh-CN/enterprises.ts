@@ -15,6 +15,8 @@ export default {
     instructorId: '指导员',
     registeredOn: '成立日期',
     closedOn: '注销日期',
+    memberCount: '会员人数',
+    workersCongressOn: '职代会建立日期',
   },
   ownership: { ...OWNERSHIP_LABELS_ZH },
   sector: { ...SECTOR_LABELS_ZH },
@@ -40,6 +42,7 @@ export default {
       check: '校验码应为“{expected}”，而不是“{actual}”，请核对代码（GB 32100-2015）',
     },
     closedBeforeRegistered: '注销日期不能早于成立日期',
+    congressBeforeRegistered: '职代会建立日期不能早于成立日期',
     noInstructor: '未分配',
     create: '创建',
     save: '保存',
@@ -102,7 +105,7 @@ export default {
     drop: '将 .xlsx 或 .csv 文件拖到此处，或点击选择文件',
     tip: {
       enterprises:
-        '列：企业名称、统一社会信用代码、所有制类型、乡镇/街道、村/社区、行业门类、职工人数、建会日期、指导员账号、成立日期、注销日期。按信用代码新增或更新。',
+        '列：企业名称、统一社会信用代码、所有制类型、乡镇/街道、村/社区、行业门类、职工人数、建会日期、指导员账号、成立日期、注销日期、会员人数、职代会建立日期。按信用代码新增或更新。',
       agreements:
         '每行一份合同：统一社会信用代码（区域性、行业性合同用“、”分隔多个）、合同类型、签订形式、协议名称、签订日期、生效日期、到期日期、覆盖职工数、工资增幅(%)、最低工资。',
     },

@@ -17,6 +17,7 @@ export default {
     DUPLICATE_CREDIT_CODE: '已有企业使用该统一社会信用代码',
     CLOSED_BEFORE_REGISTERED: '注销日期不能早于成立日期',
     UNION_FOUNDED_ON: '建会日期不能晚于今天，也不能早于企业成立日期',
+    WORKERS_CONGRESS_ON: '职代会建立日期不能晚于今天，也不能早于企业成立日期',
     UNKNOWN_INSTRUCTOR: '所选指导员不存在或已停用',
     REGISTERED_ON: '成立日期不能晚于今天',
     VERSION_CONFLICT: '该企业信息刚被他人修改，请载入最新内容后再保存',
@@ -33,10 +34,24 @@ export default {
     RENEWS: '续签的原协议不符合要求（{message}）',
     ALREADY_OPEN: '所选企业已有一轮进行中的同类协商：请在那一轮中继续记录，或先放弃它再发起新一轮',
   },
+  CALENDAR: {
+    YEAR_NOT_FOUND: '该年度的节假日安排尚未导入',
+    BAD_YEAR: '年份无效：须为 2000 至 2100 之间的整数',
+    BAD_DATES: '节假日安排有误（{message}）',
+  },
+  CAMPAIGN: {
+    NOT_FOUND: '集中要约行动不存在，或不在您管辖的范围内',
+    NO_OFFER_LETTERS: '还没有可下载的要约书（{message}）',
+  },
   ORG_UNIT: {
     NOT_FOUND: '单位不存在，或不在您管辖的范围内',
     DUPLICATE_CODE: '该区划代码已被其他单位使用',
     BAD_PLACEMENT: '区划代码或层级与上级单位不符（{message}）',
+  },
+  DOCUMENT: {
+    UNKNOWN_KIND: '没有这种文书',
+    NOT_AVAILABLE: '该文书暂不能生成（{message}）',
+    TEMPLATE_INVALID: '文书模板有误，请联系系统管理员（{message}）',
   },
   IMPORT: {
     NO_FILE: '请选择要导入的文件（.xlsx 或 .csv）',

@@ -65,6 +65,7 @@ export default {
     reasons: '异议理由',
     effectiveOn: '生效日期',
     expiresOn: '到期日期',
+    reviewEndsOn: '审查期满日',
   },
   /** A field's label where the event gives it a more precise meaning. */
   eventField: {
@@ -165,6 +166,26 @@ export default {
     occurredOn: '发生于 {date}',
     noHistory: '暂无记录',
     notFound: '协商不存在，或不在您负责的范围内',
+  },
+  documents: {
+    title: '文书',
+    hint: '按已记录的事项生成 Word 文书',
+    download: '下载',
+    notYet: '暂不能生成',
+    kind: {
+      offer: '要约书',
+      offer_reply: '要约回应书',
+      vote_resolution: '职工代表大会决议',
+      agreement_draft: '合同文本',
+      review_submission: '集体合同报送审查登记表',
+    },
+    waitsFor: {
+      offer: '发出要约后生成',
+      offer_reply: '对方回应要约后生成',
+      vote_resolution: '职代会表决后生成',
+      agreement_draft: '双方首席代表签字后生成',
+      review_submission: '双方首席代表签字后生成',
+    },
   },
   form: {
     title: '记录新事项',
