@@ -2,13 +2,19 @@ import ExcelJS from 'exceljs';
 import request from 'supertest';
 import { AuditEntry } from '../src/audit/audit-entry.entity';
 import { OrgUnit } from '../src/org-units/org-unit.entity';
+import { OrgUnitsRepository } from '../src/org-units/org-units.repository';
 import { type OpenApiSchema, type OpenApiSchemas, shapeErrors } from './support/openapi-shape';
 import { anEnterprise } from './support/factories';
 import { aCityOfTwoCounties } from './support/org-tree';
 import { createTestApp, TestApp } from './support/test-app';
+import { isServerDatabase } from './support/test-database';
 import { aSignedInUser, SignedInUser } from './support/users';
 
 const API = '/api/v1/org-units';
+
+// SQLite runs one write transaction at a time over one connection: a rename cannot be held open
+// beside a request there, so the race below is played on MySQL/MariaDB only (npm run test:mysql).
+const onServerDatabase = isServerDatabase() ? it : it.skip;
 
 describe('Organisation units (e2e)', () => {
   let sut: TestApp;
@@ -178,6 +184,59 @@ describe('Organisation units (e2e)', () => {
         report.body.rows.map((row: { group: string; enterprises: number }) => [row.group, row.enterprises]),
       ).toEqual([['金山街道', 2]]);
     });
+
+    onServerDatabase(
+      'gives an enterprise moved into a township while it is renamed the new name, not the one read before',
+      async () => {
+        const inRenamed = await request(sut.http)
+          .post('/api/v1/enterprises')
+          .set(admin.auth)
+          .send(anEnterprise({ township: '金山镇' }))
+          .expect(201);
+        const mover = await request(sut.http)
+          .post('/api/v1/enterprises')
+          .set(admin.auth)
+          .send(anEnterprise({ township: '万安镇' }))
+          .expect(201);
+        const township = inRenamed.body.orgUnitId as number;
+
+        // The rename's transaction, as the registry runs it, held open on a connection of its own.
+        const rename = sut.dataSource.createQueryRunner();
+        await rename.connect();
+        await rename.startTransaction('READ COMMITTED');
+        let moved: Promise<request.Response> | undefined;
+        try {
+          await sut.app.get(OrgUnitsRepository).rename(township, '金山街道', rename.manager);
+          moved = request(sut.http)
+            .patch(`/api/v1/enterprises/${mover.body.id}`)
+            .set(admin.auth)
+            .send({ orgUnitId: township, expectedVersion: mover.body.version })
+            .then((response) => response);
+          // Long enough for the move to read the unit and reach its write (without the unit's lock it
+          // would finish here, with the old name), then the rename commits.
+          await new Promise((resolve) => setTimeout(resolve, 500));
+          await rename.commitTransaction();
+        } finally {
+          if (rename.isTransactionActive) await rename.rollbackTransaction();
+          await rename.release();
+        }
+        expect((await moved)?.status).toBe(200);
+
+        const both = await request(sut.http)
+          .get('/api/v1/enterprises')
+          .query({ orgUnitId: township })
+          .set(admin.auth)
+          .expect(200);
+        expect(
+          both.body.items.map((e: { id: number; township: string }) => [e.id, e.township]).sort(),
+        ).toEqual(
+          [
+            [inRenamed.body.id, '金山街道'],
+            [mover.body.id, '金山街道'],
+          ].sort(),
+        );
+      },
+    );
 
     it('corrects a name, and only a name: code, level and parent are 422 naming the field', async () => {
       const unit = await create(admin, { code: '510000', name: '四川', level: 'province' }).expect(201);

@@ -4,6 +4,8 @@ import type { Role } from '../access/roles';
 import { type AccessScope, scopeCondition } from '../access/scope';
 import type { BusinessDate } from '../common/dates/business-date';
 import { cleanCode } from '../common/text/plain-text';
+import { isMysqlFamily } from '../database/transactions';
+import { OrgUnit } from '../org-units/org-unit.entity';
 import { memberIncrease, recordsMemberCount } from './domain/member-count';
 import { ownershipTypesOf } from './domain/ownership';
 import { ListEnterprisesQuery } from './dto/list-enterprises.query';
@@ -63,6 +65,7 @@ export class EnterprisesRepository {
     manager: EntityManager,
     recordedOn: BusinessDate,
   ): Promise<Enterprise> {
+    await this.copyTownshipNames([enterprise], manager);
     const saved = await this.repo(manager).save(enterprise);
     await this.recordMemberCounts(
       manager,
@@ -82,6 +85,7 @@ export class EnterprisesRepository {
     manager: EntityManager,
     recordedOn: BusinessDate,
   ): Promise<Enterprise[]> {
+    await this.copyTownshipNames(enterprises, manager);
     await this.repo(manager).insert(enterprises);
     const created = await this.findByCreditCodes(
       enterprises.map((e) => e.creditCode),
@@ -108,6 +112,7 @@ export class EnterprisesRepository {
     changes: Partial<Enterprise>,
     recordedOn: BusinessDate,
   ): Promise<boolean> {
+    if (changes.orgUnitId != null) await this.copyTownshipNames([changes], manager);
     const result = await manager
       .createQueryBuilder()
       .update(Enterprise)
@@ -125,6 +130,33 @@ export class EnterprisesRepository {
       );
     }
     return true;
+  }
+
+  /**
+   * An enterprise's `township` is a copy of its township unit's name (docs/domain.md), which
+   * `OrgUnitsRepository.rename` rewrites on the unit's enterprises. Whatever name the caller
+   * resolved earlier, the copy is written from the unit row as it stands inside the caller's
+   * transaction, locked on MySQL/MariaDB: a rename in flight either commits first (this reads
+   * its new name) or waits for this transaction (and then finds the enterprise in the unit).
+   * SQLite runs one write transaction at a time, so the read alone is current there.
+   */
+  private async copyTownshipNames(
+    rows: Pick<Enterprise, 'orgUnitId' | 'township'>[] | Partial<Enterprise>[],
+    manager: EntityManager,
+  ): Promise<void> {
+    const ids = [...new Set(rows.map((row) => row.orgUnitId).filter((id): id is number => id != null))];
+    if (ids.length === 0) return;
+    const query = manager
+      .getRepository(OrgUnit)
+      .createQueryBuilder('u')
+      .select(['u.id', 'u.name'])
+      .where('u.id IN (:...ids)', { ids });
+    if (isMysqlFamily(manager.connection)) query.setLock('pessimistic_write');
+    const names = new Map((await query.getMany()).map((unit) => [unit.id, unit.name]));
+    for (const row of rows) {
+      const name = row.orgUnitId == null ? undefined : names.get(row.orgUnitId);
+      if (name !== undefined) row.township = name;
+    }
   }
 
   /** The last member count recorded for the enterprise, null when none was. */
