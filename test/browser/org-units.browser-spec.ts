@@ -157,6 +157,24 @@ describe('org units', () => {
       page.getByTestId(`report-cell-${townships.lingnan.id}-enterprises`).innerText(),
     ).resolves.toBe('1');
 
+    // The address says which report this is: a reload (or the link sent to a colleague) opens
+    // the county's, by its townships, counting every open enterprise (unionised: 0 here).
+    await page.waitForURL((url) => url.searchParams.get('unit') === String(yunling.id));
+    const address = new URL(page.url()).searchParams;
+    expect([address.get('tab'), address.get('base')]).toEqual(['orgUnit', 'all']);
+    await page.reload();
+    await groupCell(page, townships.lingnan).waitFor();
+    await expect(page.getByTestId(`report-crumb-${yunling.id}`).innerText()).resolves.toBe('云岭县');
+    await expect(
+      page.getByTestId(`report-cell-${townships.lingnan.id}-enterprises`).innerText(),
+    ).resolves.toBe('1');
+    // The drill-down was a step of the browser's history: Back is the city, Forward the county.
+    await page.goBack();
+    await groupCell(page, qinghe).waitFor();
+    await expect(crumbs(page)).resolves.toEqual(['江川市']);
+    await page.goForward();
+    await groupCell(page, townships.lingnan).waitFor();
+
     // Back up to the city: its counties again.
     await page.getByTestId(`report-crumb-${city.id}`).click();
     await groupCell(page, qinghe).waitFor();

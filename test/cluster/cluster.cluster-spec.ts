@@ -254,6 +254,10 @@ describe('three app instances on a three-node Galera cluster', () => {
     const [users] = await db.query("SELECT id FROM users WHERE username = 'admin'");
     const adminId = (users as Array<{ id: number }>)[0].id;
     sink.clear();
+    // A slow relay (0.8 s a message): two senders need 24 s for the 300 (50 claimed at a time, 5
+    // sent at once), longer than the 15 s in which the third sender's turn comes, so all three
+    // claim and send, whatever their timers' phases.
+    sink.answerAfter(800);
     const rows = Array.from({ length: 300 }, (_, i) => [
       adminId,
       `admin${i}@example.cn`,
@@ -283,9 +287,18 @@ describe('three app instances on a three-node Galera cluster', () => {
       90_000,
       () => `every reminder sent (${sink.received.length} received)`,
     );
+    sink.answerAfter(0);
     const ids = sink.received.map((mail) => mail.messageId).filter((id) => id.includes('cluster.'));
     expect(ids).toHaveLength(300);
     expect(new Set(ids).size).toBe(300);
+    // The last claim of a sent reminder stays on its row: `<instance>#<claim>` (database/work-lease.ts).
+    const [owners] = await db.query(
+      `SELECT SUBSTRING_INDEX(lease_owner, '#', 1) AS instance, COUNT(*) AS n FROM reminders
+        WHERE dedupe_key LIKE 'cluster.%' GROUP BY 1`,
+    );
+    const sentBy = owners as Array<{ instance: string; n: number }>;
+    expect(sentBy).toHaveLength(3);
+    expect(sentBy.reduce((sum, row) => sum + Number(row.n), 0)).toBe(300);
   }, 120_000);
 
   it('answers the same report from each instance', async () => {

@@ -19,6 +19,7 @@ export class SmtpSink {
   private failures: { code: number; message: string }[] = [];
   private outage: { code: number; message: string } | null = null;
   private server?: SMTPServer;
+  private delayMs = 0;
 
   url = '';
 
@@ -44,7 +45,8 @@ export class SmtpSink {
               text: mail.text ?? '',
               html: typeof mail.html === 'string' ? mail.html : '',
             });
-            callback();
+            if (this.delayMs > 0) setTimeout(callback, this.delayMs);
+            else callback();
           })
           .catch((error: Error) => callback(error));
       },
@@ -65,6 +67,11 @@ export class SmtpSink {
     this.outage = { code, message };
   }
 
+  /** Every delivery is accepted `ms` after its data arrived (a slow relay), until `clear()`. */
+  answerAfter(ms: number): void {
+    this.delayMs = ms;
+  }
+
   recover(): void {
     this.outage = null;
   }
@@ -73,6 +80,7 @@ export class SmtpSink {
     this.received.length = 0;
     this.failures = [];
     this.outage = null;
+    this.delayMs = 0;
   }
 
   stop(): Promise<void> {

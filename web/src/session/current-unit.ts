@@ -18,7 +18,9 @@ const state = reactive<{
   pickerShown: boolean;
   /** Whose units these are (user, role, unit): loaded again when any of them changes. */
   loadedFor: string | null;
-}>({ own: null, chosen: null, pickerShown: false, loadedFor: null });
+  /** Whether `own` and `chosen` are those of `loadedFor` (false while they load). */
+  ready: boolean;
+}>({ own: null, chosen: null, pickerShown: false, loadedFor: null, ready: false });
 
 /** A user's unit (null: none); a session stored before users had units has none either. */
 const unitOf = (user: User | null): User['orgUnitId'] => user?.orgUnitId ?? null;
@@ -32,16 +34,20 @@ export const chosenUnit = computed(() => state.chosen);
 export const unitPickerShown = computed(() => state.pickerShown);
 /** The unit the reports are read for: the chosen one, else the user's own; null = the API's default. */
 export const reportUnit = computed<OrgUnit | null>(() => state.chosen ?? state.own);
+/** Whether `reportUnit` is known for the signed-in user (a change after that is the user's choice). */
+export const unitsReady = computed(() => state.ready);
 
 /** Loads the signed-in user's unit and whether to offer the picker (once per user). */
 export async function loadUnits(user: User | null = currentUser.value): Promise<void> {
   const key = user ? `${user.id}:${user.role}:${unitOf(user)}` : null;
   if (!user || state.loadedFor === key) return;
   state.loadedFor = key;
+  state.ready = false;
   state.chosen = restoreChoice(sessionStorage.getItem(STORAGE_KEY), user.id);
   if (user.role === 'instructor') {
     state.own = null;
     state.pickerShown = false;
+    state.ready = true;
     return;
   }
   const ownId = unitOf(user);
@@ -54,6 +60,7 @@ export async function loadUnits(user: User | null = currentUser.value): Promise<
     // No unit API (yet), or no answer: no picker, the reports keep the API's default.
     state.pickerShown = false;
   }
+  if (state.loadedFor === key) state.ready = true;
 }
 
 /** Reads the reports for this unit from now on (null: the user's own again). */
@@ -66,5 +73,5 @@ export function chooseUnit(unit: OrgUnit | null): void {
 
 onSignOut(() => {
   sessionStorage.removeItem(STORAGE_KEY);
-  Object.assign(state, { own: null, chosen: null, pickerShown: false, loadedFor: null });
+  Object.assign(state, { own: null, chosen: null, pickerShown: false, loadedFor: null, ready: false });
 });
