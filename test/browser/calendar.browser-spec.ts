@@ -62,6 +62,8 @@ describe('working-day calendar', () => {
 
     await pickYear(page, 2026);
     await page.getByTestId('calendar-source').waitFor();
+    // The page says it in its own words: the banner is not repeated above it.
+    await expect(page.getByTestId('calendar-reminder').count()).resolves.toBe(0);
     await expect(page.getByTestId('calendar-source').innerText()).resolves.toMatch(
       /chinese-days@\d+\.\d+\.\d+/,
     );
