@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { Interval } from '@nestjs/schedule';
 import { DataSource } from 'typeorm';
 import { isMysqlFamily } from '../../database/transactions';
@@ -15,23 +15,31 @@ const FOLD_EVERY_MS = 1000;
  * way (they add the journal's rows); the fold only keeps the journal short, so that they stay fast.
  */
 @Injectable()
-export class CoverageFolder {
+export class CoverageFolder implements OnModuleDestroy {
   private readonly logger = new Logger(CoverageFolder.name);
   private running = false;
+  private stopping = false;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly ledger: CoverageLedger,
   ) {}
 
+  onModuleDestroy(): void {
+    this.stopping = true;
+  }
+
   @Interval('coverage-fold', FOLD_EVERY_MS)
   async tick(): Promise<void> {
-    if (this.running || !this.dataSource.isInitialized || !isMysqlFamily(this.dataSource)) return;
+    if (this.running || this.stopping || !this.dataSource.isInitialized || !isMysqlFamily(this.dataSource))
+      return;
     this.running = true;
     try {
       await this.ledger.foldAll();
     } catch (error) {
-      this.logger.warn(`report aggregates not folded this round: ${(error as Error).message}`);
+      // A round cut short by the shutdown leaves its rows for the next start: nothing to report.
+      if (!this.stopping)
+        this.logger.warn(`report aggregates not folded this round: ${(error as Error).message}`);
     } finally {
       this.running = false;
     }
