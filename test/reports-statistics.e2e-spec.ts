@@ -1,4 +1,3 @@
-import { CoverageLedger } from '../src/reports/aggregates/coverage-ledger';
 import ExcelJS from 'exceljs';
 import PizZip from 'pizzip';
 import request from 'supertest';
@@ -159,8 +158,6 @@ describe('Statistics table and work summary (e2e)', () => {
         count = next;
       }
     }
-    // Written past the app's write path: the report aggregates rebuilt, as after a restore.
-    await sut.app.get(CoverageLedger).rebuild();
   }, 120_000);
 
   afterAll(async () => {

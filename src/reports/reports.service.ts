@@ -38,7 +38,6 @@ import {
   trendWindow,
   unionFoundingFromTallies,
   type UnionFoundingReport,
-  type Tally,
   type UnionTally,
   placeWordsOf,
   type StatisticsReport,
@@ -62,13 +61,7 @@ import {
 } from './dto/report-queries';
 import { DIRECT_UNIT_LABEL_ZH, NO_UNIT_LABEL_ZH } from './labels-zh';
 import { type ReportsConfig, reportsConfig } from './reports.config';
-import {
-  aggregatesUnitOf,
-  CoverageQuery,
-  type GapPage,
-  type GapRow,
-  ReportsRepository,
-} from './reports.repository';
+import { CoverageQuery, type GapPage, type GapRow, ReportsRepository } from './reports.repository';
 
 /** The unit a report covers, as answers name it; null: the whole deployment of several roots. */
 export interface ReportUnit {
@@ -203,7 +196,7 @@ export class ReportsService {
 
   async signingRates(query: SigningRatesQuery, actor: Actor): Promise<SigningRatesResult> {
     const asked = await this.asked(query, actor, query.groupBy);
-    const coverage = this.coverageOf(query, asked);
+    const coverage = this.coverageOf(query, asked.scope);
     const raw = await this.reports.signingTallies(coverage, query.groupBy);
     const grouping = await this.grouping(asked.unit, query.groupBy);
     const effective = await this.targetsOf(asked.unit);
@@ -254,7 +247,7 @@ export class ReportsService {
     page: GapPage | null,
   ): Promise<{ coverage: CoverageQuery; result: TargetGapsResult }> {
     const asked = await this.asked(query, actor);
-    const coverage = this.coverageOf(query, asked);
+    const coverage = this.coverageOf(query, asked.scope);
     const tallies = await this.reports.signingTallies(coverage, 'sector');
     const uncovered = page ? await this.reports.uncovered(coverage, query.sector, page) : [];
     const effective = await this.targetsOf(asked.unit);
@@ -278,10 +271,7 @@ export class ReportsService {
   async unionFounding(query: UnionFoundingQuery, actor: Actor): Promise<UnionFoundingResult> {
     const asked = await this.asked(query, actor, query.groupBy);
     const asOf = query.asOf ?? this.clock.today();
-    const raw = await this.reports.unionTallies(
-      { asOf, scope: asked.scope, aggregatesUnit: aggregatesUnitOf(asked.scope, asked.unit?.id ?? null) },
-      query.groupBy,
-    );
+    const raw = await this.reports.unionTallies({ asOf, scope: asked.scope }, query.groupBy);
     const grouping = await this.grouping(asked.unit, query.groupBy);
     const report = unionFoundingFromTallies(
       query.groupBy,
@@ -329,16 +319,12 @@ export class ReportsService {
     }
     const asked = await this.asked(query, actor, query.groupBy);
     const grouping = await this.grouping(asked.unit, query.groupBy);
-    // Every month's counts in one read of the aggregates.
-    const byDate = await this.reports.signingTalliesOn(
-      this.coverageOf(query, asked),
-      query.groupBy,
-      months.map((month) => month.asOf),
-    );
-    const monthly: TrendMonthTallies[] = months.map((month) => ({
-      month,
-      tallies: grouping.fold(byDate.get(month.asOf) ?? new Map<string, Tally>(), emptyTally),
-    }));
+    const monthly: TrendMonthTallies[] = [];
+    for (const month of months) {
+      const coverage = this.coverageOf({ ...query, asOf: month.asOf }, asked.scope);
+      const raw = await this.reports.signingTallies(coverage, query.groupBy);
+      monthly.push({ month, tallies: grouping.fold(raw, emptyTally) });
+    }
     const trend = trendFromTallies(query.groupBy, monthly);
     return {
       from,
@@ -399,14 +385,7 @@ export class ReportsService {
     const enterprises = await this.reports.workSummaryTallies({ from, to, scope });
     // The signing rates are the signing-rate report's at `to`: wage agreements, base unionised.
     const signing = await this.reports.signingTallies(
-      {
-        asOf: to,
-        agreementKind: 'wage',
-        base: 'unionised',
-        status: 'signed',
-        scope,
-        aggregatesUnit: aggregatesUnitOf(scope, asked.unit?.id ?? null),
-      },
+      { asOf: to, agreementKind: 'wage', base: 'unionised', status: 'signed', scope },
       'sector',
     );
     const { levelTotals } = statisticsFromTallies(await this.reports.statisticsTallies({ from, to, scope }));
@@ -474,14 +453,13 @@ export class ReportsService {
     return { from, to };
   }
 
-  private coverageOf(query: CoverageQueryDto, asked: AskedUnit): CoverageQuery {
+  private coverageOf(query: CoverageQueryDto, scope: AccessScope): CoverageQuery {
     return {
       asOf: query.asOf ?? this.clock.today(),
       agreementKind: query.agreementKind,
       base: query.base,
       status: query.status,
-      scope: asked.scope,
-      aggregatesUnit: aggregatesUnitOf(asked.scope, asked.unit?.id ?? null),
+      scope,
     };
   }
 
