@@ -199,10 +199,11 @@ describe('Workbench reads (e2e)', () => {
     const stalled = (await list({ open: 'true' })).body.items[0].deadlines;
     expect(stalled).toEqual([expect.objectContaining({ kind: 'stalled', overdue: false, daysLeft: -10 })]);
     expect((await list({ overdue: 'true' })).body.total).toBe(0);
-    // A round whose offer reply is late (due 20 days after a receipt 27 days ago) is listed.
+    // A round whose offer reply is late is listed: due 20 days after a receipt 45 days ago, so
+    // late on any day of the year, even when the due day is moved past a whole Spring Festival.
     const late = await aNegotiation(sut, admin, { agreementKind: 'women', enterpriseIds: [id] });
     await record(sut, admin, late, [
-      { type: 'OFFER_SENT', occurredOn: daysAgo(27), sentBy: 'union', receivedOn: daysAgo(27) },
+      { type: 'OFFER_SENT', occurredOn: daysAgo(45), sentBy: 'union', receivedOn: daysAgo(45) },
     ]);
     expect((await list({ overdue: 'true' })).body.items.map((n: { id: number }) => n.id)).toEqual([late.id]);
     const bad = await request(sut.http).get('/api/v1/negotiations?open=yes').set(instructor.auth).expect(422);
