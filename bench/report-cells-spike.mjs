@@ -18,6 +18,8 @@
 //     node bench/report-cells-spike.mjs            # REBUILD=0 reuses the tables; DATES=n (6)
 import mysql from 'mysql2/promise';
 import { performance } from 'node:perf_hooks';
+import { mulberry32 } from './random.mjs';
+import { normal, timed } from './report-cells-spike-support.mjs';
 
 const { coverageSteps, STEP_MEASURES } = await import('../dist/src/reports/rates/coverage-steps.js');
 
@@ -224,35 +226,6 @@ function handSql(unit, groupBy) {
 }
 const handParams = (unit, asOf) => [asOf, asOf, asOf, asOf, asOf, asOf, asOf, `${unit.path}%`];
 
-function normal(rows) {
-  const out = {};
-  for (const r of rows) {
-    const key = String(r.grp);
-    const t = (out[key] ??= [0, 0, 0, 0]);
-    t[0] += Number(r.enterprises);
-    t[1] += Number(r.employees);
-    t[2] += Number(r.covered);
-    t[3] += Number(r.employeesCovered);
-  }
-  for (const key of Object.keys(out)) if (out[key].every((x) => x === 0)) delete out[key];
-  return JSON.stringify(Object.entries(out).sort());
-}
-
-async function timed(sql, params) {
-  const t = performance.now();
-  const [rows] = await db.query(sql, params);
-  return { ms: performance.now() - t, rows };
-}
-
-function mulberry32(seed) {
-  return () => {
-    seed |= 0;
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const random = mulberry32(Number(process.env.SEED ?? 17));
 const dates = ['2026-06-30'];
 const from = Date.parse('2016-11-24');
@@ -277,8 +250,8 @@ for (const unit of scopes) {
     const cell = [];
     const hand = [];
     for (const asOf of dates) {
-      const a = await timed(cellSql(unit, groupBy), cellParams(unit, asOf));
-      const b = await timed(handSql(unit, groupBy), handParams(unit, asOf));
+      const a = await timed(db, cellSql(unit, groupBy), cellParams(unit, asOf));
+      const b = await timed(db, handSql(unit, groupBy), handParams(unit, asOf));
       if (normal(a.rows) !== normal(b.rows)) {
         differ += 1;
         log(

@@ -9,6 +9,8 @@
 //     node --max-old-space-size=6000 bench/report-cells-spike2.mjs   # REBUILD=0 reuses; DATES=n
 import mysql from 'mysql2/promise';
 import { performance } from 'node:perf_hooks';
+import { mulberry32 } from './random.mjs';
+import { normal, timed } from './report-cells-spike-support.mjs';
 
 const { STEP_MEASURES } = await import('../dist/src/reports/rates/coverage-steps.js');
 
@@ -203,32 +205,6 @@ const handRead = (groupBy, asOf) => [
   [asOf, asOf, asOf, asOf, asOf, asOf, asOf, `${province.path}%`],
 ];
 
-function normal(rows) {
-  const out = {};
-  for (const r of rows) {
-    const t = (out[String(r.grp)] ??= [0, 0, 0, 0]);
-    t[0] += Number(r.enterprises);
-    t[1] += Number(r.employees);
-    t[2] += Number(r.covered);
-    t[3] += Number(r.employeesCovered);
-  }
-  for (const key of Object.keys(out)) if (out[key].every((x) => x === 0)) delete out[key];
-  return JSON.stringify(Object.entries(out).sort());
-}
-async function timed([sql, params]) {
-  const t = performance.now();
-  const [rows] = await db.query(sql, params);
-  return { ms: performance.now() - t, rows };
-}
-function mulberry32(seed) {
-  return () => {
-    seed |= 0;
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const random = mulberry32(Number(process.env.SEED ?? 17));
 const dates = ['2026-06-30'];
 for (let i = 1; i < Number(process.env.DATES ?? 8); i++) {
@@ -241,8 +217,8 @@ for (const groupBy of (process.env.GROUPBYS ?? Object.keys(STEP_GROUP).join(',')
   const cell = [];
   const hand = [];
   for (const asOf of dates) {
-    const a = await timed(cellRead(groupBy, asOf));
-    const b = process.env.ANCHOR === '0' ? a : await timed(handRead(groupBy, asOf));
+    const a = await timed(db, ...cellRead(groupBy, asOf));
+    const b = process.env.ANCHOR === '0' ? a : await timed(db, ...handRead(groupBy, asOf));
     if (normal(a.rows) !== normal(b.rows)) {
       differ += 1;
       log(`MISMATCH ${groupBy} ${asOf}`, normal(a.rows).slice(0, 200), normal(b.rows).slice(0, 200));

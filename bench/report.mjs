@@ -93,6 +93,7 @@ import mysql from 'mysql2/promise';
 import { COLUMNS, rows } from './report-data.mjs';
 import { sichuan } from './report-hierarchy.mjs';
 import { importCounty } from './report-import.mjs';
+import { mulberry32 } from './random.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 /** The build measured: its app, and its migrations and CLI next to it (APP_ENTRY compares two builds). */
@@ -915,18 +916,6 @@ async function benchHierarchy(db, app) {
 
 // ---------------------------------------------------------------------------------------
 // (c) Maintained aggregates (issue 17): every groupBy at random dates, against the direct SQL
-
-/** Seeded PRNG (mulberry32): the same dates for the same AGG_SEED on every build. */
-function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** `n` business dates in the `years` before AS_OF (after AS_OF − years, up to AS_OF). */
 function randomAsOfs(n, seed, years = 10) {
