@@ -7,6 +7,7 @@
 // enterprise sits in one of its townships (`org_unit_id`, `township` = that unit's name),
 // placed by a random stream of its own: every other value is the same as without it.
 import { creditCode } from './credit-code.mjs';
+import { mulberry32 } from './random.mjs';
 
 export const COLUMNS = {
   org_units: ['id', 'code', 'name', 'level', 'parent_id', 'path'],
@@ -87,18 +88,6 @@ const OWNERSHIP = [
   [1, 'other'],
 ];
 
-/** mulberry32: small, fast, deterministic. */
-function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const DAY = 86_400_000;
 const dayOf = (iso) => Date.parse(`${iso}T00:00:00Z`) / DAY;
 const isoCache = new Map();
@@ -122,8 +111,8 @@ const addMonths = (day, months) => {
  * then a band of recent ids, not scattered over the whole table).
  */
 export function* rows({ enterprises: E, seed = 20261125, until = '2026-11-24', hierarchy = null }) {
-  const random = prng(seed);
-  const place = prng(seed ^ 0x5eed16);
+  const random = mulberry32(seed);
+  const place = mulberry32(seed ^ 0x5eed16);
   if (hierarchy) for (const unit of hierarchy.units) yield ['org_units', unit];
   const end = dayOf(until);
   const signStart = end - 3 * 365;

@@ -12,6 +12,7 @@
 // county (districts, 区, twice as heavy), a log-normal share per township (街道 heavier than 镇,
 // 乡 lighter). `pick(u)` maps a uniform number in [0, 1) to a township.
 
+import { mulberry32 } from './random.mjs';
 /** The 21 cities: 4-digit code, name, number of counties, rough share of the enterprises. */
 const CITIES = [
   ['5101', '成都市', 20, 0.36],
@@ -77,24 +78,12 @@ const TOWNSHIPS = 3000;
 const SYLLABLES =
   '安宝碧长川丹德东峨凤富高广桂汉和河红华黄江金锦景九康兰乐莲临龙隆马茂明南宁平清庆泉仁三沙山石寿双顺松太天通万文西仙新兴雅阳永玉元云中竹紫';
 
-/** mulberry32, as in report-data.mjs. */
-function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * `{ units, townships, pick, province, extraRoot }`: `units` rows [id, code, name, level,
  * parent_id, path] in id order; `townships` [{ id, name }]; `pick(u)` a township for u in [0, 1).
  */
 export function sichuan(seed = 20261204) {
-  const random = prng(seed);
+  const random = mulberry32(seed);
   const normal = () => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
   const logNormal = (sigma) => Math.exp(sigma * normal());
 
