@@ -377,82 +377,65 @@ describe('Negotiation documents (e2e)', () => {
   });
 });
 
-describe('Negotiation documents from a county’s own templates (e2e)', () => {
-  let sut: TestApp;
-  let admin: SignedInUser;
+/**
+ * An app that reads its templates from a folder holding `files` (file name → content), with a
+ * new admin for each test; the folder is removed afterwards.
+ */
+function appWithTemplates(files: () => Record<string, Buffer>): { sut: TestApp; admin: SignedInUser } {
+  const app = {} as { sut: TestApp; admin: SignedInUser };
   let folder: string;
-
   beforeAll(async () => {
     folder = mkdtempSync(join(tmpdir(), 'wagetrack-templates-'));
-    writeFileSync(
-      join(folder, 'offer.docx'),
-      editedTemplate('offer', (xml) =>
-        xml.replace('>{title}<', '>金山县总工会专用要约书：{sender}致{recipient}，{replyDays}日内答复<'),
-      ),
-    );
-    sut = await createTestApp({ documents: { templatesDir: folder } });
+    for (const [name, content] of Object.entries(files())) writeFileSync(join(folder, name), content);
+    app.sut = await createTestApp({ documents: { templatesDir: folder } });
   });
   beforeEach(async () => {
-    admin = await aSignedInUser(sut, 'admin');
+    app.admin = await aSignedInUser(app.sut, 'admin');
   });
-  afterEach(() => sut.reset());
+  afterEach(() => app.sut.reset());
   afterAll(async () => {
-    await sut.close();
+    await app.sut.close();
     rmSync(folder, { recursive: true, force: true });
   });
+  return app;
+}
+
+describe('Negotiation documents from a county’s own templates (e2e)', () => {
+  const app = appWithTemplates(() => ({
+    'offer.docx': editedTemplate('offer', (xml) =>
+      xml.replace('>{title}<', '>金山县总工会专用要约书：{sender}致{recipient}，{replyDays}日内答复<'),
+    ),
+  }));
 
   it('fills the county’s offer.docx and keeps the built-in template for the other documents', async () => {
-    const round = await aRound(sut, admin);
+    const round = await aRound(app.sut, app.admin);
     const start = daysAgo(30);
-    await record(sut, admin, round, toSigning(start).slice(0, 2));
-    const offer = textOf((await download(sut, round.id, 'offer', admin).expect(200)).body);
+    await record(app.sut, app.admin, round, toSigning(start).slice(0, 2));
+    const offer = textOf((await download(app.sut, round.id, 'offer', app.admin).expect(200)).body);
     expect(offer.split('\n')[0]).toBe(
       `金山县总工会专用要约书：${round.enterprise.name}工会致${round.enterprise.name}，20日内答复`,
     );
-    const reply = textOf((await download(sut, round.id, 'offer_reply', admin).expect(200)).body);
+    const reply = textOf((await download(app.sut, round.id, 'offer_reply', app.admin).expect(200)).body);
     expect(reply.split('\n')[0]).toBe('要约回应书');
   });
 
   it('finds nothing wrong with it at start-up', async () => {
-    await expect(sut.app.get(DocumentTemplates).check()).resolves.toEqual([]);
+    await expect(app.sut.app.get(DocumentTemplates).check()).resolves.toEqual([]);
   });
 });
 
 describe('Negotiation documents from a broken template (e2e)', () => {
-  let sut: TestApp;
-  let admin: SignedInUser;
-  let folder: string;
-
-  beforeAll(async () => {
-    folder = mkdtempSync(join(tmpdir(), 'wagetrack-templates-'));
-    writeFileSync(
-      join(folder, 'offer.docx'),
-      editedTemplate('offer', (xml) => xml.replace('{recipient}', '{recipient')),
-    );
-    writeFileSync(
-      join(folder, 'offer_reply.docx'),
-      editedTemplate('offer_reply', (xml) => xml.replace('{sender}', '{enterpriseNme}')),
-    );
-    writeFileSync(
-      join(folder, 'offer_letter.docx'),
-      readFileSync(join(BUILT_IN_TEMPLATES_DIR, 'offer.docx')),
-    );
-    sut = await createTestApp({ documents: { templatesDir: folder } });
-  });
-  beforeEach(async () => {
-    admin = await aSignedInUser(sut, 'admin');
-  });
-  afterEach(() => sut.reset());
-  afterAll(async () => {
-    await sut.close();
-    rmSync(folder, { recursive: true, force: true });
-  });
+  const app = appWithTemplates(() => ({
+    'offer.docx': editedTemplate('offer', (xml) => xml.replace('{recipient}', '{recipient')),
+    'offer_reply.docx': editedTemplate('offer_reply', (xml) => xml.replace('{sender}', '{enterpriseNme}')),
+    'offer_letter.docx': readFileSync(join(BUILT_IN_TEMPLATES_DIR, 'offer.docx')),
+  }));
 
   it('answers 500 DOCUMENT.TEMPLATE_INVALID naming the template and the tag, and sends no document', async () => {
-    const round = await aRound(sut, admin);
-    await record(sut, admin, round, toSigning(daysAgo(30)).slice(0, 2));
+    const round = await aRound(app.sut, app.admin);
+    await record(app.sut, app.admin, round, toSigning(daysAgo(30)).slice(0, 2));
 
-    const unclosed = await refusal(sut, round.id, 'offer', admin, 500);
+    const unclosed = await refusal(app.sut, round.id, 'offer', app.admin, 500);
     expect(unclosed).toEqual({
       statusCode: 500,
       code: 'DOCUMENT.TEMPLATE_INVALID',
@@ -460,7 +443,7 @@ describe('Negotiation documents from a broken template (e2e)', () => {
       messageZh: '文书模板 offer.docx 有误：标签 {recipient 没有闭合（缺少“}”）',
       template: 'offer.docx',
     });
-    const typo = await refusal(sut, round.id, 'offer_reply', admin, 500);
+    const typo = await refusal(app.sut, round.id, 'offer_reply', app.admin, 500);
     expect(typo).toMatchObject({
       code: 'DOCUMENT.TEMPLATE_INVALID',
       message: '文书模板 offer_reply.docx 有误：标签 {enterpriseNme} 不是可用的字段',
@@ -468,7 +451,7 @@ describe('Negotiation documents from a broken template (e2e)', () => {
   });
 
   it('lists each broken template, and a file that names no template, in the start-up check', async () => {
-    await expect(sut.app.get(DocumentTemplates).check()).resolves.toEqual([
+    await expect(app.sut.app.get(DocumentTemplates).check()).resolves.toEqual([
       '文书模板 offer.docx 有误：标签 {recipient 没有闭合（缺少“}”）',
       expect.stringMatching(/^DOCUMENT_TEMPLATES_DIR 中的 offer_letter\.docx 不对应任何文书模板/),
       '文书模板 offer_reply.docx 有误：标签 {enterpriseNme} 不是可用的字段',
