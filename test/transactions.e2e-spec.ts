@@ -1,5 +1,11 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { parseDatabaseUrl } from '../src/config/database-url';
 import { isMysqlFamily, writeTransaction } from '../src/database/transactions';
 import { AuditEntry } from '../src/audit/audit-entry.entity';
+import { isServerDatabase } from './support/test-database';
 import { createTestApp, TestApp } from './support/test-app';
 
 /** The one way the app writes: isolation, rollback and concurrency, on each database. */
@@ -52,3 +58,52 @@ describe('writeTransaction (e2e)', () => {
     expect(rows.map((row) => row.entityId)).toEqual(['kept']);
   });
 });
+
+// SQLite only: on MySQL/MariaDB another process is just another connection, as the concurrency
+// tests above already have.
+(isServerDatabase() ? describe.skip : describe)(
+  'writeTransaction on a SQLite file another process writes to (e2e)',
+  () => {
+    let sut: TestApp;
+    let directory: string;
+    let file: string;
+
+    beforeAll(async () => {
+      directory = mkdtempSync(join(tmpdir(), 'wagetrack-busy-'));
+      file = join(directory, 'shared.sqlite');
+      sut = await createTestApp({ server: { database: parseDatabaseUrl(`sqlite:${file}`) } });
+    });
+    afterAll(async () => {
+      await sut.close();
+      rmSync(directory, { recursive: true, force: true });
+    });
+
+    it('begins again a transaction that read before another process committed a write, and commits it', async () => {
+      const other = new Database(file); // a CLI command beside the server: a backup, an import
+      let attempts = 0;
+      try {
+        await writeTransaction(sut.dataSource, async (manager) => {
+          attempts += 1;
+          await manager.getRepository(AuditEntry).count(); // the transaction has a snapshot now
+          if (attempts === 1) other.exec('CREATE TABLE IF NOT EXISTS other_process (x INTEGER)');
+          // Writing on that snapshot is SQLITE_BUSY_SNAPSHOT (without waiting) on the first attempt.
+          await manager.insert(AuditEntry, {
+            at: new Date(),
+            actorId: null,
+            action: 'test.after-other-process',
+            entityType: 'auth',
+            entityId: 'x',
+            changes: null,
+            ip: null,
+          });
+        });
+      } finally {
+        other.close();
+      }
+      expect(attempts).toBe(2);
+      expect(
+        await sut.dataSource.getRepository(AuditEntry).countBy({ action: 'test.after-other-process' }),
+      ).toBe(1);
+    });
+  },
+);

@@ -13,6 +13,18 @@ function isDeadlock(error: unknown): boolean {
   return DEADLOCK_ERRNOS.has(driverError.errno ?? 0) || driverError.sqlState === '40001';
 }
 
+/**
+ * SQLite's "busy": another process (a CLI command beside the server: a backup, an import)
+ * wrote to the file. In WAL mode a transaction that has read and then writes after another
+ * connection committed cannot upgrade its snapshot (SQLITE_BUSY_SNAPSHOT, at once, without
+ * waiting); one begun again reads the new state and goes through.
+ */
+function isSqliteBusy(error: unknown): boolean {
+  if (!(error instanceof QueryFailedError)) return false;
+  const code = (error.driverError as { code?: unknown }).code;
+  return typeof code === 'string' && code.startsWith('SQLITE_BUSY');
+}
+
 /** The tail of each SQLite database's queue of write transactions. */
 const sqliteQueues = new WeakMap<DataSource, Promise<unknown>>();
 
@@ -21,7 +33,7 @@ const sqliteQueues = new WeakMap<DataSource, Promise<unknown>>();
  *
  * On MySQL/MariaDB it runs at READ COMMITTED, which avoids the gap-lock deadlocks REPEATABLE
  * READ causes between writers of different rows (see docs/stack-notes.md), and a deadlock victim
- * is retried a few times.
+ * is retried a few times; on SQLite, so is a transaction another process's write made stale.
  *
  * TypeORM talks to SQLite over one connection, where a second BEGIN while a transaction is
  * open fails ("cannot start a transaction within a transaction"): transactions are queued
@@ -33,18 +45,23 @@ export async function writeTransaction<T>(
 ): Promise<T> {
   if (!isMysqlFamily(dataSource)) {
     const previous = sqliteQueues.get(dataSource) ?? Promise.resolve();
-    const next = previous.then(() => dataSource.transaction(work));
+    const next = previous.then(() => retried(() => dataSource.transaction(work), isSqliteBusy));
     sqliteQueues.set(
       dataSource,
       next.catch(() => undefined),
     );
     return next;
   }
+  return retried(() => readCommittedTransaction(dataSource, work), isDeadlock);
+}
+
+/** The transaction, begun again a few times while it fails with an error `again` says is passing. */
+async function retried<T>(transaction: () => Promise<T>, again: (error: unknown) => boolean): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await readCommittedTransaction(dataSource, work);
+      return await transaction();
     } catch (error) {
-      if (!isDeadlock(error) || attempt >= MAX_ATTEMPTS) throw error;
+      if (!again(error) || attempt >= MAX_ATTEMPTS) throw error;
       await new Promise((resolve) => setTimeout(resolve, 5 * attempt + Math.random() * 10));
     }
   }

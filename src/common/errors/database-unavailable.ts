@@ -91,7 +91,8 @@ export function isDatabaseUnavailable(error: unknown): boolean {
       (typeof e.message === 'string' && e.message.startsWith('Connection is not established with')) ||
       // better-sqlite3: the database was closed, or another process holds the lock too long.
       e.message === 'The database connection is not open' ||
-      e.code === 'SQLITE_BUSY',
+      // (SQLITE_BUSY_SNAPSHOT and the other extended codes too, once writeTransaction gave up.)
+      (typeof e.code === 'string' && e.code.startsWith('SQLITE_BUSY')),
   );
 }
 
