@@ -16,25 +16,13 @@
 //
 //   BENCH_REPORT_DATABASE_URL=mariadb://root@127.0.0.1:3306/wagetrack_bench_report_i17 \
 //     node bench/report-cells-spike.mjs            # REBUILD=0 reuses the tables; DATES=n (6)
-import mysql from 'mysql2/promise';
 import { performance } from 'node:perf_hooks';
 import { mulberry32 } from './random.mjs';
-import { normal, timed } from './report-cells-spike-support.mjs';
+import { benchConnection, directSigningRates, normal, timed } from './report-cells-spike-support.mjs';
 
 const { coverageSteps, STEP_MEASURES } = await import('../dist/src/reports/rates/coverage-steps.js');
 
-const url = new URL(process.env.BENCH_REPORT_DATABASE_URL ?? '');
-if (!/bench/.test(url.pathname)) throw new Error('BENCH_REPORT_DATABASE_URL must name a bench database');
-const db = await mysql.createConnection({
-  host: url.hostname,
-  port: Number(url.port || 3306),
-  user: decodeURIComponent(url.username),
-  password: decodeURIComponent(url.password),
-  database: url.pathname.slice(1),
-  dateStrings: true,
-  timezone: 'Z',
-  multipleStatements: true,
-});
+const db = await benchConnection({ multipleStatements: true });
 const log = (...xs) => console.error('[spike]', ...xs);
 const M = STEP_MEASURES.length;
 const COLS = STEP_MEASURES.flatMap((_, i) => [`e${i}`, `p${i}`]);
@@ -189,9 +177,6 @@ const GROUPS = {
   township: { dim: 3, step: `COALESCE(township, '')`, hand: `COALESCE(e.township, '')` },
   orgUnit: { dim: 5 },
 };
-const RUNNING = `a.agreement_kind = 'wage' AND a.signed_on <= ? AND a.expires_on > ?
-  AND (a.terminated_on IS NULL OR a.terminated_on > ?) AND (a.set_aside_on IS NULL OR a.set_aside_on > ?)`;
-
 function cellSql(unit, groupBy) {
   const g = GROUPS[groupBy];
   const child = { province: 'city_id', city: 'county_id' }[unit.level];
@@ -209,22 +194,15 @@ function cellParams(unit, asOf) {
   const [y, m] = asOf.split('-').map(Number);
   return [unit.id, y * 100, y * 100, y * 100 + m, `${asOf.slice(0, 7)}-01`, asOf, unit.id];
 }
-function handSql(unit, groupBy) {
-  // The child unit on the way down: the path's segment after the unit's own ('' when the
-  // enterprise sits in the unit itself).
+/**
+ * The direct SQL's grouping of the same report; orgUnit: the child unit on the way down (the
+ * path's segment after the unit's own, 'none' for the unit's own enterprises).
+ */
+function handGroup(unit, groupBy) {
+  if (groupBy !== 'orgUnit') return GROUPS[groupBy].hand;
   const depth = unit.path.split('/').length;
-  const segment = `SUBSTRING_INDEX(SUBSTRING_INDEX(e_u.path, '/', ${depth}), '/', -1)`;
-  const grp = groupBy === 'orgUnit' ? `COALESCE(NULLIF(${segment}, ''), 'none')` : GROUPS[groupBy].hand;
-  return `SELECT ${grp} AS grp, COUNT(*) AS enterprises, SUM(e.employee_count) AS employees,
-    COUNT(cov.enterprise_id) AS covered, SUM(CASE WHEN cov.enterprise_id IS NULL THEN 0 ELSE e.employee_count END) AS employeesCovered
-  FROM enterprises e JOIN org_units e_u ON e_u.id = e.org_unit_id
-  LEFT JOIN (SELECT DISTINCT ne.enterprise_id FROM negotiation_enterprises ne
-    WHERE ne.negotiation_id IN (SELECT a.negotiation_id FROM agreements a WHERE ${RUNNING})) cov ON cov.enterprise_id = e.id
-  WHERE (e.registered_on IS NULL OR e.registered_on <= ?) AND (e.closed_on IS NULL OR e.closed_on > ?)
-    AND e.union_founded_on IS NOT NULL AND e.union_founded_on <= ? AND e_u.path LIKE ?
-  GROUP BY 1`;
+  return `COALESCE(NULLIF(SUBSTRING_INDEX(SUBSTRING_INDEX(e_u.path, '/', ${depth}), '/', -1), ''), 'none')`;
 }
-const handParams = (unit, asOf) => [asOf, asOf, asOf, asOf, asOf, asOf, asOf, `${unit.path}%`];
 
 const random = mulberry32(Number(process.env.SEED ?? 17));
 const dates = ['2026-06-30'];
@@ -251,7 +229,7 @@ for (const unit of scopes) {
     const hand = [];
     for (const asOf of dates) {
       const a = await timed(db, cellSql(unit, groupBy), cellParams(unit, asOf));
-      const b = await timed(db, handSql(unit, groupBy), handParams(unit, asOf));
+      const b = await timed(db, ...directSigningRates(handGroup(unit, groupBy), unit.path, asOf));
       if (normal(a.rows) !== normal(b.rows)) {
         differ += 1;
         log(

@@ -7,24 +7,13 @@
 //
 //   BENCH_REPORT_DATABASE_URL=mariadb://root@127.0.0.1:3306/wagetrack_bench_report_i17 \
 //     node --max-old-space-size=6000 bench/report-cells-spike2.mjs   # REBUILD=0 reuses; DATES=n
-import mysql from 'mysql2/promise';
 import { performance } from 'node:perf_hooks';
 import { mulberry32 } from './random.mjs';
-import { normal, timed } from './report-cells-spike-support.mjs';
+import { benchConnection, directSigningRates, normal, timed } from './report-cells-spike-support.mjs';
 
 const { STEP_MEASURES } = await import('../dist/src/reports/rates/coverage-steps.js');
 
-const url = new URL(process.env.BENCH_REPORT_DATABASE_URL ?? '');
-if (!/bench/.test(url.pathname)) throw new Error('BENCH_REPORT_DATABASE_URL must name a bench database');
-const db = await mysql.createConnection({
-  host: url.hostname,
-  port: Number(url.port || 3306),
-  user: decodeURIComponent(url.username),
-  password: decodeURIComponent(url.password),
-  database: url.pathname.slice(1),
-  dateStrings: true,
-  timezone: 'Z',
-});
+const db = await benchConnection();
 const log = (...xs) => console.error('[spike2]', ...xs);
 const BASE = STEP_MEASURES.indexOf('unionised');
 const COVERED = STEP_MEASURES.indexOf('covered:wage:signed:unionised');
@@ -191,19 +180,7 @@ function cellRead(groupBy, asOf) {
   return [sql, params];
 }
 
-const RUNNING = `a.agreement_kind = 'wage' AND a.signed_on <= ? AND a.expires_on > ?
-  AND (a.terminated_on IS NULL OR a.terminated_on > ?) AND (a.set_aside_on IS NULL OR a.set_aside_on > ?)`;
-const handRead = (groupBy, asOf) => [
-  `SELECT ${HAND_GROUP[groupBy]} AS grp, COUNT(*) AS enterprises, SUM(e.employee_count) AS employees,
-    COUNT(cov.enterprise_id) AS covered, SUM(CASE WHEN cov.enterprise_id IS NULL THEN 0 ELSE e.employee_count END) AS employeesCovered
-  FROM enterprises e JOIN org_units e_u ON e_u.id = e.org_unit_id
-  LEFT JOIN (SELECT DISTINCT ne.enterprise_id FROM negotiation_enterprises ne
-    WHERE ne.negotiation_id IN (SELECT a.negotiation_id FROM agreements a WHERE ${RUNNING})) cov ON cov.enterprise_id = e.id
-  WHERE (e.registered_on IS NULL OR e.registered_on <= ?) AND (e.closed_on IS NULL OR e.closed_on > ?)
-    AND e.union_founded_on IS NOT NULL AND e.union_founded_on <= ? AND e_u.path LIKE ?
-  GROUP BY 1`,
-  [asOf, asOf, asOf, asOf, asOf, asOf, asOf, `${province.path}%`],
-];
+const handRead = (groupBy, asOf) => directSigningRates(HAND_GROUP[groupBy], province.path, asOf);
 
 const random = mulberry32(Number(process.env.SEED ?? 17));
 const dates = ['2026-06-30'];
