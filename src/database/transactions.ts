@@ -1,4 +1,5 @@
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { isWriteConflict } from '../common/errors/database-unavailable';
 
 const DEADLOCK_ERRNOS = new Set([1213 /* ER_LOCK_DEADLOCK */, 1205 /* ER_LOCK_WAIT_TIMEOUT */]);
 const MAX_ATTEMPTS = 4;
@@ -13,18 +14,6 @@ function isDeadlock(error: unknown): boolean {
   return DEADLOCK_ERRNOS.has(driverError.errno ?? 0) || driverError.sqlState === '40001';
 }
 
-/**
- * SQLite's "busy": another process (a CLI command beside the server: a backup, an import)
- * wrote to the file. In WAL mode a transaction that has read and then writes after another
- * connection committed cannot upgrade its snapshot (SQLITE_BUSY_SNAPSHOT, at once, without
- * waiting); one begun again reads the new state and goes through.
- */
-function isSqliteBusy(error: unknown): boolean {
-  if (!(error instanceof QueryFailedError)) return false;
-  const code = (error.driverError as { code?: unknown }).code;
-  return typeof code === 'string' && code.startsWith('SQLITE_BUSY');
-}
-
 /** The tail of each SQLite database's queue of write transactions. */
 const sqliteQueues = new WeakMap<DataSource, Promise<unknown>>();
 
@@ -33,7 +22,9 @@ const sqliteQueues = new WeakMap<DataSource, Promise<unknown>>();
  *
  * On MySQL/MariaDB it runs at READ COMMITTED, which avoids the gap-lock deadlocks REPEATABLE
  * READ causes between writers of different rows (see docs/stack-notes.md), and a deadlock victim
- * is retried a few times; on SQLite, so is a transaction another process's write made stale.
+ * is retried a few times. On SQLite, so is a transaction that read before another process (a CLI
+ * command beside the server: a backup, an import) wrote to the file: it cannot write on its stale
+ * snapshot (SQLITE_BUSY_SNAPSHOT, isWriteConflict); begun again, it reads the new state.
  *
  * TypeORM talks to SQLite over one connection, where a second BEGIN while a transaction is
  * open fails ("cannot start a transaction within a transaction"): transactions are queued
@@ -45,7 +36,7 @@ export async function writeTransaction<T>(
 ): Promise<T> {
   if (!isMysqlFamily(dataSource)) {
     const previous = sqliteQueues.get(dataSource) ?? Promise.resolve();
-    const next = previous.then(() => retried(() => dataSource.transaction(work), isSqliteBusy));
+    const next = previous.then(() => retried(() => dataSource.transaction(work), isWriteConflict));
     sqliteQueues.set(
       dataSource,
       next.catch(() => undefined),

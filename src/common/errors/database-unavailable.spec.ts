@@ -37,4 +37,10 @@ describe('isWriteConflict', () => {
     expect(isWriteConflict(wrapped({ sqlState: '40001' }))).toBe(true);
     expect(isWriteConflict(wrapped({ errno: 1062 }))).toBe(false);
   });
+
+  it('is true for a SQLite transaction whose snapshot another process made stale, not for a plain busy one', () => {
+    expect(isWriteConflict(wrapped({ code: 'SQLITE_BUSY_SNAPSHOT' }))).toBe(true);
+    expect(isWriteConflict(wrapped({ code: 'SQLITE_BUSY' }))).toBe(false);
+    expect(isDatabaseUnavailable(wrapped({ code: 'SQLITE_BUSY' }))).toBe(true);
+  });
 });

@@ -19,7 +19,8 @@ export class DatabaseUnavailableError extends AppError {
 
 /**
  * A write that lost to a concurrent one at the database (a deadlock, or a Galera certification
- * conflict, MySQL error 1213) more often than the write path retries it (database/transactions.ts).
+ * conflict, MySQL error 1213; on SQLite, another process's write to the file) more often than the
+ * write path retries it (database/transactions.ts).
  * Nothing was written; the client may send it again.
  */
 export class WriteConflictError extends AppError {
@@ -91,12 +92,17 @@ export function isDatabaseUnavailable(error: unknown): boolean {
       (typeof e.message === 'string' && e.message.startsWith('Connection is not established with')) ||
       // better-sqlite3: the database was closed, or another process holds the lock too long.
       e.message === 'The database connection is not open' ||
-      // (SQLITE_BUSY_SNAPSHOT and the other extended codes too, once writeTransaction gave up.)
-      (typeof e.code === 'string' && e.code.startsWith('SQLITE_BUSY')),
+      e.code === 'SQLITE_BUSY',
   );
 }
 
-/** Whether an error is a write that lost to a concurrent one: deadlock or certification conflict. */
+/**
+ * Whether an error is a write that lost to a concurrent one: deadlock or certification conflict;
+ * on SQLite, a transaction that read before another process wrote to the file cannot write on
+ * its stale snapshot (SQLITE_BUSY_SNAPSHOT, raised at once, without waiting).
+ */
 export function isWriteConflict(error: unknown): boolean {
-  return layers(error).some((e) => e.errno === 1213 || e.sqlState === '40001');
+  return layers(error).some(
+    (e) => e.errno === 1213 || e.sqlState === '40001' || e.code === 'SQLITE_BUSY_SNAPSHOT',
+  );
 }
