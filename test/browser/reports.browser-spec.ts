@@ -112,16 +112,19 @@ describe('reports (supervisor)', () => {
     await page.getByTestId('report-sections').locator('#tab-workSummary.is-active').waitFor();
     // Element Plus scrolls the headers to the active one only once it knows they overflow, which
     // it learns a frame after mounting: the page asks again then.
-    const inView = () =>
-      page.evaluate(() => {
+    // Waits for it (up to 5 s, not a fixed pause): without the page's second ask, the header
+    // never comes into view and this times out.
+    await page.waitForFunction(
+      () => {
         const header = document.querySelector('#tab-workSummary')!.getBoundingClientRect();
         const strip = document
           .querySelector('[data-testid=report-sections] .el-tabs__nav-scroll')!
           .getBoundingClientRect();
         return header.left >= strip.left - 1 && header.right <= strip.right + 1;
-      });
-    await page.waitForTimeout(500);
-    await expect(inView()).resolves.toBe(true);
+      },
+      undefined,
+      { timeout: 5000 },
+    );
     const overflowing = await page.evaluate(
       () => !!document.querySelector('[data-testid=report-sections] .el-tabs__nav-next'),
     );
