@@ -12,6 +12,7 @@ import { RoundGuard1764000000010 } from './1764000000010-round-guard';
 import { MembersAndCongress1764000000011 } from './1764000000011-members-and-congress';
 import { Campaigns1764000000012 } from './1764000000012-campaigns';
 import { WorkingDayCalendar1764000000013 } from './1764000000013-working-day-calendar';
+import { ReportAggregates1764000000014 } from './1764000000014-report-aggregates';
 
 /** Every migration, oldest first. Listed as classes so the same list works from src and dist. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   MembersAndCongress1764000000011,
   Campaigns1764000000012,
   WorkingDayCalendar1764000000013,
+  ReportAggregates1764000000014,
 ];

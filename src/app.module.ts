@@ -23,6 +23,7 @@ import { HealthModule } from './health/health.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { NegotiationsModule } from './negotiations/negotiations.module';
 import { OrgUnitsModule } from './org-units/org-units.module';
+import { CoverageModule } from './reports/aggregates/coverage.module';
 import { ImportsModule } from './imports/imports.module';
 import { RemindersModule } from './reminders/reminders.module';
 import { ReportsModule } from './reports/reports.module';
@@ -56,6 +57,7 @@ import { UsersModule } from './users/users.module';
     ScheduleModule.forRoot(),
     ClockModule,
     DatabaseModule,
+    CoverageModule,
     AuditModule,
     OrgUnitsModule,
     HealthModule,

@@ -2,6 +2,8 @@ import request from 'supertest';
 import type { Logger } from 'typeorm';
 import { addDays, addMonths } from '../src/common/dates/business-date';
 import { PlannerStatistics } from '../src/database/planner-statistics';
+import type { GroupBy } from '../src/reports/rates';
+import { ReportsRepository } from '../src/reports/reports.repository';
 import { aCreditCode } from './support/factories';
 import { isServerDatabase } from './support/test-database';
 import { createTestApp, TestApp } from './support/test-app';
@@ -99,10 +101,16 @@ describe('Planner statistics after imports (e2e)', () => {
   }, 120_000);
   afterAll(() => sut.close());
 
-  /** The report statements that read the covered set (the LEFT JOIN of the running agreements). */
-  const coverageStatements = async (path: string, query: Record<string, string>) => {
+  /**
+   * The statements of the direct count of the signing rates (an instructor's reports; the
+   * oracle of the report aggregates, which answer the units' reports) that read the covered set
+   * (the LEFT JOIN of the running agreements).
+   */
+  const coverageStatements = async (groupBy: GroupBy, asOf: string) => {
     const statements = await statementsOf(sut, () =>
-      request(sut.http).get(`/api/v1/reports/${path}`).query(query).set(admin.auth).expect(200),
+      sut.app
+        .get(ReportsRepository)
+        .signingTalliesDirect({ asOf, agreementKind: 'wage', base: 'unionised', status: 'signed' }, groupBy),
     );
     const joins = statements.filter(([sql]) => /LEFT JOIN \(SELECT DISTINCT/.test(sql));
     expect(joins.length).toBeGreaterThan(0);
@@ -115,14 +123,13 @@ describe('Planner statistics after imports (e2e)', () => {
       .join('\n');
 
   it.each([
-    ['signing-rates', { asOf: AS_OF, groupBy: 'sector' }],
-    ['target-gaps', { asOf: AS_OF, sector: 'non_public' }],
-    ['trend', { from: '2026-01', to: '2026-03' }],
-  ])(
-    '%s looks up the covered set by enterprise instead of scanning it per enterprise',
-    async (path, query) => {
+    ['sector', AS_OF],
+    ['ownershipType', '2026-03-31'],
+  ] as const)(
+    'the direct count of signing rates by %s looks up the covered set by enterprise instead of scanning it per enterprise',
+    async (groupBy, asOf) => {
       if (isServerDatabase()) return; // EXPLAIN QUERY PLAN is SQLite's; MariaDB below
-      for (const statement of await coverageStatements(path, query)) {
+      for (const statement of await coverageStatements(groupBy, asOf)) {
         const plan = await sqlitePlan(statement);
         expect(plan).toMatch(/SEARCH a USING COVERING INDEX IDX_agreements_running/);
         expect(plan).toMatch(/SEARCH cov USING AUTOMATIC COVERING INDEX \(enterprise_id=\?\)/);

@@ -1,3 +1,4 @@
+import { CoverageLedger } from '../src/reports/aggregates/coverage-ledger';
 import fc from 'fast-check';
 import { Enterprise } from '../src/enterprises/enterprise.entity';
 import { OWNERSHIP_TYPES } from '../src/enterprises/domain/ownership';
@@ -170,6 +171,8 @@ describe('Report SQL against the oracle (property, e2e)', () => {
       });
       agreementRows.push({ ...toAgreementRow(row as Agreement), enterpriseIds });
     }
+    // Written past the app's write path: the report aggregates rebuilt, as after a restore.
+    await sut.app.get(CoverageLedger).rebuild();
     return { enterprises: enterpriseRows, agreements: agreementRows };
   }
 

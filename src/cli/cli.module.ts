@@ -9,6 +9,7 @@ import { BackupCommand } from './backup.command';
 import { DemoLoadCommand } from './demo-load.command';
 import { ImportAgreementsCommand, ImportEnterprisesCommand, ImportOrgUnitsCommand } from './import.commands';
 import { RemindersRunCommand } from './reminders-run.command';
+import { ReportsRebuildCommand, ReportsVerifyCommand } from './reports.commands';
 import { UsersCreateCommand } from './users-create.command';
 import { WorkflowVerifyCommand } from './workflow-verify.command';
 
@@ -24,6 +25,8 @@ import { WorkflowVerifyCommand } from './workflow-verify.command';
     ImportAgreementsCommand,
     ImportOrgUnitsCommand,
     BackupCommand,
+    ReportsVerifyCommand,
+    ReportsRebuildCommand,
   ],
 })
 export class CliModule {}

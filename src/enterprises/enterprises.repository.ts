@@ -4,6 +4,7 @@ import type { Role } from '../access/roles';
 import { type AccessScope, scopeCondition } from '../access/scope';
 import type { BusinessDate } from '../common/dates/business-date';
 import { cleanCode } from '../common/text/plain-text';
+import { ReportAggregates } from '../database/report-aggregates.port';
 import { isMysqlFamily } from '../database/transactions';
 import { OrgUnit } from '../org-units/org-unit.entity';
 import { memberIncrease, recordsMemberCount } from './domain/member-count';
@@ -36,11 +37,15 @@ const CHANGE_ROWS_PER_INSERT = 500;
  * import and the demo loader all write through them), and each records a member count it sets or
  * changes in `enterprise_member_changes` in the caller's transaction, on the business day it is
  * given (the Clock's today; only the demo loader gives past days, for its history).
- * (`releaseInstructor` unassigns an instructor and touches no count.)
+ * (`releaseInstructor` unassigns an instructor and touches no count.) Each brings the report
+ * aggregates of the enterprises it wrote up to date in the same transaction (ReportAggregates).
  */
 @Injectable()
 export class EnterprisesRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly coverage: ReportAggregates,
+  ) {}
 
   private repo(manager?: EntityManager): Repository<Enterprise> {
     return (manager ?? this.dataSource.manager).getRepository(Enterprise);
@@ -72,6 +77,7 @@ export class EnterprisesRepository {
       [{ enterpriseId: saved.id, previous: null, next: saved.memberCount }],
       recordedOn,
     );
+    await this.coverage.refresh(manager, [saved.id]);
     return saved;
   }
 
@@ -95,6 +101,10 @@ export class EnterprisesRepository {
       manager,
       created.map((e) => ({ enterpriseId: e.id, previous: null, next: e.memberCount })),
       recordedOn,
+    );
+    await this.coverage.refresh(
+      manager,
+      created.map((e) => e.id),
     );
     return created;
   }
@@ -121,6 +131,7 @@ export class EnterprisesRepository {
       .andWhere('version = :version', { version: before.version })
       .execute();
     if (result.affected !== 1) return false;
+    await this.coverage.refresh(manager, [before.id]);
     if (recordsMemberCount(before.memberCount, changes.memberCount)) {
       const previous = before.memberCount ?? (await this.lastRecordedCount(manager, before.id));
       await this.recordMemberCounts(
@@ -239,7 +250,13 @@ export class EnterprisesRepository {
    */
   async releaseInstructor(manager: EntityManager, instructorId: number): Promise<number[]> {
     const assigned = await manager.find(Enterprise, { select: { id: true }, where: { instructorId } });
-    if (assigned.length > 0) await manager.update(Enterprise, { instructorId }, { instructorId: null });
+    if (assigned.length > 0) {
+      await manager.update(Enterprise, { instructorId }, { instructorId: null });
+      await this.coverage.refresh(
+        manager,
+        assigned.map(({ id }) => id),
+      );
+    }
     return assigned.map(({ id }) => id);
   }
 

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Brackets, DataSource, EntityManager, In, IsNull, SelectQueryBuilder } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata.js';
 import { type AccessScope, scopeCondition } from '../access/scope';
+import { ReportAggregates } from '../database/report-aggregates.port';
 import { persistentValue } from '../database/persistent-value';
 import { execute, hydrate, valueRows } from '../database/sql';
 import { writeTransaction } from '../database/transactions';
@@ -84,7 +85,10 @@ export class NegotiationsRepository {
   private readonly registeredOn: ColumnMetadata;
   private returning?: Promise<boolean>;
 
-  constructor(private readonly dataSource: DataSource) {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly coverage: ReportAggregates,
+  ) {
     this.registeredOn = dataSource.getMetadata(Enterprise).findColumnWithPropertyName('registeredOn')!;
   }
 
@@ -407,7 +411,10 @@ export class NegotiationsRepository {
       setAsideOn: IsNull(),
     });
     if (terms === null) {
-      if (current) await manager.update(Agreement, { id: current.id }, { setAsideOn: eventOn });
+      if (current) {
+        await manager.update(Agreement, { id: current.id }, { setAsideOn: eventOn });
+        await this.coverage.refreshNegotiation(manager, negotiation.id);
+      }
       return;
     }
     const sameSigning = current !== null && current.signedOn === terms.signedOn;
@@ -420,6 +427,9 @@ export class NegotiationsRepository {
       setAsideOn: null,
       ...terms,
     });
+    // The enterprises it lists are counted anew in the report aggregates (an expiry needs no
+    // write: it is a dated step already).
+    await this.coverage.refreshNegotiation(manager, negotiation.id);
   }
 
   events(negotiationId: number): Promise<NegotiationEvent[]> {

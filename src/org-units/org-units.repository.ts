@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In, IsNull, Repository } from 'typeorm';
+import { ReportAggregates } from '../database/report-aggregates.port';
 import { execute } from '../database/sql';
 import { childPath, type OrgUnitLevel } from './domain/org-unit-code';
 import { OrgUnit } from './org-unit.entity';
@@ -10,7 +11,10 @@ const CHUNK = 300;
 /** The one write path of organisation units, and the hierarchy's reads. */
 @Injectable()
 export class OrgUnitsRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly coverage: ReportAggregates,
+  ) {}
 
   private repo(manager?: EntityManager): Repository<OrgUnit> {
     return (manager ?? this.dataSource.manager).getRepository(OrgUnit);
@@ -124,6 +128,7 @@ export class OrgUnitsRepository {
     // enterprises.township follows the unit's, in the same transaction. Not an edit of the
     // enterprise: its version and history stay as they are.
     await manager.query('UPDATE enterprises SET township = ? WHERE org_unit_id = ?', [name, id]);
+    await this.coverage.refreshUnit(manager, id);
   }
 
   /** Sets a unit's own targets: a field given as null is inherited again, one left out kept. */

@@ -2,6 +2,7 @@ import { type AccessScope, scopeCondition, unitIdCondition } from '../access/sco
 import { Injectable } from '@nestjs/common';
 import { DataSource, In, type ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import type { BusinessDate } from '../common/dates/business-date';
+import { CoverageReader } from './aggregates/coverage-reader';
 import { Enterprise } from '../enterprises/enterprise.entity';
 import { MemberCountChange } from '../enterprises/member-count-change.entity';
 import { ownershipTypesOf, type OwnershipType, sectorOf, type Sector } from '../enterprises/domain/ownership';
@@ -29,6 +30,8 @@ import {
   type UnionTally,
   type WorkSummaryCounts,
 } from './rates';
+import { dimOf, measureNumber } from './rates/coverage-cells';
+import { coveredMeasure } from './rates/coverage-steps';
 
 export type { GapRow } from './rates';
 
@@ -58,6 +61,25 @@ export interface CoverageQuery {
   status: CoverageStatus;
   /** Whose enterprises count: `scopeOf(actor)` (docs/architecture.md, Access); none = all. */
   scope?: AccessScope;
+  /**
+   * The unit whose report aggregates hold exactly the scope's enterprises (0: the whole
+   * deployment; see `aggregatesUnitOf`); none: the scope is not a unit's subtree (an
+   * instructor's portfolio), and the counts come from the base tables.
+   */
+  aggregatesUnit?: number;
+}
+
+/**
+ * The unit whose report aggregates answer a report of a unit (null: the whole deployment): that
+ * unit's (its cells hold its subtree, which is the scope, or everything when it is a root that
+ * holds every enterprise: ReportsService.asked), the deployment's (0) for an unrestricted scope;
+ * none for an instructor's portfolio (a few hundred enterprises at most, counted from the base
+ * tables).
+ */
+export function aggregatesUnitOf(scope: AccessScope, unitId: number | null): number | undefined {
+  if (scope.instructorId !== undefined) return undefined;
+  if (unitId !== null) return unitId;
+  return scope.orgUnitIds === undefined ? 0 : undefined;
 }
 
 /** Raw SQL grouping keys; sectors are folded from ownership types in code (sectorOf). */
@@ -78,10 +100,60 @@ const GROUP_COLUMN: Record<GroupBy, string> = {
  */
 @Injectable()
 export class ReportsRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly cells: CoverageReader,
+  ) {}
 
-  /** Per group of open enterprises: in-base, covered and their headcounts. */
+  /**
+   * Per group of open enterprises: in-base, covered and their headcounts; from the report
+   * aggregates when the scope is a unit's subtree, else from the base tables.
+   */
   async signingTallies(query: CoverageQuery, groupBy: GroupBy): Promise<Map<string, Tally>> {
+    const [tallies] = (await this.signingTalliesOn(query, groupBy, [query.asOf])).values();
+    return tallies;
+  }
+
+  /** `signingTallies` on each of several dates (a trend): one read of the aggregates for all of them. */
+  async signingTalliesOn(
+    query: Omit<CoverageQuery, 'asOf'>,
+    groupBy: GroupBy,
+    dates: readonly BusinessDate[],
+  ): Promise<Map<BusinessDate, Map<string, Tally>>> {
+    const byDate = new Map<BusinessDate, Map<string, Tally>>();
+    if (query.aggregatesUnit === undefined) {
+      for (const asOf of dates)
+        byDate.set(asOf, await this.signingTalliesDirect({ ...query, asOf }, groupBy));
+      return byDate;
+    }
+    const open = measureNumber('open');
+    const inBase = measureNumber(query.base === 'all' ? 'open' : 'unionised');
+    const covered = measureNumber(coveredMeasure(query.agreementKind, query.status, query.base));
+    const counts = await this.cells.countsOn(
+      query.aggregatesUnit,
+      dimOf(groupBy),
+      [...new Set([open, inBase, covered])],
+      dates,
+    );
+    for (const [asOf, byVal] of counts) {
+      const tallies = new Map<string, Tally>();
+      for (const [val, measures] of byVal) {
+        if ((measures.get(open)?.enterprises ?? 0) <= 0) continue;
+        const key = cellGroupKey(groupBy, val);
+        const tally = tallies.get(key) ?? { enterprises: 0, covered: 0, employees: 0, employeesCovered: 0 };
+        tally.enterprises += measures.get(inBase)?.enterprises ?? 0;
+        tally.employees += measures.get(inBase)?.employees ?? 0;
+        tally.covered += measures.get(covered)?.enterprises ?? 0;
+        tally.employeesCovered += measures.get(covered)?.employees ?? 0;
+        tallies.set(key, tally);
+      }
+      byDate.set(asOf, tallies);
+    }
+    return byDate;
+  }
+
+  /** `signingTallies` from the base tables: the oracle of the aggregates (reports:verify, the tests). */
+  async signingTalliesDirect(query: CoverageQuery, groupBy: GroupBy): Promise<Map<string, Tally>> {
     const inBase = this.inBaseSql(query.base);
     const covered = `${inBase} AND cov.enterprise_id IS NOT NULL`;
     const rows = await this.openEnterprises(query)
@@ -121,6 +193,33 @@ export class ReportsRepository {
 
   /** Per group of open enterprises: how many, and how many had a union by asOf. */
   async unionTallies(
+    query: Pick<CoverageQuery, 'asOf' | 'scope' | 'aggregatesUnit'>,
+    groupBy: GroupBy,
+  ): Promise<Map<string, UnionTally>> {
+    if (query.aggregatesUnit === undefined) return this.unionTalliesDirect(query, groupBy);
+    const open = measureNumber('open');
+    const unionised = measureNumber('unionised');
+    const counts = await this.cells.countsOn(
+      query.aggregatesUnit,
+      dimOf(groupBy),
+      [open, unionised],
+      [query.asOf],
+    );
+    const tallies = new Map<string, UnionTally>();
+    for (const [val, measures] of counts.get(query.asOf) ?? []) {
+      const enterprises = measures.get(open)?.enterprises ?? 0;
+      if (enterprises <= 0) continue;
+      const key = cellGroupKey(groupBy, val);
+      const tally = tallies.get(key) ?? { enterprises: 0, unionised: 0 };
+      tally.enterprises += enterprises;
+      tally.unionised += measures.get(unionised)?.enterprises ?? 0;
+      tallies.set(key, tally);
+    }
+    return tallies;
+  }
+
+  /** `unionTallies` from the base tables. */
+  async unionTalliesDirect(
     query: Pick<CoverageQuery, 'asOf' | 'scope'>,
     groupBy: GroupBy,
   ): Promise<Map<string, UnionTally>> {
@@ -486,6 +585,12 @@ export class ReportsRepository {
     }
     return open;
   }
+}
+
+/** A group's key from a value of the aggregates' dimension (an instructor's: '' for none). */
+function cellGroupKey(groupBy: GroupBy, val: string): string {
+  if (groupBy === 'instructor') return val === '' ? NO_INSTRUCTOR : val;
+  return groupKey(groupBy, val);
 }
 
 function groupKey(groupBy: GroupBy, raw: string | number | null): string {

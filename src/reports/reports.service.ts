@@ -38,6 +38,7 @@ import {
   trendWindow,
   unionFoundingFromTallies,
   type UnionFoundingReport,
+  type Tally,
   type UnionTally,
   placeWordsOf,
   type StatisticsReport,
@@ -61,7 +62,13 @@ import {
 } from './dto/report-queries';
 import { DIRECT_UNIT_LABEL_ZH, NO_UNIT_LABEL_ZH } from './labels-zh';
 import { type ReportsConfig, reportsConfig } from './reports.config';
-import { CoverageQuery, type GapPage, type GapRow, ReportsRepository } from './reports.repository';
+import {
+  aggregatesUnitOf,
+  CoverageQuery,
+  type GapPage,
+  type GapRow,
+  ReportsRepository,
+} from './reports.repository';
 
 /** The unit a report covers, as answers name it; null: the whole deployment of several roots. */
 export interface ReportUnit {
@@ -196,7 +203,7 @@ export class ReportsService {
 
   async signingRates(query: SigningRatesQuery, actor: Actor): Promise<SigningRatesResult> {
     const asked = await this.asked(query, actor, query.groupBy);
-    const coverage = this.coverageOf(query, asked.scope);
+    const coverage = this.coverageOf(query, asked);
     const raw = await this.reports.signingTallies(coverage, query.groupBy);
     const grouping = await this.grouping(asked.unit, query.groupBy);
     const effective = await this.targetsOf(asked.unit);
@@ -247,7 +254,7 @@ export class ReportsService {
     page: GapPage | null,
   ): Promise<{ coverage: CoverageQuery; result: TargetGapsResult }> {
     const asked = await this.asked(query, actor);
-    const coverage = this.coverageOf(query, asked.scope);
+    const coverage = this.coverageOf(query, asked);
     const tallies = await this.reports.signingTallies(coverage, 'sector');
     const uncovered = page ? await this.reports.uncovered(coverage, query.sector, page) : [];
     const effective = await this.targetsOf(asked.unit);
@@ -271,7 +278,10 @@ export class ReportsService {
   async unionFounding(query: UnionFoundingQuery, actor: Actor): Promise<UnionFoundingResult> {
     const asked = await this.asked(query, actor, query.groupBy);
     const asOf = query.asOf ?? this.clock.today();
-    const raw = await this.reports.unionTallies({ asOf, scope: asked.scope }, query.groupBy);
+    const raw = await this.reports.unionTallies(
+      { asOf, scope: asked.scope, aggregatesUnit: aggregatesUnitOf(asked.scope, asked.unit?.id ?? null) },
+      query.groupBy,
+    );
     const grouping = await this.grouping(asked.unit, query.groupBy);
     const report = unionFoundingFromTallies(
       query.groupBy,
@@ -319,12 +329,16 @@ export class ReportsService {
     }
     const asked = await this.asked(query, actor, query.groupBy);
     const grouping = await this.grouping(asked.unit, query.groupBy);
-    const monthly: TrendMonthTallies[] = [];
-    for (const month of months) {
-      const coverage = this.coverageOf({ ...query, asOf: month.asOf }, asked.scope);
-      const raw = await this.reports.signingTallies(coverage, query.groupBy);
-      monthly.push({ month, tallies: grouping.fold(raw, emptyTally) });
-    }
+    // Every month's counts in one read of the aggregates.
+    const byDate = await this.reports.signingTalliesOn(
+      this.coverageOf(query, asked),
+      query.groupBy,
+      months.map((month) => month.asOf),
+    );
+    const monthly: TrendMonthTallies[] = months.map((month) => ({
+      month,
+      tallies: grouping.fold(byDate.get(month.asOf) ?? new Map<string, Tally>(), emptyTally),
+    }));
     const trend = trendFromTallies(query.groupBy, monthly);
     return {
       from,
@@ -385,7 +399,14 @@ export class ReportsService {
     const enterprises = await this.reports.workSummaryTallies({ from, to, scope });
     // The signing rates are the signing-rate report's at `to`: wage agreements, base unionised.
     const signing = await this.reports.signingTallies(
-      { asOf: to, agreementKind: 'wage', base: 'unionised', status: 'signed', scope },
+      {
+        asOf: to,
+        agreementKind: 'wage',
+        base: 'unionised',
+        status: 'signed',
+        scope,
+        aggregatesUnit: aggregatesUnitOf(scope, asked.unit?.id ?? null),
+      },
       'sector',
     );
     const { levelTotals } = statisticsFromTallies(await this.reports.statisticsTallies({ from, to, scope }));
@@ -453,13 +474,14 @@ export class ReportsService {
     return { from, to };
   }
 
-  private coverageOf(query: CoverageQueryDto, scope: AccessScope): CoverageQuery {
+  private coverageOf(query: CoverageQueryDto, asked: AskedUnit): CoverageQuery {
     return {
       asOf: query.asOf ?? this.clock.today(),
       agreementKind: query.agreementKind,
       base: query.base,
       status: query.status,
-      scope,
+      scope: asked.scope,
+      aggregatesUnit: aggregatesUnitOf(asked.scope, asked.unit?.id ?? null),
     };
   }
 

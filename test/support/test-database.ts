@@ -1,3 +1,4 @@
+import { COVERAGE_TABLES, CoverageLedger } from '../../src/reports/aggregates/coverage-ledger';
 import { createConnection } from 'mysql2/promise';
 import { DataSource } from 'typeorm';
 import { DatabaseConfig, parseDatabaseUrl } from '../../src/config/database-url';
@@ -46,7 +47,11 @@ export async function ensureDatabaseExists(config: DatabaseConfig): Promise<void
 
 /** Empties every table the entities map, keeping the schema and the migrations table. */
 export async function truncateAll(dataSource: DataSource): Promise<void> {
-  const tables = ENTITIES.map((entity) => dataSource.getMetadata(entity).tableName);
+  const tables = [
+    ...ENTITIES.map((entity) => dataSource.getMetadata(entity).tableName),
+    // The report aggregates (src/reports/aggregates/), tables without entities.
+    ...COVERAGE_TABLES,
+  ];
   const mysql = dataSource.options.type !== 'better-sqlite3';
   await dataSource.transaction(async (manager) => {
     await manager.query(mysql ? 'SET FOREIGN_KEY_CHECKS = 0' : 'PRAGMA defer_foreign_keys = ON');
@@ -54,6 +59,10 @@ export async function truncateAll(dataSource: DataSource): Promise<void> {
     if (mysql) await manager.query('SET FOREIGN_KEY_CHECKS = 1');
     // As a first start would (RootUnitBootstrap): the root unit (county 本县) that enterprises given
     // only a township name are placed under.
-    await new OrgUnitsRepository(dataSource).insert(DEFAULT_ROOT_UNIT, null, manager);
+    await new OrgUnitsRepository(dataSource, new CoverageLedger(dataSource)).insert(
+      DEFAULT_ROOT_UNIT,
+      null,
+      manager,
+    );
   });
 }

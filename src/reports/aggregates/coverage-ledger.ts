@@ -1,0 +1,467 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { ReportAggregates } from '../../database/report-aggregates.port';
+import { isMysqlFamily, writeTransaction } from '../../database/transactions';
+import {
+  addCounts,
+  type CellDim,
+  cellKeyOf,
+  cellMonthDeltas,
+  type CellPlace,
+  type Counts,
+  type DayStep,
+  dayStepsOf,
+  isZero,
+  type PlacedDay,
+  type RunningRow,
+  runningRowsAfter,
+  zeroCounts,
+} from '../rates/coverage-cells';
+import { coverageSteps, type StepAgreement } from '../rates/coverage-steps';
+import {
+  CELL_COLUMNS,
+  COUNT_COLUMNS,
+  countsOfRow,
+  dayOf,
+  insertRows,
+  PLACE_COLUMNS,
+  placeOfRow,
+  type PlaceRow,
+  placeValues,
+  placeholders,
+  writeCells,
+} from './coverage-sql';
+
+/** What the aggregates count of an enterprise: its place and its steps, one count vector per day. */
+export interface Contribution {
+  place: CellPlace;
+  days: DayStep[];
+}
+
+/** The aggregates' tables (migration 1764000000014), which no entity maps. */
+export const COVERAGE_TABLES = ['coverage_days', 'coverage_journal', 'coverage_cells'] as const;
+
+/** Enterprises read per query (and parameters per IN list, well inside SQLite's limit). */
+const CHUNK = 500;
+
+/** Journal rows summed into the cells per transaction. */
+const FOLD_ROWS = 5000;
+
+/** Enterprises per transaction of a rebuild. */
+const REBUILD_CHUNK = 2000;
+
+const DAY_COLUMNS = ['enterprise_id', 'day', ...PLACE_COLUMNS, ...COUNT_COLUMNS];
+const JOURNAL_COLUMNS = ['day', ...PLACE_COLUMNS, ...COUNT_COLUMNS];
+
+/**
+ * The one write path of the report aggregates (docs/architecture.md, "Report aggregates"; the
+ * arithmetic in rates/coverage-cells.ts).
+ *
+ * `coverage_days` holds, per enterprise, what the aggregates count of it: a row per day on which
+ * its counts step, with its place. `refresh` is called, inside the writer's transaction, by every
+ * write that can change them (EnterprisesRepository's writes, a township's rename,
+ * NegotiationsRepository.syncAgreement): it recomputes the enterprise's steps from its row and
+ * the agreements that list it, replaces its days when they differ, and appends the difference
+ * (the old days taken away, the new ones added) to `coverage_journal`. The journal is summed into
+ * the cells' running totals by `fold`: in the same transaction on SQLite (one writer at a time
+ * anyway), within a second on MySQL/MariaDB (CoverageFolder), so that concurrent writers append
+ * rows of their own instead of queueing on the same totals, and a Galera cluster does not abort
+ * them as conflicting. Readers add the journal's rows to the cells'.
+ */
+@Injectable()
+export class CoverageLedger implements ReportAggregates {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Brings the aggregates of these enterprises to their rows as the transaction sees them. */
+  async refresh(manager: EntityManager, enterpriseIds: Iterable<number>): Promise<void> {
+    const ids = [...new Set(enterpriseIds)].sort((a, b) => a - b);
+    const mysql = isMysqlFamily(manager.connection);
+    for (let i = 0; i < ids.length; i += CHUNK) {
+      const chunk = ids.slice(i, i + CHUNK);
+      const now = await this.contributions(manager, chunk, mysql);
+      const before = await this.stored(manager, chunk);
+      const changes: PlacedDay[] = [];
+      const changed: number[] = [];
+      for (const id of chunk) {
+        const was = before.get(id);
+        const is = now.get(id);
+        if (sameContribution(was, is)) continue;
+        changed.push(id);
+        if (was) changes.push(...placed(was, -1));
+        if (is) changes.push(...placed(is, 1));
+      }
+      if (changed.length === 0) continue;
+      await this.appendJournal(manager, changes);
+      await manager.query(
+        `DELETE FROM coverage_days WHERE enterprise_id IN (${placeholders(changed.length)})`,
+        changed,
+      );
+      await this.insertDays(manager, changed, now);
+    }
+    if (!mysql) await this.fold(manager, Number.MAX_SAFE_INTEGER);
+  }
+
+  /** Refreshes the enterprises of a unit (its township name changed). */
+  async refreshUnit(manager: EntityManager, unitId: number): Promise<void> {
+    const rows: Array<{ id: number | string }> = await manager.query(
+      'SELECT id FROM enterprises WHERE org_unit_id = ?',
+      [unitId],
+    );
+    await this.refresh(
+      manager,
+      rows.map((row) => Number(row.id)),
+    );
+  }
+
+  /** Refreshes the enterprises an agreement's negotiation lists (the agreement was written). */
+  async refreshNegotiation(manager: EntityManager, negotiationId: number): Promise<void> {
+    const rows: Array<{ id: number | string }> = await manager.query(
+      'SELECT enterprise_id AS id FROM negotiation_enterprises WHERE negotiation_id = ?',
+      [negotiationId],
+    );
+    await this.refresh(
+      manager,
+      rows.map((row) => Number(row.id)),
+    );
+  }
+
+  /**
+   * Sums up to `limit` of the journal's oldest rows into the cells' running totals and removes
+   * them, in the caller's transaction; returns how many it summed. On MySQL/MariaDB the rows are
+   * locked, so that two instances folding at once take turns (on Galera nodes, where locks are
+   * node-local, the one that commits second is aborted on the cells both wrote, and its rows stay
+   * for the next round).
+   */
+  async fold(manager: EntityManager, limit = FOLD_ROWS): Promise<number> {
+    const mysql = isMysqlFamily(manager.connection);
+    const rows: Array<PlaceRow & Record<string, unknown> & { id: number | string; day: string }> =
+      await manager.query(
+        `SELECT id, day, ${PLACE_COLUMNS.join(', ')}, ${COUNT_COLUMNS.join(', ')}
+           FROM coverage_journal ORDER BY id${limit < Number.MAX_SAFE_INTEGER ? ` LIMIT ${Math.floor(limit)}` : ''}${mysql ? ' FOR UPDATE' : ''}`,
+      );
+    if (rows.length === 0) return 0;
+    await this.addToCells(manager, cellMonthDeltas(rows.map(journalDay)));
+    const ids = rows.map((row) => Number(row.id));
+    for (let i = 0; i < ids.length; i += CHUNK) {
+      const chunk = ids.slice(i, i + CHUNK);
+      await manager.query(`DELETE FROM coverage_journal WHERE id IN (${placeholders(chunk.length)})`, chunk);
+    }
+    return rows.length;
+  }
+
+  /** Folds the whole journal, a transaction per FOLD_ROWS rows; returns how many rows it summed. */
+  async foldAll(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const folded = await writeTransaction(this.dataSource, (manager) => this.fold(manager));
+      total += folded;
+      if (folded < FOLD_ROWS) return total;
+    }
+  }
+
+  /**
+   * Rebuilds every aggregate from the base tables in one pass: empties them, writes every
+   * enterprise's days (a transaction per REBUILD_CHUNK enterprises) while summing its cells'
+   * changes in memory, then writes the cells' running totals once. For the migration that
+   * creates them, `reports:rebuild` and a database written past the write path (a restore, a
+   * hand edit). Exact when nothing writes meanwhile (the migration runs before the app serves;
+   * docs/operations.md says to run `reports:rebuild` with the app stopped): a write between the
+   * enterprise's chunk and the end is in the journal and in the cells both.
+   */
+  async rebuild(manager?: EntityManager, onProgress?: (done: number) => void): Promise<number> {
+    const run = async <T>(work: (m: EntityManager) => Promise<T>) =>
+      manager ? work(manager) : writeTransaction(this.dataSource, work);
+    await run(async (m) => {
+      await m.query('DELETE FROM coverage_cells');
+      await m.query('DELETE FROM coverage_journal');
+      await m.query('DELETE FROM coverage_days');
+    });
+    const deltas = new Map<string, Map<string, Counts>>();
+    let after = 0;
+    let done = 0;
+    for (;;) {
+      const source = manager ?? this.dataSource.manager;
+      const rows: Array<{ id: number | string }> = await source.query(
+        `SELECT id FROM enterprises WHERE id > ? ORDER BY id LIMIT ${REBUILD_CHUNK}`,
+        [after],
+      );
+      if (rows.length === 0) break;
+      const ids = rows.map((row) => Number(row.id));
+      await run(async (m) => {
+        const contributions = await this.contributions(m, ids);
+        await this.insertDays(m, ids, contributions);
+        const steps: PlacedDay[] = [];
+        for (const contribution of contributions.values()) steps.push(...placed(contribution, 1));
+        for (const [cell, months] of cellMonthDeltas(steps)) {
+          const into = deltas.get(cell) ?? deltas.set(cell, new Map()).get(cell)!;
+          for (const [month, counts] of months)
+            addCounts(into.get(month) ?? into.set(month, zeroCounts()).get(month)!, counts);
+        }
+      });
+      after = ids[ids.length - 1];
+      done += ids.length;
+      onProgress?.(done);
+    }
+    const cells: Array<{ unitId: number; dim: CellDim; val: string; bucket: string; counts: Counts }> = [];
+    const flush = () => run((m) => writeCells(m, cells.splice(0)));
+    for (const [cell, months] of deltas) {
+      const key = cellKeyOf(cell);
+      for (const row of runningRowsAfter(null, [], months)) cells.push({ ...key, ...row });
+      deltas.delete(cell);
+      if (cells.length >= 20_000) await flush();
+    }
+    await flush();
+    return done;
+  }
+
+  /** What the aggregates should count of these enterprises, from their rows and agreements. */
+  async contributions(
+    manager: EntityManager,
+    ids: readonly number[],
+    lock = false,
+  ): Promise<Map<number, Contribution>> {
+    const found = new Map<number, Contribution>();
+    if (ids.length === 0) return found;
+    const list = placeholders(ids.length);
+    // Locked on MySQL/MariaDB: two writers of agreements that list the same enterprise refresh
+    // it one after the other, the second reading the first's agreement (READ COMMITTED).
+    const enterprises: EnterpriseRow[] = await manager.query(
+      `SELECT id, org_unit_id, ownership_type, industry, township, instructor_id, employee_count,
+              registered_on, closed_on, union_founded_on
+         FROM enterprises WHERE id IN (${list}) ORDER BY id${lock ? ' FOR UPDATE' : ''}`,
+      [...ids],
+    );
+    const agreements: AgreementRow[] = await manager.query(
+      `SELECT ne.enterprise_id, a.agreement_kind, a.signed_on, a.effective_on, a.expires_on,
+              a.terminated_on, a.set_aside_on
+         FROM negotiation_enterprises ne JOIN agreements a ON a.negotiation_id = ne.negotiation_id
+        WHERE ne.enterprise_id IN (${list})`,
+      [...ids],
+    );
+    const listed = new Map<number, StepAgreement[]>();
+    for (const row of agreements) {
+      const id = Number(row.enterprise_id);
+      const list = listed.get(id) ?? [];
+      list.push({
+        agreementKind: row.agreement_kind as StepAgreement['agreementKind'],
+        signedOn: dayOf(row.signed_on) as string,
+        effectiveOn: dayOf(row.effective_on),
+        expiresOn: dayOf(row.expires_on) as string,
+        terminatedOn: dayOf(row.terminated_on),
+        setAsideOn: dayOf(row.set_aside_on),
+      });
+      listed.set(id, list);
+    }
+    const paths = await this.unitPaths(
+      manager,
+      enterprises.map((row) => row.org_unit_id).filter((id): id is number => id !== null),
+    );
+    for (const row of enterprises) {
+      const id = Number(row.id);
+      const days = dayStepsOf(
+        coverageSteps(
+          {
+            registeredOn: dayOf(row.registered_on),
+            closedOn: dayOf(row.closed_on),
+            unionFoundedOn: dayOf(row.union_founded_on),
+            employeeCount: Number(row.employee_count),
+          },
+          listed.get(id) ?? [],
+        ),
+      );
+      // An enterprise closed on the day it registered counts nowhere: no days, as if it had none.
+      if (days.length === 0) continue;
+      found.set(id, {
+        place: {
+          unitPath: row.org_unit_id === null ? '' : (paths.get(Number(row.org_unit_id)) ?? ''),
+          ownershipType: row.ownership_type,
+          industry: row.industry,
+          township: row.township,
+          instructorId: row.instructor_id === null ? null : Number(row.instructor_id),
+        },
+        days,
+      });
+    }
+    return found;
+  }
+
+  /** What the days hold of these enterprises (none for an enterprise without a row). */
+  async stored(manager: EntityManager, ids: readonly number[]): Promise<Map<number, Contribution>> {
+    const found = new Map<number, Contribution>();
+    if (ids.length === 0) return found;
+    const rows: Array<PlaceRow & Record<string, unknown> & { enterprise_id: number | string; day: string }> =
+      await manager.query(
+        `SELECT enterprise_id, day, ${PLACE_COLUMNS.join(', ')}, ${COUNT_COLUMNS.join(', ')}
+           FROM coverage_days WHERE enterprise_id IN (${placeholders(ids.length)}) ORDER BY enterprise_id, day`,
+        [...ids],
+      );
+    for (const row of rows) {
+      const id = Number(row.enterprise_id);
+      const contribution = found.get(id) ?? found.set(id, { place: placeOfRow(row), days: [] }).get(id)!;
+      contribution.days.push({ day: dayOf(row.day) as string, counts: countsOfRow(row) });
+    }
+    return found;
+  }
+
+  /**
+   * Adds per-cell, per-month changes to the cells' running totals (rates/coverage-cells.ts,
+   * `runningRowsAfter`): per unit and dimension, the stored rows from the earliest changed month
+   * on and the one before it are read (locked on MySQL/MariaDB), and the changed rows written.
+   */
+  private async addToCells(manager: EntityManager, deltas: Map<string, Map<string, Counts>>): Promise<void> {
+    const lock = isMysqlFamily(manager.connection) ? ' FOR UPDATE' : '';
+    const groups = new Map<string, Array<{ val: string; months: Map<string, Counts> }>>();
+    for (const [cell, months] of deltas) {
+      if ([...months.values()].every(isZero)) continue;
+      const { unitId, dim, val } = cellKeyOf(cell);
+      const group = `${unitId}\u0001${dim}`;
+      (groups.get(group) ?? groups.set(group, []).get(group)!).push({ val, months });
+    }
+    const written: Array<{ unitId: number; dim: CellDim; val: string; bucket: string; counts: Counts }> = [];
+    for (const [group, cells] of groups) {
+      const [unit, dim] = group.split('\u0001');
+      const unitId = Number(unit);
+      for (let i = 0; i < cells.length; i += CHUNK) {
+        const slice = cells.slice(i, i + CHUNK).sort((a, b) => (a.val < b.val ? -1 : a.val > b.val ? 1 : 0));
+        const from = slice.flatMap((cell) => [...cell.months.keys()]).sort()[0];
+        const vals = slice.map((cell) => cell.val);
+        const stored: Array<Record<string, unknown> & { val: string; bucket: string }> = await manager.query(
+          `SELECT ${CELL_COLUMNS.join(', ')} FROM coverage_cells
+            WHERE unit_id = ? AND dim = ? AND val IN (${placeholders(vals.length)}) AND bucket >= ?
+            ORDER BY val, bucket${lock}`,
+          [unitId, dim, ...vals, from],
+        );
+        const priors: Array<Record<string, unknown> & { val: string }> = await manager.query(
+          `SELECT c.val, ${COUNT_COLUMNS.map((column) => `c.${column}`).join(', ')}
+             FROM coverage_cells c
+             JOIN (SELECT val, MAX(bucket) AS bucket FROM coverage_cells
+                    WHERE unit_id = ? AND dim = ? AND val IN (${placeholders(vals.length)}) AND bucket < ?
+                    GROUP BY val) m ON m.val = c.val AND m.bucket = c.bucket
+            WHERE c.unit_id = ? AND c.dim = ?`,
+          [unitId, dim, ...vals, from, unitId, dim],
+        );
+        const storedBy = new Map<string, RunningRow[]>();
+        for (const row of stored) {
+          const rowsOf = storedBy.get(row.val) ?? storedBy.set(row.val, []).get(row.val)!;
+          rowsOf.push({ bucket: row.bucket, counts: countsOfRow(row) });
+        }
+        const priorBy = new Map(priors.map((row) => [row.val, countsOfRow(row)]));
+        for (const cell of slice) {
+          for (const row of runningRowsAfter(
+            priorBy.get(cell.val) ?? null,
+            storedBy.get(cell.val) ?? [],
+            cell.months,
+          ))
+            written.push({ unitId, dim: dim as CellDim, val: cell.val, ...row });
+        }
+      }
+    }
+    await writeCells(manager, written);
+  }
+
+  /**
+   * The paths of these units, read in the caller's transaction (not cached: a unit created in a
+   * transaction that rolls back may leave its id to another unit, elsewhere in the tree).
+   */
+  private async unitPaths(manager: EntityManager, unitIds: number[]): Promise<Map<number, string>> {
+    const paths = new Map<number, string>();
+    const ids = [...new Set(unitIds.map(Number))];
+    for (let i = 0; i < ids.length; i += CHUNK) {
+      const chunk = ids.slice(i, i + CHUNK);
+      const rows: Array<{ id: number | string; path: string }> = await manager.query(
+        `SELECT id, path FROM org_units WHERE id IN (${placeholders(chunk.length)})`,
+        chunk,
+      );
+      for (const row of rows) paths.set(Number(row.id), row.path);
+    }
+    return paths;
+  }
+
+  private async insertDays(
+    manager: EntityManager,
+    ids: readonly number[],
+    contributions: Map<number, Contribution>,
+  ): Promise<void> {
+    const rows: unknown[][] = [];
+    for (const id of ids) {
+      const contribution = contributions.get(id);
+      if (!contribution) continue;
+      for (const day of contribution.days) {
+        rows.push([id, day.day, ...placeValues({ ...day, place: contribution.place }), ...day.counts]);
+      }
+    }
+    await insertRows(manager, 'coverage_days', DAY_COLUMNS, rows);
+  }
+
+  private async appendJournal(manager: EntityManager, changes: PlacedDay[]): Promise<void> {
+    // Netted per place and day: an enterprise whose headcount changed writes one row per day,
+    // not a −old and a +new.
+    const net = new Map<string, PlacedDay>();
+    for (const change of changes) {
+      const key = JSON.stringify([change.place, change.day]);
+      const sum = net.get(key) ?? net.set(key, { ...change, counts: zeroCounts() }).get(key)!;
+      addCounts(sum.counts, change.counts);
+    }
+    const rows = [...net.values()].filter((row) => !isZero(row.counts));
+    await insertRows(
+      manager,
+      'coverage_journal',
+      JOURNAL_COLUMNS,
+      rows.map((row) => [row.day, ...placeValues(row), ...row.counts]),
+    );
+  }
+}
+
+interface EnterpriseRow {
+  id: number | string;
+  org_unit_id: number | null;
+  ownership_type: string;
+  industry: string;
+  township: string;
+  instructor_id: number | string | null;
+  employee_count: number | string;
+  registered_on: Date | string | null;
+  closed_on: Date | string | null;
+  union_founded_on: Date | string | null;
+}
+
+interface AgreementRow {
+  enterprise_id: number | string;
+  agreement_kind: string;
+  signed_on: Date | string;
+  effective_on: Date | string | null;
+  expires_on: Date | string;
+  terminated_on: Date | string | null;
+  set_aside_on: Date | string | null;
+}
+
+/** A journal or days row as a placed change. */
+export function journalDay(row: PlaceRow & Record<string, unknown> & { day: string }): PlacedDay {
+  return { place: placeOfRow(row), day: dayOf(row.day) as string, counts: countsOfRow(row) };
+}
+
+export function sameContribution(a: Contribution | undefined, b: Contribution | undefined): boolean {
+  if (!a || !b) return a === b;
+  const p = a.place;
+  const q = b.place;
+  if (
+    p.unitPath !== q.unitPath ||
+    p.ownershipType !== q.ownershipType ||
+    p.industry !== q.industry ||
+    p.township !== q.township ||
+    p.instructorId !== q.instructorId ||
+    a.days.length !== b.days.length
+  )
+    return false;
+  return a.days.every(
+    (day, i) => day.day === b.days[i].day && day.counts.every((value, j) => value === b.days[i].counts[j]),
+  );
+}
+
+function placed(contribution: Contribution, sign: 1 | -1): PlacedDay[] {
+  return contribution.days.map((day) => ({
+    place: contribution.place,
+    day: day.day,
+    counts: sign === 1 ? day.counts : addCounts(zeroCounts(), day.counts, -1),
+  }));
+}

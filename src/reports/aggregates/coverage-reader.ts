@@ -1,0 +1,222 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import type { BusinessDate } from '../../common/dates/business-date';
+import { isMysqlFamily } from '../../database/transactions';
+import {
+  addCounts,
+  type CellDim,
+  type Counts,
+  keepsCells,
+  monthOf,
+  readPlanOn,
+  type RunningRow,
+  runningTotalOn,
+  valueOf,
+  zeroCounts,
+  MEASURES,
+} from '../rates/coverage-cells';
+import { journalDay } from './coverage-ledger';
+import { countsOfRow, dayValueSql, measureColumns, PLACE_COLUMNS } from './coverage-sql';
+
+/** A count of enterprises and their employees. */
+export interface CellCount {
+  enterprises: number;
+  employees: number;
+}
+
+/** Per value of the dimension, per measure: the counts on one date. */
+export type CellCounts = Map<string, Map<number, CellCount>>;
+
+/**
+ * Reads the report aggregates (docs/architecture.md, "Report aggregates"; the arithmetic in
+ * rates/coverage-cells.ts): the counts of a unit's subtree (0: the whole deployment) on one or
+ * more dates, per value of one dimension. A unit of the upper levels is read from its cells'
+ * running totals (one row per value and date), the journal's rows not yet summed into them, and
+ * the days of the date's month up to it; a unit below them from its enterprises' days. All in one
+ * snapshot (a REPEATABLE READ transaction on MySQL/MariaDB), so that a fold committing in between
+ * cannot count a change twice or not at all.
+ */
+@Injectable()
+export class CoverageReader {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async countsOn(
+    unitId: number,
+    dim: CellDim,
+    measures: readonly number[],
+    dates: readonly BusinessDate[],
+  ): Promise<Map<BusinessDate, CellCounts>> {
+    const sums = new Map<BusinessDate, Map<string, Counts>>();
+    for (const date of dates) sums.set(date, new Map());
+    if (dates.length === 0 || measures.length === 0) return new Map(dates.map((date) => [date, new Map()]));
+    const unitPath = unitId === 0 ? null : await this.pathOf(unitId);
+    await this.inSnapshot(async (manager) => {
+      if (unitPath === null || keepsCells(unitPath))
+        await this.fromCells(manager, unitId, unitPath, dim, measures, sums);
+      else
+        for (const [date, byVal] of sums)
+          await this.addDays(manager, unitId, unitPath, dim, measures, null, date, byVal);
+    });
+    const results = new Map<BusinessDate, CellCounts>();
+    for (const [date, byVal] of sums) {
+      const counts: CellCounts = new Map();
+      for (const [val, vector] of byVal) {
+        counts.set(
+          val,
+          new Map(measures.map((m) => [m, { enterprises: vector[m], employees: vector[MEASURES + m] }])),
+        );
+      }
+      results.set(date, counts);
+    }
+    return results;
+  }
+
+  /** A unit with cells: running totals, the journal, and the days of each date's month up to it. */
+  private async fromCells(
+    manager: EntityManager,
+    unitId: number,
+    unitPath: string | null,
+    dim: CellDim,
+    measures: readonly number[],
+    sums: Map<BusinessDate, Map<string, Counts>>,
+  ): Promise<void> {
+    const columns = measureColumns(measures);
+    const plans = new Map([...sums.keys()].map((date) => [date, readPlanOn(date)]));
+    const through = [...plans.values()].map((plan) => plan.cellsThrough).sort();
+    const first = through[0];
+    const last = through[through.length - 1];
+    // Each value's row of the latest month up to the earliest date's, then (several dates: a
+    // trend) every row after it up to the latest date's.
+    type Row = Record<string, unknown> & { val: string; bucket: string };
+    const rows: Row[] = await manager.query(
+      `SELECT c.val, c.bucket, ${columns.map((column) => `c.${column}`).join(', ')}
+         FROM coverage_cells c
+         JOIN (SELECT val, MAX(bucket) AS bucket FROM coverage_cells
+                WHERE unit_id = ? AND dim = ? AND bucket <= ? GROUP BY val) m
+           ON m.val = c.val AND m.bucket = c.bucket
+        WHERE c.unit_id = ? AND c.dim = ?`,
+      [unitId, dim, first, unitId, dim],
+    );
+    if (last > first)
+      rows.push(
+        ...((await manager.query(
+          `SELECT val, bucket, ${columns.join(', ')} FROM coverage_cells
+            WHERE unit_id = ? AND dim = ? AND bucket > ? AND bucket <= ?`,
+          [unitId, dim, first, last],
+        )) as Row[]),
+      );
+    const byVal = new Map<string, RunningRow[]>();
+    for (const row of rows) {
+      (byVal.get(row.val) ?? byVal.set(row.val, []).get(row.val)!).push({
+        bucket: row.bucket,
+        counts: countsOfRow(row),
+      });
+    }
+    for (const [date, plan] of plans) {
+      const into = sums.get(date)!;
+      for (const [val, running] of byVal) add(into, val, runningTotalOn(running, plan));
+    }
+    // The journal's changes not yet in the cells (a few rows: the fold keeps it short).
+    const range = unitPath === null ? null : pathRange(unitPath);
+    const journal: Array<Parameters<typeof journalDay>[0]> = await manager.query(
+      `SELECT day, ${PLACE_COLUMNS.join(', ')}, ${columns.join(', ')} FROM coverage_journal${
+        range ? ' WHERE unit_path >= ? AND unit_path < ?' : ''
+      }`,
+      range ?? [],
+    );
+    for (const row of journal) {
+      const change = journalDay(row);
+      const val = valueOf(change.place, dim, unitId);
+      for (const [date, plan] of plans)
+        if (monthOf(change.day) <= plan.cellsThrough) add(sums.get(date)!, val, change.counts);
+    }
+    for (const [date, plan] of plans) {
+      if (plan.daysFrom !== null)
+        await this.addDays(manager, unitId, unitPath, dim, measures, plan.daysFrom, date, sums.get(date)!);
+    }
+  }
+
+  /** Adds the days from `from` (none: from the first) to `to` of the unit's subtree, per value. */
+  private async addDays(
+    manager: EntityManager,
+    unitId: number,
+    unitPath: string | null,
+    dim: CellDim,
+    measures: readonly number[],
+    from: BusinessDate | null,
+    to: BusinessDate,
+    into: Map<string, Counts>,
+  ): Promise<void> {
+    const conditions = ['day <= ?'];
+    const params: unknown[] = [to];
+    if (from !== null) {
+      conditions.unshift('day >= ?');
+      params.unshift(from);
+    }
+    const range = unitPath === null ? null : pathRange(unitPath);
+    if (range) {
+      conditions.unshift('unit_path >= ? AND unit_path < ?');
+      params.unshift(...range);
+    }
+    const value = dayValueSql(dim);
+    const sums = measureColumns(measures).map((column) => `SUM(${column}) AS ${column}`);
+    const rows: Array<Record<string, unknown> & { val: string | number | null }> = await manager.query(
+      `SELECT ${value} AS val, ${sums.join(', ')} FROM coverage_days
+        WHERE ${conditions.join(' AND ')}${dim === 'all' ? '' : ` GROUP BY ${value}`}`,
+      params,
+    );
+    for (const row of rows) {
+      const raw = row.val === null ? '' : String(row.val);
+      const val =
+        dim === 'sub'
+          ? valueOf(
+              { unitPath: raw, ownershipType: '', industry: '', township: '', instructorId: null },
+              dim,
+              unitId,
+            )
+          : raw;
+      add(into, val, countsOfRow(row));
+    }
+  }
+
+  private async inSnapshot(work: (manager: EntityManager) => Promise<void>): Promise<void> {
+    if (!isMysqlFamily(this.dataSource)) {
+      // One connection, and every write transaction folds its journal rows before it commits.
+      await work(this.dataSource.manager);
+      return;
+    }
+    const runner = this.dataSource.createQueryRunner('slave');
+    try {
+      await runner.connect();
+      await runner.startTransaction('REPEATABLE READ');
+      try {
+        await work(runner.manager);
+      } finally {
+        await runner.commitTransaction().catch(() => undefined);
+      }
+    } finally {
+      await runner.release();
+    }
+  }
+
+  private async pathOf(unitId: number): Promise<string> {
+    const rows: Array<{ path: string }> = await this.dataSource.query(
+      'SELECT path FROM org_units WHERE id = ?',
+      [unitId],
+    );
+    if (rows.length === 0) throw new Error(`no unit ${unitId}`);
+    return rows[0].path;
+  }
+}
+
+/**
+ * The unit paths of a subtree as a range (`/1/5/` … `/1/50`: '0' follows '/'), which both
+ * databases read from an index, where SQLite's LIKE would not.
+ */
+export function pathRange(unitPath: string): [string, string] {
+  return [unitPath, `${unitPath.slice(0, -1)}0`];
+}
+
+function add(into: Map<string, Counts>, val: string, counts: Counts): void {
+  addCounts(into.get(val) ?? into.set(val, zeroCounts()).get(val)!, counts);
+}

@@ -1,0 +1,124 @@
+import type { EntityManager } from 'typeorm';
+import type { BusinessDate } from '../../common/dates/business-date';
+import { isMysqlFamily } from '../../database/transactions';
+import { type CellDim, type Counts, COUNT_WIDTH, MEASURES, type PlacedDay } from '../rates/coverage-cells';
+
+/** `?, ?, ?` for an IN list of `count` values. */
+export function placeholders(count: number): string {
+  return Array<string>(count).fill('?').join(', ');
+}
+
+/** A date column as a business date (mysql2 gives a Date at UTC midnight: the pool's timezone is Z). */
+export function dayOf(value: Date | string | null): BusinessDate | null {
+  if (value === null) return null;
+  return value instanceof Date ? value.toISOString().slice(0, 10) : value.slice(0, 10);
+}
+
+/** The count columns, in the order of a count vector: `e0`…`e17` (enterprises), `p0`…`p17` (employees). */
+export const COUNT_COLUMNS: readonly string[] = Array.from({ length: COUNT_WIDTH }, (_, i) =>
+  i < MEASURES ? `e${i}` : `p${i - MEASURES}`,
+);
+
+/** The columns of some measures: `[e<m>, p<m>]` each. */
+export function measureColumns(measures: readonly number[]): string[] {
+  return measures.flatMap((m) => [`e${m}`, `p${m}`]);
+}
+
+/** A count vector from a row's count columns (those absent are 0). */
+export function countsOfRow(row: Record<string, unknown>): Counts {
+  return COUNT_COLUMNS.map((column) => Number(row[column] ?? 0));
+}
+
+/** The place columns of the days and the journal. */
+export const PLACE_COLUMNS = [
+  'unit_path',
+  'ownership_type',
+  'industry',
+  'township',
+  'instructor_id',
+] as const;
+
+export interface PlaceRow {
+  unit_path: string;
+  ownership_type: string;
+  industry: string;
+  township: string;
+  instructor_id: number | string | null;
+}
+
+export function placeOfRow(row: PlaceRow) {
+  return {
+    unitPath: row.unit_path,
+    ownershipType: row.ownership_type,
+    industry: row.industry,
+    township: row.township,
+    instructorId: row.instructor_id === null ? null : Number(row.instructor_id),
+  };
+}
+
+export function placeValues(step: PlacedDay): unknown[] {
+  const { place } = step;
+  return [place.unitPath, place.ownershipType, place.industry, place.township, place.instructorId];
+}
+
+/**
+ * The column of the days that holds a dimension's value (`sub` is worked out from the path; `ins`
+ * is the instructor's id, '' for none, as in the cells).
+ */
+export function dayValueSql(dim: CellDim): string {
+  switch (dim) {
+    case 'all':
+      return "''";
+    case 'own':
+      return 'ownership_type';
+    case 'ind':
+      return 'industry';
+    case 'twp':
+      return 'township';
+    case 'ins':
+      return 'instructor_id';
+    case 'sub':
+      return 'unit_path';
+  }
+}
+
+/** Rows per multi-row INSERT (42 to 43 parameters a row: well inside SQLite's 32,766). */
+export const ROWS_PER_INSERT = 400;
+
+/** Inserts rows of `columns`, `ROWS_PER_INSERT` a statement; `conflict`: the upsert clause, if any. */
+export async function insertRows(
+  manager: EntityManager,
+  table: string,
+  columns: readonly string[],
+  rows: readonly unknown[][],
+  conflict = '',
+): Promise<void> {
+  const row = `(${placeholders(columns.length)})`;
+  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
+    const slice = rows.slice(i, i + ROWS_PER_INSERT);
+    await manager.query(
+      `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${slice.map(() => row).join(', ')}${conflict}`,
+      slice.flat(),
+    );
+  }
+}
+
+/** The cells' columns. */
+export const CELL_COLUMNS = ['unit_id', 'dim', 'val', 'bucket', ...COUNT_COLUMNS];
+
+/** Writes running totals, replacing the rows of the same cell and month. */
+export async function writeCells(
+  manager: EntityManager,
+  rows: ReadonlyArray<{ unitId: number; dim: CellDim; val: string; bucket: string; counts: Counts }>,
+): Promise<void> {
+  const conflict = isMysqlFamily(manager.connection)
+    ? ` ON DUPLICATE KEY UPDATE ${COUNT_COLUMNS.map((c) => `${c} = VALUES(${c})`).join(', ')}`
+    : ` ON CONFLICT (unit_id, dim, val, bucket) DO UPDATE SET ${COUNT_COLUMNS.map((c) => `${c} = excluded.${c}`).join(', ')}`;
+  await insertRows(
+    manager,
+    'coverage_cells',
+    CELL_COLUMNS,
+    rows.map((row) => [row.unitId, row.dim, row.val, row.bucket, ...row.counts]),
+    conflict,
+  );
+}

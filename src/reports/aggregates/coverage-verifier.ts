@@ -1,0 +1,177 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { isMysqlFamily, writeTransaction } from '../../database/transactions';
+import {
+  addCounts,
+  type CellDim,
+  cellKeyString,
+  cellMonthDeltas,
+  type Counts,
+  isZero,
+  MEASURES,
+  type PlacedDay,
+  type RunningRow,
+  zeroCounts,
+} from '../rates/coverage-cells';
+import { STEP_MEASURES } from '../rates/coverage-steps';
+import { CoverageLedger, journalDay, sameContribution } from './coverage-ledger';
+import { CELL_COLUMNS, COUNT_COLUMNS, countsOfRow, PLACE_COLUMNS } from './coverage-sql';
+
+/** A difference found by `verify`, in words for the operator. */
+export interface CoverageDifference {
+  what: string;
+}
+
+export interface CoverageVerification {
+  enterprises: number;
+  cells: number;
+  differences: CoverageDifference[];
+  /** How many differences there were in all (`differences` lists the first LISTED). */
+  differenceCount: number;
+}
+
+/** Differences listed in full; the rest are counted. */
+const LISTED = 50;
+
+/**
+ * `npm run cli -- reports:verify`: compares the report aggregates with the base tables, in one
+ * snapshot of the database (a REPEATABLE READ transaction on MySQL/MariaDB, a transaction in the
+ * queue of the writers on SQLite), so that writes made meanwhile are not differences. Two checks:
+ * each enterprise's days against its steps recomputed from its row and its agreements; every
+ * cell's running totals (with the journal's rows not yet summed into them) against the same steps
+ * summed afresh, at every month it holds or should hold. The expected cells are held in memory
+ * while they are compared.
+ */
+@Injectable()
+export class CoverageVerifier {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly ledger: CoverageLedger,
+  ) {}
+
+  async verify(): Promise<CoverageVerification> {
+    return this.inSnapshot(async (manager) => {
+      const differences: CoverageDifference[] = [];
+      let differenceCount = 0;
+      const differ = (what: string) => {
+        differenceCount += 1;
+        if (differences.length < LISTED) differences.push({ what });
+      };
+      // What the cells should hold, per cell and month: every enterprise's steps as recomputed,
+      // less the journal's changes not yet summed into them.
+      const expected = new Map<string, Map<string, Counts>>();
+      const addChanges = (changes: PlacedDay[], sign: 1 | -1) => {
+        for (const [cell, months] of cellMonthDeltas(changes)) {
+          const into = expected.get(cell) ?? expected.set(cell, new Map()).get(cell)!;
+          for (const [month, counts] of months)
+            addCounts(into.get(month) ?? into.set(month, zeroCounts()).get(month)!, counts, sign);
+        }
+      };
+      let enterprises = 0;
+      let after = 0;
+      for (;;) {
+        const rows: Array<{ id: number | string }> = await manager.query(
+          'SELECT id FROM enterprises WHERE id > ? ORDER BY id LIMIT 500',
+          [after],
+        );
+        if (rows.length === 0) break;
+        const ids = rows.map((row) => Number(row.id));
+        after = ids[ids.length - 1];
+        enterprises += ids.length;
+        const should = await this.ledger.contributions(manager, ids);
+        const stored = await this.ledger.stored(manager, ids);
+        const changes: PlacedDay[] = [];
+        for (const id of ids) {
+          const contribution = should.get(id);
+          if (!sameContribution(contribution, stored.get(id)))
+            differ(
+              `enterprise ${id}: the days hold ${stored.has(id) ? 'other steps or another place' : 'nothing'}`,
+            );
+          if (!contribution) continue;
+          for (const day of contribution.days) changes.push({ place: contribution.place, ...day });
+        }
+        addChanges(changes, 1);
+      }
+      const orphans: Array<{ enterprise_id: number | string }> = await manager.query(
+        'SELECT DISTINCT enterprise_id FROM coverage_days WHERE enterprise_id NOT IN (SELECT id FROM enterprises)',
+      );
+      for (const orphan of orphans)
+        differ(`enterprise ${orphan.enterprise_id}: in the days, not in the registry`);
+      const journal: Array<Parameters<typeof journalDay>[0]> = await manager.query(
+        `SELECT day, ${PLACE_COLUMNS.join(', ')}, ${COUNT_COLUMNS.join(', ')} FROM coverage_journal`,
+      );
+      addChanges(journal.map(journalDay), -1);
+      // What they hold, read in key order a page at a time.
+      const stored = new Map<string, RunningRow[]>();
+      let cells = 0;
+      let last: unknown[] | null = null;
+      for (;;) {
+        const rows: Array<
+          Record<string, unknown> & { unit_id: number | string; dim: string; val: string; bucket: string }
+        > = await manager.query(
+          `SELECT ${CELL_COLUMNS.join(', ')} FROM coverage_cells
+              ${last ? 'WHERE (unit_id, dim, val, bucket) > (?, ?, ?, ?)' : ''}
+              ORDER BY unit_id, dim, val, bucket LIMIT 10000`,
+          last ?? [],
+        );
+        if (rows.length === 0) break;
+        cells += rows.length;
+        for (const row of rows) {
+          const cell = cellKeyString({ unitId: Number(row.unit_id), dim: row.dim as CellDim, val: row.val });
+          (stored.get(cell) ?? stored.set(cell, []).get(cell)!).push({
+            bucket: row.bucket,
+            counts: countsOfRow(row),
+          });
+        }
+        const end = rows[rows.length - 1];
+        last = [end.unit_id, end.dim, end.val, end.bucket];
+      }
+      for (const cell of new Set([...expected.keys(), ...stored.keys()])) {
+        const months = expected.get(cell) ?? new Map<string, Counts>();
+        const rows = new Map((stored.get(cell) ?? []).map((row) => [row.bucket, row.counts]));
+        const total = zeroCounts();
+        for (const month of [...new Set([...months.keys(), ...rows.keys()])].sort()) {
+          const change = months.get(month);
+          if (change) addCounts(total, change);
+          const row = rows.get(month);
+          const name = `cell ${cell.replaceAll('\u0001', ' ')} ${month}`;
+          if (row === undefined) {
+            if (change && !isZero(change)) differ(`${name}: no running total for a month that changed`);
+          } else if (row.some((value, i) => value !== total[i])) {
+            differ(`${name}: ${describe(row, total)}`);
+          }
+        }
+      }
+      return { enterprises, cells, differences, differenceCount };
+    });
+  }
+
+  private async inSnapshot<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    // SQLite: one connection, so in the queue of write transactions (none can interleave).
+    if (!isMysqlFamily(this.dataSource)) return writeTransaction(this.dataSource, work);
+    const runner = this.dataSource.createQueryRunner('slave');
+    try {
+      await runner.connect();
+      await runner.startTransaction('REPEATABLE READ');
+      try {
+        return await work(runner.manager);
+      } finally {
+        await runner.commitTransaction().catch(() => undefined);
+      }
+    } finally {
+      await runner.release();
+    }
+  }
+}
+
+/** The measures whose counts differ, stored against expected. */
+function describe(stored: Counts, expected: Counts): string {
+  const parts: string[] = [];
+  for (let m = 0; m < MEASURES; m++) {
+    if (stored[m] !== expected[m] || stored[MEASURES + m] !== expected[MEASURES + m])
+      parts.push(
+        `${STEP_MEASURES[m]} ${stored[m]}/${stored[MEASURES + m]} stored, ${expected[m]}/${expected[MEASURES + m]} expected`,
+      );
+  }
+  return parts.join('; ');
+}

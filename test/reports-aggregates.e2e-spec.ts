@@ -1,0 +1,117 @@
+import request from 'supertest';
+import { CoverageLedger } from '../src/reports/aggregates/coverage-ledger';
+import { CoverageVerifier } from '../src/reports/aggregates/coverage-verifier';
+import { GROUP_BYS } from '../src/reports/rates';
+import { ReportsRepository } from '../src/reports/reports.repository';
+import { createTestApp, type TestApp } from './support/test-app';
+import { aSignedInUser, type SignedInUser } from './support/users';
+import { LoadedCounty, loadSeedCounty } from './support/seed-county';
+import { SEED_COUNTY_EXPECTED as EXPECTED } from './support/seed-county-fixture';
+
+/**
+ * The report aggregates (src/reports/aggregates/, docs/architecture.md "Report aggregates") kept by the
+ * write path, checked by `reports:verify`'s verifier and rebuilt by `reports:rebuild`'s; on
+ * SQLite and on MariaDB (where writers append to the journal and a fold sums it later).
+ * test/reports-history.e2e-spec.ts proves them exact on random histories through the API.
+ */
+describe('Report aggregates (e2e)', () => {
+  let sut: TestApp;
+  let admin: SignedInUser;
+  let supervisor: SignedInUser;
+  let county: LoadedCounty;
+
+  beforeAll(async () => {
+    sut = await createTestApp();
+    admin = await aSignedInUser(sut, 'admin');
+    supervisor = await aSignedInUser(sut, 'supervisor');
+    county = await loadSeedCounty(sut, admin);
+  }, 120_000);
+  afterAll(() => sut.close());
+
+  const verify = () => sut.app.get(CoverageVerifier).verify();
+  const rates = async (query: Record<string, string>) =>
+    (
+      await request(sut.http)
+        .get('/api/v1/reports/signing-rates')
+        .query(query)
+        .set(supervisor.auth)
+        .expect(200)
+    ).body;
+  /** The same report counted from the base tables (the aggregates' oracle). */
+  const direct = (asOf: string, groupBy: (typeof GROUP_BYS)[number]) =>
+    sut.app
+      .get(ReportsRepository)
+      .signingTalliesDirect({ asOf, agreementKind: 'wage', base: 'unionised', status: 'signed' }, groupBy);
+  const totalOf = (tallies: Map<string, { enterprises: number; covered: number }>) =>
+    [...tallies.values()].reduce(
+      (sum, tally) => [sum[0] + tally.enterprises, sum[1] + tally.covered],
+      [0, 0],
+    );
+
+  it('match the base tables after the county was written through the API, before and after the journal is folded', async () => {
+    const before = await verify();
+    expect(before.differences).toEqual([]);
+    expect(before.enterprises).toBe(county.enterprises.size);
+    expect(before.cells).toBeGreaterThan(0);
+    await sut.app.get(CoverageLedger).foldAll();
+    const after = await verify();
+    expect(after.differenceCount).toBe(0);
+    const journal = await sut.dataSource.query('SELECT COUNT(*) AS n FROM coverage_journal');
+    expect(Number(journal[0].n)).toBe(0);
+  });
+
+  it('answer the seed county’s figures worked out by hand, for every groupBy the same totals as the base tables', async () => {
+    const res = await rates({ asOf: EXPECTED.asOf });
+    expect([
+      res.total.enterprises,
+      res.total.covered,
+      res.total.employees,
+      res.total.employeesCovered,
+    ]).toEqual(EXPECTED.signingRates.unionisedSigned.total);
+    for (const groupBy of GROUP_BYS.filter((group) => group !== 'orgUnit')) {
+      const byGroup = await rates({ asOf: EXPECTED.asOf, groupBy });
+      expect([byGroup.total.enterprises, byGroup.total.covered]).toEqual(
+        totalOf(await direct(EXPECTED.asOf, groupBy)),
+      );
+    }
+  });
+
+  it('lists an enterprise written past the write path, and are right again after a rebuild', async () => {
+    const [victim] = [...county.enterprises.values()];
+    // A hand edit: the enterprise closed on the report's date, with nothing told to the aggregates.
+    await sut.dataSource.query('UPDATE enterprises SET closed_on = ? WHERE id = ?', ['2020-01-01', victim]);
+    const stale = await verify();
+    expect(stale.differenceCount).toBeGreaterThan(1);
+    expect(stale.differences[0].what).toBe(
+      `enterprise ${victim}: the days hold other steps or another place`,
+    );
+    expect(stale.differences.some((difference) => difference.what.startsWith('cell 0 all  '))).toBe(true);
+    const staleReport = await rates({ asOf: EXPECTED.asOf });
+    const truth = totalOf(await direct(EXPECTED.asOf, 'sector'));
+    expect(staleReport.total.enterprises).not.toBe(truth[0]);
+
+    const rebuilt = await sut.app.get(CoverageLedger).rebuild();
+    expect(rebuilt).toBe(county.enterprises.size);
+    expect((await verify()).differences).toEqual([]);
+    const report = await rates({ asOf: EXPECTED.asOf });
+    expect([report.total.enterprises, report.total.covered]).toEqual(truth);
+    await sut.dataSource.query('UPDATE enterprises SET closed_on = NULL WHERE id = ?', [victim]);
+    await sut.app.get(CoverageLedger).rebuild();
+  });
+
+  it('stay exact when many writers change enterprises at once', async () => {
+    const changes = [...county.enterprises.values()].slice(0, 24).map((id, i) =>
+      request(sut.http)
+        .patch(`/api/v1/enterprises/${id}`)
+        .set(admin.auth)
+        .send(i % 2 === 0 ? { employeeCount: 100 + i } : { employeeCount: 100 + i, unionFoundedOn: null }),
+    );
+    const answers = await Promise.all(changes);
+    expect(answers.every((answer) => answer.status === 200)).toBe(true);
+    expect((await verify()).differences).toEqual([]);
+    const report = await rates({ asOf: EXPECTED.asOf });
+    expect([report.total.enterprises, report.total.covered]).toEqual(
+      totalOf(await direct(EXPECTED.asOf, 'sector')),
+    );
+  });
+});
