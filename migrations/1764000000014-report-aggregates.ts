@@ -22,7 +22,8 @@ function counts(type: 'integer' | 'bigint'): TableColumnOptions[] {
  * enterprise and day on which its counts step, the step and the enterprise's place (clustered by
  * day on MySQL/MariaDB, so that a month's days are read as one range); `coverage_journal`, the
  * changes not yet summed into the cells; `coverage_cells`, per unit of the upper levels ×
- * dimension × value, the running totals at the end of each month in which they changed. Filled
+ * dimension × value, running totals at the end of each year and (since the year's start) of
+ * each month in which they changed. Filled
  * from the base tables as they stand (the same as `npm run cli -- reports:rebuild`).
  */
 export class ReportAggregates1764000000014 implements MigrationInterface {
@@ -67,6 +68,7 @@ export class ReportAggregates1764000000014 implements MigrationInterface {
         columns: [
           { name: 'unit_id', type: 'integer', isPrimary: true },
           { name: 'dim', type: 'varchar', length: '3', isPrimary: true },
+          { name: 'grain', type: 'varchar', length: '1', isPrimary: true },
           { name: 'val', type: 'varchar', length: '100', isPrimary: true },
           { name: 'bucket', type: 'varchar', length: '7', isPrimary: true },
           ...counts('bigint'),

@@ -13,8 +13,9 @@ import {
   dayStepsOf,
   isZero,
   type PlacedDay,
-  type RunningRow,
-  runningRowsAfter,
+  cellRowsAfter,
+  type CellRow,
+  type Grain,
   zeroCounts,
 } from '../rates/coverage-cells';
 import { coverageSteps, type StepAgreement } from '../rates/coverage-steps';
@@ -29,6 +30,7 @@ import {
   type PlaceRow,
   placeValues,
   placeholders,
+  type StoredCell,
   writeCells,
 } from './coverage-sql';
 
@@ -46,6 +48,9 @@ const CHUNK = 500;
 
 /** Journal rows summed into the cells per transaction. */
 const FOLD_ROWS = 5000;
+
+/** Values (and value-years) per query of a fold. */
+const PAIRS = 200;
 
 /** Enterprises per transaction of a rebuild. */
 const REBUILD_CHUNK = 2000;
@@ -165,7 +170,7 @@ export class CoverageLedger implements ReportAggregates {
    * changes in memory, then writes the cells' running totals once. For the migration that
    * creates them, `reports:rebuild` and a database written past the write path (a restore, a
    * hand edit). Exact when nothing writes meanwhile (the migration runs before the app serves;
-   * docs/operations.md says to run `reports:rebuild` with the app stopped): a write between the
+   * README.md says to run `reports:rebuild` with the app stopped): a write between the
    * enterprise's chunk and the end is in the journal and in the cells both.
    */
   async rebuild(manager?: EntityManager, onProgress?: (done: number) => void): Promise<number> {
@@ -202,11 +207,11 @@ export class CoverageLedger implements ReportAggregates {
       done += ids.length;
       onProgress?.(done);
     }
-    const cells: Array<{ unitId: number; dim: CellDim; val: string; bucket: string; counts: Counts }> = [];
+    const cells: StoredCell[] = [];
     const flush = () => run((m) => writeCells(m, cells.splice(0)));
     for (const [cell, months] of deltas) {
       const key = cellKeyOf(cell);
-      for (const row of runningRowsAfter(null, [], months)) cells.push({ ...key, ...row });
+      for (const row of cellRowsAfter([], months)) cells.push({ ...key, ...row });
       deltas.delete(cell);
       if (cells.length >= 20_000) await flush();
     }
@@ -305,8 +310,8 @@ export class CoverageLedger implements ReportAggregates {
 
   /**
    * Adds per-cell, per-month changes to the cells' running totals (rates/coverage-cells.ts,
-   * `runningRowsAfter`): per unit and dimension, the stored rows from the earliest changed month
-   * on and the one before it are read (locked on MySQL/MariaDB), and the changed rows written.
+   * `cellRowsAfter`): per unit and dimension, the `y` rows of the changed values and their `m`
+   * rows of the changed years are read (locked on MySQL/MariaDB), and the changed rows written.
    */
   private async addToCells(manager: EntityManager, deltas: Map<string, Map<string, Counts>>): Promise<void> {
     const lock = isMysqlFamily(manager.connection) ? ' FOR UPDATE' : '';
@@ -317,41 +322,49 @@ export class CoverageLedger implements ReportAggregates {
       const group = `${unitId}\u0001${dim}`;
       (groups.get(group) ?? groups.set(group, []).get(group)!).push({ val, months });
     }
-    const written: Array<{ unitId: number; dim: CellDim; val: string; bucket: string; counts: Counts }> = [];
+    const written: StoredCell[] = [];
     for (const [group, cells] of groups) {
       const [unit, dim] = group.split('\u0001');
       const unitId = Number(unit);
-      for (let i = 0; i < cells.length; i += CHUNK) {
-        const slice = cells.slice(i, i + CHUNK).sort((a, b) => (a.val < b.val ? -1 : a.val > b.val ? 1 : 0));
-        const from = slice.flatMap((cell) => [...cell.months.keys()]).sort()[0];
+      cells.sort((a, b) => (a.val < b.val ? -1 : a.val > b.val ? 1 : 0));
+      for (let i = 0; i < cells.length; i += PAIRS) {
+        const slice = cells.slice(i, i + PAIRS);
         const vals = slice.map((cell) => cell.val);
-        const stored: Array<Record<string, unknown> & { val: string; bucket: string }> = await manager.query(
+        type Row = Record<string, unknown> & { val: string; grain: Grain; bucket: string };
+        const rows: Row[] = await manager.query(
           `SELECT ${CELL_COLUMNS.join(', ')} FROM coverage_cells
-            WHERE unit_id = ? AND dim = ? AND val IN (${placeholders(vals.length)}) AND bucket >= ?
+            WHERE unit_id = ? AND dim = ? AND grain = 'y' AND val IN (${placeholders(vals.length)})
             ORDER BY val, bucket${lock}`,
-          [unitId, dim, ...vals, from],
+          [unitId, dim, ...vals],
         );
-        const priors: Array<Record<string, unknown> & { val: string }> = await manager.query(
-          `SELECT c.val, ${COUNT_COLUMNS.map((column) => `c.${column}`).join(', ')}
-             FROM coverage_cells c
-             JOIN (SELECT val, MAX(bucket) AS bucket FROM coverage_cells
-                    WHERE unit_id = ? AND dim = ? AND val IN (${placeholders(vals.length)}) AND bucket < ?
-                    GROUP BY val) m ON m.val = c.val AND m.bucket = c.bucket
-            WHERE c.unit_id = ? AND c.dim = ?`,
-          [unitId, dim, ...vals, from, unitId, dim],
+        const years = slice.flatMap((cell) =>
+          [...new Set([...cell.months.keys()].map((month) => month.slice(0, 4)))].map((year) => [
+            cell.val,
+            year,
+          ]),
         );
-        const storedBy = new Map<string, RunningRow[]>();
-        for (const row of stored) {
-          const rowsOf = storedBy.get(row.val) ?? storedBy.set(row.val, []).get(row.val)!;
-          rowsOf.push({ bucket: row.bucket, counts: countsOfRow(row) });
+        for (let j = 0; j < years.length; j += PAIRS) {
+          const pairs = years.slice(j, j + PAIRS);
+          rows.push(
+            ...((await manager.query(
+              `SELECT ${CELL_COLUMNS.join(', ')} FROM coverage_cells
+                WHERE unit_id = ? AND dim = ? AND grain = 'm'
+                  AND (${pairs.map(() => '(val = ? AND bucket >= ? AND bucket <= ?)').join(' OR ')})
+                ORDER BY val, bucket${lock}`,
+              [unitId, dim, ...pairs.flatMap(([val, year]) => [val, `${year}-01`, `${year}-12`])],
+            )) as Row[]),
+          );
         }
-        const priorBy = new Map(priors.map((row) => [row.val, countsOfRow(row)]));
+        const storedBy = new Map<string, CellRow[]>();
+        for (const row of rows) {
+          (storedBy.get(row.val) ?? storedBy.set(row.val, []).get(row.val)!).push({
+            grain: row.grain,
+            bucket: row.bucket,
+            counts: countsOfRow(row),
+          });
+        }
         for (const cell of slice) {
-          for (const row of runningRowsAfter(
-            priorBy.get(cell.val) ?? null,
-            storedBy.get(cell.val) ?? [],
-            cell.months,
-          ))
+          for (const row of cellRowsAfter(storedBy.get(cell.val) ?? [], cell.months))
             written.push({ unitId, dim: dim as CellDim, val: cell.val, ...row });
         }
       }

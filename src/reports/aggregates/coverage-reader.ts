@@ -9,7 +9,8 @@ import {
   keepsCells,
   monthOf,
   readPlanOn,
-  type RunningRow,
+  type CellRow,
+  type Grain,
   runningTotalOn,
   valueOf,
   zeroCounts,
@@ -85,29 +86,41 @@ export class CoverageReader {
     const through = [...plans.values()].map((plan) => plan.cellsThrough).sort();
     const first = through[0];
     const last = through[through.length - 1];
-    // Each value's row of the latest month up to the earliest date's, then (several dates: a
-    // trend) every row after it up to the latest date's.
-    type Row = Record<string, unknown> & { val: string; bucket: string };
-    const rows: Row[] = await manager.query(
-      `SELECT c.val, c.bucket, ${columns.map((column) => `c.${column}`).join(', ')}
-         FROM coverage_cells c
-         JOIN (SELECT val, MAX(bucket) AS bucket FROM coverage_cells
-                WHERE unit_id = ? AND dim = ? AND bucket <= ? GROUP BY val) m
-           ON m.val = c.val AND m.bucket = c.bucket
-        WHERE c.unit_id = ? AND c.dim = ?`,
-      [unitId, dim, first, unitId, dim],
-    );
-    if (last > first)
-      rows.push(
-        ...((await manager.query(
-          `SELECT val, bucket, ${columns.join(', ')} FROM coverage_cells
-            WHERE unit_id = ? AND dim = ? AND bucket > ? AND bucket <= ?`,
-          [unitId, dim, first, last],
-        )) as Row[]),
+    const firstYear = first.slice(0, 4);
+    const lastYear = last.slice(0, 4);
+    type Row = Record<string, unknown> & { val: string; grain: Grain; bucket: string };
+    const selected = (alias: string) =>
+      ['val', 'grain', 'bucket', ...columns].map((c) => `${alias}.${c}`).join(', ');
+    /** Per value, its row of a series with the latest period in [from, to]. */
+    const latest = (grain: Grain, from: string, to: string): Promise<Row[]> =>
+      manager.query(
+        `SELECT ${selected('c')}
+           FROM coverage_cells c
+           JOIN (SELECT val, MAX(bucket) AS bucket FROM coverage_cells
+                  WHERE unit_id = ? AND dim = ? AND grain = ? AND bucket >= ? AND bucket <= ? GROUP BY val) m
+             ON m.val = c.val AND m.bucket = c.bucket
+          WHERE c.unit_id = ? AND c.dim = ? AND c.grain = ?`,
+        [unitId, dim, grain, from, to, unitId, dim, grain],
       );
-    const byVal = new Map<string, RunningRow[]>();
+    const between = (grain: Grain, from: string, to: string): Promise<Row[]> =>
+      manager.query(
+        `SELECT ${selected('c')} FROM coverage_cells c
+          WHERE c.unit_id = ? AND c.dim = ? AND c.grain = ? AND c.bucket >= ? AND c.bucket <= ?`,
+        [unitId, dim, grain, from, to],
+      );
+    // Each value's `y` row of the latest year before the earliest date's year, and its `m` row of
+    // the latest month of that year up to the date's month; several dates (a trend): every row
+    // after those up to the latest date's.
+    const rows: Row[] = [...(await latest('y', '', previousYear(firstYear)))];
+    if (plans.size === 1) rows.push(...(await latest('m', `${firstYear}-01`, first)));
+    else {
+      if (lastYear > firstYear) rows.push(...(await between('y', firstYear, previousYear(lastYear))));
+      rows.push(...(await between('m', `${firstYear}-01`, last)));
+    }
+    const byVal = new Map<string, CellRow[]>();
     for (const row of rows) {
       (byVal.get(row.val) ?? byVal.set(row.val, []).get(row.val)!).push({
+        grain: row.grain,
         bucket: row.bucket,
         counts: countsOfRow(row),
       });
@@ -207,6 +220,11 @@ export class CoverageReader {
     if (rows.length === 0) throw new Error(`no unit ${unitId}`);
     return rows[0].path;
   }
+}
+
+/** The year before (`2025` → `2024`). */
+function previousYear(year: string): string {
+  return String(Number(year) - 1).padStart(4, '0');
 }
 
 /**

@@ -1,7 +1,14 @@
 import type { EntityManager } from 'typeorm';
 import type { BusinessDate } from '../../common/dates/business-date';
 import { isMysqlFamily } from '../../database/transactions';
-import { type CellDim, type Counts, COUNT_WIDTH, MEASURES, type PlacedDay } from '../rates/coverage-cells';
+import {
+  type CellDim,
+  type CellRow,
+  type Counts,
+  COUNT_WIDTH,
+  MEASURES,
+  type PlacedDay,
+} from '../rates/coverage-cells';
 
 /** `?, ?, ?` for an IN list of `count` values. */
 export function placeholders(count: number): string {
@@ -104,21 +111,25 @@ export async function insertRows(
 }
 
 /** The cells' columns. */
-export const CELL_COLUMNS = ['unit_id', 'dim', 'val', 'bucket', ...COUNT_COLUMNS];
+export const CELL_COLUMNS = ['unit_id', 'dim', 'grain', 'val', 'bucket', ...COUNT_COLUMNS];
 
-/** Writes running totals, replacing the rows of the same cell and month. */
-export async function writeCells(
-  manager: EntityManager,
-  rows: ReadonlyArray<{ unitId: number; dim: CellDim; val: string; bucket: string; counts: Counts }>,
-): Promise<void> {
+/** A cell's row as written: the cell, its series and period, its running total. */
+export interface StoredCell extends CellRow {
+  unitId: number;
+  dim: CellDim;
+  val: string;
+}
+
+/** Writes running totals, replacing the rows of the same cell, series and period. */
+export async function writeCells(manager: EntityManager, rows: ReadonlyArray<StoredCell>): Promise<void> {
   const conflict = isMysqlFamily(manager.connection)
     ? ` ON DUPLICATE KEY UPDATE ${COUNT_COLUMNS.map((c) => `${c} = VALUES(${c})`).join(', ')}`
-    : ` ON CONFLICT (unit_id, dim, val, bucket) DO UPDATE SET ${COUNT_COLUMNS.map((c) => `${c} = excluded.${c}`).join(', ')}`;
+    : ` ON CONFLICT (unit_id, dim, grain, val, bucket) DO UPDATE SET ${COUNT_COLUMNS.map((c) => `${c} = excluded.${c}`).join(', ')}`;
   await insertRows(
     manager,
     'coverage_cells',
     CELL_COLUMNS,
-    rows.map((row) => [row.unitId, row.dim, row.val, row.bucket, ...row.counts]),
+    rows.map((row) => [row.unitId, row.dim, row.grain, row.val, row.bucket, ...row.counts]),
     conflict,
   );
 }

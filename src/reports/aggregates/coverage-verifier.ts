@@ -7,10 +7,11 @@ import {
   cellKeyString,
   cellMonthDeltas,
   type Counts,
-  isZero,
   MEASURES,
+  cellMismatches,
+  type CellRow,
+  type Grain,
   type PlacedDay,
-  type RunningRow,
   zeroCounts,
 } from '../rates/coverage-cells';
 import { STEP_MEASURES } from '../rates/coverage-steps';
@@ -102,16 +103,22 @@ export class CoverageVerifier {
       );
       addChanges(journal.map(journalDay), -1);
       // What they hold, read in key order a page at a time.
-      const stored = new Map<string, RunningRow[]>();
+      const stored = new Map<string, CellRow[]>();
       let cells = 0;
       let last: unknown[] | null = null;
       for (;;) {
         const rows: Array<
-          Record<string, unknown> & { unit_id: number | string; dim: string; val: string; bucket: string }
+          Record<string, unknown> & {
+            unit_id: number | string;
+            dim: string;
+            grain: Grain;
+            val: string;
+            bucket: string;
+          }
         > = await manager.query(
           `SELECT ${CELL_COLUMNS.join(', ')} FROM coverage_cells
-              ${last ? 'WHERE (unit_id, dim, val, bucket) > (?, ?, ?, ?)' : ''}
-              ORDER BY unit_id, dim, val, bucket LIMIT 10000`,
+            ${last ? 'WHERE (unit_id, dim, grain, val, bucket) > (?, ?, ?, ?, ?)' : ''}
+            ORDER BY unit_id, dim, grain, val, bucket LIMIT 10000`,
           last ?? [],
         );
         if (rows.length === 0) break;
@@ -119,28 +126,19 @@ export class CoverageVerifier {
         for (const row of rows) {
           const cell = cellKeyString({ unitId: Number(row.unit_id), dim: row.dim as CellDim, val: row.val });
           (stored.get(cell) ?? stored.set(cell, []).get(cell)!).push({
+            grain: row.grain,
             bucket: row.bucket,
             counts: countsOfRow(row),
           });
         }
         const end = rows[rows.length - 1];
-        last = [end.unit_id, end.dim, end.val, end.bucket];
+        last = [end.unit_id, end.dim, end.grain, end.val, end.bucket];
       }
       for (const cell of new Set([...expected.keys(), ...stored.keys()])) {
-        const months = expected.get(cell) ?? new Map<string, Counts>();
-        const rows = new Map((stored.get(cell) ?? []).map((row) => [row.bucket, row.counts]));
-        const total = zeroCounts();
-        for (const month of [...new Set([...months.keys(), ...rows.keys()])].sort()) {
-          const change = months.get(month);
-          if (change) addCounts(total, change);
-          const row = rows.get(month);
-          const name = `cell ${cell.replaceAll('\u0001', ' ')} ${month}`;
-          if (row === undefined) {
-            if (change && !isZero(change)) differ(`${name}: no running total for a month that changed`);
-          } else if (row.some((value, i) => value !== total[i])) {
-            differ(`${name}: ${describe(row, total)}`);
-          }
-        }
+        for (const mismatch of cellMismatches(stored.get(cell) ?? [], expected.get(cell) ?? new Map()))
+          differ(
+            `cell ${cell.replaceAll('\u0001', ' ')} ${mismatch.grain} ${mismatch.bucket}: ${mismatch.what === 'missing' ? 'no running total for a period that changed' : describe(mismatch.stored, mismatch.expected)}`,
+          );
       }
       return { enterprises, cells, differences, differenceCount };
     });

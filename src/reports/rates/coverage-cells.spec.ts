@@ -15,6 +15,9 @@ import {
   type PlacedDay,
   previousMonth,
   readPlanOn,
+  cellMismatches,
+  type CellRow,
+  cellRowsAfter,
   type RunningRow,
   runningRowsAfter,
   runningTotalOn,
@@ -24,6 +27,12 @@ import {
 } from './coverage-cells';
 
 const START = '2018-11-20';
+/** A count vector of `n` enterprises in the first measure. */
+const vec = (n: number) => {
+  const counts = zeroCounts();
+  counts[0] = n;
+  return counts;
+};
 const day = fc.integer({ min: 0, max: 5 * 365 }).map((offset) => addDays(START, offset));
 const place = fc.record({
   unitPath: fc.constantFrom('', '/1/', '/1/2/', '/1/2/5/', '/1/3/', '/7/'),
@@ -52,28 +61,21 @@ const counts = fc
 const change = fc.record({ place, day, counts });
 
 /** The running totals a rebuild writes: all changes summed per month, from nothing. */
-function rebuilt(changes: PlacedDay[]): Map<string, RunningRow[]> {
-  const cells = new Map<string, RunningRow[]>();
-  for (const [cell, months] of cellMonthDeltas(changes)) cells.set(cell, runningRowsAfter(null, [], months));
+function rebuilt(changes: PlacedDay[]): Map<string, CellRow[]> {
+  const cells = new Map<string, CellRow[]>();
+  for (const [cell, months] of cellMonthDeltas(changes)) cells.set(cell, cellRowsAfter([], months));
   return cells;
 }
 
 /** The same built by folds of consecutive batches, each adding to the rows before it (as CoverageLedger.fold). */
-function folded(batches: PlacedDay[][]): Map<string, RunningRow[]> {
-  const cells = new Map<string, RunningRow[]>();
+function folded(batches: PlacedDay[][]): Map<string, CellRow[]> {
+  const cells = new Map<string, CellRow[]>();
   for (const batch of batches) {
     for (const [cell, months] of cellMonthDeltas(batch)) {
       const rows = cells.get(cell) ?? [];
-      const first = [...months.keys()].sort()[0];
-      const prior = rows.filter((row) => row.bucket < first).sort((a, b) => (a.bucket < b.bucket ? -1 : 1));
-      const written = runningRowsAfter(
-        prior.length > 0 ? prior[prior.length - 1].counts : null,
-        rows.filter((row) => row.bucket >= first).sort((a, b) => (a.bucket < b.bucket ? -1 : 1)),
-        months,
-      );
-      const byBucket = new Map(rows.map((row) => [row.bucket, row]));
-      for (const row of written) byBucket.set(row.bucket, row);
-      cells.set(cell, [...byBucket.values()]);
+      const byKey = new Map(rows.map((row) => [`${row.grain}${row.bucket}`, row]));
+      for (const row of cellRowsAfter(rows, months)) byKey.set(`${row.grain}${row.bucket}`, row);
+      cells.set(cell, [...byKey.values()]);
     }
   }
   return cells;
@@ -81,7 +83,7 @@ function folded(batches: PlacedDay[][]): Map<string, RunningRow[]> {
 
 /** The counts of a unit's subtree on a date, per value, as the reader does: running total, plus the month's days. */
 function read(
-  cells: Map<string, RunningRow[]>,
+  cells: Map<string, CellRow[]>,
   changes: PlacedDay[],
   unitId: number,
   dim: (typeof CELL_DIMS)[number],
@@ -171,7 +173,7 @@ describe('report aggregates: cells of running totals (coverage-cells)', () => {
           instructorId: null,
         },
         day: '2025-06-17',
-        counts: addCounts(zeroCounts(), [1]),
+        counts: vec(1),
       },
     ]);
     expect([...deltas.keys()].map((key) => key.split('\u0001').slice(0, 2).join(' ')).sort()).toEqual(
@@ -201,13 +203,13 @@ describe('report aggregates: cells of running totals (coverage-cells)', () => {
   });
 
   it('write only the rows that change: a change of today one row, a backdated one every later row too', () => {
-    const one = addCounts(zeroCounts(), [1]);
+    const one = vec(1);
     const stored: RunningRow[] = [
-      { bucket: '2024-03', counts: addCounts(zeroCounts(), [2]) },
-      { bucket: '2025-06', counts: addCounts(zeroCounts(), [3]) },
+      { bucket: '2024-03', counts: vec(2) },
+      { bucket: '2025-06', counts: vec(3) },
     ];
     const today = runningRowsAfter(stored[1].counts, [], new Map([['2026-12', one]]));
-    expect(today).toEqual([{ bucket: '2026-12', counts: addCounts(zeroCounts(), [4]) }]);
+    expect(today).toEqual([{ bucket: '2026-12', counts: vec(4) }]);
     const backdated = runningRowsAfter(null, stored, new Map([['2020-01', one]]));
     expect(backdated.map((row) => [row.bucket, row.counts[0]])).toEqual([
       ['2020-01', 1],
@@ -227,5 +229,47 @@ describe('report aggregates: cells of running totals (coverage-cells)', () => {
     ]);
     expect(days.map((d) => d.day)).toEqual(['2020-01-01', '2021-05-05']);
     expect(days[0].counts.filter((value) => value !== 0)).toEqual([1, 1, 50, 50]);
+  });
+
+  it('write two rows for a change of today, at most the years since and twelve months for a backdated one', () => {
+    const one = vec(1);
+    const stored: CellRow[] = [
+      { grain: 'y', bucket: '2019', counts: vec(2) },
+      { grain: 'y', bucket: '2025', counts: vec(3) },
+      { grain: 'm', bucket: '2025-03', counts: vec(1) },
+      { grain: 'm', bucket: '2026-02', counts: vec(1) },
+    ];
+    expect(
+      cellRowsAfter(stored, new Map([['2026-12', one]])).map((row) => [row.grain, row.bucket, row.counts[0]]),
+    ).toEqual([
+      ['y', '2026', 4],
+      ['m', '2026-12', 2],
+    ]);
+    expect(
+      cellRowsAfter(stored, new Map([['2018-01', one]])).map((row) => [row.grain, row.bucket, row.counts[0]]),
+    ).toEqual([
+      ['y', '2018', 1],
+      ['y', '2019', 3],
+      ['y', '2025', 4],
+      ['m', '2018-01', 1],
+    ]);
+  });
+
+  it('find a stored row that differs from the changes summed afresh, and a changed month without a row', () => {
+    const one = vec(1);
+    const months = new Map([
+      ['2024-05', one],
+      ['2025-02', one],
+    ]);
+    const good = cellRowsAfter([], months);
+    expect(cellMismatches(good, months)).toEqual([]);
+    const wrong = good.map((row) => (row.bucket === '2025' ? { ...row, counts: vec(7) } : row));
+    expect(cellMismatches(wrong, months).map((m) => [m.grain, m.bucket, m.what])).toEqual([
+      ['y', '2025', 'differs'],
+    ]);
+    const gap = good.filter((row) => row.bucket !== '2024-05');
+    expect(cellMismatches(gap, months).map((m) => [m.grain, m.bucket, m.what])).toEqual([
+      ['m', '2024-05', 'missing'],
+    ]);
   });
 });

@@ -12,15 +12,17 @@
  *   counted from its enterprises' days alone; a month's days are read for the part of a month
  *   the cells do not hold (below).
  * - **cells**: per **cell** (a unit of the upper levels, or 0 for the whole deployment) × a
- *   grouping dimension × one value of it, a **running total** at the end of each month in which
- *   the cell changed: sparse (no row for a month without change), each row the cell's counts
- *   on the month's last day. The count of a cell on a day D is then its row of the latest month
- *   before D's month (of D's month when D is its last day), plus the days from the first of D's
- *   month to D: one row per value, whatever the number of enterprises or years.
+ *   grouping dimension × one value of it, running totals in two series, both sparse (no row for
+ *   a period without change): `y`, at the end of each year in which the cell changed, its counts
+ *   on the year's last day; `m`, at the end of each month in which it changed, its change since
+ *   the start of that month's year. The count of a cell on a day D is its `y` row of the latest
+ *   year before C's year plus its `m` row of the latest month of C's year up to C, where C is
+ *   the month before D's (D's own month when D is its last day), plus the days from the first of
+ *   D's month to D: two rows per value, whatever the number of enterprises or years.
  *
- * A change of a past month adds to the row of its month (made from the row before it when
- * missing) and to every later row of the cell: a backdated agreement costs one row per month
- * since, a change of today one row.
+ * A change of a past month adds to the `y` rows from its year on and to the `m` rows of its year
+ * from its month on (each made from the row before it when missing): a change of today writes
+ * two rows per cell, a backdated one at most the years since and twelve months.
  */
 import type { BusinessDate } from '../../common/dates/business-date';
 import { type CountStep, STEP_MEASURES, type StepMeasure } from './coverage-steps';
@@ -198,22 +200,86 @@ export function cellMonthDeltas(steps: readonly PlacedDay[]): Map<string, Map<st
   const cells = new Map<string, Map<string, Counts>>();
   for (const step of steps) {
     const month = monthOf(step.day);
+    // A step moves a few of the 36 numbers: only those are added (a rebuild adds millions).
+    const moved: number[] = [];
+    for (let i = 0; i < COUNT_WIDTH; i++) if (step.counts[i] !== 0) moved.push(i);
+    if (moved.length === 0) continue;
     for (const unitId of cellUnitsOf(step.place.unitPath)) {
       for (const dim of CELL_DIMS) {
         const id = cellKeyString({ unitId, dim, val: valueOf(step.place, dim, unitId) });
-        const months = cells.get(id) ?? new Map<string, Counts>();
-        addCounts(months.get(month) ?? months.set(month, zeroCounts()).get(month)!, step.counts);
-        cells.set(id, months);
+        const months = cells.get(id) ?? cells.set(id, new Map<string, Counts>()).get(id)!;
+        const sum = months.get(month) ?? months.set(month, zeroCounts()).get(month)!;
+        for (const i of moved) sum[i] += step.counts[i];
       }
     }
   }
   return cells;
 }
 
-/** A stored running total: a cell's counts at the end of `bucket` (a month). */
+/** A stored running total of one series: a year (`2025`) or a month (`2025-06`), and its counts. */
 export interface RunningRow {
   bucket: string;
   counts: Counts;
+}
+
+export type Grain = 'y' | 'm';
+
+/** A cell's stored row: its series (`grain`) and running total. */
+export interface CellRow extends RunningRow {
+  grain: Grain;
+}
+
+/**
+ * A cell's per-month changes split into its series: per year (the `y` series), and per year the
+ * months' changes (each year an `m` series of its own, starting from nothing).
+ */
+export function seriesOf(months: ReadonlyMap<string, Counts>): {
+  years: Map<string, Counts>;
+  monthsByYear: Map<string, Map<string, Counts>>;
+} {
+  const years = new Map<string, Counts>();
+  const monthsByYear = new Map<string, Map<string, Counts>>();
+  for (const [month, counts] of months) {
+    const year = month.slice(0, 4);
+    addCounts(years.get(year) ?? years.set(year, zeroCounts()).get(year)!, counts);
+    const ofYear = monthsByYear.get(year) ?? monthsByYear.set(year, new Map()).get(year)!;
+    ofYear.set(month, counts);
+  }
+  return { years, monthsByYear };
+}
+
+/**
+ * A cell's rows after adding per-month changes, from its stored rows (any order): in the `y`
+ * series and in the `m` series of each changed year, the changed periods' rows and every later
+ * row of the series (`runningRowsAfter`).
+ */
+export function cellRowsAfter(stored: readonly CellRow[], months: ReadonlyMap<string, Counts>): CellRow[] {
+  const { years, monthsByYear } = seriesOf(months);
+  const written: CellRow[] = [];
+  const apply = (grain: Grain, rows: RunningRow[], deltas: Map<string, Counts>) => {
+    const first = [...deltas.keys()].sort()[0];
+    const sorted = rows.sort((a, b) => (a.bucket < b.bucket ? -1 : a.bucket > b.bucket ? 1 : 0));
+    const before = sorted.filter((row) => row.bucket < first);
+    const prior = before.length > 0 ? before[before.length - 1].counts : null;
+    for (const row of runningRowsAfter(
+      prior,
+      sorted.filter((row) => row.bucket >= first),
+      deltas,
+    ))
+      written.push({ grain, ...row });
+  };
+  apply(
+    'y',
+    stored.filter((row) => row.grain === 'y'),
+    years,
+  );
+  for (const [year, deltas] of monthsByYear)
+    apply(
+      'm',
+      stored.filter((row) => row.grain === 'm' && row.bucket.startsWith(`${year}-`)),
+      deltas,
+    );
+  return written;
 }
 
 /**
@@ -275,11 +341,71 @@ export function readPlanOn(asOf: BusinessDate): ReadPlan {
   return { cellsThrough: previousMonth(month), daysFrom: `${month}-01` };
 }
 
-/** The counts of one cell on `asOf` from its running rows (any order), per the read plan (without the days). */
-export function runningTotalOn(rows: readonly RunningRow[], plan: ReadPlan): Counts {
-  let best: RunningRow | undefined;
+/** The counts of one cell on `asOf` from its rows (any order), per the read plan (without the days). */
+export function runningTotalOn(rows: readonly CellRow[], plan: ReadPlan): Counts {
+  const year = plan.cellsThrough.slice(0, 4);
+  let lastYear: CellRow | undefined;
+  let lastMonth: CellRow | undefined;
   for (const row of rows) {
-    if (row.bucket <= plan.cellsThrough && (!best || row.bucket > best.bucket)) best = row;
+    if (row.grain === 'y') {
+      if (row.bucket < year && (!lastYear || row.bucket > lastYear.bucket)) lastYear = row;
+    } else if (
+      row.bucket.startsWith(`${year}-`) &&
+      row.bucket <= plan.cellsThrough &&
+      (!lastMonth || row.bucket > lastMonth.bucket)
+    )
+      lastMonth = row;
   }
-  return best ? [...best.counts] : zeroCounts();
+  const total = lastYear ? [...lastYear.counts] : zeroCounts();
+  return lastMonth ? addCounts(total, lastMonth.counts) : total;
+}
+
+/** A stored row that differs from the changes summed afresh, or a changed period without a row. */
+export interface CellMismatch {
+  grain: Grain;
+  bucket: string;
+  what: 'differs' | 'missing';
+  stored: Counts;
+  expected: Counts;
+}
+
+/**
+ * Compares a cell's stored rows with its per-month changes summed afresh (what `reports:verify`
+ * checks): every stored row must hold its series' total at its period, and every period with a
+ * change must have a row (else a read after it would miss the change).
+ */
+export function cellMismatches(
+  stored: readonly CellRow[],
+  months: ReadonlyMap<string, Counts>,
+): CellMismatch[] {
+  const { years, monthsByYear } = seriesOf(months);
+  const mismatches: CellMismatch[] = [];
+  const check = (grain: Grain, rows: readonly CellRow[], deltas: ReadonlyMap<string, Counts>) => {
+    const have = new Map(rows.map((row) => [row.bucket, row.counts]));
+    const total = zeroCounts();
+    for (const bucket of [...new Set([...have.keys(), ...deltas.keys()])].sort()) {
+      const delta = deltas.get(bucket);
+      if (delta) addCounts(total, delta);
+      const row = have.get(bucket);
+      if (row === undefined) {
+        if (delta && !isZero(delta))
+          mismatches.push({ grain, bucket, what: 'missing', stored: zeroCounts(), expected: [...total] });
+      } else if (row.some((value, i) => value !== total[i])) {
+        mismatches.push({ grain, bucket, what: 'differs', stored: row, expected: [...total] });
+      }
+    }
+  };
+  check(
+    'y',
+    stored.filter((row) => row.grain === 'y'),
+    years,
+  );
+  const storedYears = stored.filter((row) => row.grain === 'm').map((row) => row.bucket.slice(0, 4));
+  for (const year of new Set([...monthsByYear.keys(), ...storedYears]))
+    check(
+      'm',
+      stored.filter((row) => row.grain === 'm' && row.bucket.startsWith(`${year}-`)),
+      monthsByYear.get(year) ?? new Map(),
+    );
+  return mismatches;
 }
