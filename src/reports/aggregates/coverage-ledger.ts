@@ -8,6 +8,7 @@ import {
   cellKeyOf,
   cellMonthDeltas,
   type CellPlace,
+  COUNT_WIDTH,
   type Counts,
   type DayStep,
   dayStepsOf,
@@ -24,7 +25,7 @@ import {
   COUNT_COLUMNS,
   countsOfRow,
   dayOf,
-  insertRows,
+  insertSparse,
   PLACE_COLUMNS,
   placeOfRow,
   type PlaceRow,
@@ -54,9 +55,6 @@ const PAIRS = 200;
 
 /** Enterprises per transaction of a rebuild. */
 const REBUILD_CHUNK = 2000;
-
-const DAY_COLUMNS = ['enterprise_id', 'day', ...PLACE_COLUMNS, ...COUNT_COLUMNS];
-const JOURNAL_COLUMNS = ['day', ...PLACE_COLUMNS, ...COUNT_COLUMNS];
 
 /**
  * The one write path of the report aggregates (docs/architecture.md, "Report aggregates"; the
@@ -181,7 +179,9 @@ export class CoverageLedger implements ReportAggregates {
       await m.query('DELETE FROM coverage_journal');
       await m.query('DELETE FROM coverage_days');
     });
-    const deltas = new Map<string, Map<string, Counts>>();
+    // Per cell and month, the changes summed so far: typed arrays, kept off the JS heap (about
+    // 3.6 million of them at 1,000,000 enterprises in a province of 3,000 townships).
+    const deltas = new Map<string, Map<string, Float64Array>>();
     let after = 0;
     let done = 0;
     for (;;) {
@@ -199,8 +199,11 @@ export class CoverageLedger implements ReportAggregates {
         for (const contribution of contributions.values()) steps.push(...placed(contribution, 1));
         for (const [cell, months] of cellMonthDeltas(steps)) {
           const into = deltas.get(cell) ?? deltas.set(cell, new Map()).get(cell)!;
-          for (const [month, counts] of months)
-            addCounts(into.get(month) ?? into.set(month, zeroCounts()).get(month)!, counts);
+          for (const [month, counts] of months) {
+            const sum = into.get(month);
+            if (sum) for (let i = 0; i < COUNT_WIDTH; i++) sum[i] += counts[i];
+            else into.set(month, Float64Array.from(counts));
+          }
         }
       });
       after = ids[ids.length - 1];
@@ -211,7 +214,8 @@ export class CoverageLedger implements ReportAggregates {
     const flush = () => run((m) => writeCells(m, cells.splice(0)));
     for (const [cell, months] of deltas) {
       const key = cellKeyOf(cell);
-      for (const row of cellRowsAfter([], months)) cells.push({ ...key, ...row });
+      const changes = new Map([...months].map(([month, sum]) => [month, Array.from(sum)]));
+      for (const row of cellRowsAfter([], changes)) cells.push({ ...key, ...row });
       deltas.delete(cell);
       if (cells.length >= 20_000) await flush();
     }
@@ -395,15 +399,17 @@ export class CoverageLedger implements ReportAggregates {
     ids: readonly number[],
     contributions: Map<number, Contribution>,
   ): Promise<void> {
-    const rows: unknown[][] = [];
+    const rows: Array<{ key: unknown[]; counts: Counts }> = [];
     for (const id of ids) {
       const contribution = contributions.get(id);
       if (!contribution) continue;
-      for (const day of contribution.days) {
-        rows.push([id, day.day, ...placeValues({ ...day, place: contribution.place }), ...day.counts]);
-      }
+      for (const day of contribution.days)
+        rows.push({
+          key: [id, day.day, ...placeValues({ ...day, place: contribution.place })],
+          counts: day.counts,
+        });
     }
-    await insertRows(manager, 'coverage_days', DAY_COLUMNS, rows);
+    await insertSparse(manager, 'coverage_days', ['enterprise_id', 'day', ...PLACE_COLUMNS], rows);
   }
 
   private async appendJournal(manager: EntityManager, changes: PlacedDay[]): Promise<void> {
@@ -416,11 +422,11 @@ export class CoverageLedger implements ReportAggregates {
       addCounts(sum.counts, change.counts);
     }
     const rows = [...net.values()].filter((row) => !isZero(row.counts));
-    await insertRows(
+    await insertSparse(
       manager,
       'coverage_journal',
-      JOURNAL_COLUMNS,
-      rows.map((row) => [row.day, ...placeValues(row), ...row.counts]),
+      ['day', ...PLACE_COLUMNS],
+      rows.map((row) => ({ key: [row.day, ...placeValues(row)], counts: row.counts })),
     );
   }
 }

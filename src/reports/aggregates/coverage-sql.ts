@@ -110,6 +110,35 @@ export async function insertRows(
   }
 }
 
+/**
+ * Inserts rows of key columns and a count vector, writing only the count columns that are not 0
+ * (the rest default to 0): rows are grouped by the columns they move, so that a step of a few
+ * measures is a dozen parameters, not 42 (a rebuild writes millions).
+ */
+export async function insertSparse(
+  manager: EntityManager,
+  table: string,
+  keyColumns: readonly string[],
+  rows: ReadonlyArray<{ key: unknown[]; counts: Counts }>,
+): Promise<void> {
+  const groups = new Map<string, { columns: number[]; rows: unknown[][] }>();
+  for (const row of rows) {
+    const columns: number[] = [];
+    for (let i = 0; i < COUNT_WIDTH; i++) if (row.counts[i] !== 0) columns.push(i);
+    const id = columns.join(',');
+    const group = groups.get(id) ?? groups.set(id, { columns, rows: [] }).get(id)!;
+    group.rows.push([...row.key, ...columns.map((i) => row.counts[i])]);
+  }
+  for (const group of groups.values()) {
+    await insertRows(
+      manager,
+      table,
+      [...keyColumns, ...group.columns.map((i) => COUNT_COLUMNS[i])],
+      group.rows,
+    );
+  }
+}
+
 /** The cells' columns. */
 export const CELL_COLUMNS = ['unit_id', 'dim', 'grain', 'val', 'bucket', ...COUNT_COLUMNS];
 

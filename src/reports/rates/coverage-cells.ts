@@ -198,19 +198,28 @@ export function cellKeyOf(id: string): CellKey {
 /** Per cell (by `cellKeyString`), per month: the change of its counts that a set of placed steps makes. */
 export function cellMonthDeltas(steps: readonly PlacedDay[]): Map<string, Map<string, Counts>> {
   const cells = new Map<string, Map<string, Counts>>();
+  // An enterprise's days share one place: its cells are worked out once.
+  const cellsOfPlace = new Map<CellPlace, Array<Map<string, Counts>>>();
   for (const step of steps) {
     const month = monthOf(step.day);
     // A step moves a few of the 36 numbers: only those are added (a rebuild adds millions).
     const moved: number[] = [];
     for (let i = 0; i < COUNT_WIDTH; i++) if (step.counts[i] !== 0) moved.push(i);
     if (moved.length === 0) continue;
-    for (const unitId of cellUnitsOf(step.place.unitPath)) {
-      for (const dim of CELL_DIMS) {
-        const id = cellKeyString({ unitId, dim, val: valueOf(step.place, dim, unitId) });
-        const months = cells.get(id) ?? cells.set(id, new Map<string, Counts>()).get(id)!;
-        const sum = months.get(month) ?? months.set(month, zeroCounts()).get(month)!;
-        for (const i of moved) sum[i] += step.counts[i];
+    let placeCells = cellsOfPlace.get(step.place);
+    if (!placeCells) {
+      placeCells = [];
+      for (const unitId of cellUnitsOf(step.place.unitPath)) {
+        for (const dim of CELL_DIMS) {
+          const id = cellKeyString({ unitId, dim, val: valueOf(step.place, dim, unitId) });
+          placeCells.push(cells.get(id) ?? cells.set(id, new Map<string, Counts>()).get(id)!);
+        }
       }
+      cellsOfPlace.set(step.place, placeCells);
+    }
+    for (const months of placeCells) {
+      const sum = months.get(month) ?? months.set(month, zeroCounts()).get(month)!;
+      for (const i of moved) sum[i] += step.counts[i];
     }
   }
   return cells;
