@@ -44,13 +44,13 @@ const baseUrl = process.env.BENCH_DATABASE_URL ?? 'mariadb://root@127.0.0.1:3306
 
 const log = (message) => console.error(`[bench:agreements] ${message}`);
 
-/** The enterprises, by multi-row INSERT, spread over the root unit's township names and 30 years of registrations. */
+/** The enterprises, by multi-row INSERT, spread over the root unit's township names, registered over 1990–2019. */
 async function insertEnterprises(pool, unitId) {
   const CHUNK = 5000;
   for (let start = 0; start < N; start += CHUNK) {
     const rows = [];
     for (let n = start; n < Math.min(N, start + CHUNK); n++) {
-      const registered = new Date(Date.UTC(1995 + (n % 30), n % 12, 1 + (n % 28))).toISOString().slice(0, 10);
+      const registered = new Date(Date.UTC(1990 + (n % 30), n % 12, 1 + (n % 28))).toISOString().slice(0, 10);
       rows.push([
         `基准签约企业${n}有限公司`,
         creditCode(n),

@@ -118,7 +118,11 @@ export function runCli(cli, args, databaseUrl) {
   const started = performance.now();
   const result = spawnSync(process.execPath, [cli, ...args], {
     cwd: root,
-    env: { ...process.env, DATABASE_URL: databaseUrl },
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      JWT_SECRET: process.env.JWT_SECRET ?? randomBytes(30).toString('base64url').slice(0, 40),
+    },
     encoding: 'utf8',
   });
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
