@@ -15,13 +15,21 @@
 //   SINGLE_OFFERS        single offers through the API, default 1000
 //   CONNECTIONS          concurrent clients of the single offers, default 16
 //   CAMPAIGN_BATCH_SIZE  passed on to the app (its default: 500)
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import mysql from 'mysql2/promise';
 import { creditCode } from './credit-code.mjs';
+import {
+  api,
+  benchDatabase,
+  cpuSeconds,
+  daysAgo,
+  findPid,
+  freePort,
+  inParallel,
+  startApp,
+  stopApp,
+} from './support/app.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const databaseUrl =
@@ -29,139 +37,10 @@ const databaseUrl =
 const ENTERPRISES = Number(process.env.BENCH_ENTERPRISES ?? 100_000);
 const SINGLE = Number(process.env.SINGLE_OFFERS ?? 1000);
 const CONNECTIONS = Number(process.env.CONNECTIONS ?? 16);
-const BUSINESS_TZ = 'Asia/Shanghai';
 /** 100,000 enterprises in 2 minutes. */
 const GOAL_RATE = 100_000 / 120;
 
 const log = (message) => console.error(`[bench] ${message}`);
-
-const freePort = () =>
-  new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-
-function daysAgo(days) {
-  const today = new Date().toLocaleDateString('en-CA', { timeZone: BUSINESS_TZ });
-  const [y, m, d] = today.split('-').map(Number);
-  return new Date(Date.UTC(y, m - 1, d - days)).toISOString().slice(0, 10);
-}
-
-function cpuSeconds(pid) {
-  if (!pid) return NaN;
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100;
-  } catch {
-    return NaN;
-  }
-}
-
-function findPid(names) {
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      if (names.includes(readFileSync(`/proc/${entry}/comm`, 'utf8').trim())) return Number(entry);
-    } catch {
-      /* gone */
-    }
-  }
-  return null;
-}
-
-async function inParallel(items, limit, work) {
-  const results = new Array(items.length);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: limit }, async () => {
-      while (next < items.length) {
-        const index = next++;
-        results[index] = await work(items[index], index);
-      }
-    }),
-  );
-  return results;
-}
-
-const url = new URL(databaseUrl);
-const dbName = url.pathname.slice(1);
-if (!/bench/.test(dbName)) {
-  console.error(`bench: refusing to drop database "${dbName}": its name must contain "bench"`);
-  process.exit(2);
-}
-const connectionOptions = {
-  host: url.hostname,
-  port: Number(url.port || 3306),
-  user: decodeURIComponent(url.username),
-  password: decodeURIComponent(url.password),
-  timezone: 'Z',
-  dateStrings: true,
-};
-
-async function recreateDatabase() {
-  const admin = await mysql.createConnection(connectionOptions);
-  await admin.query(`DROP DATABASE IF EXISTS \`${dbName}\``);
-  await admin.query(`CREATE DATABASE \`${dbName}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
-  const [[server]] = await admin.query('SELECT VERSION() AS version, @@innodb_buffer_pool_size AS pool');
-  await admin.end();
-  return server;
-}
-
-async function startApp(port, adminPassword) {
-  const child = spawn(process.execPath, [join(root, 'dist/src/main.js')], {
-    cwd: root,
-    env: {
-      ...process.env,
-      DATABASE_URL: databaseUrl,
-      JWT_SECRET: randomBytes(30).toString('base64url').slice(0, 40),
-      BOOTSTRAP_ADMIN_PASSWORD: adminPassword,
-      LOG_LEVEL: 'warn',
-      SCHEDULER: 'off', // the campaign runs because the start kicks it off, not by the schedule
-      HOST: '127.0.0.1',
-      PORT: String(port),
-    },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  let exited = null;
-  child.once('exit', (code, signal) => (exited = { code, signal }));
-  const deadline = Date.now() + 120_000;
-  for (;;) {
-    if (exited) throw new Error(`the app exited during start-up (${JSON.stringify(exited)})`);
-    if (Date.now() > deadline) {
-      child.kill('SIGTERM');
-      throw new Error('the app did not answer GET /health 200 within 120 s');
-    }
-    try {
-      const res = await fetch(`http://127.0.0.1:${port}/health`);
-      if (res.status === 200) break;
-    } catch {
-      /* not listening yet */
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return child;
-}
-
-async function stopApp(child) {
-  if (child.exitCode !== null || child.signalCode !== null) return child.exitCode;
-  const exit = new Promise((r) => child.once('exit', (code) => r(code)));
-  child.kill('SIGTERM');
-  return exit;
-}
-
-async function api(base, token, method, path, body, expected) {
-  const res = await fetch(base + path, {
-    method,
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  if (res.status !== expected)
-    throw new Error(`${method} ${path} → ${res.status} (expected ${expected}): ${text}`);
-  return JSON.parse(text);
-}
 
 /** Enterprises by multi-row INSERT: `count` from serial `first` on, of `industry`, unionised, in the root unit. */
 async function insertEnterprises(pool, first, count, industry, unitId) {
@@ -191,14 +70,21 @@ async function insertEnterprises(pool, first, count, industry, unitId) {
 }
 
 async function main() {
-  log(`database ${dbName}: dropping and recreating`);
-  const server = await recreateDatabase();
+  const database = await benchDatabase(databaseUrl);
+  const { server } = database;
+  log(`database ${database.name}: dropped and recreated`);
   const port = await freePort();
   const adminPassword = `bench-${randomBytes(9).toString('base64url')}`;
   log(`starting the app on port ${port}`);
-  const app = await startApp(port, adminPassword);
+  // The campaign runs because the start kicks it off, not by the schedule (SCHEDULER off).
+  const app = await startApp({
+    entry: join(root, 'dist/src/main.js'),
+    databaseUrl,
+    port,
+    adminPassword,
+  });
   const base = `http://127.0.0.1:${port}`;
-  const pool = mysql.createPool({ ...connectionOptions, database: dbName, connectionLimit: 4 });
+  const pool = mysql.createPool({ ...database.connection, database: database.name, connectionLimit: 4 });
   let failed = false;
   try {
     const { accessToken: token } = await api(

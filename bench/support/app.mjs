@@ -1,6 +1,7 @@
 // What a bench needs to run the built app against a database of its own: the database dropped
 // and recreated, the app started and stopped, its API called, its CLI run.
 import { spawn, spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import mysql from 'mysql2/promise';
@@ -31,7 +32,8 @@ export function percentile(sorted, p) {
 
 /**
  * A MySQL/MariaDB database for a bench, dropped and recreated: refused unless its name contains
- * "bench". Returns its URL, name and mysql2 connection options (as the app's: UTC, dates as strings).
+ * "bench". Returns its URL, name, mysql2 connection options (as the app's: UTC, dates as strings)
+ * and the server's version and buffer pool size.
  */
 export async function benchDatabase(databaseUrl) {
   const url = new URL(databaseUrl);
@@ -49,8 +51,9 @@ export async function benchDatabase(databaseUrl) {
   const admin = await mysql.createConnection(connection);
   await admin.query(`DROP DATABASE IF EXISTS \`${name}\``);
   await admin.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+  const [[server]] = await admin.query('SELECT VERSION() AS version, @@innodb_buffer_pool_size AS pool');
   await admin.end();
-  return { url: databaseUrl, name, connection };
+  return { url: databaseUrl, name, connection, server };
 }
 
 /** Starts a build of the app (its migrations run at start) and waits for GET /health 200. */
@@ -132,4 +135,43 @@ export function runCli(cli, args, databaseUrl) {
     throw new Error(`${cli} ${args.join(' ')} exited ${result.status}: ${out.slice(-500)}`);
   }
   return `${args.join(' ')}: ${seconds} s (${out.split('\n').slice(-1)[0]})`;
+}
+
+/** CPU seconds (user + system) a process has used so far, from /proc. */
+export function cpuSeconds(pid) {
+  if (!pid) return NaN;
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (USER_HZ 100)
+  } catch {
+    return NaN;
+  }
+}
+
+/** The pid of the first process with one of these names (`mariadbd`), or null. */
+export function findPid(names) {
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (names.includes(readFileSync(`/proc/${entry}/comm`, 'utf8').trim())) return Number(entry);
+    } catch {
+      /* gone */
+    }
+  }
+  return null;
+}
+
+/** Runs `work` on `items` with at most `limit` at a time; the results in the items' order. */
+export async function inParallel(items, limit, work) {
+  const results = new Array(items.length);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: limit }, async () => {
+      while (next < items.length) {
+        const index = next++;
+        results[index] = await work(items[index], index);
+      }
+    }),
+  );
+  return results;
 }
