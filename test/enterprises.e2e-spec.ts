@@ -603,9 +603,10 @@ describe('Enterprises API (e2e)', () => {
         .expect(200);
       expect(audit.body.total).toBe(1);
 
-      // The loser, told the current version, goes through.
-      const retried = await patch(created.id, { employeeCount: 300, expectedVersion: 2 }).expect(200);
-      expect(retried.body).toMatchObject({ employeeCount: 300, version: 3 });
+      // The loser, told the current version, goes through. (Its change is one neither PATCH
+      // made: whichever won, an unchanged PATCH would keep version 2.)
+      const retried = await patch(created.id, { employeeCount: 400, expectedVersion: 2 }).expect(200);
+      expect(retried.body).toMatchObject({ employeeCount: 400, version: 3 });
     });
 
     it('takes the version from If-Match (quoted or not) and works as before without one', async () => {

@@ -52,10 +52,12 @@ describe('Report aggregates (e2e)', () => {
     const before = await verify();
     expect(before.differences).toEqual([]);
     expect(before.enterprises).toBe(county.enterprises.size);
-    expect(before.cells).toBeGreaterThan(0);
+    // On MySQL/MariaDB nothing has been folded yet (the tests run no schedules): the figures
+    // above came from the journal alone. On SQLite each write folded its own rows.
     await sut.app.get(CoverageLedger).foldAll();
     const after = await verify();
     expect(after.differenceCount).toBe(0);
+    expect(after.cells).toBeGreaterThan(0);
     const journal = await sut.dataSource.query('SELECT COUNT(*) AS n FROM coverage_journal');
     expect(Number(journal[0].n)).toBe(0);
   });

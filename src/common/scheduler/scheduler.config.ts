@@ -2,7 +2,8 @@ import { registerAs } from '@nestjs/config';
 import { parseSwitch } from '../../config/env';
 
 /**
- * Whether this process runs the schedules (workflow timers, reminders, planner statistics):
+ * Whether this process runs the schedules (workflow timers, reminders, planner statistics, the
+ * report aggregates' fold):
  * SCHEDULER=off to disable; the CLI turns it off for its one job.
  */
 export interface SchedulerConfig {

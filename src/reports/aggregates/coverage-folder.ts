@@ -1,6 +1,7 @@
-import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { Interval } from '@nestjs/schedule';
 import { DataSource } from 'typeorm';
+import { type SchedulerConfig, schedulerConfig } from '../../common/scheduler/scheduler.config';
 import { isMysqlFamily } from '../../database/transactions';
 import { CoverageLedger } from './coverage-ledger';
 
@@ -23,6 +24,7 @@ export class CoverageFolder implements OnModuleDestroy {
   constructor(
     private readonly dataSource: DataSource,
     private readonly ledger: CoverageLedger,
+    @Inject(schedulerConfig.KEY) private readonly scheduler: SchedulerConfig,
   ) {}
 
   onModuleDestroy(): void {
@@ -31,7 +33,13 @@ export class CoverageFolder implements OnModuleDestroy {
 
   @Interval('coverage-fold', FOLD_EVERY_MS)
   async tick(): Promise<void> {
-    if (this.running || this.stopping || !this.dataSource.isInitialized || !isMysqlFamily(this.dataSource))
+    if (
+      !this.scheduler.enabled ||
+      this.running ||
+      this.stopping ||
+      !this.dataSource.isInitialized ||
+      !isMysqlFamily(this.dataSource)
+    )
       return;
     this.running = true;
     try {

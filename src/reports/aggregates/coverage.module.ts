@@ -1,4 +1,6 @@
 import { Global, Module } from '@nestjs/common';
+import { ConfigModule } from '@nestjs/config';
+import { schedulerConfig } from '../../common/scheduler/scheduler.config';
 import { ReportAggregates } from '../../database/report-aggregates.port';
 import { CoverageFolder } from './coverage-folder';
 import { CoverageLedger } from './coverage-ledger';
@@ -14,6 +16,7 @@ import { CoverageVerifier } from './coverage-verifier';
  */
 @Global()
 @Module({
+  imports: [ConfigModule.forFeature(schedulerConfig)],
   providers: [
     CoverageLedger,
     { provide: ReportAggregates, useExisting: CoverageLedger },
