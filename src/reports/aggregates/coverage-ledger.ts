@@ -6,6 +6,7 @@ import {
   addCounts,
   type CellDim,
   cellKeyOf,
+  addCellMonthDeltas,
   cellMonthDeltas,
   type CellPlace,
   COUNT_WIDTH,
@@ -33,6 +34,7 @@ import {
   placeholders,
   type StoredCell,
   writeCells,
+  insertCells,
 } from './coverage-sql';
 
 /** What the aggregates count of an enterprise: its place and its steps, one count vector per day. */
@@ -194,33 +196,57 @@ export class CoverageLedger implements ReportAggregates {
       );
       if (rows.length === 0) return null;
       const ids = rows.map((row) => Number(row.id));
-      const contributions = await this.contributions(source, ids);
-      const steps: PlacedDay[] = [];
-      for (const contribution of contributions.values()) steps.push(...placed(contribution, 1));
-      return { ids, contributions, changes: cellMonthDeltas(steps) };
+      return { ids, contributions: await this.contributions(source, ids) };
     };
     let done = 0;
     let chunk = await read(0);
+    // Two chunks' days are written at once (on a pool, two connections: the database's work is
+    // most of a rebuild's, and a second connection lets it use a second core).
+    let previous: Promise<void> = Promise.resolve();
     while (chunk) {
       // The next chunk is read and worked out while this one's days are written.
       const following = read(chunk.ids[chunk.ids.length - 1]);
       following.catch(() => undefined); // its failure is thrown where it is awaited, below
-      const { ids, contributions, changes } = chunk;
-      await run((m) => this.insertDays(m, ids, contributions));
-      for (const [cell, months] of changes) {
-        const into = deltas.get(cell) ?? deltas.set(cell, new Map()).get(cell)!;
-        for (const [month, counts] of months) {
-          const sum = into.get(month);
-          if (sum) for (let i = 0; i < COUNT_WIDTH; i++) sum[i] += counts[i];
-          else into.set(month, Float64Array.from(counts));
+      const { ids, contributions } = chunk;
+      // The days written while their cells' changes are added up here (in stretches, letting the
+      // insert's statements go out between them, so that the database works meanwhile).
+      const written = run((m) => this.insertDays(m, ids, contributions));
+      written.catch(() => undefined); // thrown where it is awaited, below
+      let steps: PlacedDay[] = [];
+      for (const contribution of contributions.values()) {
+        steps.push(...placed(contribution, 1));
+        if (steps.length >= 1500) {
+          addCellMonthDeltas(deltas, steps, newCountSum);
+          steps = [];
+          await new Promise((resolve) => setImmediate(resolve));
         }
       }
+      addCellMonthDeltas(deltas, steps, newCountSum);
+      await previous;
+      previous = written;
       done += ids.length;
       onProgress?.(done);
       chunk = await following;
     }
-    const cells: StoredCell[] = [];
-    const flush = () => run((m) => writeCells(m, cells.splice(0)));
+    await previous;
+    // The cells, into tables emptied above: plain inserts of the columns that are not 0, the next
+    // batch worked out while the last is written. A row already there means something wrote the
+    // aggregates meanwhile (the app was running): the rebuild stops rather than mix the two.
+    let cells: StoredCell[] = [];
+    let writing: Promise<void> = Promise.resolve();
+    const flush = async () => {
+      const batch = cells;
+      cells = [];
+      await writing;
+      writing = run((m) => insertCells(m, batch)).catch((error: unknown) => {
+        throw isDuplicateKey(error)
+          ? new Error(
+              `the report aggregates were written during the rebuild (stop the app, then run it again): ${(error as Error).message}`,
+            )
+          : error;
+      });
+      writing.catch(() => undefined); // thrown where it is awaited
+    };
     for (const [cell, months] of deltas) {
       const key = cellKeyOf(cell);
       const changes = new Map([...months].map(([month, sum]) => [month, Array.from(sum)]));
@@ -229,6 +255,7 @@ export class CoverageLedger implements ReportAggregates {
       if (cells.length >= 20_000) await flush();
     }
     await flush();
+    await writing;
     return done;
   }
 
@@ -492,4 +519,15 @@ function placed(contribution: Contribution, sign: 1 | -1): PlacedDay[] {
     day: day.day,
     counts: sign === 1 ? day.counts : addCounts(zeroCounts(), day.counts, -1),
   }));
+}
+
+/** A zero count vector off the JS heap (a rebuild keeps millions). */
+function newCountSum(): Float64Array {
+  return new Float64Array(COUNT_WIDTH);
+}
+
+/** A unique key violated (MySQL/MariaDB ER_DUP_ENTRY, SQLite's UNIQUE constraint). */
+function isDuplicateKey(error: unknown): boolean {
+  const { code, message } = error as { code?: string; message?: string };
+  return code === 'ER_DUP_ENTRY' || (message ?? '').includes('UNIQUE constraint failed');
 }

@@ -176,3 +176,13 @@ export async function writeCells(manager: EntityManager, rows: ReadonlyArray<Sto
     conflict,
   );
 }
+
+/** Inserts new running totals (a rebuild's, into an empty table): only the count columns that are not 0. */
+export async function insertCells(manager: EntityManager, rows: ReadonlyArray<StoredCell>): Promise<void> {
+  await insertSparse(
+    manager,
+    'coverage_cells',
+    ['unit_id', 'dim', 'grain', 'val', 'bucket'],
+    rows.map((row) => ({ key: [row.unitId, row.dim, row.grain, row.val, row.bucket], counts: row.counts })),
+  );
+}

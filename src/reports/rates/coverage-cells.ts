@@ -198,8 +198,21 @@ export function cellKeyOf(id: string): CellKey {
 /** Per cell (by `cellKeyString`), per month: the change of its counts that a set of placed steps makes. */
 export function cellMonthDeltas(steps: readonly PlacedDay[]): Map<string, Map<string, Counts>> {
   const cells = new Map<string, Map<string, Counts>>();
+  addCellMonthDeltas(cells, steps, zeroCounts);
+  return cells;
+}
+
+/**
+ * Adds the changes of placed steps to per-cell, per-month sums (`cellMonthDeltas`), made with
+ * `make` where missing: a rebuild keeps millions of them, in typed arrays.
+ */
+export function addCellMonthDeltas<V extends { [index: number]: number }>(
+  cells: Map<string, Map<string, V>>,
+  steps: readonly PlacedDay[],
+  make: () => V,
+): void {
   // An enterprise's days share one place: its cells are worked out once.
-  const cellsOfPlace = new Map<CellPlace, Array<Map<string, Counts>>>();
+  const cellsOfPlace = new Map<CellPlace, Array<Map<string, V>>>();
   for (const step of steps) {
     const month = monthOf(step.day);
     // A step moves a few of the 36 numbers: only those are added (a rebuild adds millions).
@@ -212,17 +225,16 @@ export function cellMonthDeltas(steps: readonly PlacedDay[]): Map<string, Map<st
       for (const unitId of cellUnitsOf(step.place.unitPath)) {
         for (const dim of CELL_DIMS) {
           const id = cellKeyString({ unitId, dim, val: valueOf(step.place, dim, unitId) });
-          placeCells.push(cells.get(id) ?? cells.set(id, new Map<string, Counts>()).get(id)!);
+          placeCells.push(cells.get(id) ?? cells.set(id, new Map<string, V>()).get(id)!);
         }
       }
       cellsOfPlace.set(step.place, placeCells);
     }
     for (const months of placeCells) {
-      const sum = months.get(month) ?? months.set(month, zeroCounts()).get(month)!;
+      const sum = months.get(month) ?? months.set(month, make()).get(month)!;
       for (const i of moved) sum[i] += step.counts[i];
     }
   }
-  return cells;
 }
 
 /** A stored running total of one series: a year (`2025`) or a month (`2025-06`), and its counts. */
