@@ -92,8 +92,11 @@ describe('Report aggregates (e2e)', () => {
     const truth = totalOf(await direct(EXPECTED.asOf, 'sector'));
     expect(staleReport.total.enterprises).not.toBe(truth[0]);
 
-    const rebuilt = await sut.app.get(CoverageLedger).rebuild();
+    // In chunks of 7 enterprises: many chunks, two written at once, as at scale.
+    let progress = 0;
+    const rebuilt = await sut.app.get(CoverageLedger).rebuild(undefined, (done) => (progress = done), 7);
     expect(rebuilt).toBe(county.enterprises.size);
+    expect(progress).toBe(county.enterprises.size);
     expect((await verify()).differences).toEqual([]);
     const report = await rates({ asOf: EXPECTED.asOf });
     expect([report.total.enterprises, report.total.covered]).toEqual(truth);

@@ -171,9 +171,14 @@ export class CoverageLedger implements ReportAggregates {
    * creates them, `reports:rebuild` and a database written past the write path (a restore, a
    * hand edit). Exact when nothing writes meanwhile (the migration runs before the app serves;
    * README.md says to run `reports:rebuild` with the app stopped): a write between the
-   * enterprise's chunk and the end is in the journal and in the cells both.
+   * enterprise's chunk and the end is in the journal and in the cells both. `chunkSize`:
+   * enterprises per chunk (a test makes it small, to go through many).
    */
-  async rebuild(manager?: EntityManager, onProgress?: (done: number) => void): Promise<number> {
+  async rebuild(
+    manager?: EntityManager,
+    onProgress?: (done: number) => void,
+    chunkSize = REBUILD_CHUNK,
+  ): Promise<number> {
     const run = async <T>(work: (m: EntityManager) => Promise<T>) =>
       manager ? work(manager) : writeTransaction(this.dataSource, work);
     if (!manager && isMysqlFamily(this.dataSource)) {
@@ -191,7 +196,7 @@ export class CoverageLedger implements ReportAggregates {
     /** The next chunk after `after`: its enterprises' contributions, and their cells' changes. */
     const read = async (after: number) => {
       const rows: Array<{ id: number | string }> = await source.query(
-        `SELECT id FROM enterprises WHERE id > ? ORDER BY id LIMIT ${REBUILD_CHUNK}`,
+        `SELECT id FROM enterprises WHERE id > ? ORDER BY id LIMIT ${Math.max(1, Math.floor(chunkSize))}`,
         [after],
       );
       if (rows.length === 0) return null;
