@@ -73,6 +73,14 @@ export class ReportAggregates1764000000014 implements MigrationInterface {
           { name: 'bucket', type: 'varchar', length: '7', isPrimary: true },
           ...counts('bigint'),
         ],
+        // A date's `m` rows are one year's months: by period, they are one short range (by
+        // value, as in the key, every month of every year of the dimension would be read).
+        indices: [
+          new TableIndex({
+            name: 'IDX_coverage_cells_period',
+            columnNames: ['unit_id', 'dim', 'grain', 'bucket', 'val'],
+          }),
+        ],
       }),
     );
     if (queryRunner.connection.options.type !== 'better-sqlite3') {
