@@ -33,7 +33,7 @@ export type CellCounts = Map<string, Map<number, CellCount>>;
  * rates/coverage-cells.ts): the counts of a unit's subtree (0: the whole deployment) on one or
  * more dates, per value of one dimension. A unit of the upper levels is read from its cells'
  * running totals (one row per value and date), the journal's rows not yet summed into them, and
- * the days of the date's month up to it; a unit below them from its enterprises' days. All in one
+ * half a month of days at most (readPlanOn); a unit below them from its enterprises' days. All in one
  * snapshot (a REPEATABLE READ transaction on MySQL/MariaDB), so that a fold committing in between
  * cannot count a change twice or not at all.
  */
@@ -144,12 +144,23 @@ export class CoverageReader {
         if (monthOf(change.day) <= plan.cellsThrough) add(sums.get(date)!, val, change.counts);
     }
     for (const [date, plan] of plans) {
-      if (plan.daysFrom !== null)
-        await this.addDays(manager, unitId, unitPath, dim, measures, plan.daysFrom, date, sums.get(date)!);
+      const { days } = plan;
+      if (days !== null)
+        await this.addDays(
+          manager,
+          unitId,
+          unitPath,
+          dim,
+          measures,
+          days.from,
+          days.to,
+          sums.get(date)!,
+          days.sign,
+        );
     }
   }
 
-  /** Adds the days from `from` (none: from the first) to `to` of the unit's subtree, per value. */
+  /** Adds (`sign` 1) or takes away (−1) the days from `from` (none: from the first) to `to` of the unit's subtree, per value. */
   private async addDays(
     manager: EntityManager,
     unitId: number,
@@ -159,6 +170,7 @@ export class CoverageReader {
     from: BusinessDate | null,
     to: BusinessDate,
     into: Map<string, Counts>,
+    sign: 1 | -1 = 1,
   ): Promise<void> {
     const conditions = ['day <= ?'];
     const params: unknown[] = [to];
@@ -188,7 +200,7 @@ export class CoverageReader {
               unitId,
             )
           : raw;
-      add(into, val, countsOfRow(row));
+      add(into, val, countsOfRow(row), sign);
     }
   }
 
@@ -235,6 +247,6 @@ export function pathRange(unitPath: string): [string, string] {
   return [unitPath, `${unitPath.slice(0, -1)}0`];
 }
 
-function add(into: Map<string, Counts>, val: string, counts: Counts): void {
-  addCounts(into.get(val) ?? into.set(val, zeroCounts()).get(val)!, counts);
+function add(into: Map<string, Counts>, val: string, counts: Counts, sign: 1 | -1 = 1): void {
+  addCounts(into.get(val) ?? into.set(val, zeroCounts()).get(val)!, counts, sign);
 }

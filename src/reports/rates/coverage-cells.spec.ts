@@ -96,10 +96,11 @@ function read(
     if (!cell.startsWith(prefix)) continue;
     sums.set(cell.slice(prefix.length), runningTotalOn(rows, plan));
   }
+  const { days } = plan;
   for (const c of changes) {
-    if (plan.daysFrom === null || c.day < plan.daysFrom || c.day > asOf || !within(c, unitId)) continue;
+    if (days === null || c.day < days.from || c.day > days.to || !within(c, unitId)) continue;
     const val = valueOf(c.place, dim, unitId);
-    addCounts(sums.get(val) ?? sums.set(val, zeroCounts()).get(val)!, c.counts);
+    addCounts(sums.get(val) ?? sums.set(val, zeroCounts()).get(val)!, c.counts, days.sign);
   }
   return nonZero(sums);
 }
@@ -192,12 +193,24 @@ describe('report aggregates: cells of running totals (coverage-cells)', () => {
     expect(valueOf(at(''), 'sub', 0)).toBe('null');
   });
 
-  it('read a date from the month before it plus its month’s days, and a month’s last day from its own month', () => {
-    expect(readPlanOn('2025-06-17')).toEqual({ cellsThrough: '2025-05', daysFrom: '2025-06-01' });
-    expect(readPlanOn('2025-06-30')).toEqual({ cellsThrough: '2025-06', daysFrom: null });
-    expect(readPlanOn('2025-01-01')).toEqual({ cellsThrough: '2024-12', daysFrom: '2025-01-01' });
-    expect(readPlanOn('2024-02-29')).toEqual({ cellsThrough: '2024-02', daysFrom: null });
-    expect(readPlanOn('2023-02-28')).toEqual({ cellsThrough: '2023-02', daysFrom: null });
+  it('read a date from the nearer month end: the month before plus the days up to it, or its month less the days after', () => {
+    const adding = (cellsThrough: string, from: string, to: string) => ({
+      cellsThrough,
+      days: { from, to, sign: 1 },
+    });
+    const taking = (cellsThrough: string, from: string, to: string) => ({
+      cellsThrough,
+      days: { from, to, sign: -1 },
+    });
+    expect(readPlanOn('2025-06-17')).toEqual(taking('2025-06', '2025-06-18', '2025-06-30'));
+    expect(readPlanOn('2025-06-15')).toEqual(adding('2025-05', '2025-06-01', '2025-06-15'));
+    expect(readPlanOn('2025-06-16')).toEqual(taking('2025-06', '2025-06-17', '2025-06-30'));
+    expect(readPlanOn('2025-06-30')).toEqual({ cellsThrough: '2025-06', days: null });
+    expect(readPlanOn('2025-06-29')).toEqual(taking('2025-06', '2025-06-30', '2025-06-30'));
+    expect(readPlanOn('2025-01-01')).toEqual(adding('2024-12', '2025-01-01', '2025-01-01'));
+    expect(readPlanOn('2024-02-29')).toEqual({ cellsThrough: '2024-02', days: null });
+    expect(readPlanOn('2024-02-28')).toEqual(taking('2024-02', '2024-02-29', '2024-02-29'));
+    expect(readPlanOn('2023-02-28')).toEqual({ cellsThrough: '2023-02', days: null });
     expect(previousMonth('0001-01')).toBe('0000-12');
     expect(monthOf('0001-01-01')).toBe('0001-01');
   });

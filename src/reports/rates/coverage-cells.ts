@@ -17,8 +17,10 @@
  *   on the year's last day; `m`, at the end of each month in which it changed, its change since
  *   the start of that month's year. The count of a cell on a day D is its `y` row of the latest
  *   year before C's year plus its `m` row of the latest month of C's year up to C, where C is
- *   the month before D's (D's own month when D is its last day), plus the days from the first of
- *   D's month to D: two rows per value, whatever the number of enterprises or years.
+ *   the month before D's, plus the days from the first of D's month to D; or, D in the second
+ *   half of its month, C is D's month and the days after D in it are taken away (`readPlanOn`):
+ *   two rows per value, whatever the number of enterprises or years, and half a month of days
+ *   at most.
  *
  * A change of a past month adds to the `y` rows from its year on and to the `m` rows of its year
  * from its month on (each made from the row before it when missing): a change of today writes
@@ -347,19 +349,30 @@ export function previousMonth(month: string): string {
 }
 
 /**
- * How a date is read: the cells' running totals of the latest month up to `cellsThrough`, plus
- * the days from `daysFrom` to the date (none on a month's last day). The unsummed journal's
- * changes count when their month is at most `cellsThrough` (later ones are in the days read).
+ * How a date is read: the cells' running totals of the latest month up to `cellsThrough`, then
+ * the days of `days` added (`sign` 1) or taken away (−1). The unsummed journal's changes count
+ * when their month is at most `cellsThrough`. A date in the first half of its month is the month
+ * before's total plus its month's days up to it; in the second half, its month's total less the
+ * days after it: never more than half a month of days (a province reads a day's steps by the
+ * thousand). A month's last day reads no days.
  */
 export interface ReadPlan {
   cellsThrough: string;
-  daysFrom: BusinessDate | null;
+  days: { from: BusinessDate; to: BusinessDate; sign: 1 | -1 } | null;
 }
 
 export function readPlanOn(asOf: BusinessDate): ReadPlan {
   const month = monthOf(asOf);
-  if (asOf === monthEndOf(asOf)) return { cellsThrough: month, daysFrom: null };
-  return { cellsThrough: previousMonth(month), daysFrom: `${month}-01` };
+  const end = monthEndOf(asOf);
+  if (asOf === end) return { cellsThrough: month, days: null };
+  const day = Number(asOf.slice(8));
+  const after = Number(end.slice(8)) - day;
+  if (after < day)
+    return {
+      cellsThrough: month,
+      days: { from: `${month}-${String(day + 1).padStart(2, '0')}`, to: end, sign: -1 },
+    };
+  return { cellsThrough: previousMonth(month), days: { from: `${month}-01`, to: asOf, sign: 1 } };
 }
 
 /** The counts of one cell on `asOf` from its rows (any order), per the read plan (without the days). */
