@@ -77,7 +77,7 @@ async function prepare(entry, suffix) {
   const port = await freePort();
   const password = `bench-${randomBytes(9).toString('base64url')}`;
   // SCHEDULER on: the report aggregates' fold runs beside the writes, as in production (it is part
-  // of what a write costs); nothing else falls due on a database made a moment ago.
+  // of what a write costs); the timers and reminder schedules run too.
   const app = await startApp({
     entry,
     databaseUrl: database.url,

@@ -155,7 +155,7 @@ async function startApp(port, adminPassword) {
         BOOTSTRAP_ADMIN_PASSWORD: adminPassword,
         LOG_LEVEL: 'warn',
         // On: the report aggregates' fold runs beside the writes, as in production (it is part of
-        // what a write costs); the timers and reminders find nothing due on a fresh database.
+        // what a write costs); the timers and reminder schedules run too.
         SCHEDULER: 'on',
         HOST: '127.0.0.1',
         PORT: String(port),

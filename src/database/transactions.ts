@@ -5,8 +5,8 @@ const DEADLOCK_ERRNOS = new Set([1213 /* ER_LOCK_DEADLOCK */, 1205 /* ER_LOCK_WA
 /**
  * Attempts of a transaction aborted as a deadlock. On a Galera cluster a local transaction is
  * also aborted (1213) when another node's commit certifies first or a replicated write needs its
- * locks, and on a loaded machine several in a row happen: four attempts were seen to run out in
- * the cluster test, where enterprises are created on the three nodes while each folds.
+ * locks: four attempts once ran out in the cluster test (an enterprise created on each of three
+ * nodes at once; which rows collided was not found).
  */
 const MAX_ATTEMPTS = 6;
 

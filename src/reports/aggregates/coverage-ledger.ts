@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { isUniqueViolation } from '../../database/database-errors';
 import { ReportAggregates } from '../../database/report-aggregates.port';
 import { isMysqlFamily, writeTransaction } from '../../database/transactions';
 import {
@@ -228,12 +229,13 @@ export class CoverageLedger implements ReportAggregates {
       }
       addCellMonthDeltas(deltas, steps, newCountSum);
       await previous;
+      onProgress?.(done); // the chunks whose days are written
       previous = written;
       done += ids.length;
-      onProgress?.(done);
       chunk = await following;
     }
     await previous;
+    onProgress?.(done);
     // The cells, into tables emptied above: plain inserts of the columns that are not 0, the next
     // batch worked out while the last is written. A row already there means something wrote the
     // aggregates meanwhile (the app was running): the rebuild stops rather than mix the two.
@@ -244,7 +246,7 @@ export class CoverageLedger implements ReportAggregates {
       cells = [];
       await writing;
       writing = run((m) => insertCells(m, batch)).catch((error: unknown) => {
-        throw isDuplicateKey(error)
+        throw isUniqueViolation(error)
           ? new Error(
               `the report aggregates were written during the rebuild (stop the app, then run it again): ${(error as Error).message}`,
             )
@@ -529,10 +531,4 @@ function placed(contribution: Contribution, sign: 1 | -1): PlacedDay[] {
 /** A zero count vector off the JS heap (a rebuild keeps millions). */
 function newCountSum(): Float64Array {
   return new Float64Array(COUNT_WIDTH);
-}
-
-/** A unique key violated (MySQL/MariaDB ER_DUP_ENTRY, SQLite's UNIQUE constraint). */
-function isDuplicateKey(error: unknown): boolean {
-  const { code, message } = error as { code?: string; message?: string };
-  return code === 'ER_DUP_ENTRY' || (message ?? '').includes('UNIQUE constraint failed');
 }
