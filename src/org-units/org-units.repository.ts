@@ -103,6 +103,21 @@ export class OrgUnitsRepository {
       .getMany();
   }
 
+  /** The paths of some units (those that exist), by id: a roll-up's groups, not a whole subtree. */
+  async pathsOf(ids: readonly number[], manager?: EntityManager): Promise<Map<number, string>> {
+    const paths = new Map<number, string>();
+    for (let i = 0; i < ids.length; i += CHUNK) {
+      const rows = await this.repo(manager)
+        .createQueryBuilder('u')
+        .select('u.id', 'id')
+        .addSelect('u.path', 'path')
+        .where('u.id IN (:...ids)', { ids: ids.slice(i, i + CHUNK) })
+        .getRawMany<{ id: number | string; path: string }>();
+      for (const row of rows) paths.set(Number(row.id), row.path);
+    }
+    return paths;
+  }
+
   /** Ids of the unit and every unit below it. */
   async subtreeIds(unit: Pick<OrgUnit, 'path'>, manager?: EntityManager): Promise<number[]> {
     const rows = await this.repo(manager)

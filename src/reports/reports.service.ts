@@ -205,7 +205,7 @@ export class ReportsService {
     const asked = await this.asked(query, actor, query.groupBy);
     const coverage = this.coverageOf(query, asked);
     const raw = await this.reports.signingTallies(coverage, query.groupBy);
-    const grouping = await this.grouping(asked.unit, query.groupBy);
+    const grouping = await this.grouping(asked.unit, query.groupBy, [raw]);
     const effective = await this.targetsOf(asked.unit);
     const report = signingRatesFromTallies(query.groupBy, grouping.fold(raw, emptyTally), effective.targets);
     return {
@@ -282,7 +282,7 @@ export class ReportsService {
       { asOf, scope: asked.scope, aggregatesUnit: aggregatesUnitOf(asked.scope, asked.unit?.id ?? null) },
       query.groupBy,
     );
-    const grouping = await this.grouping(asked.unit, query.groupBy);
+    const grouping = await this.grouping(asked.unit, query.groupBy, [raw]);
     const report = unionFoundingFromTallies(
       query.groupBy,
       grouping.fold(raw, (): UnionTally => ({ enterprises: 0, unionised: 0 })),
@@ -328,13 +328,13 @@ export class ReportsService {
       throw error;
     }
     const asked = await this.asked(query, actor, query.groupBy);
-    const grouping = await this.grouping(asked.unit, query.groupBy);
     // Every month's counts in one read of the aggregates.
     const byDate = await this.reports.signingTalliesOn(
       this.coverageOf(query, asked),
       query.groupBy,
       months.map((month) => month.asOf),
     );
+    const grouping = await this.grouping(asked.unit, query.groupBy, [...byDate.values()]);
     const monthly: TrendMonthTallies[] = months.map((month) => ({
       month,
       tallies: grouping.fold(byDate.get(month.asOf) ?? new Map<string, Tally>(), emptyTally),
@@ -537,14 +537,22 @@ export class ReportsService {
    * groupBy=orgUnit, folded from the enterprises' units into the asked unit's children
    * (rates/roll-up.ts), each named.
    */
-  private async grouping(unit: OrgUnit | null, groupBy: GroupBy): Promise<Grouping> {
+  private async grouping(
+    unit: OrgUnit | null,
+    groupBy: GroupBy,
+    talliesRead: ReadonlyArray<ReadonlyMap<string, unknown>>,
+  ): Promise<Grouping> {
     if (groupBy !== 'orgUnit') {
       return { fold: (tallies) => tallies, name: (row) => row };
     }
     const parentPath = unit?.path ?? DEPLOYMENT_PATH;
     const children = unit ? await this.units.children(unit.id) : await this.units.roots();
-    const below = await this.units.subtree({ path: parentPath });
-    const pathOf = new Map(below.map((found) => [found.id, found.path]));
+    // The paths of the units the counts name (the children themselves, from the aggregates; the
+    // enterprises' townships, counted directly), not of the whole subtree (a province: 3,000).
+    const named = new Set<number>();
+    for (const tallies of talliesRead)
+      for (const key of tallies.keys()) if (/^\d+$/.test(key)) named.add(Number(key));
+    const pathOf = await this.units.pathsOf([...named]);
     const names = new Map<string, string>(children.map((child) => [String(child.id), child.name]));
     names.set(DIRECT_GROUP, unit ? DIRECT_UNIT_LABEL_ZH : NO_UNIT_LABEL_ZH);
     return {

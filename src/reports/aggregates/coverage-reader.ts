@@ -183,8 +183,12 @@ export class CoverageReader {
       conditions.unshift('unit_path >= ? AND unit_path < ?');
       params.unshift(...range);
     }
+    // Only the days that move an asked measure: a day's steps mostly move others (a province's
+    // half month: 70,885 days, of which 8,086 move the signing rates'), and grouping is the cost.
+    const columns = measureColumns(measures);
+    conditions.push(`(${columns.map((column) => `${column} <> 0`).join(' OR ')})`);
     const value = dayValueSql(dim);
-    const sums = measureColumns(measures).map((column) => `SUM(${column}) AS ${column}`);
+    const sums = columns.map((column) => `SUM(${column}) AS ${column}`);
     const rows: Array<Record<string, unknown> & { val: string | number | null }> = await manager.query(
       `SELECT ${value} AS val, ${sums.join(', ')} FROM coverage_days
         WHERE ${conditions.join(' AND ')}${dim === 'all' ? '' : ` GROUP BY ${value}`}`,
