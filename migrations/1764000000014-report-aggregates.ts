@@ -1,5 +1,4 @@
 import { MigrationInterface, QueryRunner, Table, TableColumnOptions, TableIndex } from 'typeorm';
-import { CoverageLedger } from '../src/reports/aggregates/coverage-ledger';
 import { COUNT_COLUMNS } from '../src/reports/aggregates/coverage-sql';
 import { CHARACTER_SET, COLLATION } from '../src/database/charset';
 
@@ -23,8 +22,8 @@ function counts(type: 'integer' | 'bigint'): TableColumnOptions[] {
  * day on MySQL/MariaDB, so that a month's days are read as one range); `coverage_journal`, the
  * changes not yet summed into the cells; `coverage_cells`, per unit of the upper levels ×
  * dimension × value, running totals at the end of each year and (since the year's start) of
- * each month in which they changed. Filled
- * from the base tables as they stand (the same as `npm run cli -- reports:rebuild`).
+ * each month in which they changed. Filled by migration 1764000000015, which makes the series
+ * dense (the rebuild writes the tables of both).
  */
 export class ReportAggregates1764000000014 implements MigrationInterface {
   name = 'ReportAggregates1764000000014';
@@ -90,7 +89,6 @@ export class ReportAggregates1764000000014 implements MigrationInterface {
         );
       }
     }
-    await new CoverageLedger(queryRunner.connection).rebuild(queryRunner.manager);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

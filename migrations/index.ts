@@ -13,6 +13,7 @@ import { MembersAndCongress1764000000011 } from './1764000000011-members-and-con
 import { Campaigns1764000000012 } from './1764000000012-campaigns';
 import { WorkingDayCalendar1764000000013 } from './1764000000013-working-day-calendar';
 import { ReportAggregates1764000000014 } from './1764000000014-report-aggregates';
+import { DenseReportAggregates1764000000015 } from './1764000000015-dense-report-aggregates';
 
 /** Every migration, oldest first. Listed as classes so the same list works from src and dist. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   Campaigns1764000000012,
   WorkingDayCalendar1764000000013,
   ReportAggregates1764000000014,
+  DenseReportAggregates1764000000015,
 ];

@@ -19,6 +19,10 @@ import {
   cellRowsAfter,
   type CellRow,
   type Grain,
+  DENSE_FROM_YEAR,
+  lastYearOf,
+  laterOf,
+  yearsBetween,
   zeroCounts,
 } from '../rates/coverage-cells';
 import { coverageSteps, type StepAgreement } from '../rates/coverage-steps';
@@ -36,6 +40,9 @@ import {
   type StoredCell,
   writeCells,
   insertCells,
+  writeHorizons,
+  readHorizons,
+  type Horizon,
 } from './coverage-sql';
 
 /** What the aggregates count of an enterprise: its place and its steps, one count vector per day. */
@@ -44,8 +51,13 @@ export interface Contribution {
   days: DayStep[];
 }
 
-/** The aggregates' tables (migration 1764000000014), which no entity maps. */
-export const COVERAGE_TABLES = ['coverage_days', 'coverage_journal', 'coverage_cells'] as const;
+/** The aggregates' tables (migrations 1764000000014 and 1764000000015), which no entity maps. */
+export const COVERAGE_TABLES = [
+  'coverage_days',
+  'coverage_journal',
+  'coverage_cells',
+  'coverage_horizons',
+] as const;
 
 /** Enterprises read per query (and parameters per IN list, well inside SQLite's limit). */
 const CHUNK = 500;
@@ -254,15 +266,35 @@ export class CoverageLedger implements ReportAggregates {
       });
       writing.catch(() => undefined); // thrown where it is awaited
     };
+    // Each unit and dimension's horizon: the last year of any of its cells' changes, up to which
+    // the `y` series of every one of them is written.
+    const horizons = new Map<string, string>();
+    for (const [cell, months] of deltas) {
+      const { unitId, dim } = cellKeyOf(cell);
+      const last = lastYearOf(months);
+      const unitDim = `${unitId}\u0001${dim}`;
+      const horizon = laterOf(horizons.get(unitDim) ?? null, last);
+      if (horizon !== null) horizons.set(unitDim, horizon);
+    }
     for (const [cell, months] of deltas) {
       const key = cellKeyOf(cell);
       const changes = new Map([...months].map(([month, sum]) => [month, Array.from(sum)]));
-      for (const row of cellRowsAfter([], changes)) cells.push({ ...key, ...row });
+      const horizon = horizons.get(`${key.unitId}\u0001${key.dim}`) ?? null;
+      for (const row of cellRowsAfter([], changes, horizon)) cells.push({ ...key, ...row });
       deltas.delete(cell);
       if (cells.length >= 20_000) await flush();
     }
     await flush();
     await writing;
+    await run((m) =>
+      writeHorizons(
+        m,
+        [...horizons].map(([unitDim, year]) => {
+          const [unitId, dim] = unitDim.split('\u0001');
+          return { unitId: Number(unitId), dim: dim as CellDim, year };
+        }),
+      ),
+    );
     return done;
   }
 
@@ -369,10 +401,26 @@ export class CoverageLedger implements ReportAggregates {
       const group = `${unitId}\u0001${dim}`;
       (groups.get(group) ?? groups.set(group, []).get(group)!).push({ val, months });
     }
+    // The horizons first (locked: a fold that moves one carries every other cell of it, below,
+    // and must not miss a cell another fold adds meanwhile; the same order in every fold).
+    const stored = await readHorizons(
+      manager,
+      [...new Set([...groups.keys()].map((group) => Number(group.split('\u0001')[0])))],
+      true,
+    );
+    const horizons: Horizon[] = [];
+    const extensions: Array<{ unitId: number; dim: CellDim; from: string; to: string }> = [];
     const written: StoredCell[] = [];
     for (const [group, cells] of groups) {
       const [unit, dim] = group.split('\u0001');
       const unitId = Number(unit);
+      const was = stored.get(group) ?? null;
+      let horizon = was;
+      for (const cell of cells) horizon = laterOf(horizon, lastYearOf(cell.months));
+      if (horizon === null) continue;
+      horizons.push({ unitId, dim: dim as CellDim, year: horizon });
+      if (was !== null && horizon > was)
+        extensions.push({ unitId, dim: dim as CellDim, from: was, to: horizon });
       cells.sort((a, b) => (a.val < b.val ? -1 : a.val > b.val ? 1 : 0));
       for (let i = 0; i < cells.length; i += PAIRS) {
         const slice = cells.slice(i, i + PAIRS);
@@ -411,12 +459,43 @@ export class CoverageLedger implements ReportAggregates {
           });
         }
         for (const cell of slice) {
-          for (const row of cellRowsAfter(storedBy.get(cell.val) ?? [], cell.months))
+          for (const row of cellRowsAfter(storedBy.get(cell.val) ?? [], cell.months, horizon))
             written.push({ unitId, dim: dim as CellDim, val: cell.val, ...row });
         }
       }
     }
     await writeCells(manager, written);
+    for (const extension of extensions) await this.extend(manager, extension);
+    await writeHorizons(manager, horizons);
+  }
+
+  /**
+   * Carries a unit and dimension's `y` series from horizon `from` to `to` (rates/coverage-cells.ts,
+   * `extendedRows`): a year at a time, each value's row of the year before copied where it has
+   * none. In the dense years that row is the year before's; the first year after a horizon before
+   * DENSE_FROM_YEAR copies each value's latest row.
+   */
+  private async extend(
+    manager: EntityManager,
+    { unitId, dim, from, to }: { unitId: number; dim: CellDim; from: string; to: string },
+  ): Promise<void> {
+    const columns = COUNT_COLUMNS.map((column) => `c.${column}`).join(', ');
+    for (const year of yearsBetween(String(Number(from) + 1), to)) {
+      const before = String(Number(year) - 1).padStart(4, '0');
+      const source =
+        before >= DENSE_FROM_YEAR
+          ? 'c.bucket = ?'
+          : `c.bucket = (SELECT MAX(b.bucket) FROM coverage_cells b
+                         WHERE b.unit_id = c.unit_id AND b.dim = c.dim AND b.grain = 'y' AND b.val = c.val AND b.bucket <= ?)`;
+      await manager.query(
+        `INSERT INTO coverage_cells (${CELL_COLUMNS.join(', ')})
+         SELECT c.unit_id, c.dim, c.grain, c.val, ?, ${columns} FROM coverage_cells c
+          WHERE c.unit_id = ? AND c.dim = ? AND c.grain = 'y' AND ${source}
+            AND NOT EXISTS (SELECT 1 FROM coverage_cells d
+                             WHERE d.unit_id = c.unit_id AND d.dim = c.dim AND d.grain = 'y' AND d.val = c.val AND d.bucket = ?)`,
+        [year, unitId, dim, before, year],
+      );
+    }
   }
 
   /**

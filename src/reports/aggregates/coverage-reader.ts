@@ -5,6 +5,7 @@ import { isMysqlFamily } from '../../database/transactions';
 import {
   addCounts,
   type CellDim,
+  denseRead,
   type Counts,
   keepsCells,
   monthOf,
@@ -17,7 +18,7 @@ import {
   MEASURES,
 } from '../rates/coverage-cells';
 import { journalDay } from './coverage-ledger';
-import { countsOfRow, dayValueSql, measureColumns, PLACE_COLUMNS } from './coverage-sql';
+import { countsOfRow, dayValueSql, measureColumns, PLACE_COLUMNS, readHorizons } from './coverage-sql';
 
 /** A count of enterprises and their employees. */
 export interface CellCount {
@@ -108,11 +109,18 @@ export class CoverageReader {
           WHERE c.unit_id = ? AND c.dim = ? AND c.grain = ? AND c.bucket >= ? AND c.bucket <= ?`,
         [unitId, dim, grain, from, to],
       );
+    const at = (grain: Grain, bucket: string): Promise<Row[]> => between(grain, bucket, bucket);
     // Each value's `y` row of the latest year before the earliest date's year, and its `m` row of
-    // the latest month of that year up to the date's month; several dates (a trend): every row
-    // after those up to the latest date's.
-    const rows: Row[] = [...(await latest('y', '', previousYear(firstYear)))];
-    if (plans.size === 1) rows.push(...(await latest('m', `${firstYear}-01`, first)));
+    // the latest month of that year up to the date's month: where the series are dense, the rows
+    // of one year and of one month (denseRead); several dates (a trend): every row after those up
+    // to the latest date's.
+    const horizon = (await readHorizons(manager, [unitId])).get(`${unitId}\u0001${dim}`) ?? null;
+    const dense = denseRead({ cellsThrough: first, days: null }, horizon);
+    const rows: Row[] = [];
+    if (!dense) rows.push(...(await latest('y', '', previousYear(firstYear))));
+    else if (dense.y !== null) rows.push(...(await at('y', dense.y)));
+    if (plans.size === 1)
+      rows.push(...(dense ? await at('m', first) : await latest('m', `${firstYear}-01`, first)));
     else {
       if (lastYear > firstYear) rows.push(...(await between('y', firstYear, previousYear(lastYear))));
       rows.push(...(await between('m', `${firstYear}-01`, last)));

@@ -186,3 +186,42 @@ export async function insertCells(manager: EntityManager, rows: ReadonlyArray<St
     rows.map((row) => ({ key: [row.unitId, row.dim, row.grain, row.val, row.bucket], counts: row.counts })),
   );
 }
+
+/** A unit and dimension's horizon: the latest year of its `y` series (rates/coverage-cells.ts). */
+export interface Horizon {
+  unitId: number;
+  dim: CellDim;
+  year: string;
+}
+
+/** Sets horizons, counting a fold of each (so that two folds of one on two Galera nodes conflict). */
+export async function writeHorizons(manager: EntityManager, horizons: readonly Horizon[]): Promise<void> {
+  const conflict = isMysqlFamily(manager.connection)
+    ? ' ON DUPLICATE KEY UPDATE year = VALUES(year), folds = folds + 1'
+    : ' ON CONFLICT (unit_id, dim) DO UPDATE SET year = excluded.year, folds = folds + 1';
+  await insertRows(
+    manager,
+    'coverage_horizons',
+    ['unit_id', 'dim', 'year', 'folds'],
+    horizons.map((horizon) => [horizon.unitId, horizon.dim, horizon.year, 1]),
+    conflict,
+  );
+}
+
+/** The horizons of some units (every dimension), by `<unit>\u0001<dim>`; `lock`: FOR UPDATE on MySQL/MariaDB. */
+export async function readHorizons(
+  manager: EntityManager,
+  unitIds: readonly number[],
+  lock = false,
+): Promise<Map<string, string>> {
+  const horizons = new Map<string, string>();
+  if (unitIds.length === 0) return horizons;
+  const rows: Array<{ unit_id: number | string; dim: string; year: string }> = await manager.query(
+    `SELECT unit_id, dim, year FROM coverage_horizons WHERE unit_id IN (${placeholders(unitIds.length)})${
+      lock && isMysqlFamily(manager.connection) ? ' FOR UPDATE' : ''
+    }`,
+    [...unitIds],
+  );
+  for (const row of rows) horizons.set(`${Number(row.unit_id)}\u0001${row.dim}`, row.year);
+  return horizons;
+}

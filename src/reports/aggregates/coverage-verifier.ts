@@ -11,6 +11,7 @@ import {
   cellMismatches,
   type CellRow,
   type Grain,
+  laterOf,
   type PlacedDay,
   zeroCounts,
 } from '../rates/coverage-cells';
@@ -134,10 +135,36 @@ export class CoverageVerifier {
         const end = rows[rows.length - 1];
         last = [end.unit_id, end.dim, end.grain, end.val, end.bucket];
       }
-      for (const cell of new Set([...expected.keys(), ...stored.keys()])) {
-        for (const mismatch of cellMismatches(stored.get(cell) ?? [], expected.get(cell) ?? new Map()))
+      // Each unit and dimension's horizon: the latest year of its `y` rows, up to which every
+      // value of it must have one (the dense series, rates/coverage-cells.ts).
+      const horizons = new Map<string, string>();
+      for (const row of (await manager.query('SELECT unit_id, dim, year FROM coverage_horizons')) as Array<{
+        unit_id: number | string;
+        dim: string;
+        year: string;
+      }>)
+        horizons.set(`${Number(row.unit_id)}\u0001${row.dim}`, row.year);
+      const lastYears = new Map<string, string>();
+      for (const [cell, rows] of stored) {
+        const unitDim = cell.split('\u0001').slice(0, 2).join('\u0001');
+        for (const row of rows)
+          if (row.grain === 'y') lastYears.set(unitDim, laterOf(lastYears.get(unitDim) ?? null, row.bucket)!);
+      }
+      for (const unitDim of new Set([...horizons.keys(), ...lastYears.keys()])) {
+        if (horizons.get(unitDim) !== lastYears.get(unitDim))
           differ(
-            `cell ${cell.replaceAll('\u0001', ' ')} ${mismatch.grain} ${mismatch.bucket}: ${mismatch.what === 'missing' ? 'no running total for a period that changed' : describe(mismatch.stored, mismatch.expected)}`,
+            `horizon ${unitDim.replace('\u0001', ' ')}: ${horizons.get(unitDim) ?? 'none'} stored, the latest year's row ${lastYears.get(unitDim) ?? 'none'}`,
+          );
+      }
+      for (const cell of new Set([...expected.keys(), ...stored.keys()])) {
+        const horizon = horizons.get(cell.split('\u0001').slice(0, 2).join('\u0001')) ?? null;
+        for (const mismatch of cellMismatches(
+          stored.get(cell) ?? [],
+          expected.get(cell) ?? new Map(),
+          horizon,
+        ))
+          differ(
+            `cell ${cell.replaceAll('\u0001', ' ')} ${mismatch.grain} ${mismatch.bucket}: ${mismatch.what === 'missing' ? 'no running total for a period that changed or that the dense series needs' : describe(mismatch.stored, mismatch.expected)}`,
           );
       }
       return { enterprises, cells, differences, differenceCount };

@@ -18,6 +18,11 @@ import {
   cellMismatches,
   type CellRow,
   cellRowsAfter,
+  cellKeyOf,
+  denseRead,
+  extendedRows,
+  laterOf,
+  lastYearOf,
   type RunningRow,
   runningRowsAfter,
   runningTotalOn,
@@ -33,7 +38,14 @@ const vec = (n: number) => {
   counts[0] = n;
   return counts;
 };
-const day = fc.integer({ min: 0, max: 5 * 365 }).map((offset) => addDays(START, offset));
+/** Mostly the last five years; some in the late 1990s, where the `y` series is sparse (DENSE_FROM_YEAR). */
+const day = fc.oneof(
+  { weight: 4, arbitrary: fc.integer({ min: 0, max: 5 * 365 }).map((offset) => addDays(START, offset)) },
+  {
+    weight: 1,
+    arbitrary: fc.integer({ min: 0, max: 6 * 365 }).map((offset) => addDays('1996-03-10', offset)),
+  },
+);
 const place = fc.record({
   unitPath: fc.constantFrom('', '/1/', '/1/2/', '/1/2/5/', '/1/3/', '/7/'),
   ownershipType: fc.constantFrom('private', 'state_owned'),
@@ -60,22 +72,64 @@ const counts = fc
   });
 const change = fc.record({ place, day, counts });
 
-/** The running totals a rebuild writes: all changes summed per month, from nothing. */
+/** A cell's unit and dimension (`0\u0001twp`): the horizon's scope. */
+const unitDimOf = (cell: string) => cell.split('\u0001').slice(0, 2).join('\u0001');
+
+/** The horizon of each unit and dimension: the latest `y` row of its cells. */
+function horizons(cells: Map<string, CellRow[]>): Map<string, string | null> {
+  const found = new Map<string, string | null>();
+  for (const [cell, rows] of cells)
+    for (const row of rows)
+      if (row.grain === 'y')
+        found.set(unitDimOf(cell), laterOf(found.get(unitDimOf(cell)) ?? null, row.bucket));
+  return found;
+}
+
+/** The running totals a rebuild writes: all changes summed per month, from nothing, dense to each unit and dimension's last year. */
 function rebuilt(changes: PlacedDay[]): Map<string, CellRow[]> {
+  const deltas = cellMonthDeltas(changes);
+  const last = new Map<string, string | null>();
+  for (const [cell, months] of deltas)
+    last.set(unitDimOf(cell), laterOf(last.get(unitDimOf(cell)) ?? null, lastYearOf(months)));
   const cells = new Map<string, CellRow[]>();
-  for (const [cell, months] of cellMonthDeltas(changes)) cells.set(cell, cellRowsAfter([], months));
+  for (const [cell, months] of deltas)
+    cells.set(cell, cellRowsAfter([], months, last.get(unitDimOf(cell)) ?? null));
   return cells;
 }
 
-/** The same built by folds of consecutive batches, each adding to the rows before it (as CoverageLedger.fold). */
+/**
+ * The same built by folds of consecutive batches, each adding to the rows before it, and carrying
+ * the other cells of a unit and dimension to a horizon a batch moved (as CoverageLedger.fold).
+ */
 function folded(batches: PlacedDay[][]): Map<string, CellRow[]> {
   const cells = new Map<string, CellRow[]>();
   for (const batch of batches) {
-    for (const [cell, months] of cellMonthDeltas(batch)) {
+    const deltas = cellMonthDeltas(batch);
+    const before = horizons(cells);
+    const after = new Map(before);
+    for (const [cell, months] of deltas)
+      after.set(unitDimOf(cell), laterOf(after.get(unitDimOf(cell)) ?? null, lastYearOf(months)));
+    for (const [cell, months] of deltas) {
       const rows = cells.get(cell) ?? [];
       const byKey = new Map(rows.map((row) => [`${row.grain}${row.bucket}`, row]));
-      for (const row of cellRowsAfter(rows, months)) byKey.set(`${row.grain}${row.bucket}`, row);
+      for (const row of cellRowsAfter(rows, months, after.get(unitDimOf(cell)) ?? null))
+        byKey.set(`${row.grain}${row.bucket}`, row);
       cells.set(cell, [...byKey.values()]);
+    }
+    for (const [unitDim, from] of before) {
+      const to = after.get(unitDim)!;
+      if (from === null || to <= from) continue;
+      const series = new Map<string, RunningRow[]>();
+      for (const [cell, rows] of cells)
+        if (unitDimOf(cell) === unitDim)
+          series.set(
+            cellKeyOf(cell).val,
+            rows.filter((row) => row.grain === 'y'),
+          );
+      for (const { val, row } of extendedRows(series, from, to)) {
+        const cell = `${unitDim}\u0001${val}`;
+        cells.get(cell)!.push({ grain: 'y', ...row });
+      }
     }
   }
   return cells;
@@ -91,10 +145,13 @@ function read(
 ) {
   const plan = readPlanOn(asOf);
   const sums = new Map<string, Counts>();
+  const prefix = cellKeyString({ unitId, dim, val: '' });
+  // As the reader: the rows of one year and one month, where the series are dense.
+  const dense = denseRead(plan, horizons(cells).get(unitDimOf(prefix)) ?? null);
   for (const [cell, rows] of cells) {
-    const prefix = cellKeyString({ unitId, dim, val: '' });
     if (!cell.startsWith(prefix)) continue;
-    sums.set(cell.slice(prefix.length), runningTotalOn(rows, plan));
+    const read = dense ? rows.filter((row) => row.bucket === (row.grain === 'y' ? dense.y : dense.m)) : rows;
+    sums.set(cell.slice(prefix.length), runningTotalOn(read, plan));
   }
   const { days } = plan;
   for (const c of changes) {
@@ -142,7 +199,7 @@ describe('report aggregates: cells of running totals (coverage-cells)', () => {
           const once = rebuilt(changes);
           const byFolds = folded(batches);
           // Month ends too, where the days are not read.
-          const asked = [...dates, ...dates.map(monthEndOf), '2030-01-01'];
+          const asked = [...dates, ...dates.map(monthEndOf), '2030-01-01', '2000-12-31', '2001-01-01'];
           for (const unitId of [0, 1, 2, 3, 7]) {
             for (const dim of CELL_DIMS) {
               for (const asOf of asked) {
@@ -244,28 +301,92 @@ describe('report aggregates: cells of running totals (coverage-cells)', () => {
     expect(days[0].counts.filter((value) => value !== 0)).toEqual([1, 1, 50, 50]);
   });
 
-  it('write two rows for a change of today, at most the years since and twelve months for a backdated one', () => {
+  it('keep both series dense: a change of today writes a row or two, a backdated one the years since and the months to December', () => {
     const one = vec(1);
     const stored: CellRow[] = [
-      { grain: 'y', bucket: '2019', counts: vec(2) },
+      { grain: 'y', bucket: '2024', counts: vec(2) },
       { grain: 'y', bucket: '2025', counts: vec(3) },
-      { grain: 'm', bucket: '2025-03', counts: vec(1) },
-      { grain: 'm', bucket: '2026-02', counts: vec(1) },
+      ...['03', '04', '05', '06', '07', '08', '09', '10', '11', '12'].map((month): CellRow => ({
+        grain: 'm',
+        bucket: `2025-${month}`,
+        counts: vec(1),
+      })),
     ];
-    expect(
-      cellRowsAfter(stored, new Map([['2026-12', one]])).map((row) => [row.grain, row.bucket, row.counts[0]]),
-    ).toEqual([
-      ['y', '2026', 4],
-      ['m', '2026-12', 2],
+    const rows = (months: Map<string, Counts>, horizon: string) =>
+      cellRowsAfter(stored, months, horizon).map((row) => `${row.grain}${row.bucket}=${row.counts[0]}`);
+    expect(rows(new Map([['2026-12', one]]), '2025')).toEqual(['y2026=4', 'm2026-12=1']);
+    // January: the rest of the year's months too (each read alone by a later date).
+    expect(rows(new Map([['2026-01', one]]), '2025')).toHaveLength(13);
+    expect(rows(new Map([['2023-11', one]]), '2025')).toEqual([
+      'y2023=1',
+      'y2024=3',
+      'y2025=4',
+      'm2023-11=1',
+      'm2023-12=1',
+    ]);
+    // Up to the horizon another cell of the unit and dimension set; before 2000 sparse.
+    expect(rows(new Map([['1998-05', one]]), '2027')).toEqual([
+      'y1998=1',
+      'y2000=1',
+      'y2001=1',
+      'y2002=1',
+      'y2003=1',
+      'y2004=1',
+      'y2005=1',
+      'y2006=1',
+      'y2007=1',
+      'y2008=1',
+      'y2009=1',
+      'y2010=1',
+      'y2011=1',
+      'y2012=1',
+      'y2013=1',
+      'y2014=1',
+      'y2015=1',
+      'y2016=1',
+      'y2017=1',
+      'y2018=1',
+      'y2019=1',
+      'y2020=1',
+      'y2021=1',
+      'y2022=1',
+      'y2023=1',
+      'y2024=3',
+      'y2025=4',
+      'y2026=4',
+      'y2027=4',
+      ...['05', '06', '07', '08', '09', '10', '11', '12'].map((month) => `m1998-${month}=1`),
+    ]);
+    // Changes that cancel write nothing.
+    expect(cellRowsAfter(stored, new Map([['2026-03', zeroCounts()]]), '2025')).toEqual([]);
+  });
+
+  it('carry the other cells to a horizon moved later, each from its row of the year before', () => {
+    const series = new Map<string, RunningRow[]>([
+      [
+        'a',
+        [
+          { bucket: '2024', counts: vec(2) },
+          { bucket: '2025', counts: vec(3) },
+        ],
+      ],
+      ['b', [{ bucket: '1990', counts: vec(5) }]],
+      ['c', [{ bucket: '2027', counts: vec(9) }]],
     ]);
     expect(
-      cellRowsAfter(stored, new Map([['2018-01', one]])).map((row) => [row.grain, row.bucket, row.counts[0]]),
-    ).toEqual([
-      ['y', '2018', 1],
-      ['y', '2019', 3],
-      ['y', '2025', 4],
-      ['m', '2018-01', 1],
-    ]);
+      extendedRows(series, '2025', '2027').map(({ val, row }) => `${val}${row.bucket}=${row.counts[0]}`),
+    ).toEqual(['a2026=3', 'a2027=3', 'b2026=5', 'b2027=5']);
+  });
+
+  it('read one year’s and one month’s rows where the series are dense, each value’s latest before 2000', () => {
+    expect(denseRead(readPlanOn('2025-06-10'), '2027')).toEqual({ y: '2024', m: '2025-05' });
+    expect(denseRead(readPlanOn('2025-06-30'), '2027')).toEqual({ y: '2024', m: '2025-06' });
+    // Later than the horizon: the horizon's rows (every value has one).
+    expect(denseRead(readPlanOn('2031-01-31'), '2027')).toEqual({ y: '2027', m: '2031-01' });
+    expect(denseRead(readPlanOn('2001-01-31'), '2027')).toEqual({ y: '2000', m: '2001-01' });
+    expect(denseRead(readPlanOn('2000-12-31'), '2027')).toBeNull();
+    expect(denseRead(readPlanOn('2030-01-01'), '1999')).toBeNull();
+    expect(denseRead(readPlanOn('2025-06-10'), null)).toEqual({ y: null, m: '2025-05' });
   });
 
   it('find a stored row that differs from the changes summed afresh, and a changed month without a row', () => {
@@ -284,5 +405,14 @@ describe('report aggregates: cells of running totals (coverage-cells)', () => {
     expect(cellMismatches(gap, months).map((m) => [m.grain, m.bucket, m.what])).toEqual([
       ['m', '2024-05', 'missing'],
     ]);
+    // A month of the dense series without a change, and a year up to the horizon.
+    const hole = good.filter((row) => row.bucket !== '2024-09');
+    expect(cellMismatches(hole, months).map((m) => [m.grain, m.bucket, m.what])).toEqual([
+      ['m', '2024-09', 'missing'],
+    ]);
+    expect(cellMismatches(good, months, '2026').map((m) => [m.grain, m.bucket, m.what])).toEqual([
+      ['y', '2026', 'missing'],
+    ]);
+    expect(cellMismatches(cellRowsAfter([], months, '2026'), months, '2026')).toEqual([]);
   });
 });

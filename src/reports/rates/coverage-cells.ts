@@ -22,9 +22,19 @@
  *   two rows per value, whatever the number of enterprises or years, and half a month of days
  *   at most.
  *
- * A change of a past month adds to the `y` rows from its year on and to the `m` rows of its year
- * from its month on (each made from the row before it when missing): a change of today writes
- * two rows per cell, a backdated one at most the years since and twelve months.
+ * Both series are **dense** where dates are read, so that a date's rows are one period's, read
+ * by the period index, not each value's latest row before it (a province's 2,977 townships by
+ * some 30 years): from DENSE_FROM_YEAR on, a cell's `y` series has a row for every year from its
+ * first to its unit and dimension's **horizon** (the latest year any of their cells has), and each
+ * year's `m` series has a row for every month from the year's first change to December. A date
+ * is then read from the `y` rows of one year (the year before C's, or the horizon if earlier)
+ * and the `m` rows of C (`denseRead`); a date before DENSE_FROM_YEAR from each value's latest rows.
+ *
+ * A change of a past month adds to the `y` rows from its year to the horizon and to the `m` rows
+ * of its year from its month to December (each made from the row before it when missing): a
+ * change of today writes a row or two per cell, a backdated one at most the years since and
+ * twelve months. A change beyond the horizon moves it: every other cell of the unit and
+ * dimension gets rows up to it (`extendedRows`, done in SQL by the ledger).
  */
 import type { BusinessDate } from '../../common/dates/business-date';
 import { type CountStep, STEP_MEASURES, type StepMeasure } from './coverage-steps';
@@ -247,6 +257,32 @@ export interface RunningRow {
 
 export type Grain = 'y' | 'm';
 
+/**
+ * The first year from which the `y` series is dense. Wage agreements date from 2000 on (工资集体协商
+ * 试行办法, 2000); registrations before it (and SINCE_ALWAYS, year 1) stay sparse, and a date
+ * before 2001 is read from each value's latest row (slower, as exact).
+ */
+export const DENSE_FROM_YEAR = '2000';
+
+/** The years from `from` to `to` (`2024`, `2025`, …), both included; none when `from` is later. */
+export function yearsBetween(from: string, to: string): string[] {
+  const years: string[] = [];
+  for (let year = Number(from); year <= Number(to); year++) years.push(String(year).padStart(4, '0'));
+  return years;
+}
+
+/** The twelve months of a year (`2025-01` … `2025-12`). */
+export function monthsOfYear(year: string): string[] {
+  return Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`);
+}
+
+/** The later of two periods (null: none). */
+export function laterOf(a: string | null, b: string | null): string | null {
+  if (a === null) return b;
+  if (b === null) return a;
+  return a > b ? a : b;
+}
+
 /** A cell's stored row: its series (`grain`) and running total. */
 export interface CellRow extends RunningRow {
   grain: Grain;
@@ -271,15 +307,36 @@ export function seriesOf(months: ReadonlyMap<string, Counts>): {
   return { years, monthsByYear };
 }
 
+/** The last year of a cell's changes (null: none). */
+export function lastYearOf(months: ReadonlyMap<string, ArrayLike<number>>): string | null {
+  let last: string | null = null;
+  for (const [month, counts] of months) {
+    for (let i = 0; i < counts.length; i++)
+      if (counts[i] !== 0) {
+        last = laterOf(last, month.slice(0, 4));
+        break;
+      }
+  }
+  return last;
+}
+
 /**
  * A cell's rows after adding per-month changes, from its stored rows (any order): in the `y`
  * series and in the `m` series of each changed year, the changed periods' rows and every later
- * row of the series (`runningRowsAfter`).
+ * row of the series (`runningRowsAfter`), the series kept dense: `y` from DENSE_FROM_YEAR (or the
+ * cell's first year) to `horizon` (the unit and dimension's latest year, which the caller makes
+ * at least `lastYearOf(months)`), `m` to December. Months whose changes cancel are left out.
  */
-export function cellRowsAfter(stored: readonly CellRow[], months: ReadonlyMap<string, Counts>): CellRow[] {
-  const { years, monthsByYear } = seriesOf(months);
+export function cellRowsAfter(
+  stored: readonly CellRow[],
+  months: ReadonlyMap<string, Counts>,
+  horizon: string | null = null,
+): CellRow[] {
+  const changed = new Map([...months].filter(([, counts]) => !isZero(counts)));
+  if (changed.size === 0) return [];
+  const { years, monthsByYear } = seriesOf(changed);
   const written: CellRow[] = [];
-  const apply = (grain: Grain, rows: RunningRow[], deltas: Map<string, Counts>) => {
+  const apply = (grain: Grain, rows: RunningRow[], deltas: Map<string, Counts>, fill: string[]) => {
     const first = [...deltas.keys()].sort()[0];
     const sorted = rows.sort((a, b) => (a.bucket < b.bucket ? -1 : a.bucket > b.bucket ? 1 : 0));
     const before = sorted.filter((row) => row.bucket < first);
@@ -288,36 +345,66 @@ export function cellRowsAfter(stored: readonly CellRow[], months: ReadonlyMap<st
       prior,
       sorted.filter((row) => row.bucket >= first),
       deltas,
+      fill,
     ))
       written.push({ grain, ...row });
   };
-  apply(
-    'y',
-    stored.filter((row) => row.grain === 'y'),
-    years,
-  );
+  const storedYears = stored.filter((row) => row.grain === 'y');
+  const firstYear = [...storedYears.map((row) => row.bucket), ...years.keys()].sort()[0];
+  const through = laterOf(horizon, lastYearOf(changed))!;
+  apply('y', storedYears, years, yearsBetween(laterOf(firstYear, DENSE_FROM_YEAR)!, through));
   for (const [year, deltas] of monthsByYear)
     apply(
       'm',
       stored.filter((row) => row.grain === 'm' && row.bucket.startsWith(`${year}-`)),
       deltas,
+      monthsOfYear(year),
     );
   return written;
 }
 
 /**
+ * The rows that carry a unit and dimension's `y` series to a later horizon: for each year after
+ * `from` up to `to`, each value's row of the year before copied, where the value has none (what the
+ * ledger's INSERT … SELECT does; `rows`: the unit and dimension's `y` rows by value).
+ */
+export function extendedRows(
+  rows: ReadonlyMap<string, readonly RunningRow[]>,
+  from: string,
+  to: string,
+): Array<{ val: string; row: RunningRow }> {
+  const added: Array<{ val: string; row: RunningRow }> = [];
+  for (const [val, series] of rows) {
+    const byBucket = new Map(series.map((row) => [row.bucket, row.counts]));
+    const sorted = [...byBucket.keys()].sort();
+    let last = sorted.filter((bucket) => bucket <= from).pop();
+    if (last === undefined) continue;
+    let counts = byBucket.get(last)!;
+    for (const year of yearsBetween(String(Number(from) + 1), to)) {
+      const have = byBucket.get(year);
+      if (have) counts = have;
+      else added.push({ val, row: { bucket: year, counts: [...counts] } });
+    }
+  }
+  return added;
+}
+
+/**
  * A cell's running totals after adding per-month changes. `prior`: the stored row before the
  * first changed month (null: none, the cell counted nothing before it); `stored`: the stored rows
- * from the first changed month on, ascending. Returns the rows to write: the changed months' (new
- * ones made from the total before them) and every later stored row, each with its new counts.
+ * from the first changed month on, ascending; `fill`: periods that must have a row (the dense
+ * series'). Returns the rows to write: the changed months' and the missing `fill` periods from the
+ * first change on (new ones made from the total before them), and every later stored row, each
+ * with its new counts.
  */
 export function runningRowsAfter(
   prior: Counts | null,
   stored: readonly RunningRow[],
   deltas: ReadonlyMap<string, Counts>,
+  fill: readonly string[] = [],
 ): RunningRow[] {
   const storedBy = new Map(stored.map((row) => [row.bucket, row.counts]));
-  const buckets = [...new Set([...storedBy.keys(), ...deltas.keys()])].sort();
+  const buckets = [...new Set([...storedBy.keys(), ...deltas.keys(), ...fill])].sort();
   const first = [...deltas.keys()].sort()[0];
   let before = prior ?? zeroCounts();
   const change = zeroCounts();
@@ -375,6 +462,19 @@ export function readPlanOn(asOf: BusinessDate): ReadPlan {
   return { cellsThrough: previousMonth(month), days: { from: `${month}-01`, to: asOf, sign: 1 } };
 }
 
+/**
+ * The periods whose rows hold a date's running totals in the dense series (see the top): `y`,
+ * the year before `cellsThrough`'s, or the unit and dimension's `horizon` if earlier (null: no
+ * `y` row to read); `m`, `cellsThrough` itself. Null when the year read is before
+ * DENSE_FROM_YEAR: then each value's latest rows are read.
+ */
+export function denseRead(plan: ReadPlan, horizon: string | null): { y: string | null; m: string } | null {
+  const before = String(Number(plan.cellsThrough.slice(0, 4)) - 1).padStart(4, '0');
+  const y = horizon === null ? null : horizon < before ? horizon : before;
+  if (y !== null && y < DENSE_FROM_YEAR) return null;
+  return { y, m: plan.cellsThrough };
+}
+
 /** The counts of one cell on `asOf` from its rows (any order), per the read plan (without the days). */
 export function runningTotalOn(rows: readonly CellRow[], plan: ReadPlan): Counts {
   const year = plan.cellsThrough.slice(0, 4);
@@ -411,18 +511,29 @@ export interface CellMismatch {
 export function cellMismatches(
   stored: readonly CellRow[],
   months: ReadonlyMap<string, Counts>,
+  horizon: string | null = null,
 ): CellMismatch[] {
   const { years, monthsByYear } = seriesOf(months);
+  // The periods the dense series must have a row for (and those with a change).
+  const required = new Set(cellRowsAfter([], months, horizon).map((row) => `${row.grain}${row.bucket}`));
   const mismatches: CellMismatch[] = [];
-  const check = (grain: Grain, rows: readonly CellRow[], deltas: ReadonlyMap<string, Counts>) => {
+  const check = (
+    grain: Grain,
+    rows: readonly CellRow[],
+    deltas: ReadonlyMap<string, Counts>,
+    inSeries: (bucket: string) => boolean = () => true,
+  ) => {
     const have = new Map(rows.map((row) => [row.bucket, row.counts]));
     const total = zeroCounts();
-    for (const bucket of [...new Set([...have.keys(), ...deltas.keys()])].sort()) {
+    const periods = [...required]
+      .filter((key) => key[0] === grain && inSeries(key.slice(1)))
+      .map((key) => key.slice(1));
+    for (const bucket of [...new Set([...have.keys(), ...deltas.keys(), ...periods])].sort()) {
       const delta = deltas.get(bucket);
       if (delta) addCounts(total, delta);
       const row = have.get(bucket);
       if (row === undefined) {
-        if (delta && !isZero(delta))
+        if (required.has(`${grain}${bucket}`))
           mismatches.push({ grain, bucket, what: 'missing', stored: zeroCounts(), expected: [...total] });
       } else if (row.some((value, i) => value !== total[i])) {
         mismatches.push({ grain, bucket, what: 'differs', stored: row, expected: [...total] });
@@ -440,6 +551,7 @@ export function cellMismatches(
       'm',
       stored.filter((row) => row.grain === 'm' && row.bucket.startsWith(`${year}-`)),
       monthsByYear.get(year) ?? new Map(),
+      (bucket) => bucket.startsWith(`${year}-`),
     );
   return mismatches;
 }
