@@ -377,7 +377,7 @@ export function extendedRows(
   for (const [val, series] of rows) {
     const byBucket = new Map(series.map((row) => [row.bucket, row.counts]));
     const sorted = [...byBucket.keys()].sort();
-    let last = sorted.filter((bucket) => bucket <= from).pop();
+    const last = sorted.filter((bucket) => bucket <= from).pop();
     if (last === undefined) continue;
     let counts = byBucket.get(last)!;
     for (const year of yearsBetween(String(Number(from) + 1), to)) {
