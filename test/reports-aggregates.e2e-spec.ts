@@ -7,6 +7,7 @@ import { createTestApp, type TestApp } from './support/test-app';
 import { aSignedInUser, type SignedInUser } from './support/users';
 import { LoadedCounty, loadSeedCounty } from './support/seed-county';
 import { SEED_COUNTY_EXPECTED as EXPECTED } from './support/seed-county-fixture';
+import { today } from './support/negotiations';
 
 /**
  * The report aggregates (src/reports/aggregates/, docs/architecture.md "Report aggregates") kept by the
@@ -102,6 +103,51 @@ describe('Report aggregates (e2e)', () => {
     expect([report.total.enterprises, report.total.covered]).toEqual(truth);
     await sut.dataSource.query('UPDATE enterprises SET closed_on = NULL WHERE id = ?', [victim]);
     await sut.app.get(CoverageLedger).rebuild();
+  });
+
+  it('carry every value to a horizon a later agreement moves: reports of dates past it stay exact', async () => {
+    const ledger = sut.app.get(CoverageLedger);
+    await ledger.foldAll();
+    const horizon = async () =>
+      (
+        (await sut.dataSource.query(
+          "SELECT year FROM coverage_horizons WHERE unit_id = 0 AND dim = 'twp'",
+        )) as Array<{ year: string }>
+      )[0]?.year;
+    const before = await horizon();
+    // Signed today, in force from next January for 36 months (the longest term): it expires in a
+    // year no step of the county reaches, in one township; the others' rows must follow.
+    const year = Number(today().slice(0, 4));
+    const expiresOn = `${year + 4}-01-01`;
+    expect(before! < String(year + 4)).toBe(true);
+    const [one] = [...county.enterprises.values()];
+    await request(sut.http)
+      .post('/api/v1/agreements/historical')
+      .set(admin.auth)
+      .send({
+        agreementKind: 'wage',
+        scope: 'enterprise',
+        enterpriseIds: [one],
+        signedOn: today(),
+        effectiveOn: `${year + 1}-01-01`,
+        expiresOn,
+        coveredEmployees: 40,
+      })
+      .expect(201);
+    await ledger.foldAll();
+    expect(await horizon()).toBe(String(year + 4));
+    expect((await verify()).differences).toEqual([]);
+    for (const asOf of [`${year + 3}-06-30`, `${year + 4}-12-31`, `${year + 5}-03-15`]) {
+      const report = await rates({ asOf, groupBy: 'township' });
+      const truth = await direct(asOf, 'township');
+      expect(
+        report.rows.map((row: { group: string; enterprises: number }) => [row.group, row.enterprises]),
+      ).toEqual(
+        [...truth]
+          .filter(([, tally]) => tally.enterprises > 0)
+          .map(([group, tally]) => [group, tally.enterprises]),
+      );
+    }
   });
 
   it('stay exact when many writers change enterprises at once', async () => {
