@@ -33,7 +33,8 @@ export type CellCounts = Map<string, Map<number, CellCount>>;
  * Reads the report aggregates (docs/architecture.md, "Report aggregates"; the arithmetic in
  * rates/coverage-cells.ts): the counts of a unit's subtree (0: the whole deployment) on one or
  * more dates, per value of one dimension. A unit of the upper levels is read from its cells'
- * running totals (one row per value and date), the journal's rows not yet summed into them, and
+ * running totals (the rows of one year and one month per value, by period: the series are
+ * dense), the journal's rows not yet summed into them, and
  * half a month of days at most (readPlanOn); a unit below them from its enterprises' days. All in one
  * snapshot (a REPEATABLE READ transaction on MySQL/MariaDB), so that a fold committing in between
  * cannot count a change twice or not at all.
