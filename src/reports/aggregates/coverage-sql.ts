@@ -167,7 +167,7 @@ export interface StoredCell extends CellRow {
 export async function writeCells(manager: EntityManager, rows: ReadonlyArray<StoredCell>): Promise<void> {
   const conflict = isMysqlFamily(manager.connection)
     ? ` ON DUPLICATE KEY UPDATE ${COUNT_COLUMNS.map((c) => `${c} = VALUES(${c})`).join(', ')}`
-    : ` ON CONFLICT (unit_id, dim, grain, val, bucket) DO UPDATE SET ${COUNT_COLUMNS.map((c) => `${c} = excluded.${c}`).join(', ')}`;
+    : ` ON CONFLICT (unit_id, dim, grain, bucket, val) DO UPDATE SET ${COUNT_COLUMNS.map((c) => `${c} = excluded.${c}`).join(', ')}`;
   await insertRows(
     manager,
     'coverage_cells',

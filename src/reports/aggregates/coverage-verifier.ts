@@ -118,8 +118,8 @@ export class CoverageVerifier {
           }
         > = await manager.query(
           `SELECT ${CELL_COLUMNS.join(', ')} FROM coverage_cells
-            ${last ? 'WHERE (unit_id, dim, grain, val, bucket) > (?, ?, ?, ?, ?)' : ''}
-            ORDER BY unit_id, dim, grain, val, bucket LIMIT 10000`,
+            ${last ? 'WHERE (unit_id, dim, grain, bucket, val) > (?, ?, ?, ?, ?)' : ''}
+            ORDER BY unit_id, dim, grain, bucket, val LIMIT 10000`,
           last ?? [],
         );
         if (rows.length === 0) break;
@@ -133,7 +133,7 @@ export class CoverageVerifier {
           });
         }
         const end = rows[rows.length - 1];
-        last = [end.unit_id, end.dim, end.grain, end.val, end.bucket];
+        last = [end.unit_id, end.dim, end.grain, end.bucket, end.val];
       }
       // Each unit and dimension's horizon: the latest year of its `y` rows, up to which every
       // value of it must have one (the dense series, rates/coverage-cells.ts).

@@ -23,7 +23,7 @@
  *   at most.
  *
  * Both series are **dense** where dates are read, so that a date's rows are one period's, read
- * by the period index, not each value's latest row before it (a province's 2,977 townships by
+ * by the period key, not each value's latest row before it (a province's 2,977 townships by
  * some 30 years): from DENSE_FROM_YEAR on, a cell's `y` series has a row for every year from its
  * first to its unit and dimension's **horizon** (the latest year any of their cells has), and each
  * year's `m` series has a row for every month from the year's first change to December. A date
