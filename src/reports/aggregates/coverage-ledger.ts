@@ -471,16 +471,18 @@ export class CoverageLedger implements ReportAggregates {
 
   /**
    * Carries a unit and dimension's `y` series from horizon `from` to `to` (rates/coverage-cells.ts,
-   * `extendedRows`): a year at a time, each value's row of the year before copied where it has
-   * none. In the dense years that row is the year before's; the first year after a horizon before
-   * DENSE_FROM_YEAR copies each value's latest row.
+   * `extendedRows`): a year at a time from DENSE_FROM_YEAR on (before it the series stay sparse),
+   * each value's row of the year before copied where it has none. In the dense years that row is
+   * the year before's; the first year after a horizon before DENSE_FROM_YEAR copies each value's
+   * latest row.
    */
   private async extend(
     manager: EntityManager,
     { unitId, dim, from, to }: { unitId: number; dim: CellDim; from: string; to: string },
   ): Promise<void> {
     const columns = COUNT_COLUMNS.map((column) => `c.${column}`).join(', ');
-    for (const year of yearsBetween(String(Number(from) + 1), to)) {
+    const first = laterOf(String(Number(from) + 1).padStart(4, '0'), DENSE_FROM_YEAR)!;
+    for (const year of yearsBetween(first, to)) {
       const before = String(Number(year) - 1).padStart(4, '0');
       const source =
         before >= DENSE_FROM_YEAR

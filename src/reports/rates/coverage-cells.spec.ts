@@ -376,6 +376,9 @@ describe('report aggregates: cells of running totals (coverage-cells)', () => {
     expect(
       extendedRows(series, '2025', '2027').map(({ val, row }) => `${val}${row.bucket}=${row.counts[0]}`),
     ).toEqual(['a2026=3', 'a2027=3', 'b2026=5', 'b2027=5']);
+    // From a horizon in the sparse years (a registration "since always", year 1): from 2000 only.
+    const old = new Map<string, RunningRow[]>([['x', [{ bucket: '0001', counts: vec(1) }]]]);
+    expect(extendedRows(old, '0001', '2002').map(({ row }) => row.bucket)).toEqual(['2000', '2001', '2002']);
   });
 
   it('read one year’s and one month’s rows where the series are dense, each value’s latest before 2000', () => {

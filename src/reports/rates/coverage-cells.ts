@@ -365,8 +365,9 @@ export function cellRowsAfter(
 
 /**
  * The rows that carry a unit and dimension's `y` series to a later horizon: for each year after
- * `from` up to `to`, each value's row of the year before copied, where the value has none (what the
- * ledger's INSERT … SELECT does; `rows`: the unit and dimension's `y` rows by value).
+ * `from` up to `to` (from DENSE_FROM_YEAR on: before it the series stay sparse), each value's
+ * latest row before the year copied, where the value has none (what the ledger's INSERT … SELECT
+ * does; `rows`: the unit and dimension's `y` rows by value).
  */
 export function extendedRows(
   rows: ReadonlyMap<string, readonly RunningRow[]>,
@@ -381,6 +382,7 @@ export function extendedRows(
     if (last === undefined) continue;
     let counts = byBucket.get(last)!;
     for (const year of yearsBetween(String(Number(from) + 1), to)) {
+      if (year < DENSE_FROM_YEAR) continue;
       const have = byBucket.get(year);
       if (have) counts = have;
       else added.push({ val, row: { bucket: year, counts: [...counts] } });
