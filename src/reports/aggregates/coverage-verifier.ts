@@ -11,6 +11,7 @@ import {
   cellMismatches,
   type CellRow,
   type Grain,
+  DENSE_UNTIL_YEAR,
   laterOf,
   type PlacedDay,
   zeroCounts,
@@ -135,7 +136,7 @@ export class CoverageVerifier {
         const end = rows[rows.length - 1];
         last = [end.unit_id, end.dim, end.grain, end.bucket, end.val];
       }
-      // Each unit and dimension's horizon: the latest year of its `y` rows, up to which every
+      // Each unit and dimension's horizon: the latest year of its `y` rows up to DENSE_UNTIL_YEAR, up to which every
       // value of it must have one (the dense series, rates/coverage-cells.ts).
       const horizons = new Map<string, string>();
       for (const row of (await manager.query('SELECT unit_id, dim, year FROM coverage_horizons')) as Array<{
@@ -148,7 +149,8 @@ export class CoverageVerifier {
       for (const [cell, rows] of stored) {
         const unitDim = cell.split('\u0001').slice(0, 2).join('\u0001');
         for (const row of rows)
-          if (row.grain === 'y') lastYears.set(unitDim, laterOf(lastYears.get(unitDim) ?? null, row.bucket)!);
+          if (row.grain === 'y' && row.bucket <= DENSE_UNTIL_YEAR)
+            lastYears.set(unitDim, laterOf(lastYears.get(unitDim) ?? null, row.bucket)!);
       }
       for (const unitDim of new Set([...horizons.keys(), ...lastYears.keys()])) {
         if (horizons.get(unitDim) !== lastYears.get(unitDim))

@@ -20,6 +20,7 @@ import {
   cellRowsAfter,
   cellKeyOf,
   denseRead,
+  DENSE_UNTIL_YEAR,
   extendedRows,
   laterOf,
   lastYearOf,
@@ -44,6 +45,11 @@ const day = fc.oneof(
   {
     weight: 1,
     arbitrary: fc.integer({ min: 0, max: 6 * 365 }).map((offset) => addDays('1996-03-10', offset)),
+  },
+  // Past DENSE_UNTIL_YEAR (a closing entered as "never"): sparse again.
+  {
+    weight: 1,
+    arbitrary: fc.integer({ min: 0, max: 3 * 365 }).map((offset) => addDays('2099-06-01', offset)),
   },
 );
 const place = fc.record({
@@ -80,7 +86,7 @@ function horizons(cells: Map<string, CellRow[]>): Map<string, string | null> {
   const found = new Map<string, string | null>();
   for (const [cell, rows] of cells)
     for (const row of rows)
-      if (row.grain === 'y')
+      if (row.grain === 'y' && row.bucket <= DENSE_UNTIL_YEAR)
         found.set(unitDimOf(cell), laterOf(found.get(unitDimOf(cell)) ?? null, row.bucket));
   return found;
 }
@@ -199,7 +205,15 @@ describe('report aggregates: cells of running totals (coverage-cells)', () => {
           const once = rebuilt(changes);
           const byFolds = folded(batches);
           // Month ends too, where the days are not read.
-          const asked = [...dates, ...dates.map(monthEndOf), '2030-01-01', '2000-12-31', '2001-01-01'];
+          const asked = [
+            ...dates,
+            ...dates.map(monthEndOf),
+            '2030-01-01',
+            '2000-12-31',
+            '2001-01-01',
+            '2101-12-31',
+            '2102-03-15',
+          ];
           for (const unitId of [0, 1, 2, 3, 7]) {
             for (const dim of CELL_DIMS) {
               for (const asOf of asked) {
@@ -301,7 +315,7 @@ describe('report aggregates: cells of running totals (coverage-cells)', () => {
     expect(days[0].counts.filter((value) => value !== 0)).toEqual([1, 1, 50, 50]);
   });
 
-  it('keep both series dense: a change of today writes a row or two, a backdated one the years since and the months to December', () => {
+  it('keep both series dense: a change writes its year to the horizon and its month to December, a backdated one the years since', () => {
     const one = vec(1);
     const stored: CellRow[] = [
       { grain: 'y', bucket: '2024', counts: vec(2) },
@@ -390,6 +404,10 @@ describe('report aggregates: cells of running totals (coverage-cells)', () => {
     expect(denseRead(readPlanOn('2000-12-31'), '2027')).toBeNull();
     expect(denseRead(readPlanOn('2030-01-01'), '1999')).toBeNull();
     expect(denseRead(readPlanOn('2025-06-10'), null)).toEqual({ y: null, m: '2025-05' });
+    // A step dated far ahead moves the horizon to 2100 at most; later dates read the latest rows.
+    expect(lastYearOf(new Map([['9999-12', vec(-1)]]))).toBe('2100');
+    expect(denseRead(readPlanOn('2101-12-31'), '2100')).toEqual({ y: '2100', m: '2101-12' });
+    expect(denseRead(readPlanOn('2102-01-31'), '2100')).toBeNull();
   });
 
   it('find a stored row that differs from the changes summed afresh, and a changed month without a row', () => {

@@ -31,10 +31,10 @@
  * and the `m` rows of C (`denseRead`); a date before DENSE_FROM_YEAR from each value's latest rows.
  *
  * A change of a past month adds to the `y` rows from its year to the horizon and to the `m` rows
- * of its year from its month to December (each made from the row before it when missing): a
- * change of today writes a row or two per cell, a backdated one at most the years since and
- * twelve months. A change beyond the horizon moves it: every other cell of the unit and
- * dimension gets rows up to it (`extendedRows`, done in SQL by the ledger).
+ * of its year from its month to December (each made from the row before it when missing): at
+ * most the years to the horizon and twelve months per cell. A change beyond the horizon moves it
+ * (to DENSE_UNTIL_YEAR at most): every other cell of the unit and dimension gets rows up to it
+ * (`extendedRows`, done in SQL by the ledger).
  */
 import type { BusinessDate } from '../../common/dates/business-date';
 import { type CountStep, STEP_MEASURES, type StepMeasure } from './coverage-steps';
@@ -264,6 +264,13 @@ export type Grain = 'y' | 'm';
  */
 export const DENSE_FROM_YEAR = '2000';
 
+/**
+ * The last year the `y` series is dense to: a horizon never passes it, so that a step dated far
+ * ahead (a closing entered as 9999-12-31) costs a row, not a row per value and year up to it;
+ * a date after 2100 is read from each value's latest row.
+ */
+export const DENSE_UNTIL_YEAR = '2100';
+
 /** The years from `from` to `to` (`2024`, `2025`, …), both included; none when `from` is later. */
 export function yearsBetween(from: string, to: string): string[] {
   const years: string[] = [];
@@ -307,7 +314,10 @@ export function seriesOf(months: ReadonlyMap<string, Counts>): {
   return { years, monthsByYear };
 }
 
-/** The last year of a cell's changes (null: none). */
+/**
+ * The horizon a cell's changes need: the last year of its changes, or DENSE_UNTIL_YEAR if later
+ * (null: no change).
+ */
 export function lastYearOf(months: ReadonlyMap<string, ArrayLike<number>>): string | null {
   let last: string | null = null;
   for (const [month, counts] of months) {
@@ -317,7 +327,7 @@ export function lastYearOf(months: ReadonlyMap<string, ArrayLike<number>>): stri
         break;
       }
   }
-  return last;
+  return last !== null && last > DENSE_UNTIL_YEAR ? DENSE_UNTIL_YEAR : last;
 }
 
 /**
@@ -472,6 +482,7 @@ export function readPlanOn(asOf: BusinessDate): ReadPlan {
  */
 export function denseRead(plan: ReadPlan, horizon: string | null): { y: string | null; m: string } | null {
   const before = String(Number(plan.cellsThrough.slice(0, 4)) - 1).padStart(4, '0');
+  if (before > DENSE_UNTIL_YEAR) return null;
   const y = horizon === null ? null : horizon < before ? horizon : before;
   if (y !== null && y < DENSE_FROM_YEAR) return null;
   return { y, m: plan.cellsThrough };
