@@ -1,5 +1,5 @@
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
-import { isWriteConflict } from '../common/errors/database-unavailable';
+import { isSqliteBusy, isWriteConflict } from '../common/errors/database-unavailable';
 
 const DEADLOCK_ERRNOS = new Set([1213 /* ER_LOCK_DEADLOCK */, 1205 /* ER_LOCK_WAIT_TIMEOUT */]);
 /**
@@ -30,7 +30,8 @@ const sqliteQueues = new WeakMap<DataSource, Promise<unknown>>();
  * READ causes between writers of different rows (see docs/stack-notes.md), and a deadlock victim
  * is retried a few times. On SQLite, so is a transaction that read before another process (a CLI
  * command beside the server: a backup, an import) wrote to the file: it cannot write on its stale
- * snapshot (SQLITE_BUSY_SNAPSHOT, isWriteConflict); begun again, it reads the new state.
+ * snapshot (SQLITE_BUSY_SNAPSHOT, isWriteConflict); begun again, it reads the new state. One
+ * that waited out the busy timeout for that process's write lock (SQLITE_BUSY) waits again.
  *
  * TypeORM talks to SQLite over one connection, where a second BEGIN while a transaction is
  * open fails ("cannot start a transaction within a transaction"): transactions are queued
@@ -42,7 +43,12 @@ export async function writeTransaction<T>(
 ): Promise<T> {
   if (!isMysqlFamily(dataSource)) {
     const previous = sqliteQueues.get(dataSource) ?? Promise.resolve();
-    const next = previous.then(() => retried(() => dataSource.transaction(work), isWriteConflict));
+    const next = previous.then(() =>
+      retried(
+        () => dataSource.transaction(work),
+        (error) => isWriteConflict(error) || isSqliteBusy(error),
+      ),
+    );
     sqliteQueues.set(
       dataSource,
       next.catch(() => undefined),

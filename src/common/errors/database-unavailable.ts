@@ -106,3 +106,11 @@ export function isWriteConflict(error: unknown): boolean {
     (e) => e.errno === 1213 || e.sqlState === '40001' || e.code === 'SQLITE_BUSY_SNAPSHOT',
   );
 }
+
+/**
+ * On SQLite, a transaction that waited out the busy timeout while another process (a CLI
+ * command beside the server) held the file's write lock: begun again, it waits again.
+ */
+export function isSqliteBusy(error: unknown): boolean {
+  return layers(error).some((e) => e.code === 'SQLITE_BUSY');
+}
