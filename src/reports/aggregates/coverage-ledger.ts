@@ -24,6 +24,8 @@ import {
   laterOf,
   yearsBetween,
   zeroCounts,
+  unitDimKey,
+  unitDimOf,
 } from '../rates/coverage-cells';
 import { coverageSteps, type StepAgreement } from '../rates/coverage-steps';
 import {
@@ -272,14 +274,14 @@ export class CoverageLedger implements ReportAggregates {
     for (const [cell, months] of deltas) {
       const { unitId, dim } = cellKeyOf(cell);
       const last = lastYearOf(months);
-      const unitDim = `${unitId}\u0001${dim}`;
+      const unitDim = unitDimKey(unitId, dim);
       const horizon = laterOf(horizons.get(unitDim) ?? null, last);
       if (horizon !== null) horizons.set(unitDim, horizon);
     }
     for (const [cell, months] of deltas) {
       const key = cellKeyOf(cell);
       const changes = new Map([...months].map(([month, sum]) => [month, Array.from(sum)]));
-      const horizon = horizons.get(`${key.unitId}\u0001${key.dim}`) ?? null;
+      const horizon = horizons.get(unitDimKey(key.unitId, key.dim)) ?? null;
       for (const row of cellRowsAfter([], changes, horizon)) cells.push({ ...key, ...row });
       deltas.delete(cell);
       if (cells.length >= 20_000) await flush();
@@ -289,10 +291,7 @@ export class CoverageLedger implements ReportAggregates {
     await run((m) =>
       writeHorizons(
         m,
-        [...horizons].map(([unitDim, year]) => {
-          const [unitId, dim] = unitDim.split('\u0001');
-          return { unitId: Number(unitId), dim: dim as CellDim, year };
-        }),
+        [...horizons].map(([unitDim, year]) => ({ ...unitDimOf(unitDim), year })),
       ),
     );
     return done;
@@ -398,29 +397,27 @@ export class CoverageLedger implements ReportAggregates {
     for (const [cell, months] of deltas) {
       if ([...months.values()].every(isZero)) continue;
       const { unitId, dim, val } = cellKeyOf(cell);
-      const group = `${unitId}\u0001${dim}`;
+      const group = unitDimKey(unitId, dim);
       (groups.get(group) ?? groups.set(group, []).get(group)!).push({ val, months });
     }
     // The horizons first (locked: a fold that moves one carries every other cell of it, below,
     // and must not miss a cell another fold adds meanwhile; the same order in every fold).
     const stored = await readHorizons(
       manager,
-      [...new Set([...groups.keys()].map((group) => Number(group.split('\u0001')[0])))],
+      [...new Set([...groups.keys()].map((group) => unitDimOf(group).unitId))],
       true,
     );
     const horizons: Horizon[] = [];
     const extensions: Array<{ unitId: number; dim: CellDim; from: string; to: string }> = [];
     const written: StoredCell[] = [];
     for (const [group, cells] of groups) {
-      const [unit, dim] = group.split('\u0001');
-      const unitId = Number(unit);
+      const { unitId, dim } = unitDimOf(group);
       const was = stored.get(group) ?? null;
       let horizon = was;
       for (const cell of cells) horizon = laterOf(horizon, lastYearOf(cell.months));
       if (horizon === null) continue;
-      horizons.push({ unitId, dim: dim as CellDim, year: horizon });
-      if (was !== null && horizon > was)
-        extensions.push({ unitId, dim: dim as CellDim, from: was, to: horizon });
+      horizons.push({ unitId, dim: dim, year: horizon });
+      if (was !== null && horizon > was) extensions.push({ unitId, dim: dim, from: was, to: horizon });
       cells.sort((a, b) => (a.val < b.val ? -1 : a.val > b.val ? 1 : 0));
       for (let i = 0; i < cells.length; i += PAIRS) {
         const slice = cells.slice(i, i + PAIRS);
@@ -460,7 +457,7 @@ export class CoverageLedger implements ReportAggregates {
         }
         for (const cell of slice) {
           for (const row of cellRowsAfter(storedBy.get(cell.val) ?? [], cell.months, horizon))
-            written.push({ unitId, dim: dim as CellDim, val: cell.val, ...row });
+            written.push({ unitId, dim: dim, val: cell.val, ...row });
         }
       }
     }

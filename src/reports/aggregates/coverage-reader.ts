@@ -16,6 +16,7 @@ import {
   valueOf,
   zeroCounts,
   MEASURES,
+  unitDimKey,
 } from '../rates/coverage-cells';
 import { journalDay } from './coverage-ledger';
 import { countsOfRow, dayValueSql, measureColumns, PLACE_COLUMNS, readHorizons } from './coverage-sql';
@@ -115,7 +116,7 @@ export class CoverageReader {
     // the latest month of that year up to the date's month: where the series are dense, the rows
     // of one year and of one month (denseRead); several dates (a trend): every row after those up
     // to the latest date's.
-    const horizon = (await readHorizons(manager, [unitId])).get(`${unitId}\u0001${dim}`) ?? null;
+    const horizon = (await readHorizons(manager, [unitId])).get(unitDimKey(unitId, dim)) ?? null;
     const dense = denseRead({ cellsThrough: first, days: null }, horizon);
     const rows: Row[] = [];
     if (!dense) rows.push(...(await latest('y', '', previousYear(firstYear))));

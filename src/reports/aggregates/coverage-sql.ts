@@ -8,6 +8,7 @@ import {
   COUNT_WIDTH,
   MEASURES,
   type PlacedDay,
+  unitDimKey,
 } from '../rates/coverage-cells';
 
 /** `?, ?, ?` for an IN list of `count` values. */
@@ -208,20 +209,24 @@ export async function writeHorizons(manager: EntityManager, horizons: readonly H
   );
 }
 
-/** The horizons of some units (every dimension), by `<unit>\u0001<dim>`; `lock`: FOR UPDATE on MySQL/MariaDB. */
+/**
+ * The horizons of some units (every dimension; `'all'`: of every unit), by `unitDimKey`; `lock`:
+ * FOR UPDATE on MySQL/MariaDB.
+ */
 export async function readHorizons(
   manager: EntityManager,
-  unitIds: readonly number[],
+  unitIds: readonly number[] | 'all',
   lock = false,
 ): Promise<Map<string, string>> {
   const horizons = new Map<string, string>();
   if (unitIds.length === 0) return horizons;
-  const rows: Array<{ unit_id: number | string; dim: string; year: string }> = await manager.query(
-    `SELECT unit_id, dim, year FROM coverage_horizons WHERE unit_id IN (${placeholders(unitIds.length)})${
+  const some = unitIds !== 'all';
+  const rows: Array<{ unit_id: number | string; dim: CellDim; year: string }> = await manager.query(
+    `SELECT unit_id, dim, year FROM coverage_horizons${some ? ` WHERE unit_id IN (${placeholders(unitIds.length)})` : ''}${
       lock && isMysqlFamily(manager.connection) ? ' FOR UPDATE' : ''
     }`,
-    [...unitIds],
+    some ? [...unitIds] : [],
   );
-  for (const row of rows) horizons.set(`${Number(row.unit_id)}\u0001${row.dim}`, row.year);
+  for (const row of rows) horizons.set(unitDimKey(Number(row.unit_id), row.dim), row.year);
   return horizons;
 }

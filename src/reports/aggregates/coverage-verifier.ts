@@ -15,10 +15,11 @@ import {
   laterOf,
   type PlacedDay,
   zeroCounts,
+  unitDimOfCell,
 } from '../rates/coverage-cells';
 import { STEP_MEASURES } from '../rates/coverage-steps';
 import { CoverageLedger, journalDay, sameContribution } from './coverage-ledger';
-import { CELL_COLUMNS, COUNT_COLUMNS, countsOfRow, PLACE_COLUMNS } from './coverage-sql';
+import { CELL_COLUMNS, COUNT_COLUMNS, countsOfRow, PLACE_COLUMNS, readHorizons } from './coverage-sql';
 
 /** A difference found by `verify`, in words for the operator. */
 export interface CoverageDifference {
@@ -138,16 +139,10 @@ export class CoverageVerifier {
       }
       // Each unit and dimension's horizon: the latest year of its `y` rows up to DENSE_UNTIL_YEAR, up to which every
       // value of it must have one (the dense series, rates/coverage-cells.ts).
-      const horizons = new Map<string, string>();
-      for (const row of (await manager.query('SELECT unit_id, dim, year FROM coverage_horizons')) as Array<{
-        unit_id: number | string;
-        dim: string;
-        year: string;
-      }>)
-        horizons.set(`${Number(row.unit_id)}\u0001${row.dim}`, row.year);
+      const horizons = await readHorizons(manager, 'all');
       const lastYears = new Map<string, string>();
       for (const [cell, rows] of stored) {
-        const unitDim = cell.split('\u0001').slice(0, 2).join('\u0001');
+        const unitDim = unitDimOfCell(cell);
         for (const row of rows)
           if (row.grain === 'y' && row.bucket <= DENSE_UNTIL_YEAR)
             lastYears.set(unitDim, laterOf(lastYears.get(unitDim) ?? null, row.bucket)!);
@@ -159,7 +154,7 @@ export class CoverageVerifier {
           );
       }
       for (const cell of new Set([...expected.keys(), ...stored.keys()])) {
-        const horizon = horizons.get(cell.split('\u0001').slice(0, 2).join('\u0001')) ?? null;
+        const horizon = horizons.get(unitDimOfCell(cell)) ?? null;
         for (const mismatch of cellMismatches(
           stored.get(cell) ?? [],
           expected.get(cell) ?? new Map(),

@@ -27,6 +27,9 @@ import {
   type RunningRow,
   runningRowsAfter,
   runningTotalOn,
+  unitDimKey,
+  unitDimOf,
+  unitDimOfCell,
   unitsOnPath,
   valueOf,
   zeroCounts,
@@ -78,16 +81,13 @@ const counts = fc
   });
 const change = fc.record({ place, day, counts });
 
-/** A cell's unit and dimension (`0\u0001twp`): the horizon's scope. */
-const unitDimOf = (cell: string) => cell.split('\u0001').slice(0, 2).join('\u0001');
-
 /** The horizon of each unit and dimension: the latest `y` row of its cells. */
 function horizons(cells: Map<string, CellRow[]>): Map<string, string | null> {
   const found = new Map<string, string | null>();
   for (const [cell, rows] of cells)
     for (const row of rows)
       if (row.grain === 'y' && row.bucket <= DENSE_UNTIL_YEAR)
-        found.set(unitDimOf(cell), laterOf(found.get(unitDimOf(cell)) ?? null, row.bucket));
+        found.set(unitDimOfCell(cell), laterOf(found.get(unitDimOfCell(cell)) ?? null, row.bucket));
   return found;
 }
 
@@ -96,10 +96,10 @@ function rebuilt(changes: PlacedDay[]): Map<string, CellRow[]> {
   const deltas = cellMonthDeltas(changes);
   const last = new Map<string, string | null>();
   for (const [cell, months] of deltas)
-    last.set(unitDimOf(cell), laterOf(last.get(unitDimOf(cell)) ?? null, lastYearOf(months)));
+    last.set(unitDimOfCell(cell), laterOf(last.get(unitDimOfCell(cell)) ?? null, lastYearOf(months)));
   const cells = new Map<string, CellRow[]>();
   for (const [cell, months] of deltas)
-    cells.set(cell, cellRowsAfter([], months, last.get(unitDimOf(cell)) ?? null));
+    cells.set(cell, cellRowsAfter([], months, last.get(unitDimOfCell(cell)) ?? null));
   return cells;
 }
 
@@ -114,11 +114,11 @@ function folded(batches: PlacedDay[][]): Map<string, CellRow[]> {
     const before = horizons(cells);
     const after = new Map(before);
     for (const [cell, months] of deltas)
-      after.set(unitDimOf(cell), laterOf(after.get(unitDimOf(cell)) ?? null, lastYearOf(months)));
+      after.set(unitDimOfCell(cell), laterOf(after.get(unitDimOfCell(cell)) ?? null, lastYearOf(months)));
     for (const [cell, months] of deltas) {
       const rows = cells.get(cell) ?? [];
       const byKey = new Map(rows.map((row) => [`${row.grain}${row.bucket}`, row]));
-      for (const row of cellRowsAfter(rows, months, after.get(unitDimOf(cell)) ?? null))
+      for (const row of cellRowsAfter(rows, months, after.get(unitDimOfCell(cell)) ?? null))
         byKey.set(`${row.grain}${row.bucket}`, row);
       cells.set(cell, [...byKey.values()]);
     }
@@ -127,13 +127,13 @@ function folded(batches: PlacedDay[][]): Map<string, CellRow[]> {
       if (from === null || to <= from) continue;
       const series = new Map<string, RunningRow[]>();
       for (const [cell, rows] of cells)
-        if (unitDimOf(cell) === unitDim)
+        if (unitDimOfCell(cell) === unitDim)
           series.set(
             cellKeyOf(cell).val,
             rows.filter((row) => row.grain === 'y'),
           );
       for (const { val, row } of extendedRows(series, from, to)) {
-        const cell = `${unitDim}\u0001${val}`;
+        const cell = cellKeyString({ ...unitDimOf(unitDim), val });
         cells.get(cell)!.push({ grain: 'y', ...row });
       }
     }
@@ -153,7 +153,7 @@ function read(
   const sums = new Map<string, Counts>();
   const prefix = cellKeyString({ unitId, dim, val: '' });
   // As the reader: the rows of one year and one month, where the series are dense.
-  const dense = denseRead(plan, horizons(cells).get(unitDimOf(prefix)) ?? null);
+  const dense = denseRead(plan, horizons(cells).get(unitDimKey(unitId, dim)) ?? null);
   for (const [cell, rows] of cells) {
     if (!cell.startsWith(prefix)) continue;
     const read = dense ? rows.filter((row) => row.bucket === (row.grain === 'y' ? dense.y : dense.m)) : rows;

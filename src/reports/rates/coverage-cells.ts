@@ -199,12 +199,28 @@ export interface CellKey {
 }
 
 export function cellKeyString(key: CellKey): string {
-  return `${key.unitId}\u0001${key.dim}\u0001${key.val}`;
+  return `${unitDimKey(key.unitId, key.dim)}\u0001${key.val}`;
 }
 
 export function cellKeyOf(id: string): CellKey {
   const [unitId, dim, val] = id.split('\u0001');
   return { unitId: Number(unitId), dim: dim as CellDim, val };
+}
+
+/** A unit and dimension (the scope of a horizon) as a key: the first two parts of a cell's. */
+export function unitDimKey(unitId: number, dim: CellDim): string {
+  return `${unitId}\u0001${dim}`;
+}
+
+/** The unit and dimension of a `unitDimKey`. */
+export function unitDimOf(key: string): { unitId: number; dim: CellDim } {
+  const [unitId, dim] = key.split('\u0001');
+  return { unitId: Number(unitId), dim: dim as CellDim };
+}
+
+/** The `unitDimKey` of a cell's key (`cellKeyString`). */
+export function unitDimOfCell(cell: string): string {
+  return cell.slice(0, cell.indexOf('\u0001', cell.indexOf('\u0001') + 1));
 }
 
 /** Per cell (by `cellKeyString`), per month: the change of its counts that a set of placed steps makes. */
