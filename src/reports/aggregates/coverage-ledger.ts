@@ -7,10 +7,9 @@ import {
   addCounts,
   type CellDim,
   cellKeyOf,
-  addCellMonthDeltas,
+  CellMonthSums,
   cellMonthDeltas,
   type CellPlace,
-  COUNT_WIDTH,
   type Counts,
   type DayStep,
   dayStepsOf,
@@ -26,6 +25,7 @@ import {
   zeroCounts,
   unitDimKey,
   unitDimOf,
+  unitDimOfCell,
 } from '../rates/coverage-cells';
 import { coverageSteps, type StepAgreement } from '../rates/coverage-steps';
 import {
@@ -46,6 +46,7 @@ import {
   readHorizons,
   type Horizon,
 } from './coverage-sql';
+import { journalMark, RebuildTables } from './rebuild-tables';
 
 /** What the aggregates count of an enterprise: its place and its steps, one count vector per day. */
 export interface Contribution {
@@ -60,6 +61,20 @@ export const COVERAGE_TABLES = [
   'coverage_cells',
   'coverage_horizons',
 ] as const;
+
+/** The aggregates' tables by what they hold (a rebuild on MySQL/MariaDB fills copies of them). */
+const COVERAGE_NAMES = {
+  days: 'coverage_days',
+  journal: 'coverage_journal',
+  cells: 'coverage_cells',
+  horizons: 'coverage_horizons',
+} as const satisfies Record<string, (typeof COVERAGE_TABLES)[number]>;
+
+/** Where a rebuild writes each of the aggregates' tables. */
+type RebuildTargets = Record<keyof typeof COVERAGE_NAMES, string>;
+
+const WRITTEN_DURING_REBUILD =
+  'the report aggregates were written during the rebuild (stop the app, then run it again)';
 
 /** Enterprises read per query (and parameters per IN list, well inside SQLite's limit). */
 const CHUNK = 500;
@@ -180,14 +195,17 @@ export class CoverageLedger implements ReportAggregates {
   }
 
   /**
-   * Rebuilds every aggregate from the base tables in one pass: empties them, writes every
-   * enterprise's days (a transaction per REBUILD_CHUNK enterprises) while summing its cells'
-   * changes in memory, then writes the cells' running totals once. For the migration that
-   * creates them, `reports:rebuild` and a database written past the write path (a restore, a
-   * hand edit). Exact when nothing writes meanwhile (the migration runs before the app serves;
-   * README.md says to run `reports:rebuild` with the app stopped): a write between the
-   * enterprise's chunk and the end is in the journal and in the cells both. `chunkSize`:
-   * enterprises per chunk (a test makes it small, to go through many).
+   * Rebuilds every aggregate from the base tables in one pass: writes every enterprise's days (a
+   * transaction per REBUILD_CHUNK enterprises) while summing its cells' changes in memory, then
+   * writes the cells' running totals once. For the migration that creates them, `reports:rebuild`
+   * and a database written past the write path (a restore, a hand edit). Exact when nothing
+   * writes meanwhile (the migration runs before the app serves; README.md says to run
+   * `reports:rebuild` with the app stopped). In a migration (`manager`) and on SQLite it empties
+   * the tables and fills them (a write between an enterprise's chunk and the end is in the journal
+   * and in the cells both); on MySQL/MariaDB it fills copies beside them and swaps them in at the
+   * end (rebuild-tables.ts: the indexes built once, the live tables whole if it fails), and
+   * refuses to if the app changed the aggregates meanwhile. `chunkSize`: enterprises per chunk (a
+   * test makes it small, to go through many).
    */
   async rebuild(
     manager?: EntityManager,
@@ -196,18 +214,43 @@ export class CoverageLedger implements ReportAggregates {
   ): Promise<number> {
     const run = async <T>(work: (m: EntityManager) => Promise<T>) =>
       manager ? work(manager) : writeTransaction(this.dataSource, work);
-    if (!manager && isMysqlFamily(this.dataSource)) {
-      // Not row by row: deleting millions of rows takes minutes, and their purge slows what follows.
-      for (const table of COVERAGE_TABLES) await this.dataSource.query(`TRUNCATE TABLE ${table}`);
-    } else {
+    if (manager || !isMysqlFamily(this.dataSource)) {
       await run(async (m) => {
         for (const table of COVERAGE_TABLES) await m.query(`DELETE FROM ${table}`);
       });
+      return this.fill(run, manager ?? this.dataSource.manager, COVERAGE_NAMES, onProgress, chunkSize);
     }
-    // Per cell and month, the changes summed so far: typed arrays, kept off the JS heap (about
-    // 3.6 million of them at 1,000,000 enterprises in a province of 3,000 townships).
-    const deltas = new Map<string, Map<string, Float64Array>>();
-    const source = manager ?? this.dataSource.manager;
+    // MySQL/MariaDB, on its own connections: into tables beside the live ones, swapped in at the
+    // end (rebuild-tables.ts), unless the app changed the aggregates meanwhile.
+    const mark = await journalMark(this.dataSource);
+    const beside = await RebuildTables.create(this.dataSource, COVERAGE_TABLES);
+    try {
+      const targets: RebuildTargets = {
+        days: RebuildTables.besideOf(COVERAGE_NAMES.days),
+        journal: RebuildTables.besideOf(COVERAGE_NAMES.journal),
+        cells: RebuildTables.besideOf(COVERAGE_NAMES.cells),
+        horizons: RebuildTables.besideOf(COVERAGE_NAMES.horizons),
+      };
+      const done = await this.fill(run, this.dataSource.manager, targets, onProgress, chunkSize);
+      if ((await journalMark(this.dataSource)) !== mark) throw new Error(WRITTEN_DURING_REBUILD);
+      await beside.swapIn();
+      return done;
+    } catch (error) {
+      await beside.drop().catch(() => undefined);
+      throw error;
+    }
+  }
+
+  /** The rebuild's work: every enterprise's days and every cell's running totals, into empty tables. */
+  private async fill(
+    run: <T>(work: (m: EntityManager) => Promise<T>) => Promise<T>,
+    source: EntityManager,
+    tables: RebuildTargets,
+    onProgress: ((done: number) => void) | undefined,
+    chunkSize: number,
+  ): Promise<number> {
+    // Per cell and month, the changes summed so far.
+    const deltas = new CellMonthSums();
     /** The next chunk after `after`: its enterprises' contributions, and their cells' changes. */
     const read = async (after: number) => {
       const rows: Array<{ id: number | string }> = await source.query(
@@ -230,18 +273,18 @@ export class CoverageLedger implements ReportAggregates {
       const { ids, contributions } = chunk;
       // The days written while their cells' changes are added up here (in stretches, letting the
       // insert's statements go out between them, so that the database works meanwhile).
-      const written = run((m) => this.insertDays(m, ids, contributions));
+      const written = run((m) => this.insertDays(m, ids, contributions, tables.days));
       written.catch(() => undefined); // thrown where it is awaited, below
       let steps: PlacedDay[] = [];
       for (const contribution of contributions.values()) {
         steps.push(...placed(contribution, 1));
         if (steps.length >= 1500) {
-          addCellMonthDeltas(deltas, steps, newCountSum);
+          deltas.add(steps);
           steps = [];
           await new Promise((resolve) => setImmediate(resolve));
         }
       }
-      addCellMonthDeltas(deltas, steps, newCountSum);
+      deltas.add(steps);
       await previous;
       onProgress?.(done); // the chunks whose days are written
       previous = written;
@@ -259,11 +302,9 @@ export class CoverageLedger implements ReportAggregates {
       const batch = cells;
       cells = [];
       await writing;
-      writing = run((m) => insertCells(m, batch)).catch((error: unknown) => {
+      writing = run((m) => insertCells(m, batch, tables.cells)).catch((error: unknown) => {
         throw isUniqueViolation(error)
-          ? new Error(
-              `the report aggregates were written during the rebuild (stop the app, then run it again): ${(error as Error).message}`,
-            )
+          ? new Error(`${WRITTEN_DURING_REBUILD}: ${(error as Error).message}`)
           : error;
       });
       writing.catch(() => undefined); // thrown where it is awaited
@@ -271,20 +312,40 @@ export class CoverageLedger implements ReportAggregates {
     // Each unit and dimension's horizon: the last year of any of its cells' changes, up to which
     // the `y` series of every one of them is written.
     const horizons = new Map<string, string>();
-    for (const [cell, months] of deltas) {
-      const { unitId, dim } = cellKeyOf(cell);
-      const last = lastYearOf(months);
-      const unitDim = unitDimKey(unitId, dim);
-      const horizon = laterOf(horizons.get(unitDim) ?? null, last);
+    const cellsOf = new Map<string, string[]>();
+    for (const cell of deltas.cellKeys()) {
+      const unitDim = unitDimOfCell(cell);
+      (cellsOf.get(unitDim) ?? cellsOf.set(unitDim, []).get(unitDim)!).push(cell);
+      const horizon = laterOf(horizons.get(unitDim) ?? null, lastYearOf(deltas.monthsOf(cell)));
       if (horizon !== null) horizons.set(unitDim, horizon);
     }
-    for (const [cell, months] of deltas) {
-      const key = cellKeyOf(cell);
-      const changes = new Map([...months].map(([month, sum]) => [month, Array.from(sum)]));
-      const horizon = horizons.get(unitDimKey(key.unitId, key.dim)) ?? null;
-      for (const row of cellRowsAfter([], changes, horizon)) cells.push({ ...key, ...row });
-      deltas.delete(cell);
-      if (cells.length >= 20_000) await flush();
+    // Written in the order of the table's key, (unit, dimension, series, period, value), a unit
+    // and dimension at a time: each batch fills pages at the end of the index, not all over it.
+    const order = [...cellsOf.keys()].map((unitDim) => ({ unitDim, ...unitDimOf(unitDim) }));
+    order.sort((a, b) => a.unitId - b.unitId || compareText(a.dim, b.dim));
+    for (const { unitDim, unitId, dim } of order) {
+      const horizon = horizons.get(unitDim) ?? null;
+      // Its values in order, each one's rows put to their period: each period's rows come out
+      // in value order, and the periods (a few hundred) are sorted, not the rows (a million).
+      const values = cellsOf
+        .get(unitDim)!
+        .map((cell) => ({ cell, val: cellKeyOf(cell).val }))
+        .sort((a, b) => compareText(a.val, b.val));
+      const periods = new Map<string, StoredCell[]>();
+      for (const { cell, val } of values) {
+        const changes = new Map([...deltas.monthsOf(cell)].map(([month, sum]) => [month, Array.from(sum)]));
+        for (const row of cellRowsAfter([], changes, horizon)) {
+          const period = `${row.grain}${row.bucket}`;
+          (periods.get(period) ?? periods.set(period, []).get(period)!).push({ unitId, dim, val, ...row });
+        }
+      }
+      for (const period of [...periods.keys()].sort(compareText)) {
+        for (const row of periods.get(period)!) {
+          cells.push(row);
+          if (cells.length >= 20_000) await flush();
+        }
+        periods.delete(period);
+      }
     }
     await flush();
     await writing;
@@ -292,6 +353,7 @@ export class CoverageLedger implements ReportAggregates {
       writeHorizons(
         m,
         [...horizons].map(([unitDim, year]) => ({ ...unitDimOf(unitDim), year })),
+        tables.horizons,
       ),
     );
     return done;
@@ -519,6 +581,7 @@ export class CoverageLedger implements ReportAggregates {
     manager: EntityManager,
     ids: readonly number[],
     contributions: Map<number, Contribution>,
+    table: string = COVERAGE_NAMES.days,
   ): Promise<void> {
     const rows: Array<{ key: unknown[]; counts: Counts }> = [];
     for (const id of ids) {
@@ -530,7 +593,7 @@ export class CoverageLedger implements ReportAggregates {
           counts: day.counts,
         });
     }
-    await insertSparse(manager, 'coverage_days', ['enterprise_id', 'day', ...PLACE_COLUMNS], rows);
+    await insertSparse(manager, table, ['enterprise_id', 'day', ...PLACE_COLUMNS], rows);
   }
 
   private async appendJournal(manager: EntityManager, changes: PlacedDay[]): Promise<void> {
@@ -606,7 +669,7 @@ function placed(contribution: Contribution, sign: 1 | -1): PlacedDay[] {
   }));
 }
 
-/** A zero count vector off the JS heap (a rebuild keeps millions). */
-function newCountSum(): Float64Array {
-  return new Float64Array(COUNT_WIDTH);
+/** Code-unit order (the tables' collation may order values otherwise: near enough for a batch). */
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -179,10 +179,14 @@ export async function writeCells(manager: EntityManager, rows: ReadonlyArray<Sto
 }
 
 /** Inserts new running totals (a rebuild's, into an empty table): only the count columns that are not 0. */
-export async function insertCells(manager: EntityManager, rows: ReadonlyArray<StoredCell>): Promise<void> {
+export async function insertCells(
+  manager: EntityManager,
+  rows: ReadonlyArray<StoredCell>,
+  table = 'coverage_cells',
+): Promise<void> {
   await insertSparse(
     manager,
-    'coverage_cells',
+    table,
     ['unit_id', 'dim', 'grain', 'val', 'bucket'],
     rows.map((row) => ({ key: [row.unitId, row.dim, row.grain, row.val, row.bucket], counts: row.counts })),
   );
@@ -196,13 +200,17 @@ export interface Horizon {
 }
 
 /** Sets horizons, counting a fold of each (so that two folds of one on two Galera nodes conflict). */
-export async function writeHorizons(manager: EntityManager, horizons: readonly Horizon[]): Promise<void> {
+export async function writeHorizons(
+  manager: EntityManager,
+  horizons: readonly Horizon[],
+  table = 'coverage_horizons',
+): Promise<void> {
   const conflict = isMysqlFamily(manager.connection)
     ? ' ON DUPLICATE KEY UPDATE year = VALUES(year), folds = folds + 1'
     : ' ON CONFLICT (unit_id, dim) DO UPDATE SET year = excluded.year, folds = folds + 1';
   await insertRows(
     manager,
-    'coverage_horizons',
+    table,
     ['unit_id', 'dim', 'year', 'folds'],
     horizons.map((horizon) => [horizon.unitId, horizon.dim, horizon.year, 1]),
     conflict,

@@ -5,6 +5,8 @@ import {
   CELL_DIMS,
   cellKeyString,
   cellMonthDeltas,
+  CellMonthSums,
+  isZero,
   cellUnitsOf,
   COUNT_WIDTH,
   type Counts,
@@ -227,6 +229,58 @@ describe('report aggregates: cells of running totals (coverage-cells)', () => {
       ),
       { numRuns: 150 },
     );
+  });
+
+  it("sum a rebuild's changes in typed-array slots exactly as cellMonthDeltas does, in any batches, past a block's end", () => {
+    const asPlain = (sums: CellMonthSums) =>
+      new Map(
+        sums
+          .cellKeys()
+          .map((cell) => [
+            cell,
+            new Map([...sums.monthsOf(cell)].map(([month, sum]) => [month, Array.from(sum)])),
+          ]),
+      );
+    fc.assert(
+      fc.property(fc.array(change, { maxLength: 80 }), fc.integer({ min: 1, max: 9 }), (changes, batch) => {
+        const sums = new CellMonthSums();
+        // Places equal in value but not the same object (each enterprise has its own): one set of cells.
+        const copies = changes.map((step) => ({ ...step, place: { ...step.place } }));
+        for (let i = 0; i < copies.length; i += batch) sums.add(copies.slice(i, i + batch));
+        const expected = cellMonthDeltas(changes);
+        for (const [, months] of expected)
+          for (const [month, sum] of months) if (isZero(sum)) months.delete(month);
+        const got = asPlain(sums);
+        for (const [, months] of got)
+          for (const [month, sum] of months) if (isZero(sum)) months.delete(month);
+        expect(got).toEqual(expected);
+      }),
+      { numRuns: 200 },
+    );
+    // More cell-months than one block holds (32,768 slots): every month of 2000–2099 at five
+    // townships of one county (30 cells: 3 units × 5 dimensions shared, and 5 townships each).
+    const steps: PlacedDay[] = [];
+    for (let year = 2000; year < 2100; year++)
+      for (let month = 1; month <= 12; month++)
+        for (const township of ['金山镇', '万安镇', '石桥镇', '龙泉镇', '白马镇'])
+          steps.push({
+            place: {
+              unitPath: '/1/2/5/',
+              ownershipType: 'private',
+              industry: 'C',
+              township,
+              instructorId: 4,
+            },
+            day: `${year}-${String(month).padStart(2, '0')}-15`,
+            counts: vec(year),
+          });
+    const sums = new CellMonthSums();
+    sums.add(steps);
+    sums.add(steps);
+    const cells = sums.cellKeys();
+    expect(cells.reduce((slots, cell) => slots + sums.monthsOf(cell).size, 0)).toBeGreaterThan(32_768);
+    const doubled = cellMonthDeltas([...steps, ...steps]);
+    expect(asPlain(sums)).toEqual(doubled);
   });
 
   it('keep cells for the deployment and the two upper levels only; below them a unit is read from its days', () => {

@@ -226,43 +226,137 @@ export function unitDimOfCell(cell: string): string {
 /** Per cell (by `cellKeyString`), per month: the change of its counts that a set of placed steps makes. */
 export function cellMonthDeltas(steps: readonly PlacedDay[]): Map<string, Map<string, Counts>> {
   const cells = new Map<string, Map<string, Counts>>();
-  addCellMonthDeltas(cells, steps, zeroCounts);
-  return cells;
-}
-
-/**
- * Adds the changes of placed steps to per-cell, per-month sums (`cellMonthDeltas`), made with
- * `make` where missing: a rebuild keeps millions of them, in typed arrays.
- */
-export function addCellMonthDeltas<V extends { [index: number]: number }>(
-  cells: Map<string, Map<string, V>>,
-  steps: readonly PlacedDay[],
-  make: () => V,
-): void {
   // An enterprise's days share one place: its cells are worked out once.
-  const cellsOfPlace = new Map<CellPlace, Array<Map<string, V>>>();
+  const cellsOfPlace = new Map<CellPlace, Array<Map<string, Counts>>>();
   for (const step of steps) {
-    const month = monthOf(step.day);
-    // A step moves a few of the 36 numbers: only those are added (a rebuild adds millions).
-    const moved: number[] = [];
-    for (let i = 0; i < COUNT_WIDTH; i++) if (step.counts[i] !== 0) moved.push(i);
+    const moved = movedColumns(step.counts);
     if (moved.length === 0) continue;
+    const month = monthOf(step.day);
     let placeCells = cellsOfPlace.get(step.place);
     if (!placeCells) {
-      placeCells = [];
-      for (const unitId of cellUnitsOf(step.place.unitPath)) {
-        for (const dim of CELL_DIMS) {
-          const id = cellKeyString({ unitId, dim, val: valueOf(step.place, dim, unitId) });
-          placeCells.push(cells.get(id) ?? cells.set(id, new Map<string, V>()).get(id)!);
-        }
-      }
+      placeCells = cellKeysOfPlace(step.place).map(
+        (id) => cells.get(id) ?? cells.set(id, new Map()).get(id)!,
+      );
       cellsOfPlace.set(step.place, placeCells);
     }
     for (const months of placeCells) {
-      const sum = months.get(month) ?? months.set(month, make()).get(month)!;
+      const sum = months.get(month) ?? months.set(month, zeroCounts()).get(month)!;
       for (const i of moved) sum[i] += step.counts[i];
     }
   }
+  return cells;
+}
+
+/** The cells (`cellKeyString`) a place's changes go to: each cell unit on its path × each dimension. */
+export function cellKeysOfPlace(place: CellPlace): string[] {
+  const keys: string[] = [];
+  for (const unitId of cellUnitsOf(place.unitPath))
+    for (const dim of CELL_DIMS) keys.push(cellKeyString({ unitId, dim, val: valueOf(place, dim, unitId) }));
+  return keys;
+}
+
+/** The columns of a count vector that are not 0 (a step moves a few of the 36). */
+function movedColumns(counts: Counts): number[] {
+  const moved: number[] = [];
+  for (let i = 0; i < COUNT_WIDTH; i++) if (counts[i] !== 0) moved.push(i);
+  return moved;
+}
+
+/** A place as a key: enterprises at the same place share their cells. */
+function placeKey(place: CellPlace): string {
+  return `${place.unitPath}\u0001${place.ownershipType}\u0001${place.industry}\u0001${place.township}\u0001${place.instructorId ?? ''}`;
+}
+
+/**
+ * `cellMonthDeltas` for a rebuild: millions of cell-months (about 3.6 million at 1,000,000
+ * enterprises in a province of 3,000 townships), summed into slots of a few large typed arrays
+ * rather than a typed array each (millions of small objects made the garbage collector a fifth
+ * of a rebuild's time), and each place's cells looked up once for every enterprise there.
+ */
+export class CellMonthSums {
+  private static readonly SLOTS_PER_BLOCK = 1 << 15;
+  private static readonly PLACES = 200_000;
+  private readonly blocks: Float64Array[] = [];
+  private slots = 0;
+  /** Per cell, per month (`monthIndex`, a number: no string per entry for the collector to trace): its slot. */
+  private readonly cells = new Map<string, Map<number, number>>();
+  /** Per place (`placeKey`), its cells' months; forgotten when it grows past PLACES (a cache). */
+  private readonly places = new Map<string, Array<Map<number, number>>>();
+  private lastPlace: CellPlace | null = null;
+  private lastCells: Array<Map<number, number>> = [];
+  private readonly moved = new Int32Array(COUNT_WIDTH);
+
+  add(steps: readonly PlacedDay[]): void {
+    const moved = this.moved;
+    for (const step of steps) {
+      const counts = step.counts;
+      let movedCount = 0;
+      for (let i = 0; i < COUNT_WIDTH; i++) if (counts[i] !== 0) moved[movedCount++] = i;
+      if (movedCount === 0) continue;
+      const month = monthIndex(step.day);
+      // An enterprise's steps come together and share its place.
+      const placeCells = step.place === this.lastPlace ? this.lastCells : this.cellsOfPlace(step.place);
+      for (const months of placeCells) {
+        let slot = months.get(month);
+        if (slot === undefined) {
+          slot = this.newSlot();
+          months.set(month, slot);
+        }
+        const block = this.blocks[Math.floor(slot / CellMonthSums.SLOTS_PER_BLOCK)];
+        const base = (slot % CellMonthSums.SLOTS_PER_BLOCK) * COUNT_WIDTH;
+        for (let m = 0; m < movedCount; m++) block[base + moved[m]] += counts[moved[m]];
+      }
+    }
+  }
+
+  /** The cells with sums (`cellKeyString`). */
+  cellKeys(): string[] {
+    return [...this.cells.keys()];
+  }
+
+  /** A cell's sums per month (`2025-06`; views of the slots: read them before the next `add`). */
+  monthsOf(cell: string): Map<string, Float64Array> {
+    const months = new Map<string, Float64Array>();
+    for (const [month, slot] of this.cells.get(cell) ?? []) {
+      const block = this.blocks[Math.floor(slot / CellMonthSums.SLOTS_PER_BLOCK)];
+      const base = (slot % CellMonthSums.SLOTS_PER_BLOCK) * COUNT_WIDTH;
+      months.set(monthOfIndex(month), block.subarray(base, base + COUNT_WIDTH));
+    }
+    return months;
+  }
+
+  private cellsOfPlace(place: CellPlace): Array<Map<number, number>> {
+    const key = placeKey(place);
+    let placeCells = this.places.get(key);
+    if (!placeCells) {
+      if (this.places.size >= CellMonthSums.PLACES) this.places.clear();
+      placeCells = cellKeysOfPlace(place).map(
+        (id) => this.cells.get(id) ?? this.cells.set(id, new Map()).get(id)!,
+      );
+      this.places.set(key, placeCells);
+    }
+    this.lastPlace = place;
+    this.lastCells = placeCells;
+    return placeCells;
+  }
+
+  private newSlot(): number {
+    const slot = this.slots++;
+    if (slot % CellMonthSums.SLOTS_PER_BLOCK === 0)
+      this.blocks.push(new Float64Array(CellMonthSums.SLOTS_PER_BLOCK * COUNT_WIDTH));
+    return slot;
+  }
+}
+
+/** A day's month as a number (year × 12 + month − 1), read off `YYYY-MM-DD` without a new string. */
+function monthIndex(day: BusinessDate): number {
+  const digit = (at: number) => day.charCodeAt(at) - 48;
+  return (digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3)) * 12 + digit(5) * 10 + digit(6) - 1;
+}
+
+/** `monthIndex` back to its month (`2025-06`). */
+function monthOfIndex(index: number): string {
+  return `${String(Math.floor(index / 12)).padStart(4, '0')}-${String((index % 12) + 1).padStart(2, '0')}`;
 }
 
 /** A stored running total of one series: a year (`2025`) or a month (`2025-06`), and its counts. */

@@ -1,0 +1,102 @@
+import type { DataSource } from 'typeorm';
+
+/**
+ * The tables a MySQL/MariaDB rebuild fills beside the live ones (docs/architecture.md, "Proof
+ * and repair"): each a copy of a live table's definition (`CREATE TABLE … LIKE`) without its
+ * secondary indexes, which are added once the rows are in (InnoDB builds an index of millions
+ * of rows by sorting them, far faster than row by row as they arrive), then swapped in for the
+ * live tables by one `RENAME TABLE` (atomic: a reader sees the old aggregates or the new ones).
+ * The live tables stay as they were until then, so a rebuild that fails leaves them whole; what
+ * it left beside them is dropped by the next one.
+ */
+export class RebuildTables {
+  private readonly indexes = new Map<string, string[]>();
+
+  private constructor(
+    private readonly dataSource: DataSource,
+    private readonly tables: readonly string[],
+  ) {}
+
+  /** The name a live table's copy has while it is filled. */
+  static besideOf(table: string): string {
+    return `${table}_rebuilt`;
+  }
+
+  /** Creates the empty copies (dropping any a failed rebuild left), their secondary indexes left out. */
+  static async create(dataSource: DataSource, tables: readonly string[]): Promise<RebuildTables> {
+    const rebuild = new RebuildTables(dataSource, tables);
+    for (const table of tables) {
+      const beside = RebuildTables.besideOf(table);
+      await dataSource.query(`DROP TABLE IF EXISTS ${beside}`);
+      await dataSource.query(`CREATE TABLE ${beside} LIKE ${table}`);
+      const definitions = await secondaryIndexes(dataSource, table);
+      if (definitions.length === 0) continue;
+      await dataSource.query(
+        `ALTER TABLE ${beside} ${definitions.map((index) => `DROP INDEX \`${index.name}\``).join(', ')}`,
+      );
+      rebuild.indexes.set(
+        beside,
+        definitions.map((index) => index.add),
+      );
+    }
+    return rebuild;
+  }
+
+  /** Adds the secondary indexes left out, then swaps the copies in for the live tables and drops the old ones. */
+  async swapIn(): Promise<void> {
+    for (const [beside, adds] of this.indexes)
+      await this.dataSource.query(`ALTER TABLE ${beside} ${adds.join(', ')}`);
+    const replaced = (table: string) => `${table}_replaced`;
+    for (const table of this.tables) await this.dataSource.query(`DROP TABLE IF EXISTS ${replaced(table)}`);
+    await this.dataSource.query(
+      `RENAME TABLE ${this.tables
+        .map((table) => `${table} TO ${replaced(table)}, ${RebuildTables.besideOf(table)} TO ${table}`)
+        .join(', ')}`,
+    );
+    for (const table of this.tables) await this.dataSource.query(`DROP TABLE ${replaced(table)}`);
+  }
+
+  /** Drops the copies (the rebuild failed or was refused). */
+  async drop(): Promise<void> {
+    for (const table of this.tables)
+      await this.dataSource.query(`DROP TABLE IF EXISTS ${RebuildTables.besideOf(table)}`);
+  }
+}
+
+/** A live table's indexes other than its primary key, as `ADD INDEX` clauses. */
+async function secondaryIndexes(
+  dataSource: DataSource,
+  table: string,
+): Promise<Array<{ name: string; add: string }>> {
+  const rows: Array<{ name: string; non_unique: number | string; col: string; sub_part: number | null }> =
+    await dataSource.query(
+      `SELECT INDEX_NAME AS name, NON_UNIQUE AS non_unique, COLUMN_NAME AS col, SUB_PART AS sub_part
+         FROM information_schema.STATISTICS
+        WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ? AND INDEX_NAME <> 'PRIMARY'
+        ORDER BY INDEX_NAME, SEQ_IN_INDEX`,
+      [table],
+    );
+  const byName = new Map<string, { unique: boolean; columns: string[] }>();
+  for (const row of rows) {
+    const index =
+      byName.get(row.name) ??
+      byName.set(row.name, { unique: Number(row.non_unique) === 0, columns: [] }).get(row.name)!;
+    index.columns.push(`\`${row.col}\`${row.sub_part === null ? '' : `(${Number(row.sub_part)})`}`);
+  }
+  return [...byName].map(([name, index]) => ({
+    name,
+    add: `ADD ${index.unique ? 'UNIQUE ' : ''}INDEX \`${name}\` (${index.columns.join(', ')})`,
+  }));
+}
+
+/**
+ * The journal's next id: it moves whenever a write changes what the aggregates count (every such
+ * write appends to the journal), so a rebuild that finds it moved knows the app wrote meanwhile.
+ */
+export async function journalMark(dataSource: DataSource): Promise<string> {
+  const rows: Array<{ next: number | string | null }> = await dataSource.query(
+    `SELECT AUTO_INCREMENT AS next FROM information_schema.TABLES
+      WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'coverage_journal'`,
+  );
+  return String(rows[0]?.next ?? '');
+}
