@@ -30,6 +30,15 @@ export async function migrate(directory: string, databaseUrl: string): Promise<v
   });
 }
 
+/** Runs a command of the CLI (`npm run cli -- <args>`) on a database, as an operator would; its output. */
+export async function cli(directory: string, databaseUrl: string, args: string[]): Promise<string> {
+  const { stdout } = await run(process.execPath, [join(root, 'dist', 'src', 'cli', 'main.js'), ...args], {
+    cwd: directory,
+    env: { PATH: process.env.PATH, DATABASE_URL: databaseUrl, JWT_SECRET },
+  });
+  return stdout;
+}
+
 /**
  * Instances of the built app, one per database URL, sharing JWT_SECRET, started with
  * MIGRATE_ON_START=off (the caller migrates first), and an admin's token valid on every one.
