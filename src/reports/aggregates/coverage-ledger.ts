@@ -231,7 +231,9 @@ export class CoverageLedger implements ReportAggregates {
         cells: RebuildTables.besideOf(COVERAGE_NAMES.cells),
         horizons: RebuildTables.besideOf(COVERAGE_NAMES.horizons),
       };
-      const done = await this.fill(run, this.dataSource.manager, targets, onProgress, chunkSize);
+      const done = await this.fill(run, this.dataSource.manager, targets, onProgress, chunkSize, () =>
+        beside.indexNow(COVERAGE_NAMES.days),
+      );
       if ((await journalMark(this.dataSource)) !== mark) throw new Error(WRITTEN_DURING_REBUILD);
       await beside.swapIn();
       return done;
@@ -248,6 +250,7 @@ export class CoverageLedger implements ReportAggregates {
     tables: RebuildTargets,
     onProgress: ((done: number) => void) | undefined,
     chunkSize: number,
+    daysWritten?: () => void,
   ): Promise<number> {
     // Per cell and month, the changes summed so far.
     const deltas = new CellMonthSums();
@@ -293,6 +296,7 @@ export class CoverageLedger implements ReportAggregates {
     }
     await previous;
     onProgress?.(done);
+    daysWritten?.();
     // The cells, into tables emptied above: plain inserts of the columns that are not 0, the next
     // batch worked out while the last is written. A row already there means something wrote the
     // aggregates meanwhile (the app was running): the rebuild stops rather than mix the two.
