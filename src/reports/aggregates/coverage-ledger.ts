@@ -297,9 +297,10 @@ export class CoverageLedger implements ReportAggregates {
     await previous;
     onProgress?.(done);
     daysWritten?.();
-    // The cells, into tables emptied above: plain inserts of the columns that are not 0, the next
-    // batch worked out while the last is written. A row already there means something wrote the
-    // aggregates meanwhile (the app was running): the rebuild stops rather than mix the two.
+    // The cells, into an empty table (emptied in place, or a new copy): plain inserts of the
+    // columns that are not 0, the next batch worked out while the last is written. In place, a
+    // row already there means something wrote the aggregates meanwhile (the app was running): the
+    // rebuild stops rather than mix the two.
     let cells: StoredCell[] = [];
     let writing: Promise<void> = Promise.resolve();
     const flush = async () => {
