@@ -222,7 +222,7 @@ export class CoverageLedger implements ReportAggregates {
     }
     // MySQL/MariaDB, on its own connections: into tables beside the live ones, swapped in at the
     // end (rebuild-tables.ts), unless the app changed the aggregates meanwhile.
-    const mark = await journalMark(this.dataSource);
+    const mark = await journalMark(this.dataSource, COVERAGE_NAMES.journal);
     const beside = await RebuildTables.create(this.dataSource, COVERAGE_TABLES);
     try {
       const targets: RebuildTargets = {
@@ -234,8 +234,11 @@ export class CoverageLedger implements ReportAggregates {
       const done = await this.fill(run, this.dataSource.manager, targets, onProgress, chunkSize, () =>
         beside.indexNow(COVERAGE_NAMES.days),
       );
-      if ((await journalMark(this.dataSource)) !== mark) throw new Error(WRITTEN_DURING_REBUILD);
-      await beside.swapIn();
+      const swapped = await beside.swapIn(
+        COVERAGE_NAMES.journal,
+        async (journal) => (await journalMark(this.dataSource, journal)) !== mark,
+      );
+      if (!swapped) throw new Error(WRITTEN_DURING_REBUILD);
       return done;
     } catch (error) {
       await beside.drop().catch(() => undefined);

@@ -227,8 +227,8 @@ export async function readHorizons(
   lock = false,
 ): Promise<Map<string, string>> {
   const horizons = new Map<string, string>();
-  if (unitIds.length === 0) return horizons;
   const some = unitIds !== 'all';
+  if (some && unitIds.length === 0) return horizons;
   const rows: Array<{ unit_id: number | string; dim: CellDim; year: string }> = await manager.query(
     `SELECT unit_id, dim, year FROM coverage_horizons${some ? ` WHERE unit_id IN (${placeholders(unitIds.length)})` : ''}${
       lock && isMysqlFamily(manager.connection) ? ' FOR UPDATE' : ''

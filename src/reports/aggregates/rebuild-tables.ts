@@ -57,19 +57,39 @@ export class RebuildTables {
     this.indexing.push(indexed);
   }
 
-  /** Adds the secondary indexes left out, then swaps the copies in for the live tables and drops the old ones. */
-  async swapIn(): Promise<void> {
+  /**
+   * Adds the secondary indexes left out, then swaps the copies in for the live tables, unless
+   * `moved(journal)` says the app wrote meanwhile: asked of the live journal just before the
+   * `RENAME`, and of the replaced one just after it (nothing appends to it once renamed), where a
+   * write found moves the tables back. Returns whether it swapped. The replaced tables are dropped;
+   * one that fails to drop is left for the next rebuild's swap.
+   */
+  async swapIn(journal: string, moved: (journal: string) => Promise<boolean>): Promise<boolean> {
     await Promise.all(this.indexing);
     for (const [beside, adds] of this.indexes)
       await this.dataSource.query(`ALTER TABLE ${beside} ${adds.join(', ')}`);
-    const replaced = (table: string) => `${table}_replaced`;
-    for (const table of this.tables) await this.dataSource.query(`DROP TABLE IF EXISTS ${replaced(table)}`);
-    await this.dataSource.query(
-      `RENAME TABLE ${this.tables
-        .map((table) => `${table} TO ${replaced(table)}, ${RebuildTables.besideOf(table)} TO ${table}`)
-        .join(', ')}`,
+    for (const table of this.tables) await this.dataSource.query(`DROP TABLE IF EXISTS ${replacedOf(table)}`);
+    if (await moved(journal)) return false;
+    const rename = (pairs: Array<[string, string]>) =>
+      this.dataSource.query(`RENAME TABLE ${pairs.map(([from, to]) => `${from} TO ${to}`).join(', ')}`);
+    await rename(
+      this.tables.flatMap((table): Array<[string, string]> => [
+        [table, replacedOf(table)],
+        [RebuildTables.besideOf(table), table],
+      ]),
     );
-    for (const table of this.tables) await this.dataSource.query(`DROP TABLE ${replaced(table)}`);
+    if (await moved(replacedOf(journal))) {
+      await rename(
+        this.tables.flatMap((table): Array<[string, string]> => [
+          [table, RebuildTables.besideOf(table)],
+          [replacedOf(table), table],
+        ]),
+      );
+      return false;
+    }
+    for (const table of this.tables)
+      await this.dataSource.query(`DROP TABLE IF EXISTS ${replacedOf(table)}`).catch(() => undefined);
+    return true;
   }
 
   /** Drops the copies (the rebuild failed or was refused). */
@@ -106,14 +126,31 @@ async function secondaryIndexes(
   }));
 }
 
+/** The name a live table has between the swap and its drop. */
+function replacedOf(table: string): string {
+  return `${table}_replaced`;
+}
+
 /**
- * The journal's next id: it moves whenever a write changes what the aggregates count (every such
+ * A journal's next id: it moves whenever a write changes what the aggregates count (every such
  * write appends to the journal), so a rebuild that finds it moved knows the app wrote meanwhile.
+ * A write whose transaction had appended before the rebuild began and commits after it is not
+ * seen: the check is a guard against an app left running, not a substitute for stopping it.
+ * MySQL 8 caches information_schema's figures (`information_schema_stats_expiry`, a day by
+ * default): read here with the cache off (MariaDB has none).
  */
-export async function journalMark(dataSource: DataSource): Promise<string> {
-  const rows: Array<{ next: number | string | null }> = await dataSource.query(
-    `SELECT AUTO_INCREMENT AS next FROM information_schema.TABLES
-      WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'coverage_journal'`,
-  );
-  return String(rows[0]?.next ?? '');
+export async function journalMark(dataSource: DataSource, journal: string): Promise<string> {
+  const runner = dataSource.createQueryRunner();
+  try {
+    const [{ version }] = (await runner.query('SELECT VERSION() AS version')) as Array<{ version: string }>;
+    if (!/mariadb/i.test(version)) await runner.query('SET SESSION information_schema_stats_expiry = 0');
+    const rows: Array<{ next: number | string | null }> = await runner.query(
+      `SELECT AUTO_INCREMENT AS next FROM information_schema.TABLES
+        WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ?`,
+      [journal],
+    );
+    return String(rows[0]?.next ?? '');
+  } finally {
+    await runner.release();
+  }
 }

@@ -274,9 +274,19 @@ describe('report aggregates: cells of running totals (coverage-cells)', () => {
             day: `${year}-${String(month).padStart(2, '0')}-15`,
             counts: vec(year),
           });
+    // One place object for all of them (an enterprise's steps share its own: the shortcut), and
+    // days far out: year 999 and the "never" of 9999-12-31.
+    const one = steps[0].place;
+    steps.push(
+      { place: one, day: '0999-03-01', counts: vec(7) },
+      { place: one, day: '9999-12-31', counts: vec(-3) },
+    );
+    const shared = steps.map((step) =>
+      step.place.township === one.township ? { ...step, place: one } : step,
+    );
     const sums = new CellMonthSums();
-    sums.add(steps);
-    sums.add(steps);
+    sums.add(shared);
+    sums.add(shared);
     const cells = sums.cellKeys();
     expect(cells.reduce((slots, cell) => slots + sums.monthsOf(cell).size, 0)).toBeGreaterThan(32_768);
     const doubled = cellMonthDeltas([...steps, ...steps]);

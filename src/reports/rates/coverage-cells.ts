@@ -262,7 +262,7 @@ function movedColumns(counts: Counts): number[] {
   return moved;
 }
 
-/** A place as a key: enterprises at the same place share their cells. */
+/** A place as a key: enterprises at the same place share their cells (every field of CellPlace: a new one must be added here). */
 function placeKey(place: CellPlace): string {
   return `${place.unitPath}\u0001${place.ownershipType}\u0001${place.industry}\u0001${place.township}\u0001${place.instructorId ?? ''}`;
 }
