@@ -143,7 +143,9 @@ export async function journalMark(dataSource: DataSource, journal: string): Prom
   const runner = dataSource.createQueryRunner();
   try {
     const [{ version }] = (await runner.query('SELECT VERSION() AS version')) as Array<{ version: string }>;
-    if (!/mariadb/i.test(version)) await runner.query('SET SESSION information_schema_stats_expiry = 0');
+    // (MySQL before 8 has neither the cache nor the setting.)
+    if (!/mariadb/i.test(version))
+      await runner.query('SET SESSION information_schema_stats_expiry = 0').catch(() => undefined);
     const rows: Array<{ next: number | string | null }> = await runner.query(
       `SELECT AUTO_INCREMENT AS next FROM information_schema.TABLES
         WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ?`,
