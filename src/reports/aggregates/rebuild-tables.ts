@@ -1,10 +1,11 @@
 import type { DataSource } from 'typeorm';
 
 /**
- * The tables a MySQL/MariaDB rebuild fills beside the live ones (docs/architecture.md, "Proof
- * and repair"): each a copy of a live table's definition (`CREATE TABLE … LIKE`) without its
- * secondary indexes, which are added once the rows are in (InnoDB builds an index of millions
- * of rows by sorting them, far faster than row by row as they arrive), then swapped in for the
+ * The tables a MySQL/MariaDB rebuild fills beside the live ones
+ * (docs/architecture.md, "Report aggregates"): each a copy of a live table's definition
+ * (`CREATE TABLE … LIKE`) without its secondary indexes, which are added once the rows are in
+ * (InnoDB builds an index of millions of rows by sorting them, far faster than row by row as
+ * they arrive), then swapped in for the
  * live tables by one `RENAME TABLE` (atomic: a reader sees the old aggregates or the new ones).
  * The live tables stay as they were until then, so a rebuild that fails leaves them whole; what
  * it left beside them is dropped by the next one.
