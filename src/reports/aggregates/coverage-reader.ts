@@ -19,7 +19,14 @@ import {
   unitDimKey,
 } from '../rates/coverage-cells';
 import { journalDay } from './coverage-ledger';
-import { countsOfRow, dayValueSql, measureColumns, PLACE_COLUMNS, readHorizons } from './coverage-sql';
+import {
+  countsOfRow,
+  dayGroupSql,
+  groupedValue,
+  measureColumns,
+  PLACE_COLUMNS,
+  readHorizons,
+} from './coverage-sql';
 
 /** A count of enterprises and their employees. */
 export interface CellCount {
@@ -127,17 +134,25 @@ export class CoverageReader {
       if (lastYear > firstYear) rows.push(...(await between('y', firstYear, previousYear(lastYear))));
       rows.push(...(await between('m', `${firstYear}-01`, last)));
     }
-    const byVal = new Map<string, CellRow[]>();
-    for (const row of rows) {
-      (byVal.get(row.val) ?? byVal.set(row.val, []).get(row.val)!).push({
-        grain: row.grain,
-        bucket: row.bucket,
-        counts: countsOfRow(row),
-      });
-    }
-    for (const [date, plan] of plans) {
+    if (dense && plans.size === 1) {
+      // One date read densely: a value's running total is its one `y` row plus its one `m` row
+      // (what runningTotalOn would pick from them), summed as they come.
+      const [date] = plans.keys();
       const into = sums.get(date)!;
-      for (const [val, running] of byVal) add(into, val, runningTotalOn(running, plan));
+      for (const row of rows) add(into, row.val, countsOfRow(row));
+    } else {
+      const byVal = new Map<string, CellRow[]>();
+      for (const row of rows) {
+        (byVal.get(row.val) ?? byVal.set(row.val, []).get(row.val)!).push({
+          grain: row.grain,
+          bucket: row.bucket,
+          counts: countsOfRow(row),
+        });
+      }
+      for (const [date, plan] of plans) {
+        const into = sums.get(date)!;
+        for (const [val, running] of byVal) add(into, val, runningTotalOn(running, plan));
+      }
     }
     // The journal's changes not yet in the cells (a few rows: the fold keeps it short).
     const range = unitPath === null ? null : pathRange(unitPath);
@@ -197,17 +212,18 @@ export class CoverageReader {
     // half month: 70,885 days, of which 8,086 move the signing rates'), and grouping is the cost.
     const columns = measureColumns(measures);
     conditions.push(`(${columns.map((column) => `${column} <> 0`).join(' OR ')})`);
-    const value = dayValueSql(dim);
+    const mysqlFamily = isMysqlFamily(manager.connection);
+    const value = dayGroupSql(dim, mysqlFamily);
     // MariaDB sorts a GROUP BY's groups unless told not to; nothing here needs them in order.
-    const unsorted = isMysqlFamily(manager.connection) ? ' ORDER BY NULL' : '';
+    const unsorted = mysqlFamily ? ' ORDER BY NULL' : '';
     const sums = columns.map((column) => `SUM(${column}) AS ${column}`);
-    const rows: Array<Record<string, unknown> & { val: string | number | null }> = await manager.query(
+    const rows: Array<Record<string, unknown> & { val: unknown }> = await manager.query(
       `SELECT ${value} AS val, ${sums.join(', ')} FROM coverage_days
         WHERE ${conditions.join(' AND ')}${dim === 'all' ? '' : ` GROUP BY ${value}${unsorted}`}`,
       params,
     );
     for (const row of rows) {
-      const raw = row.val === null ? '' : String(row.val);
+      const raw = groupedValue(row.val);
       const val =
         dim === 'sub'
           ? valueOf(

@@ -73,7 +73,7 @@ export function placeValues(step: PlacedDay): unknown[] {
  * The column of the days that holds a dimension's value (`sub` is worked out from the path; `ins`
  * is the instructor's id, '' for none, as in the cells).
  */
-export function dayValueSql(dim: CellDim): string {
+function dayValueSql(dim: CellDim): string {
   switch (dim) {
     case 'all':
       return "''";
@@ -88,6 +88,27 @@ export function dayValueSql(dim: CellDim): string {
     case 'sub':
       return 'unit_path';
   }
+}
+
+/**
+ * What to group the days by for a dimension: its column, or on MySQL/MariaDB a text column's
+ * bytes (`CAST … AS BINARY`: mysql2 returns a Buffer, see `groupedValue`). The tables' collation
+ * (utf8mb4_unicode_ci) would merge values that differ only in case or width, which the cells and
+ * the reader's maps keep apart, and grouping by it costs: a province's half month by its 1,723
+ * townships took 28 ms, by the bytes 16 (docs/benchmarks.md, "Maintained aggregates (issue 17)").
+ * SQLite groups text by its bytes already.
+ */
+export function dayGroupSql(dim: CellDim, mysqlFamily: boolean): string {
+  const column = dayValueSql(dim);
+  return mysqlFamily && TEXT_DIMS.has(dim) ? `CAST(${column} AS BINARY)` : column;
+}
+
+const TEXT_DIMS: ReadonlySet<CellDim> = new Set(['own', 'ind', 'twp', 'sub']);
+
+/** A grouped value as text: '' for none, a Buffer (`dayGroupSql` on MySQL/MariaDB) decoded as UTF-8. */
+export function groupedValue(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  return Buffer.isBuffer(value) ? value.toString('utf8') : String(value);
 }
 
 /** Rows per multi-row INSERT (42 to 43 parameters a row: well inside SQLite's 32,766). */
