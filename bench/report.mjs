@@ -30,7 +30,9 @@
 //          ownershipType, township, industry, instructor, orgUnit) at the province and at the
 //          city (orgUnitId=), at AGG_DATES random asOf dates in the ten years before AS_OF
 //          (seeded by AGG_SEED, printed), one round per date after one unmeasured round at
-//          AS_OF: each round the app then the direct SQL of the same grouping (the hand
+//          AS_OF and AGG_WARMUP unmeasured calls of each variant at other dates (the app is
+//          a server that has been running, not one whose code the JIT has not compiled
+//          yet; docs/benchmarks.md, "Seventh session"): each round the app then the direct SQL of the same grouping (the hand
 //          statement above, restricted to the city's id range; for orgUnit the roll-up of (b)),
 //          their numbers compared group by group in every round (a difference: MISMATCH on
 //          stderr, DIFFER in the report, exit code 1); p50s and anchor/app. Then the 12-month
@@ -65,6 +67,8 @@
 //   GROUPINGS                  today's anchors at AS_OF, default sector,township (empty: none)
 //   AGG_DATES                  (c) random asOf dates (measured rounds), default 5
 //   AGG_SEED                   (c) their seed, default 17
+//   AGG_WARMUP                 (c) unmeasured calls of each variant before the rounds, at
+//                              other random dates (seed AGG_SEED + 1), default 20; 0: none
 //   AGG_YEARS                  (c) how far back they reach, default 10; every other date
 //                              is drawn from the span where the generated agreements run
 //                              (signed over the 3 years to 2026-11-24: before it no
@@ -970,6 +974,9 @@ async function benchAggregates(db, app, { province, city, cityIds }, say) {
   const bases = (process.env.AGG_BASES ?? 'unionised').split(',').filter(Boolean);
   const years = Number(process.env.AGG_YEARS ?? 10);
   const dates = randomAsOfs(R, seed, years);
+  const warmups = randomAsOfs(Number(process.env.AGG_WARMUP ?? 20), seed + 1, years).filter(
+    (date) => !dates.includes(date),
+  );
   const perDate = [];
   const lo = Math.min(...cityIds);
   const hi = Math.max(...cityIds);
@@ -984,7 +991,7 @@ async function benchAggregates(db, app, { province, city, cityIds }, say) {
   ].filter(([key]) => unitsWanted.includes(key));
   const goals = db.key === 'mariadb';
   say(
-    `  (c) maintained aggregates (issue 17): signing rates, ${R} random asOf dates in the ${years} years before ${AS_OF} (AGG_SEED=${seed}): ${dates.join(' ')}; one unmeasured round at ${AS_OF} first; per round app then direct SQL for each variant; the app asked with orgUnitId= the unit (as the admin); direct SQL: the province unrestricted (the other root is empty), the city ${cityRestriction.startsWith('e.org_unit_id BETWEEN') ? 'by its id range' : 'by its ids'}, groupBy=orgUnit the roll-up statement of (b)`,
+    `  (c) maintained aggregates (issue 17): signing rates, ${R} random asOf dates in the ${years} years before ${AS_OF} (AGG_SEED=${seed}): ${dates.join(' ')}; one unmeasured round at ${AS_OF} first and ${warmups.length} unmeasured calls of each variant at other dates; per round app then direct SQL for each variant; the app asked with orgUnitId= the unit (as the admin); direct SQL: the province unrestricted (the other root is empty), the city ${cityRestriction.startsWith('e.org_unit_id BETWEEN') ? 'by its id range' : 'by its ids'}, groupBy=orgUnit the roll-up statement of (b)`,
   );
   const variants = [];
   for (const [unitKey, unit, restriction] of unitList)
@@ -1006,6 +1013,7 @@ async function benchAggregates(db, app, { province, city, cityIds }, say) {
           total: null,
           rounds: 0,
         });
+  for (const asOf of warmups) for (const v of variants) await app.get(v.path(asOf));
   for (const [round, asOf] of [AS_OF, ...dates].entries()) {
     for (const v of variants) {
       const a = await app.get(v.path(asOf));

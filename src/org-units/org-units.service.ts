@@ -29,14 +29,16 @@ export class OrgUnitsService {
     const known = this.governed.get(unitId);
     if (known && now - known.readAt < maxAgeMs) return known.ids;
     const unit = await this.units.findById(unitId);
-    let ids: readonly number[] | null = [];
-    if (unit)
-      ids =
-        unit.parentId === null && (await this.units.countRoots()) === 1
-          ? null
-          : await this.units.subtreeIds(unit);
+    const ids = unit ? await this.governedBy(unit) : [];
     if (maxAgeMs > 0) this.governed.set(unitId, { ids, readAt: now });
     return ids;
+  }
+
+  /** `governedUnitIds` of a unit already read (read now). */
+  async governedBy(unit: Pick<OrgUnit, 'parentId' | 'path'>): Promise<readonly number[] | null> {
+    return unit.parentId === null && (await this.units.countRoots()) === 1
+      ? null
+      : this.units.subtreeIds(unit);
   }
 
   /** A unit the actor governs; 404 whether it does not exist or lies outside their units. */

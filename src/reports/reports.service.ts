@@ -501,8 +501,7 @@ export class ReportsService {
     } else {
       unit = await this.orgUnits.governedUnit(id, actor);
       // The caller's own unit: the subtree they govern, as signing in read it; another: read now.
-      unitIds =
-        unit.id === actor.orgUnitId ? actor.governedUnitIds : await this.orgUnits.governedUnitIds(unit.id);
+      unitIds = unit.id === actor.orgUnitId ? actor.governedUnitIds : await this.orgUnits.governedBy(unit);
     }
     if (groupBy === 'orgUnit' && unit?.level === 'township') {
       throw new ValidationFailedError([

@@ -20,7 +20,7 @@ import {
 } from '../rates/coverage-cells';
 import { journalDay } from './coverage-ledger';
 import {
-  countsOfRow,
+  countsOfMeasures,
   dayGroupSql,
   groupedValue,
   measureColumns,
@@ -92,6 +92,7 @@ export class CoverageReader {
     sums: Map<BusinessDate, Map<string, Counts>>,
   ): Promise<void> {
     const columns = measureColumns(measures);
+    const countsOf = countsOfMeasures(measures);
     const plans = new Map([...sums.keys()].map((date) => [date, readPlanOn(date)]));
     const through = [...plans.values()].map((plan) => plan.cellsThrough).sort();
     const first = through[0];
@@ -125,28 +126,39 @@ export class CoverageReader {
     // to the latest date's.
     const horizon = (await readHorizons(manager, [unitId])).get(unitDimKey(unitId, dim)) ?? null;
     const dense = denseRead({ cellsThrough: first, days: null }, horizon);
-    const rows: Row[] = [];
-    if (!dense) rows.push(...(await latest('y', '', previousYear(firstYear))));
-    else if (dense.y !== null) rows.push(...(await at('y', dense.y)));
-    if (plans.size === 1)
-      rows.push(...(dense ? await at('m', first) : await latest('m', `${firstYear}-01`, first)));
-    else {
-      if (lastYear > firstYear) rows.push(...(await between('y', firstYear, previousYear(lastYear))));
-      rows.push(...(await between('m', `${firstYear}-01`, last)));
-    }
     if (dense && plans.size === 1) {
       // One date read densely: a value's running total is its one `y` row plus its one `m` row
-      // (what runningTotalOn would pick from them), summed as they come.
+      // (what runningTotalOn would pick from them), read in one statement and summed as they come.
+      const periods: Array<[Grain, string]> =
+        dense.y === null
+          ? [['m', first]]
+          : [
+              ['y', dense.y],
+              ['m', first],
+            ];
+      const rows: Array<Record<string, unknown> & { val: string }> = await manager.query(
+        `SELECT ${['val', ...columns].join(', ')} FROM coverage_cells c
+          WHERE c.unit_id = ? AND c.dim = ? AND (${periods.map(() => '(c.grain = ? AND c.bucket = ?)').join(' OR ')})`,
+        [unitId, dim, ...periods.flat()],
+      );
       const [date] = plans.keys();
       const into = sums.get(date)!;
-      for (const row of rows) add(into, row.val, countsOfRow(row));
+      for (const row of rows) add(into, row.val, countsOf(row));
     } else {
+      const rows: Row[] = [];
+      if (!dense) rows.push(...(await latest('y', '', previousYear(firstYear))));
+      else if (dense.y !== null) rows.push(...(await at('y', dense.y)));
+      if (plans.size === 1) rows.push(...(await latest('m', `${firstYear}-01`, first)));
+      else {
+        if (lastYear > firstYear) rows.push(...(await between('y', firstYear, previousYear(lastYear))));
+        rows.push(...(await between('m', `${firstYear}-01`, last)));
+      }
       const byVal = new Map<string, CellRow[]>();
       for (const row of rows) {
         (byVal.get(row.val) ?? byVal.set(row.val, []).get(row.val)!).push({
           grain: row.grain,
           bucket: row.bucket,
-          counts: countsOfRow(row),
+          counts: countsOf(row),
         });
       }
       for (const [date, plan] of plans) {
@@ -211,6 +223,7 @@ export class CoverageReader {
     // Only the days that move an asked measure: a day's steps mostly move others (a province's
     // half month: 70,885 days, of which 8,086 move the signing rates'), and grouping is the cost.
     const columns = measureColumns(measures);
+    const countsOf = countsOfMeasures(measures);
     conditions.push(`(${columns.map((column) => `${column} <> 0`).join(' OR ')})`);
     const mysqlFamily = isMysqlFamily(manager.connection);
     const value = dayGroupSql(dim, mysqlFamily);
@@ -232,7 +245,7 @@ export class CoverageReader {
               unitId,
             )
           : raw;
-      add(into, val, countsOfRow(row), sign);
+      add(into, val, countsOf(row), sign);
     }
   }
 

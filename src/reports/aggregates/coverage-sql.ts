@@ -9,6 +9,7 @@ import {
   MEASURES,
   type PlacedDay,
   unitDimKey,
+  zeroCounts,
 } from '../rates/coverage-cells';
 
 /** `?, ?, ?` for an IN list of `count` values. */
@@ -35,6 +36,22 @@ export function measureColumns(measures: readonly number[]): string[] {
 /** A count vector from a row's count columns (those absent are 0). */
 export function countsOfRow(row: Record<string, unknown>): Counts {
   return COUNT_COLUMNS.map((column) => Number(row[column] ?? 0));
+}
+
+/**
+ * `countsOfRow` for rows that hold only some measures' columns (`measureColumns(measures)`):
+ * reads those alone (a province's report turns some 6,000 rows into counts).
+ */
+export function countsOfMeasures(measures: readonly number[]): (row: Record<string, unknown>) => Counts {
+  const columns = measures.map((m) => [m, `e${m}`, `p${m}`] as const);
+  return (row) => {
+    const counts = zeroCounts();
+    for (const [m, enterprises, employees] of columns) {
+      counts[m] = Number(row[enterprises]);
+      counts[MEASURES + m] = Number(row[employees]);
+    }
+    return counts;
+  };
 }
 
 /** The place columns of the days and the journal. */
@@ -92,11 +109,13 @@ function dayValueSql(dim: CellDim): string {
 
 /**
  * What to group the days by for a dimension: its column, or on MySQL/MariaDB a text column's
- * bytes (`CAST … AS BINARY`: mysql2 returns a Buffer, see `groupedValue`). The tables' collation
- * (utf8mb4_unicode_ci) would merge values that differ only in case or width, which the cells and
- * the reader's maps keep apart, and grouping by it costs: a province's half month by its 1,723
- * townships took 28 ms, by the bytes 16 (docs/benchmarks.md, "Maintained aggregates (issue 17)").
- * SQLite groups text by its bytes already.
+ * bytes (`CAST … AS BINARY`: mysql2 returns a Buffer, see `groupedValue`), as SQLite groups
+ * text and as the reader's maps tell values apart. Grouping by the tables' collation
+ * (utf8mb4_unicode_ci) is what costs: a province's half month by its 1,723 townships took
+ * 28 ms, by the bytes 16 (docs/benchmarks.md, "Maintained aggregates (issue 17)"). Two values
+ * equal under the collation but not in bytes (case, full and half width: township names are
+ * those of the township units, in Chinese) would be two groups here but one cell row on
+ * MariaDB, whose key compares by the collation (docs/architecture.md, "Report aggregates").
  */
 export function dayGroupSql(dim: CellDim, mysqlFamily: boolean): string {
   const column = dayValueSql(dim);
