@@ -136,11 +136,19 @@ export class CoverageReader {
               ['y', dense.y],
               ['m', first],
             ];
-      const rows: Array<Record<string, unknown> & { val: string }> = await manager.query(
-        `SELECT ${['val', ...columns].join(', ')} FROM coverage_cells c
-          WHERE c.unit_id = ? AND c.dim = ? AND (${periods.map(() => '(c.grain = ? AND c.bucket = ?)').join(' OR ')})`,
-        [unitId, dim, ...periods.flat()],
-      );
+      const ofPeriods = (
+        some: Array<[Grain, string]>,
+      ): Promise<Array<Record<string, unknown> & { val: string }>> =>
+        manager.query(
+          `SELECT ${['val', ...columns].join(', ')} FROM coverage_cells
+            WHERE unit_id = ? AND dim = ? AND (${some.map(() => '(grain = ? AND bucket = ?)').join(' OR ')})`,
+          [unitId, dim, ...some.flat()],
+        );
+      // MySQL/MariaDB read the two ranges of the key in one statement (a round trip less);
+      // SQLite would read every row of the unit and dimension for the OR: one statement each.
+      const rows: Awaited<ReturnType<typeof ofPeriods>> = [];
+      if (isMysqlFamily(manager.connection)) rows.push(...(await ofPeriods(periods)));
+      else for (const period of periods) rows.push(...(await ofPeriods([period])));
       const [date] = plans.keys();
       const into = sums.get(date)!;
       for (const row of rows) add(into, row.val, countsOf(row));
