@@ -21,6 +21,7 @@ import {
   type CellRow,
   cellRowsAfter,
   cellKeyOf,
+  cellKeysOfPlace,
   denseRead,
   DENSE_UNTIL_YEAR,
   extendedRows,
@@ -231,30 +232,51 @@ describe('report aggregates: cells of running totals (coverage-cells)', () => {
     );
   });
 
-  it("sum a rebuild's changes in typed-array slots exactly as cellMonthDeltas does, in any batches, past a block's end", () => {
+  it("sum changes per cell and month in typed-array slots, in any batches and block sizes, past a block's end", () => {
+    /** The plain sum of every step at each cell of its place and its month, without zeros. */
+    const byHand = (steps: readonly PlacedDay[]) => {
+      const cells = new Map<string, Map<string, Counts>>();
+      for (const step of steps)
+        for (const cell of cellKeysOfPlace(step.place)) {
+          const months = cells.get(cell) ?? cells.set(cell, new Map()).get(cell)!;
+          const month = step.day.slice(0, 7);
+          addCounts(months.get(month) ?? months.set(month, zeroCounts()).get(month)!, step.counts);
+        }
+      return withoutZeros(cells);
+    };
+    const withoutZeros = (cells: Map<string, Map<string, Counts>>) => {
+      for (const [cell, months] of cells) {
+        for (const [month, sum] of months) if (isZero(sum)) months.delete(month);
+        if (months.size === 0) cells.delete(cell);
+      }
+      return cells;
+    };
     const asPlain = (sums: CellMonthSums) =>
-      new Map(
-        sums
-          .cellKeys()
-          .map((cell) => [
-            cell,
-            new Map([...sums.monthsOf(cell)].map(([month, sum]) => [month, Array.from(sum)])),
-          ]),
+      withoutZeros(
+        new Map(
+          sums
+            .cellKeys()
+            .map((cell) => [
+              cell,
+              new Map([...sums.monthsOf(cell)].map(([month, sum]) => [month, Array.from(sum)])),
+            ]),
+        ),
       );
     fc.assert(
-      fc.property(fc.array(change, { maxLength: 80 }), fc.integer({ min: 1, max: 9 }), (changes, batch) => {
-        const sums = new CellMonthSums();
-        // Places equal in value but not the same object (each enterprise has its own): one set of cells.
-        const copies = changes.map((step) => ({ ...step, place: { ...step.place } }));
-        for (let i = 0; i < copies.length; i += batch) sums.add(copies.slice(i, i + batch));
-        const expected = cellMonthDeltas(changes);
-        for (const [, months] of expected)
-          for (const [month, sum] of months) if (isZero(sum)) months.delete(month);
-        const got = asPlain(sums);
-        for (const [, months] of got)
-          for (const [month, sum] of months) if (isZero(sum)) months.delete(month);
-        expect(got).toEqual(expected);
-      }),
+      fc.property(
+        fc.array(change, { maxLength: 80 }),
+        fc.integer({ min: 1, max: 9 }),
+        fc.integer({ min: 1, max: 40 }),
+        (changes, batch, slotsPerBlock) => {
+          const sums = new CellMonthSums(slotsPerBlock);
+          // Places equal in value but not the same object (each enterprise has its own): one set of cells.
+          const copies = changes.map((step) => ({ ...step, place: { ...step.place } }));
+          for (let i = 0; i < copies.length; i += batch) sums.add(copies.slice(i, i + batch));
+          const expected = byHand(changes);
+          expect(asPlain(sums)).toEqual(expected);
+          expect(withoutZeros(cellMonthDeltas(changes))).toEqual(expected);
+        },
+      ),
       { numRuns: 200 },
     );
     // More cell-months than one block holds (32,768 slots): every month of 2000–2099 at five
@@ -289,8 +311,7 @@ describe('report aggregates: cells of running totals (coverage-cells)', () => {
     sums.add(shared);
     const cells = sums.cellKeys();
     expect(cells.reduce((slots, cell) => slots + sums.monthsOf(cell).size, 0)).toBeGreaterThan(32_768);
-    const doubled = cellMonthDeltas([...steps, ...steps]);
-    expect(asPlain(sums)).toEqual(doubled);
+    expect(asPlain(sums)).toEqual(byHand([...steps, ...steps]));
   });
 
   it('keep cells for the deployment and the two upper levels only; below them a unit is read from its days', () => {

@@ -223,26 +223,19 @@ export function unitDimOfCell(cell: string): string {
   return cell.slice(0, cell.indexOf('\u0001', cell.indexOf('\u0001') + 1));
 }
 
-/** Per cell (by `cellKeyString`), per month: the change of its counts that a set of placed steps makes. */
+/**
+ * Per cell (by `cellKeyString`), per month: the change of its counts that a set of placed steps
+ * makes (a fold's batch, a verifier's chunk): `CellMonthSums` read out as plain count vectors.
+ */
 export function cellMonthDeltas(steps: readonly PlacedDay[]): Map<string, Map<string, Counts>> {
+  // A batch holds a few cell-months: blocks of 64 slots, not the rebuild's 32,768.
+  const sums = new CellMonthSums(64);
+  sums.add(steps);
   const cells = new Map<string, Map<string, Counts>>();
-  // An enterprise's days share one place: its cells are worked out once.
-  const cellsOfPlace = new Map<CellPlace, Array<Map<string, Counts>>>();
-  for (const step of steps) {
-    const moved = movedColumns(step.counts);
-    if (moved.length === 0) continue;
-    const month = monthOf(step.day);
-    let placeCells = cellsOfPlace.get(step.place);
-    if (!placeCells) {
-      placeCells = cellKeysOfPlace(step.place).map(
-        (id) => cells.get(id) ?? cells.set(id, new Map()).get(id)!,
-      );
-      cellsOfPlace.set(step.place, placeCells);
-    }
-    for (const months of placeCells) {
-      const sum = months.get(month) ?? months.set(month, zeroCounts()).get(month)!;
-      for (const i of moved) sum[i] += step.counts[i];
-    }
+  for (const cell of sums.cellKeys()) {
+    const months = new Map<string, Counts>();
+    for (const [month, sum] of sums.monthsOf(cell)) months.set(month, Array.from(sum));
+    cells.set(cell, months);
   }
   return cells;
 }
@@ -255,26 +248,19 @@ export function cellKeysOfPlace(place: CellPlace): string[] {
   return keys;
 }
 
-/** The columns of a count vector that are not 0 (a step moves a few of the 36). */
-function movedColumns(counts: Counts): number[] {
-  const moved: number[] = [];
-  for (let i = 0; i < COUNT_WIDTH; i++) if (counts[i] !== 0) moved.push(i);
-  return moved;
-}
-
 /** A place as a key: enterprises at the same place share their cells (every field of CellPlace: a new one must be added here). */
 function placeKey(place: CellPlace): string {
   return `${place.unitPath}\u0001${place.ownershipType}\u0001${place.industry}\u0001${place.township}\u0001${place.instructorId ?? ''}`;
 }
 
 /**
- * `cellMonthDeltas` for a rebuild: millions of cell-months (about 3.6 million at 1,000,000
- * enterprises in a province of 3,000 townships), summed into slots of a few large typed arrays
- * rather than a typed array each (millions of small objects made the garbage collector a fifth
- * of a rebuild's time), and each place's cells looked up once for every enterprise there.
+ * Sums of placed steps per cell and month. Built for a rebuild's millions of cell-months (about
+ * 3.6 million at 1,000,000 enterprises in a province of 3,000 townships): each a slot of a few
+ * large typed arrays rather than a typed array each (millions of small objects made the garbage
+ * collector a fifth of a rebuild's time), and each place's cells looked up once for every
+ * enterprise there. `cellMonthDeltas` reads one out for the smaller batches.
  */
 export class CellMonthSums {
-  private static readonly SLOTS_PER_BLOCK = 1 << 15;
   private static readonly PLACES = 200_000;
   private readonly blocks: Float64Array[] = [];
   private slots = 0;
@@ -285,6 +271,9 @@ export class CellMonthSums {
   private lastPlace: CellPlace | null = null;
   private lastCells: Array<Map<number, number>> = [];
   private readonly moved = new Int32Array(COUNT_WIDTH);
+
+  /** `slotsPerBlock`: cell-months per typed array (a rebuild's default: 32,768, 9.4 MB). */
+  constructor(private readonly slotsPerBlock = 1 << 15) {}
 
   add(steps: readonly PlacedDay[]): void {
     const moved = this.moved;
@@ -302,8 +291,8 @@ export class CellMonthSums {
           slot = this.newSlot();
           months.set(month, slot);
         }
-        const block = this.blocks[Math.floor(slot / CellMonthSums.SLOTS_PER_BLOCK)];
-        const base = (slot % CellMonthSums.SLOTS_PER_BLOCK) * COUNT_WIDTH;
+        const block = this.blocks[this.blockOf(slot)];
+        const base = this.offsetOf(slot);
         for (let m = 0; m < movedCount; m++) block[base + moved[m]] += counts[moved[m]];
       }
     }
@@ -318,9 +307,8 @@ export class CellMonthSums {
   monthsOf(cell: string): Map<string, Float64Array> {
     const months = new Map<string, Float64Array>();
     for (const [month, slot] of this.cells.get(cell) ?? []) {
-      const block = this.blocks[Math.floor(slot / CellMonthSums.SLOTS_PER_BLOCK)];
-      const base = (slot % CellMonthSums.SLOTS_PER_BLOCK) * COUNT_WIDTH;
-      months.set(monthOfIndex(month), block.subarray(base, base + COUNT_WIDTH));
+      const base = this.offsetOf(slot);
+      months.set(monthOfIndex(month), this.blocks[this.blockOf(slot)].subarray(base, base + COUNT_WIDTH));
     }
     return months;
   }
@@ -342,9 +330,18 @@ export class CellMonthSums {
 
   private newSlot(): number {
     const slot = this.slots++;
-    if (slot % CellMonthSums.SLOTS_PER_BLOCK === 0)
-      this.blocks.push(new Float64Array(CellMonthSums.SLOTS_PER_BLOCK * COUNT_WIDTH));
+    if (this.offsetOf(slot) === 0) this.blocks.push(new Float64Array(this.slotsPerBlock * COUNT_WIDTH));
     return slot;
+  }
+
+  /** The typed array that holds a slot. */
+  private blockOf(slot: number): number {
+    return Math.floor(slot / this.slotsPerBlock);
+  }
+
+  /** Where a slot's count vector starts in its typed array. */
+  private offsetOf(slot: number): number {
+    return (slot % this.slotsPerBlock) * COUNT_WIDTH;
   }
 }
 
