@@ -14,6 +14,7 @@ import { Campaigns1764000000012 } from './1764000000012-campaigns';
 import { WorkingDayCalendar1764000000013 } from './1764000000013-working-day-calendar';
 import { ReportAggregates1764000000014 } from './1764000000014-report-aggregates';
 import { DenseReportAggregates1764000000015 } from './1764000000015-dense-report-aggregates';
+import { ReportValuesByBytes1764000000016 } from './1764000000016-report-values-by-bytes';
 
 /** Every migration, oldest first. Listed as classes so the same list works from src and dist. */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   WorkingDayCalendar1764000000013,
   ReportAggregates1764000000014,
   DenseReportAggregates1764000000015,
+  ReportValuesByBytes1764000000016,
 ];

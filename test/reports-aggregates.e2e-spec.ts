@@ -8,6 +8,8 @@ import { aSignedInUser, type SignedInUser } from './support/users';
 import { LoadedCounty, loadSeedCounty } from './support/seed-county';
 import { SEED_COUNTY_EXPECTED as EXPECTED } from './support/seed-county-fixture';
 import { today } from './support/negotiations';
+import { anEnterprise } from './support/factories';
+import { aUnitTree } from './support/org-tree';
 
 /**
  * The report aggregates (src/reports/aggregates/, docs/architecture.md "Report aggregates") kept by the
@@ -240,5 +242,60 @@ describe('Report aggregates (e2e)', () => {
     expect([report.total.enterprises, report.total.covered]).toEqual(
       totalOf(await direct(EXPECTED.asOf, 'sector')),
     );
+  });
+
+  it('keep apart township names of two counties that differ only where a collation sees no difference', async () => {
+    // utf8mb4_unicode_ci (the tables' collation on MySQL/MariaDB) ignores case and weighs every
+    // character outside the Basic Multilingual Plane alike; a county keeps its own townships'
+    // names apart by it, but two counties may each have one. The cells' key compares by bytes
+    // (migration 1764000000016), as the days are grouped and as SQLite compares.
+    const units = await aUnitTree(
+      sut,
+      {
+        code: '990100',
+        name: '江川市',
+        children: [
+          {
+            code: '990101',
+            name: '金山县',
+            children: [
+              { code: '990101001', name: '𠀀水镇' },
+              { code: '990101002', name: 'A区镇' },
+            ],
+          },
+          {
+            code: '990102',
+            name: '云岭县',
+            children: [
+              { code: '990102001', name: '𠀁水镇' },
+              { code: '990102002', name: 'a区镇' },
+            ],
+          },
+        ],
+      },
+      'city',
+    );
+    const names = ['𠀀水镇', 'A区镇', '𠀁水镇', 'a区镇'];
+    for (const township of names)
+      await request(sut.http)
+        .post('/api/v1/enterprises')
+        .set(admin.auth)
+        .send(
+          anEnterprise({
+            township,
+            orgUnitId: units[township].id,
+            registeredOn: '2015-03-02',
+            unionFoundedOn: '2020-05-01',
+          }),
+        )
+        .expect(201);
+    await sut.app.get(CoverageLedger).foldAll();
+    const report = await rates({ asOf: today(), groupBy: 'township', orgUnitId: String(units['江川市'].id) });
+    expect(
+      Object.fromEntries(
+        report.rows.map((row: { group: string; enterprises: number }) => [row.group, row.enterprises]),
+      ),
+    ).toEqual(Object.fromEntries(names.map((township) => [township, 1])));
+    expect((await verify()).differences).toEqual([]);
   });
 });

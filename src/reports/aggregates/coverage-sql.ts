@@ -47,8 +47,8 @@ export function countsOfMeasures(measures: readonly number[]): (row: Record<stri
   return (row) => {
     const counts = zeroCounts();
     for (const [m, enterprises, employees] of columns) {
-      counts[m] = Number(row[enterprises]);
-      counts[MEASURES + m] = Number(row[employees]);
+      counts[m] = Number(row[enterprises] ?? 0);
+      counts[MEASURES + m] = Number(row[employees] ?? 0);
     }
     return counts;
   };
@@ -110,12 +110,10 @@ function dayValueSql(dim: CellDim): string {
 /**
  * What to group the days by for a dimension: its column, or on MySQL/MariaDB a text column's
  * bytes (`CAST … AS BINARY`: mysql2 returns a Buffer, see `groupedValue`), as SQLite groups
- * text and as the reader's maps tell values apart. Grouping by the tables' collation
- * (utf8mb4_unicode_ci) is what costs: a province's half month by its 1,723 townships took
- * 28 ms, by the bytes 16 (docs/benchmarks.md, "Maintained aggregates (issue 17)"). Two values
- * equal under the collation but not in bytes (case, full and half width: township names are
- * those of the township units, in Chinese) would be two groups here but one cell row on
- * MariaDB, whose key compares by the collation (docs/architecture.md, "Report aggregates").
+ * text, as `coverage_cells.val` compares (utf8mb4_bin, migration 1764000000016) and as the
+ * reader's maps tell values apart. Grouping by the tables' collation (utf8mb4_unicode_ci) is
+ * what cost: a province's half month by its 1,723 townships took 28 ms, by the bytes 16
+ * (docs/benchmarks.md, "Seventh session"; docs/architecture.md, "Report aggregates").
  */
 export function dayGroupSql(dim: CellDim, mysqlFamily: boolean): string {
   const column = dayValueSql(dim);

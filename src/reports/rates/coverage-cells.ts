@@ -228,7 +228,8 @@ export function unitDimOfCell(cell: string): string {
  * makes (a fold's batch, a verifier's chunk): `CellMonthSums` read out as plain count vectors.
  */
 export function cellMonthDeltas(steps: readonly PlacedDay[]): Map<string, Map<string, Counts>> {
-  // A batch holds a few cell-months: blocks of 64 slots, not the rebuild's 32,768.
+  // A fold's batch holds a few cell-months, a verifier's chunk thousands: blocks of 64 slots
+  // (18 KB), not the rebuild's 32,768 (9.4 MB).
   const sums = new CellMonthSums(64);
   sums.add(steps);
   const cells = new Map<string, Map<string, Counts>>();
