@@ -1144,7 +1144,7 @@ async function benchOn(db) {
     const started = performance.now();
     const out = await runNode([CLI, 'reports:rebuild'], { DATABASE_URL: db.url, ...db.env });
     const s = (performance.now() - started) / 1000;
-    db.rebuild = `reports:rebuild (${CLI.replace(root, '')}): ${s.toFixed(1)} s${db.key === 'mariadb' ? `; goal at 1 M ≤ 300 s: ${s <= 300 ? 'met' : 'NOT met'}` : ''}${out.trim() ? ` (${out.trim().split('\n').slice(-1)[0].slice(0, 200)})` : ''}`;
+    db.rebuild = `reports:rebuild (${CLI.replace(root, '')}): ${s.toFixed(1)} s${db.key === 'mariadb' && SIZES.mariadb === 1_000_000 ? `; goal at 1 M ≤ 300 s: ${s <= 300 ? 'met' : 'NOT met'}` : ''}${out.trim() ? ` (${out.trim().split('\n').slice(-1)[0].slice(0, 200)})` : ''}`;
     log(`${db.key}: ${db.rebuild}`);
   } else {
     db.rebuild = hasRebuild() ? 'reports:rebuild: skipped (REBUILD=0)' : 'reports:rebuild: not in this build';
