@@ -16,7 +16,6 @@ import {
   isZero,
   type PlacedDay,
   cellRowsAfter,
-  type CellRow,
   type Grain,
   DENSE_FROM_YEAR,
   lastYearOf,
@@ -29,6 +28,7 @@ import {
 } from '../rates/coverage-cells';
 import { coverageSteps, type StepAgreement } from '../rates/coverage-steps';
 import {
+  cellRowsByVal,
   CELL_COLUMNS,
   COUNT_COLUMNS,
   countsOfRow,
@@ -517,14 +517,7 @@ export class CoverageLedger implements ReportAggregates {
             )) as Row[]),
           );
         }
-        const storedBy = new Map<string, CellRow[]>();
-        for (const row of rows) {
-          (storedBy.get(row.val) ?? storedBy.set(row.val, []).get(row.val)!).push({
-            grain: row.grain,
-            bucket: row.bucket,
-            counts: countsOfRow(row),
-          });
-        }
+        const storedBy = cellRowsByVal(rows);
         for (const cell of slice) {
           for (const row of cellRowsAfter(storedBy.get(cell.val) ?? [], cell.months, horizon))
             written.push({ unitId, dim: dim, val: cell.val, ...row });

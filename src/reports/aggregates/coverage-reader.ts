@@ -10,7 +10,6 @@ import {
   keepsCells,
   monthOf,
   readPlanOn,
-  type CellRow,
   type Grain,
   runningTotalOn,
   valueOf,
@@ -20,6 +19,7 @@ import {
 } from '../rates/coverage-cells';
 import { journalDay } from './coverage-ledger';
 import {
+  cellRowsByVal,
   countsOfMeasures,
   dayGroupSql,
   groupedValue,
@@ -161,14 +161,7 @@ export class CoverageReader {
         if (lastYear > firstYear) rows.push(...(await between('y', firstYear, previousYear(lastYear))));
         rows.push(...(await between('m', `${firstYear}-01`, last)));
       }
-      const byVal = new Map<string, CellRow[]>();
-      for (const row of rows) {
-        (byVal.get(row.val) ?? byVal.set(row.val, []).get(row.val)!).push({
-          grain: row.grain,
-          bucket: row.bucket,
-          counts: countsOf(row),
-        });
-      }
+      const byVal = cellRowsByVal(rows, countsOf);
       for (const [date, plan] of plans) {
         const into = sums.get(date)!;
         for (const [val, running] of byVal) add(into, val, runningTotalOn(running, plan));

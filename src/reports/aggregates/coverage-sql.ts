@@ -4,6 +4,7 @@ import { isMysqlFamily } from '../../database/transactions';
 import {
   type CellDim,
   type CellRow,
+  type Grain,
   type Counts,
   COUNT_WIDTH,
   MEASURES,
@@ -52,6 +53,21 @@ export function countsOfMeasures(measures: readonly number[]): (row: Record<stri
     }
     return counts;
   };
+}
+
+/** Stored cell rows of one unit and dimension, per value (`countsOf`: the counts of a row, all columns by default). */
+export function cellRowsByVal(
+  rows: ReadonlyArray<Record<string, unknown> & { val: string; grain: Grain; bucket: string }>,
+  countsOf: (row: Record<string, unknown>) => Counts = countsOfRow,
+): Map<string, CellRow[]> {
+  const byVal = new Map<string, CellRow[]>();
+  for (const row of rows)
+    (byVal.get(row.val) ?? byVal.set(row.val, []).get(row.val)!).push({
+      grain: row.grain,
+      bucket: row.bucket,
+      counts: countsOf(row),
+    });
+  return byVal;
 }
 
 /** The place columns of the days and the journal. */

@@ -73,19 +73,14 @@ export class RebuildTables {
     if (await moved(journal)) return false;
     const rename = (pairs: Array<[string, string]>) =>
       this.dataSource.query(`RENAME TABLE ${pairs.map(([from, to]) => `${from} TO ${to}`).join(', ')}`);
-    await rename(
-      this.tables.flatMap((table): Array<[string, string]> => [
-        [table, replacedOf(table)],
-        [RebuildTables.besideOf(table), table],
-      ]),
-    );
+    const swap = this.tables.flatMap((table): Array<[string, string]> => [
+      [table, replacedOf(table)],
+      [RebuildTables.besideOf(table), table],
+    ]);
+    await rename(swap);
     if (await moved(replacedOf(journal))) {
-      await rename(
-        this.tables.flatMap((table): Array<[string, string]> => [
-          [table, RebuildTables.besideOf(table)],
-          [replacedOf(table), table],
-        ]),
-      );
+      // Undone: the same renames the other way, last first.
+      await rename([...swap].reverse().map(([from, to]): [string, string] => [to, from]));
       return false;
     }
     for (const table of this.tables)
