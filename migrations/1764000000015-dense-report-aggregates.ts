@@ -1,6 +1,5 @@
 import { MigrationInterface, QueryRunner, Table, TableIndex } from 'typeorm';
 import { CHARACTER_SET, COLLATION } from '../src/database/charset';
-import { CoverageLedger } from '../src/reports/aggregates/coverage-ledger';
 import { COUNT_COLUMNS } from '../src/reports/aggregates/coverage-sql';
 
 /**
@@ -34,11 +33,9 @@ function cellsTable(name: string): Table {
  * date's running totals are one period's rows: `coverage_horizons` holds, per cell unit and
  * dimension, the latest year of its `y` series, up to which every value of it has a row for each
  * year from 2000 on; `coverage_cells` is made anew keyed by period (below); and the aggregates
- * are rebuilt from the base tables as they stand (the same
- * as `npm run cli -- reports:rebuild`; at 1,000,000 enterprises, minutes: docs/benchmarks.md).
- *
- * The rebuild runs here, in the latest migration that changes the aggregates' tables (it writes
- * them all); a later migration that changes them moves it there.
+ * are rebuilt from the base tables by 1764000000017, the latest migration that changes the
+ * aggregates' tables (the rebuild writes them all: it runs in the latest such migration, and a
+ * later one moves it there).
  */
 export class DenseReportAggregates1764000000015 implements MigrationInterface {
   name = 'DenseReportAggregates1764000000015';
@@ -65,7 +62,6 @@ export class DenseReportAggregates1764000000015 implements MigrationInterface {
           `ALTER TABLE ${table} CONVERT TO CHARACTER SET ${CHARACTER_SET} COLLATE ${COLLATION}`,
         );
     }
-    await new CoverageLedger(queryRunner.connection).rebuild(queryRunner.manager);
   }
 
   /**

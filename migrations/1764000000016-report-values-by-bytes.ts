@@ -11,9 +11,8 @@ const BY_BYTES = `${CHARACTER_SET}_bin`;
  * the tables' utf8mb4_unicode_ci two township names equal but for case, accents, trailing
  * spaces or a character outside the Basic Multilingual Plane (some rare characters of Chinese
  * place names: that collation weighs them all alike) would share one cell row while the days
- * keep them apart. No rebuild here (1764000000015 is the latest migration that changes what
- * the rows hold): the rows keep their values, and a pair merged before stays merged until
- * `npm run cli -- reports:rebuild`. MySQL/MariaDB copy the table to change a key column: at
+ * keep them apart. No rebuild here (1764000000017, the latest migration that changes the
+ * aggregates' tables, rebuilds them; until it runs, a pair merged before stays merged). MySQL/MariaDB copy the table to change a key column: at
  * 1,000,000 enterprises (3.35 million rows) see docs/deployment.md. SQLite compares by bytes
  * already: nothing to do there.
  */

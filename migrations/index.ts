@@ -15,6 +15,7 @@ import { WorkingDayCalendar1764000000013 } from './1764000000013-working-day-cal
 import { ReportAggregates1764000000014 } from './1764000000014-report-aggregates';
 import { DenseReportAggregates1764000000015 } from './1764000000015-dense-report-aggregates';
 import { ReportValuesByBytes1764000000016 } from './1764000000016-report-values-by-bytes';
+import { ReportDayCells1764000000017 } from './1764000000017-report-day-cells';
 
 /** Every migration, oldest first. Listed as classes so the same list works from src and dist. */
 export const MIGRATIONS = [
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   ReportAggregates1764000000014,
   DenseReportAggregates1764000000015,
   ReportValuesByBytes1764000000016,
+  ReportDayCells1764000000017,
 ];

@@ -110,6 +110,50 @@ describe('Report aggregates (e2e)', () => {
     await sut.app.get(CoverageLedger).rebuild();
   });
 
+  it('read a date’s days from the day cells: one that differs or is missing is listed, and right again after a rebuild', async () => {
+    await sut.app.get(CoverageLedger).foldAll();
+    // The county is the deployment's one root: its reports read its own cells and day cells.
+    const unitId: number = (await rates({ asOf: EXPECTED.asOf })).orgUnit.id;
+    // A day in the first ten of its month: a report of that date reads its month's days up to it.
+    const dayCell = async (dim: string) =>
+      (
+        (await sut.dataSource.query(
+          `SELECT day, val FROM coverage_day_cells WHERE unit_id = ? AND dim = ? AND e0 <> 0
+              AND substr(day, 9, 2) <= '10' AND day <= ? ORDER BY day DESC, val LIMIT 1`,
+          [unitId, dim, EXPECTED.asOf],
+        )) as Array<{ day: string; val: string }>
+      )[0];
+    const changed = await dayCell('own');
+    const gone = await dayCell('ind');
+    expect(changed && gone).toBeTruthy();
+    const truth = totalOf(await direct(changed.day, 'sector'));
+    expect((await rates({ asOf: changed.day, groupBy: 'sector' })).total.enterprises).toBe(truth[0]);
+    const eColumns = Array.from({ length: 18 }, (_, m) => `e${m} = e${m} + 5`).join(', ');
+    await sut.dataSource.query(
+      `UPDATE coverage_day_cells SET ${eColumns} WHERE unit_id = ? AND dim = 'own' AND day = ? AND val = ?`,
+      [unitId, changed.day, changed.val],
+    );
+    await sut.dataSource.query(
+      "DELETE FROM coverage_day_cells WHERE unit_id = ? AND dim = 'ind' AND day = ? AND val = ?",
+      [unitId, gone.day, gone.val],
+    );
+    // The sector grouping reads the ownership types' day cells: 5 enterprises too many.
+    expect((await rates({ asOf: changed.day, groupBy: 'sector' })).total.enterprises).toBe(truth[0] + 5);
+    const found = await verify();
+    expect(found.differences.map((difference) => difference.what.split(':')[0]).sort()).toEqual(
+      [
+        `day cell ${unitId} ind ${gone.val} ${gone.day}`,
+        `day cell ${unitId} own ${changed.val} ${changed.day}`,
+      ].sort(),
+    );
+    expect(found.differences.find((d) => d.what.startsWith(`day cell ${unitId} ind`))!.what).toContain(
+      ': no row, ',
+    );
+    await sut.app.get(CoverageLedger).rebuild();
+    expect((await verify()).differences).toEqual([]);
+    expect((await rates({ asOf: changed.day, groupBy: 'sector' })).total.enterprises).toBe(truth[0]);
+  });
+
   // SQLite rebuilds in place, in one transaction per chunk on its one connection: nothing to swap.
   (ON_MYSQL ? it : it.skip)(
     'on MySQL/MariaDB, rebuild beside the live tables: a failure or a write meanwhile leaves them whole',

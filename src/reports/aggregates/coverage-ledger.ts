@@ -7,7 +7,9 @@ import {
   addCounts,
   type CellDim,
   cellKeyOf,
-  CellMonthSums,
+  BY_DAY,
+  cellDayDeltas,
+  CellSums,
   cellMonthDeltas,
   type CellPlace,
   type Counts,
@@ -42,6 +44,9 @@ import {
   type StoredCell,
   writeCells,
   insertCells,
+  addToDayCells,
+  insertDayCells,
+  type StoredDayCell,
   writeHorizons,
   readHorizons,
   type Horizon,
@@ -54,12 +59,13 @@ export interface Contribution {
   days: DayStep[];
 }
 
-/** The aggregates' tables (migrations 1764000000014 and 1764000000015), which no entity maps. */
+/** The aggregates' tables (migrations 1764000000014, 1764000000015 and 1764000000017), which no entity maps. */
 export const COVERAGE_TABLES = [
   'coverage_days',
   'coverage_journal',
   'coverage_cells',
   'coverage_horizons',
+  'coverage_day_cells',
 ] as const;
 
 /** The aggregates' tables by what they hold (a rebuild on MySQL/MariaDB fills copies of them). */
@@ -68,6 +74,7 @@ const COVERAGE_NAMES = {
   journal: 'coverage_journal',
   cells: 'coverage_cells',
   horizons: 'coverage_horizons',
+  dayCells: 'coverage_day_cells',
 } as const satisfies Record<string, (typeof COVERAGE_TABLES)[number]>;
 
 /** Where a rebuild writes each of the aggregates' tables. */
@@ -175,7 +182,9 @@ export class CoverageLedger implements ReportAggregates {
            FROM coverage_journal ORDER BY id${limit < Number.MAX_SAFE_INTEGER ? ` LIMIT ${Math.floor(limit)}` : ''}${mysql ? ' FOR UPDATE' : ''}`,
       );
     if (rows.length === 0) return 0;
-    await this.addToCells(manager, cellMonthDeltas(rows.map(journalDay)));
+    const changes = rows.map(journalDay);
+    await this.addToCells(manager, cellMonthDeltas(changes));
+    await addToDayCells(manager, dayCellRows(cellDayDeltas(changes)));
     const ids = rows.map((row) => Number(row.id));
     for (let i = 0; i < ids.length; i += CHUNK) {
       const chunk = ids.slice(i, i + CHUNK);
@@ -230,6 +239,7 @@ export class CoverageLedger implements ReportAggregates {
         journal: RebuildTables.besideOf(COVERAGE_NAMES.journal),
         cells: RebuildTables.besideOf(COVERAGE_NAMES.cells),
         horizons: RebuildTables.besideOf(COVERAGE_NAMES.horizons),
+        dayCells: RebuildTables.besideOf(COVERAGE_NAMES.dayCells),
       };
       const done = await this.fill(run, this.dataSource.manager, targets, onProgress, chunkSize, () =>
         beside.indexNow(COVERAGE_NAMES.days),
@@ -255,8 +265,9 @@ export class CoverageLedger implements ReportAggregates {
     chunkSize: number,
     daysWritten?: () => void,
   ): Promise<number> {
-    // Per cell and month, the changes summed so far.
-    const deltas = new CellMonthSums();
+    // Per cell and month, and per day cell and day, the changes summed so far.
+    const deltas = new CellSums();
+    const dayDeltas = new CellSums(BY_DAY);
     /** The next chunk after `after`: its enterprises' contributions, and their cells' changes. */
     const read = async (after: number) => {
       const rows: Array<{ id: number | string }> = await source.query(
@@ -286,11 +297,13 @@ export class CoverageLedger implements ReportAggregates {
         steps.push(...placed(contribution, 1));
         if (steps.length >= 1500) {
           deltas.add(steps);
+          dayDeltas.add(steps);
           steps = [];
           await new Promise((resolve) => setImmediate(resolve));
         }
       }
       deltas.add(steps);
+      dayDeltas.add(steps);
       await previous;
       onProgress?.(done); // the chunks whose days are written
       previous = written;
@@ -324,7 +337,7 @@ export class CoverageLedger implements ReportAggregates {
     for (const cell of deltas.cellKeys()) {
       const unitDim = unitDimOfCell(cell);
       (cellsOf.get(unitDim) ?? cellsOf.set(unitDim, []).get(unitDim)!).push(cell);
-      const horizon = laterOf(horizons.get(unitDim) ?? null, lastYearOf(deltas.monthsOf(cell)));
+      const horizon = laterOf(horizons.get(unitDim) ?? null, lastYearOf(deltas.bucketsOf(cell)));
       if (horizon !== null) horizons.set(unitDim, horizon);
     }
     // Written in the order of the table's key, (unit, dimension, series, period, value), a unit
@@ -341,7 +354,7 @@ export class CoverageLedger implements ReportAggregates {
         .sort((a, b) => compareText(a.val, b.val));
       const periods = new Map<string, StoredCell[]>();
       for (const { cell, val } of values) {
-        const changes = new Map([...deltas.monthsOf(cell)].map(([month, sum]) => [month, Array.from(sum)]));
+        const changes = new Map([...deltas.bucketsOf(cell)].map(([month, sum]) => [month, Array.from(sum)]));
         for (const row of cellRowsAfter([], changes, horizon)) {
           const period = `${row.grain}${row.bucket}`;
           (periods.get(period) ?? periods.set(period, []).get(period)!).push({ unitId, dim, val, ...row });
@@ -357,6 +370,7 @@ export class CoverageLedger implements ReportAggregates {
     }
     await flush();
     await writing;
+    await this.writeDayCells(run, dayDeltas, tables.dayCells);
     await run((m) =>
       writeHorizons(
         m,
@@ -365,6 +379,53 @@ export class CoverageLedger implements ReportAggregates {
       ),
     );
     return done;
+  }
+
+  /**
+   * A rebuild's day cells, into an empty table in the order of its key (unit, dimension, day,
+   * value), a unit and dimension at a time, 20,000 rows a transaction.
+   */
+  private async writeDayCells(
+    run: <T>(work: (m: EntityManager) => Promise<T>) => Promise<T>,
+    sums: CellSums,
+    table: string,
+  ): Promise<void> {
+    const byUnitDim = new Map<string, Array<{ val: string; cell: string }>>();
+    for (const cell of sums.cellKeys()) {
+      const unitDim = unitDimOfCell(cell);
+      (byUnitDim.get(unitDim) ?? byUnitDim.set(unitDim, []).get(unitDim)!).push({
+        cell,
+        val: cellKeyOf(cell).val,
+      });
+    }
+    const order = [...byUnitDim.keys()].map((unitDim) => ({ unitDim, ...unitDimOf(unitDim) }));
+    order.sort((a, b) => a.unitId - b.unitId || compareText(a.dim, b.dim));
+    let batch: StoredDayCell[] = [];
+    const flush = async () => {
+      const rows = batch;
+      batch = [];
+      await run((m) => insertDayCells(m, rows, table));
+    };
+    for (const { unitDim, unitId, dim } of order) {
+      const byDay = new Map<string, StoredDayCell[]>();
+      for (const { cell, val } of byUnitDim.get(unitDim)!.sort((a, b) => compareText(a.val, b.val)))
+        for (const [day, sum] of sums.bucketsOf(cell)) {
+          if (isZero(sum)) continue;
+          (byDay.get(day) ?? byDay.set(day, []).get(day)!).push({
+            unitId,
+            dim,
+            val,
+            day,
+            counts: Array.from(sum),
+          });
+        }
+      for (const day of [...byDay.keys()].sort(compareText))
+        for (const row of byDay.get(day)!) {
+          batch.push(row);
+          if (batch.length >= 20_000) await flush();
+        }
+    }
+    await flush();
   }
 
   /** What the aggregates should count of these enterprises, from their rows and agreements. */
@@ -640,6 +701,16 @@ interface AgreementRow {
 }
 
 /** A journal or days row as a placed change. */
+/** `cellDayDeltas` as day cells' rows (the days whose changes cancel left out). */
+export function dayCellRows(deltas: Map<string, Map<string, Counts>>): StoredDayCell[] {
+  const rows: StoredDayCell[] = [];
+  for (const [cell, days] of deltas) {
+    const { unitId, dim, val } = cellKeyOf(cell);
+    for (const [day, counts] of days) if (!isZero(counts)) rows.push({ unitId, dim, val, day, counts });
+  }
+  return rows;
+}
+
 export function journalDay(row: PlaceRow & Record<string, unknown> & { day: string }): PlacedDay {
   return { place: placeOfRow(row), day: dayOf(row.day) as string, counts: countsOfRow(row) };
 }

@@ -8,6 +8,7 @@ import {
   denseRead,
   type Counts,
   keepsCells,
+  keepsDayCells,
   monthOf,
   readPlanOn,
   type Grain,
@@ -175,15 +176,32 @@ export class CoverageReader {
       }`,
       range ?? [],
     );
+    // A unit and dimension with day cells reads a date's part of a month from them, and the
+    // journal's changes of those days not yet summed into them; else from the enterprises' days
+    // (always up to date: written by the writer's transaction).
+    const dayCells = keepsDayCells(unitPath, dim);
     for (const row of journal) {
       const change = journalDay(row);
       const val = valueOf(change.place, dim, unitId);
-      for (const [date, plan] of plans)
+      for (const [date, plan] of plans) {
         if (monthOf(change.day) <= plan.cellsThrough) add(sums.get(date)!, val, change.counts);
+        const { days } = plan;
+        if (dayCells && days !== null && change.day >= days.from && change.day <= days.to)
+          add(sums.get(date)!, val, change.counts, days.sign);
+      }
     }
     for (const [date, plan] of plans) {
       const { days } = plan;
-      if (days !== null)
+      if (days === null) continue;
+      if (dayCells) {
+        const rows: Array<Record<string, unknown> & { val: string }> = await manager.query(
+          `SELECT val, ${columns.map((column) => `SUM(${column}) AS ${column}`).join(', ')} FROM coverage_day_cells
+            WHERE unit_id = ? AND dim = ? AND day >= ? AND day <= ? GROUP BY val`,
+          [unitId, dim, days.from, days.to],
+        );
+        const into = sums.get(date)!;
+        for (const row of rows) add(into, row.val, countsOf(row), days.sign);
+      } else
         await this.addDays(
           manager,
           unitId,

@@ -246,6 +246,48 @@ export async function insertCells(
   );
 }
 
+/** A day cell's row: the cell, its day, the day's change of its counts. */
+export interface StoredDayCell {
+  unitId: number;
+  dim: CellDim;
+  val: string;
+  day: BusinessDate;
+  counts: Counts;
+}
+
+const DAY_CELL_KEY = ['unit_id', 'dim', 'day', 'val'];
+
+/** Adds days' changes to the day cells (a fold's), making the rows that are missing. */
+export async function addToDayCells(
+  manager: EntityManager,
+  rows: ReadonlyArray<StoredDayCell>,
+): Promise<void> {
+  const conflict = isMysqlFamily(manager.connection)
+    ? ` ON DUPLICATE KEY UPDATE ${COUNT_COLUMNS.map((c) => `${c} = ${c} + VALUES(${c})`).join(', ')}`
+    : ` ON CONFLICT (${DAY_CELL_KEY.join(', ')}) DO UPDATE SET ${COUNT_COLUMNS.map((c) => `${c} = ${c} + excluded.${c}`).join(', ')}`;
+  await insertRows(
+    manager,
+    'coverage_day_cells',
+    [...DAY_CELL_KEY, ...COUNT_COLUMNS],
+    rows.map((row) => [row.unitId, row.dim, row.day, row.val, ...row.counts]),
+    conflict,
+  );
+}
+
+/** Inserts day cells (a rebuild's, into an empty table): only the count columns that are not 0. */
+export async function insertDayCells(
+  manager: EntityManager,
+  rows: ReadonlyArray<StoredDayCell>,
+  table = 'coverage_day_cells',
+): Promise<void> {
+  await insertSparse(
+    manager,
+    table,
+    DAY_CELL_KEY,
+    rows.map((row) => ({ key: [row.unitId, row.dim, row.day, row.val], counts: row.counts })),
+  );
+}
+
 /** A unit and dimension's horizon: the latest year of its `y` series (rates/coverage-cells.ts). */
 export interface Horizon {
   unitId: number;

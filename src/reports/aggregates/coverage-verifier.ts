@@ -5,8 +5,10 @@ import {
   addCounts,
   type CellDim,
   cellKeyString,
+  cellDayDeltas,
   cellMonthDeltas,
   type Counts,
+  isZero,
   MEASURES,
   cellMismatches,
   type CellRow,
@@ -63,13 +65,23 @@ export class CoverageVerifier {
       };
       // What the cells should hold, per cell and month: every enterprise's steps as recomputed,
       // less the journal's changes not yet summed into them.
+      // And per day cell and day.
       const expected = new Map<string, Map<string, Counts>>();
-      const addChanges = (changes: PlacedDay[], sign: 1 | -1) => {
-        for (const [cell, months] of cellMonthDeltas(changes)) {
-          const into = expected.get(cell) ?? expected.set(cell, new Map()).get(cell)!;
-          for (const [month, counts] of months)
-            addCounts(into.get(month) ?? into.set(month, zeroCounts()).get(month)!, counts, sign);
+      const expectedDays = new Map<string, Map<string, Counts>>();
+      const addTo = (
+        sums: Map<string, Map<string, Counts>>,
+        deltas: Map<string, Map<string, Counts>>,
+        sign: 1 | -1,
+      ) => {
+        for (const [cell, buckets] of deltas) {
+          const into = sums.get(cell) ?? sums.set(cell, new Map()).get(cell)!;
+          for (const [bucket, counts] of buckets)
+            addCounts(into.get(bucket) ?? into.set(bucket, zeroCounts()).get(bucket)!, counts, sign);
         }
+      };
+      const addChanges = (changes: PlacedDay[], sign: 1 | -1) => {
+        addTo(expected, cellMonthDeltas(changes), sign);
+        addTo(expectedDays, cellDayDeltas(changes), sign);
       };
       let enterprises = 0;
       let after = 0;
@@ -164,6 +176,37 @@ export class CoverageVerifier {
             `cell ${cell.replaceAll('\u0001', ' ')} ${mismatch.grain} ${mismatch.bucket}: ${mismatch.what === 'missing' ? 'no running total for a period that changed or that the dense series needs' : describe(mismatch.stored, mismatch.expected)}`,
           );
       }
+      // The day cells: each stored day's change against the steps', in key order a page at a time
+      // (a day without a row holds no change).
+      let lastDay: unknown[] | null = null;
+      for (;;) {
+        const rows: Array<
+          Record<string, unknown> & { unit_id: number | string; dim: string; day: string; val: string }
+        > = await manager.query(
+          `SELECT unit_id, dim, day, val, ${COUNT_COLUMNS.join(', ')} FROM coverage_day_cells
+            ${lastDay ? 'WHERE (unit_id, dim, day, val) > (?, ?, ?, ?)' : ''}
+            ORDER BY unit_id, dim, day, val LIMIT 10000`,
+          lastDay ?? [],
+        );
+        if (rows.length === 0) break;
+        cells += rows.length;
+        for (const row of rows) {
+          const cell = cellKeyString({ unitId: Number(row.unit_id), dim: row.dim as CellDim, val: row.val });
+          const should = expectedDays.get(cell)?.get(row.day) ?? zeroCounts();
+          expectedDays.get(cell)?.delete(row.day);
+          const have = countsOfRow(row);
+          if (have.some((value, i) => value !== should[i]))
+            differ(`day cell ${cell.replaceAll('\u0001', ' ')} ${row.day}: ${describe(have, should)}`);
+        }
+        const end = rows[rows.length - 1];
+        lastDay = [end.unit_id, end.dim, end.day, end.val];
+      }
+      for (const [cell, days] of expectedDays)
+        for (const [day, should] of days)
+          if (!isZero(should))
+            differ(
+              `day cell ${cell.replaceAll('\u0001', ' ')} ${day}: no row, ${describe(zeroCounts(), should)}`,
+            );
       return { enterprises, cells, differences, differenceCount };
     });
   }

@@ -5,7 +5,12 @@ import {
   CELL_DIMS,
   cellKeyString,
   cellMonthDeltas,
-  CellMonthSums,
+  CellSums,
+  BY_DAY,
+  BY_MONTH,
+  cellDayDeltas,
+  dayCellKeysOfPlace,
+  keepsDayCells,
   isZero,
   cellUnitsOf,
   COUNT_WIDTH,
@@ -251,14 +256,14 @@ describe('report aggregates: cells of running totals (coverage-cells)', () => {
       }
       return cells;
     };
-    const asPlain = (sums: CellMonthSums) =>
+    const asPlain = (sums: CellSums) =>
       withoutZeros(
         new Map(
           sums
             .cellKeys()
             .map((cell) => [
               cell,
-              new Map([...sums.monthsOf(cell)].map(([month, sum]) => [month, Array.from(sum)])),
+              new Map([...sums.bucketsOf(cell)].map(([month, sum]) => [month, Array.from(sum)])),
             ]),
         ),
       );
@@ -268,7 +273,7 @@ describe('report aggregates: cells of running totals (coverage-cells)', () => {
         fc.integer({ min: 1, max: 9 }),
         fc.integer({ min: 1, max: 40 }),
         (changes, batch, slotsPerBlock) => {
-          const sums = new CellMonthSums(slotsPerBlock);
+          const sums = new CellSums(BY_MONTH, slotsPerBlock);
           // Places equal in value but not the same object (each enterprise has its own): one set of cells.
           const copies = changes.map((step) => ({ ...step, place: { ...step.place } }));
           for (let i = 0; i < copies.length; i += batch) sums.add(copies.slice(i, i + batch));
@@ -306,12 +311,83 @@ describe('report aggregates: cells of running totals (coverage-cells)', () => {
     const shared = steps.map((step) =>
       step.place.township === one.township ? { ...step, place: one } : step,
     );
-    const sums = new CellMonthSums();
+    const sums = new CellSums();
     sums.add(shared);
     sums.add(shared);
     const cells = sums.cellKeys();
-    expect(cells.reduce((slots, cell) => slots + sums.monthsOf(cell).size, 0)).toBeGreaterThan(32_768);
+    expect(cells.reduce((slots, cell) => slots + sums.bucketsOf(cell).size, 0)).toBeGreaterThan(32_768);
     expect(asPlain(sums)).toEqual(byHand([...steps, ...steps]));
+  });
+
+  it('sum changes per day cell and day: the deployment and the roots, in the dimensions of few values', () => {
+    expect(keepsDayCells(null, 'own')).toBe(true);
+    expect(keepsDayCells('/1/', 'sub')).toBe(true);
+    expect(keepsDayCells('/1/', 'twp')).toBe(false);
+    expect(keepsDayCells('/1/', 'ins')).toBe(false);
+    expect(keepsDayCells('/1/2/', 'all')).toBe(false);
+    const place = {
+      unitPath: '/1/2/5/',
+      ownershipType: 'private',
+      industry: 'C',
+      township: '金山镇',
+      instructorId: 4,
+    };
+    expect(dayCellKeysOfPlace(place).map((key) => key.split('\u0001').join(' '))).toEqual([
+      '0 all ',
+      '0 own private',
+      '0 ind C',
+      '0 sub 1',
+      '1 all ',
+      '1 own private',
+      '1 ind C',
+      '1 sub 2',
+    ]);
+    /** The plain sum of every step at each day cell of its place and its day, without zeros. */
+    const byHand = (steps: readonly PlacedDay[]) => {
+      const cells = new Map<string, Map<string, Counts>>();
+      for (const step of steps)
+        for (const cell of dayCellKeysOfPlace(step.place)) {
+          const days = cells.get(cell) ?? cells.set(cell, new Map()).get(cell)!;
+          addCounts(days.get(step.day) ?? days.set(step.day, zeroCounts()).get(step.day)!, step.counts);
+        }
+      return withoutZeros(cells);
+    };
+    const withoutZeros = (cells: Map<string, Map<string, Counts>>) => {
+      for (const [cell, days] of cells) {
+        for (const [day, sum] of days) if (isZero(sum)) days.delete(day);
+        if (days.size === 0) cells.delete(cell);
+      }
+      return cells;
+    };
+    fc.assert(
+      fc.property(
+        fc.array(change, { maxLength: 80 }),
+        fc.integer({ min: 1, max: 9 }),
+        fc.integer({ min: 1, max: 40 }),
+        (changes, batch, slotsPerBlock) => {
+          const sums = new CellSums(BY_DAY, slotsPerBlock);
+          for (let i = 0; i < changes.length; i += batch) sums.add(changes.slice(i, i + batch));
+          const expected = byHand(changes);
+          const plain = new Map(
+            sums
+              .cellKeys()
+              .map((cell) => [
+                cell,
+                new Map([...sums.bucketsOf(cell)].map(([day, sum]) => [day, Array.from(sum)])),
+              ]),
+          );
+          expect(withoutZeros(plain)).toEqual(expected);
+          expect(withoutZeros(cellDayDeltas(changes))).toEqual(expected);
+        },
+      ),
+      { numRuns: 200 },
+    );
+    // Days far out keep their names: year 999, and the "never" of 9999-12-31.
+    const far = cellDayDeltas([
+      { place, day: '0999-03-01', counts: vec(7) },
+      { place, day: '9999-12-31', counts: vec(-3) },
+    ]);
+    expect([...far.values()].map((days) => [...days.keys()])[0]).toEqual(['0999-03-01', '9999-12-31']);
   });
 
   it('keep cells for the deployment and the two upper levels only; below them a unit is read from its days', () => {

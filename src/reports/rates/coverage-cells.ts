@@ -52,8 +52,9 @@ export function zeroCounts(): Counts {
   return new Array<number>(COUNT_WIDTH).fill(0);
 }
 
-export function isZero(counts: readonly number[]): boolean {
-  return counts.every((value) => value === 0);
+export function isZero(counts: ArrayLike<number>): boolean {
+  for (let i = 0; i < counts.length; i++) if (counts[i] !== 0) return false;
+  return true;
 }
 
 /** `into += sign × add`, in place. */
@@ -225,18 +226,27 @@ export function unitDimOfCell(cell: string): string {
 
 /**
  * Per cell (by `cellKeyString`), per month: the change of its counts that a set of placed steps
- * makes (a fold's batch, a verifier's chunk): `CellMonthSums` read out as plain count vectors.
+ * makes (a fold's batch, a verifier's chunk): `CellSums` read out as plain count vectors.
  */
 export function cellMonthDeltas(steps: readonly PlacedDay[]): Map<string, Map<string, Counts>> {
+  return deltasOf(steps, BY_MONTH);
+}
+
+/** Per day cell (`dayCellKeysOfPlace`), per day: the change that a set of placed steps makes. */
+export function cellDayDeltas(steps: readonly PlacedDay[]): Map<string, Map<string, Counts>> {
+  return deltasOf(steps, BY_DAY);
+}
+
+function deltasOf(steps: readonly PlacedDay[], bucketing: Bucketing): Map<string, Map<string, Counts>> {
   // A fold's batch holds a few cell-months, a verifier's chunk thousands: blocks of 64 slots
   // (18 KB), not the rebuild's 32,768 (9.4 MB).
-  const sums = new CellMonthSums(64);
+  const sums = new CellSums(bucketing, 64);
   sums.add(steps);
   const cells = new Map<string, Map<string, Counts>>();
   for (const cell of sums.cellKeys()) {
-    const months = new Map<string, Counts>();
-    for (const [month, sum] of sums.monthsOf(cell)) months.set(month, Array.from(sum));
-    cells.set(cell, months);
+    const buckets = new Map<string, Counts>();
+    for (const [bucket, sum] of sums.bucketsOf(cell)) buckets.set(bucket, Array.from(sum));
+    cells.set(cell, buckets);
   }
   return cells;
 }
@@ -249,23 +259,68 @@ export function cellKeysOfPlace(place: CellPlace): string[] {
   return keys;
 }
 
+/**
+ * The dimensions whose values are few whatever the size of the federation (one; the ownership
+ * types; the industries' sections; a unit's children), which keep **day cells**: per cell of a
+ * unit of the top level (DAY_CELL_LEVELS: the roots, and 0 for the deployment) and day, the
+ * change of its counts that day. A date's part of a month is read from them, a row per value and
+ * day, where the enterprises' days of a province grow with it (at 5,000,000 enterprises, some
+ * 20,000 days a day in the years agreements are signed). Townships and instructors are as many
+ * as the federation is large: their days per value stay a few, and a day row per value and day
+ * would cost nearly a row per enterprise's day (docs/benchmarks.md, "Eighth session").
+ */
+export const DAY_DIMS: ReadonlySet<CellDim> = new Set<CellDim>(['all', 'own', 'ind', 'sub']);
+
+/** The levels of units that keep day cells: the roots (level 0), and the deployment. */
+export const DAY_CELL_LEVELS = 1;
+
+/** Whether a unit (its path; null: the deployment) keeps day cells in a dimension (else its days are read). */
+export function keepsDayCells(unitPath: string | null, dim: CellDim): boolean {
+  return DAY_DIMS.has(dim) && (unitPath === null || levelOfPath(unitPath) < DAY_CELL_LEVELS);
+}
+
+/** The day cells (`cellKeyString`) a place's changes go to: 0 and its root × each of DAY_DIMS. */
+export function dayCellKeysOfPlace(place: CellPlace): string[] {
+  const keys: string[] = [];
+  for (const unitId of [0, ...unitsOnPath(place.unitPath).slice(0, DAY_CELL_LEVELS)])
+    for (const dim of DAY_DIMS) keys.push(cellKeyString({ unitId, dim, val: valueOf(place, dim, unitId) }));
+  return keys;
+}
+
+/**
+ * How `CellSums` buckets the steps: into cells (the place's keys) and periods (a number per
+ * period: no string per entry for the collector to trace, and its name back).
+ */
+export interface Bucketing {
+  cellsOf(place: CellPlace): string[];
+  index(day: BusinessDate): number;
+  name(index: number): string;
+}
+
+/** Per cell and month (`2025-06`): the running totals' changes. */
+export const BY_MONTH: Bucketing = { cellsOf: cellKeysOfPlace, index: monthIndex, name: monthOfIndex };
+
+/** Per day cell and day (`2025-06-17`): the day cells' rows. */
+export const BY_DAY: Bucketing = { cellsOf: dayCellKeysOfPlace, index: dayIndex, name: dayOfIndex };
+
 /** A place as a key: enterprises at the same place share their cells (every field of CellPlace: a new one must be added here). */
 function placeKey(place: CellPlace): string {
   return `${place.unitPath}\u0001${place.ownershipType}\u0001${place.industry}\u0001${place.township}\u0001${place.instructorId ?? ''}`;
 }
 
 /**
- * Sums of placed steps per cell and month. Built for a rebuild's millions of cell-months (about
- * 3.6 million at 1,000,000 enterprises in a province of 3,000 townships): each a slot of a few
- * large typed arrays rather than a typed array each (millions of small objects made the garbage
- * collector a fifth of a rebuild's time), and each place's cells looked up once for every
- * enterprise there. `cellMonthDeltas` reads one out for the smaller batches.
+ * Sums of placed steps per cell and period (`BY_MONTH`: per cell and month; `BY_DAY`: per day
+ * cell and day). Built for a rebuild's millions of cell-months (about 3.6 million at 1,000,000
+ * enterprises in a province of 3,000 townships): each a slot of a few large typed arrays rather
+ * than a typed array each (millions of small objects made the garbage collector a fifth of a
+ * rebuild's time), and each place's cells looked up once for every enterprise there.
+ * `cellMonthDeltas` and `cellDayDeltas` read one out for the smaller batches.
  */
-export class CellMonthSums {
+export class CellSums {
   private static readonly PLACES = 200_000;
   private readonly blocks: Float64Array[] = [];
   private slots = 0;
-  /** Per cell, per month (`monthIndex`, a number: no string per entry for the collector to trace): its slot. */
+  /** Per cell, per period (`Bucketing.index`): its slot. */
   private readonly cells = new Map<string, Map<number, number>>();
   /** Per place (`placeKey`), its cells' months; forgotten when it grows past PLACES (a cache). */
   private readonly places = new Map<string, Array<Map<number, number>>>();
@@ -273,8 +328,11 @@ export class CellMonthSums {
   private lastCells: Array<Map<number, number>> = [];
   private readonly moved = new Int32Array(COUNT_WIDTH);
 
-  /** `slotsPerBlock`: cell-months per typed array (a rebuild's default: 32,768, 9.4 MB). */
-  constructor(private readonly slotsPerBlock = 1 << 15) {}
+  /** `slotsPerBlock`: cell-periods per typed array (a rebuild's default: 32,768, 9.4 MB). */
+  constructor(
+    private readonly bucketing: Bucketing = BY_MONTH,
+    private readonly slotsPerBlock = 1 << 15,
+  ) {}
 
   add(steps: readonly PlacedDay[]): void {
     const moved = this.moved;
@@ -283,7 +341,7 @@ export class CellMonthSums {
       let movedCount = 0;
       for (let i = 0; i < COUNT_WIDTH; i++) if (counts[i] !== 0) moved[movedCount++] = i;
       if (movedCount === 0) continue;
-      const month = monthIndex(step.day);
+      const month = this.bucketing.index(step.day);
       // An enterprise's steps come together and share its place.
       const placeCells = step.place === this.lastPlace ? this.lastCells : this.cellsOfPlace(step.place);
       for (const months of placeCells) {
@@ -304,24 +362,27 @@ export class CellMonthSums {
     return [...this.cells.keys()];
   }
 
-  /** A cell's sums per month (`2025-06`; views of the slots: read them before the next `add`). */
-  monthsOf(cell: string): Map<string, Float64Array> {
-    const months = new Map<string, Float64Array>();
-    for (const [month, slot] of this.cells.get(cell) ?? []) {
+  /** A cell's sums per period (`2025-06`, `2025-06-17`; views of the slots: read them before the next `add`). */
+  bucketsOf(cell: string): Map<string, Float64Array> {
+    const buckets = new Map<string, Float64Array>();
+    for (const [index, slot] of this.cells.get(cell) ?? []) {
       const base = this.offsetOf(slot);
-      months.set(monthOfIndex(month), this.blocks[this.blockOf(slot)].subarray(base, base + COUNT_WIDTH));
+      buckets.set(
+        this.bucketing.name(index),
+        this.blocks[this.blockOf(slot)].subarray(base, base + COUNT_WIDTH),
+      );
     }
-    return months;
+    return buckets;
   }
 
   private cellsOfPlace(place: CellPlace): Array<Map<number, number>> {
     const key = placeKey(place);
     let placeCells = this.places.get(key);
     if (!placeCells) {
-      if (this.places.size >= CellMonthSums.PLACES) this.places.clear();
-      placeCells = cellKeysOfPlace(place).map(
-        (id) => this.cells.get(id) ?? this.cells.set(id, new Map()).get(id)!,
-      );
+      if (this.places.size >= CellSums.PLACES) this.places.clear();
+      placeCells = this.bucketing
+        .cellsOf(place)
+        .map((id) => this.cells.get(id) ?? this.cells.set(id, new Map()).get(id)!);
       this.places.set(key, placeCells);
     }
     this.lastPlace = place;
@@ -355,6 +416,24 @@ function monthIndex(day: BusinessDate): number {
 /** `monthIndex` back to its month (`2025-06`). */
 function monthOfIndex(index: number): string {
   return `${String(Math.floor(index / 12)).padStart(4, '0')}-${String((index % 12) + 1).padStart(2, '0')}`;
+}
+
+/** A day as a number (`YYYYMMDD`, in the days' order), read off `YYYY-MM-DD` without a new string. */
+function dayIndex(day: BusinessDate): number {
+  const digit = (at: number) => day.charCodeAt(at) - 48;
+  return (
+    (digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3)) * 10_000 +
+    (digit(5) * 10 + digit(6)) * 100 +
+    digit(8) * 10 +
+    digit(9)
+  );
+}
+
+/** `dayIndex` back to its day (`2025-06-17`). */
+function dayOfIndex(index: number): BusinessDate {
+  const year = Math.floor(index / 10_000);
+  const month = Math.floor(index / 100) % 100;
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(index % 100).padStart(2, '0')}`;
 }
 
 /** A stored running total of one series: a year (`2025`) or a month (`2025-06`), and its counts. */
