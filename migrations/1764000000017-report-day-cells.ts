@@ -31,6 +31,7 @@ export class ReportDayCells1764000000017 implements MigrationInterface {
           ...COUNT_COLUMNS.map((column) => ({ name: column, type: 'bigint', default: 0 })),
         ],
       }),
+      true, // kept from a run whose rebuild failed: run the migrations again
     );
     if (queryRunner.connection.options.type !== 'better-sqlite3') {
       await queryRunner.query(

@@ -154,6 +154,34 @@ describe('Report aggregates (e2e)', () => {
     expect((await rates({ asOf: changed.day, groupBy: 'sector' })).total.enterprises).toBe(truth[0]);
   });
 
+  it('count a change not yet folded on both sides of its day, whichever half of the month a date reads', async () => {
+    await sut.app.get(CoverageLedger).foldAll();
+    // Registered and unionised on the 20th: on MySQL/MariaDB in the journal until a fold (the
+    // tests run no schedules), on SQLite folded by its own write.
+    await request(sut.http)
+      .post('/api/v1/enterprises')
+      .set(admin.auth)
+      .send(
+        anEnterprise({
+          registeredOn: '2024-05-20',
+          unionFoundedOn: '2024-05-20',
+          ownershipType: 'state_owned',
+        }),
+      )
+      .expect(201);
+    // The 10th reads May's first ten days, the 19th, 20th and 25th May less the days after them.
+    for (const asOf of ['2024-05-10', '2024-05-19', '2024-05-20', '2024-05-25', '2024-05-31']) {
+      const truth = totalOf(await direct(asOf, 'sector'));
+      const report = await rates({ asOf, groupBy: 'sector' });
+      expect([asOf, report.total.enterprises, report.total.covered]).toEqual([asOf, ...truth]);
+    }
+    const before = totalOf(await direct('2024-05-19', 'sector'));
+    expect(totalOf(await direct('2024-05-20', 'sector'))[0]).toBe(before[0] + 1);
+    await sut.app.get(CoverageLedger).foldAll();
+    expect((await rates({ asOf: '2024-05-20', groupBy: 'sector' })).total.enterprises).toBe(before[0] + 1);
+    expect((await verify()).differences).toEqual([]);
+  });
+
   // SQLite rebuilds in place, in one transaction per chunk on its one connection: nothing to swap.
   (ON_MYSQL ? it : it.skip)(
     'on MySQL/MariaDB, rebuild beside the live tables: a failure or a write meanwhile leaves them whole',

@@ -18,7 +18,7 @@ export class ReportsVerifyCommand extends CommandRunner {
     if (report.differenceCount > report.differences.length)
       console.log(`… and ${report.differenceCount - report.differences.length} more`);
     console.log(
-      `verified the report aggregates of ${report.enterprises} enterprise(s), ${report.cells} cell row(s): ${report.differenceCount} difference(s)`,
+      `verified the report aggregates of ${report.enterprises} enterprise(s), ${report.cells} cell and day cell row(s): ${report.differenceCount} difference(s)`,
     );
     if (report.differenceCount > 0) process.exitCode = 1;
   }

@@ -191,7 +191,7 @@ describe('npm run cli -- demo:load', () => {
     // a hand edit past the app is listed (exit 1) until reports:rebuild.
     const aggregates = cli(['reports:verify']);
     expect(aggregates.stdout).toMatch(
-      /verified the report aggregates of 480 enterprise\(s\), \d+ cell row\(s\): 0 difference\(s\)/,
+      /verified the report aggregates of 480 enterprise\(s\), \d+ cell and day cell row\(s\): 0 difference\(s\)/,
     );
     expect(aggregates.status).toBe(0);
     const edit = new Database(join(directory, 'demo.sqlite'));

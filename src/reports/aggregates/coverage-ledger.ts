@@ -404,7 +404,11 @@ export class CoverageLedger implements ReportAggregates {
     const flush = async () => {
       const rows = batch;
       batch = [];
-      await run((m) => insertDayCells(m, rows, table));
+      await run((m) => insertDayCells(m, rows, table)).catch((error: unknown) => {
+        throw isUniqueViolation(error)
+          ? new Error(`${WRITTEN_DURING_REBUILD}: ${(error as Error).message}`)
+          : error;
+      });
     };
     for (const { unitDim, unitId, dim } of order) {
       const byDay = new Map<string, StoredDayCell[]>();
@@ -700,7 +704,6 @@ interface AgreementRow {
   set_aside_on: Date | string | null;
 }
 
-/** A journal or days row as a placed change. */
 /** `cellDayDeltas` as day cells' rows (the days whose changes cancel left out). */
 export function dayCellRows(deltas: Map<string, Map<string, Counts>>): StoredDayCell[] {
   const rows: StoredDayCell[] = [];
@@ -711,6 +714,7 @@ export function dayCellRows(deltas: Map<string, Map<string, Counts>>): StoredDay
   return rows;
 }
 
+/** A journal or days row as a placed change. */
 export function journalDay(row: PlaceRow & Record<string, unknown> & { day: string }): PlacedDay {
   return { place: placeOfRow(row), day: dayOf(row.day) as string, counts: countsOfRow(row) };
 }
