@@ -84,6 +84,9 @@
 //                              the 50 ms / 20× goal is not judged. For 5 M, where each direct
 //                              statement reads from disk for tens of seconds (docs/benchmarks.md,
 //                              "Eighth session"); p50s of the app compare with a 1 M run's
+//   AGG_DIRECT=none            (c) no direct SQL at all (answers not compared): the app alone,
+//                              e.g. a second run to time it with the measured dates' pages in
+//                              the buffer pool
 //   REBUILD=0                  do not run `reports:rebuild` even if the build has it
 //   APP_ENTRY                  the app's entry point, default dist/src/main.js; the migrations
 //                              and the CLI are taken from the same build (its cli/ directory)
@@ -998,7 +1001,8 @@ async function benchAggregates(db, app, { province, city, cityIds }, say) {
     ['province', province, ''],
     ['city', city, cityRestriction],
   ].filter(([key]) => unitsWanted.includes(key));
-  const directEveryRound = process.env.AGG_DIRECT !== 'first';
+  const directEveryRound = !['first', 'none'].includes(process.env.AGG_DIRECT ?? '');
+  const directNever = process.env.AGG_DIRECT === 'none';
   const goals = db.key === 'mariadb' && directEveryRound;
   say(
     `  (c) maintained aggregates (issue 17): signing rates, ${R} random asOf dates in the ${years} years before ${AS_OF} (AGG_SEED=${seed}): ${dates.join(' ')}; one unmeasured round at ${AS_OF} first and ${warmups.length} unmeasured calls of each variant at other dates; ${directEveryRound ? 'per round app then direct SQL for each variant' : 'per round the app alone for each variant (AGG_DIRECT=first: the direct SQL in the unmeasured round only)'}; the app asked with orgUnitId= the unit (as the admin); direct SQL: the province unrestricted (the other root is empty), the city ${cityRestriction.startsWith('e.org_unit_id BETWEEN') ? 'by its id range' : 'by its ids'}, groupBy=orgUnit the roll-up statement of (b)`,
@@ -1027,8 +1031,9 @@ async function benchAggregates(db, app, { province, city, cityIds }, say) {
   for (const [round, asOf] of [AS_OF, ...dates].entries()) {
     for (const v of variants) {
       const a = await app.get(v.path(asOf));
-      if (round > 0 && !directEveryRound) {
-        v.appMs.push(a.ms);
+      if ((round > 0 && !directEveryRound) || directNever) {
+        if (round > 0) v.appMs.push(a.ms);
+        else v.first = { app: a.ms, hand: NaN };
         continue;
       }
       const started = performance.now();
@@ -1065,7 +1070,7 @@ async function benchAggregates(db, app, { province, city, cityIds }, say) {
     );
     if (!directEveryRound) {
       say(
-        `    ${v.name.padEnd(40)} app p50 ${fmtMs(app50).padStart(9)} (first ${fmtMs(v.first.app)}), over ${v.appMs.length} dates; direct SQL at ${AS_OF} only (${fmtMs(v.first.hand)}); answers ${v.mismatches.length ? 'DIFFER' : 'equal'} there (${v.groups} groups; ${v.total.covered}/${v.total.enterprises} covered)`,
+        `    ${v.name.padEnd(40)} app p50 ${fmtMs(app50).padStart(9)} (first ${fmtMs(v.first.app)}), over ${v.appMs.length} dates; ${directNever ? 'no direct SQL (AGG_DIRECT=none)' : `direct SQL at ${AS_OF} only (${fmtMs(v.first.hand)}); answers ${v.mismatches.length ? 'DIFFER' : 'equal'} there (${v.groups} groups; ${v.total.covered}/${v.total.enterprises} covered)`}`,
       );
       continue;
     }
