@@ -218,11 +218,30 @@ export interface StoredCell extends CellRow {
   val: string;
 }
 
+/**
+ * The clause that turns an INSERT into an upsert on `key`: each conflicting row's count columns
+ * set to `set(column, incoming)` (`incoming`: the inserted row's value, `VALUES(c)` on
+ * MySQL/MariaDB, `excluded.c` on SQLite).
+ */
+function countsUpsert(
+  manager: EntityManager,
+  key: readonly string[],
+  set: (column: string, incoming: string) => string,
+): string {
+  const mysql = isMysqlFamily(manager.connection);
+  const assignments = COUNT_COLUMNS.map((c) => `${c} = ${set(c, mysql ? `VALUES(${c})` : `excluded.${c}`)}`);
+  return mysql
+    ? ` ON DUPLICATE KEY UPDATE ${assignments.join(', ')}`
+    : ` ON CONFLICT (${key.join(', ')}) DO UPDATE SET ${assignments.join(', ')}`;
+}
+
 /** Writes running totals, replacing the rows of the same cell, series and period. */
 export async function writeCells(manager: EntityManager, rows: ReadonlyArray<StoredCell>): Promise<void> {
-  const conflict = isMysqlFamily(manager.connection)
-    ? ` ON DUPLICATE KEY UPDATE ${COUNT_COLUMNS.map((c) => `${c} = VALUES(${c})`).join(', ')}`
-    : ` ON CONFLICT (unit_id, dim, grain, bucket, val) DO UPDATE SET ${COUNT_COLUMNS.map((c) => `${c} = excluded.${c}`).join(', ')}`;
+  const conflict = countsUpsert(
+    manager,
+    ['unit_id', 'dim', 'grain', 'bucket', 'val'],
+    (_, incoming) => incoming,
+  );
   await insertRows(
     manager,
     'coverage_cells',
@@ -262,9 +281,7 @@ export async function addToDayCells(
   manager: EntityManager,
   rows: ReadonlyArray<StoredDayCell>,
 ): Promise<void> {
-  const conflict = isMysqlFamily(manager.connection)
-    ? ` ON DUPLICATE KEY UPDATE ${COUNT_COLUMNS.map((c) => `${c} = ${c} + VALUES(${c})`).join(', ')}`
-    : ` ON CONFLICT (${DAY_CELL_KEY.join(', ')}) DO UPDATE SET ${COUNT_COLUMNS.map((c) => `${c} = ${c} + excluded.${c}`).join(', ')}`;
+  const conflict = countsUpsert(manager, DAY_CELL_KEY, (column, incoming) => `${column} + ${incoming}`);
   await insertRows(
     manager,
     'coverage_day_cells',

@@ -195,6 +195,45 @@ function nonZero(sums: Map<string, Counts>): Map<string, Counts> {
   return new Map([...sums].filter(([, vector]) => vector.some((value) => value !== 0)));
 }
 
+/** The plain sums of steps per cell (`cellsOf` a place) and period (`periodOf` a day), without zeros. */
+function sumsByHand(
+  steps: readonly PlacedDay[],
+  cellsOf: (place: PlacedDay['place']) => string[],
+  periodOf: (day: string) => string,
+): Map<string, Map<string, Counts>> {
+  const cells = new Map<string, Map<string, Counts>>();
+  for (const step of steps)
+    for (const cell of cellsOf(step.place)) {
+      const periods = cells.get(cell) ?? cells.set(cell, new Map()).get(cell)!;
+      const period = periodOf(step.day);
+      addCounts(periods.get(period) ?? periods.set(period, zeroCounts()).get(period)!, step.counts);
+    }
+  return withoutZeros(cells);
+}
+
+/** Sums per cell and period with the all-zero periods, and the cells left empty, taken out. */
+function withoutZeros(cells: Map<string, Map<string, Counts>>): Map<string, Map<string, Counts>> {
+  for (const [cell, periods] of cells) {
+    for (const [period, sum] of periods) if (isZero(sum)) periods.delete(period);
+    if (periods.size === 0) cells.delete(cell);
+  }
+  return cells;
+}
+
+/** A `CellSums` read out as plain count vectors, without zeros. */
+function asPlain(sums: CellSums): Map<string, Map<string, Counts>> {
+  return withoutZeros(
+    new Map(
+      sums
+        .cellKeys()
+        .map((cell) => [
+          cell,
+          new Map([...sums.bucketsOf(cell)].map(([period, sum]) => [period, Array.from(sum)])),
+        ]),
+    ),
+  );
+}
+
 describe('report aggregates: cells of running totals (coverage-cells)', () => {
   it('give, for every cell unit, dimension and date, the sum of the changes up to it: built at once or by folds in any batches', () => {
     fc.assert(
@@ -238,35 +277,8 @@ describe('report aggregates: cells of running totals (coverage-cells)', () => {
   });
 
   it("sum changes per cell and month in typed-array slots, in any batches and block sizes, past a block's end", () => {
-    /** The plain sum of every step at each cell of its place and its month, without zeros. */
-    const byHand = (steps: readonly PlacedDay[]) => {
-      const cells = new Map<string, Map<string, Counts>>();
-      for (const step of steps)
-        for (const cell of cellKeysOfPlace(step.place)) {
-          const months = cells.get(cell) ?? cells.set(cell, new Map()).get(cell)!;
-          const month = step.day.slice(0, 7);
-          addCounts(months.get(month) ?? months.set(month, zeroCounts()).get(month)!, step.counts);
-        }
-      return withoutZeros(cells);
-    };
-    const withoutZeros = (cells: Map<string, Map<string, Counts>>) => {
-      for (const [cell, months] of cells) {
-        for (const [month, sum] of months) if (isZero(sum)) months.delete(month);
-        if (months.size === 0) cells.delete(cell);
-      }
-      return cells;
-    };
-    const asPlain = (sums: CellSums) =>
-      withoutZeros(
-        new Map(
-          sums
-            .cellKeys()
-            .map((cell) => [
-              cell,
-              new Map([...sums.bucketsOf(cell)].map(([month, sum]) => [month, Array.from(sum)])),
-            ]),
-        ),
-      );
+    const byHand = (steps: readonly PlacedDay[]) =>
+      sumsByHand(steps, cellKeysOfPlace, (day) => day.slice(0, 7));
     fc.assert(
       fc.property(
         fc.array(change, { maxLength: 80 }),
@@ -342,23 +354,7 @@ describe('report aggregates: cells of running totals (coverage-cells)', () => {
       '1 ind C',
       '1 sub 2',
     ]);
-    /** The plain sum of every step at each day cell of its place and its day, without zeros. */
-    const byHand = (steps: readonly PlacedDay[]) => {
-      const cells = new Map<string, Map<string, Counts>>();
-      for (const step of steps)
-        for (const cell of dayCellKeysOfPlace(step.place)) {
-          const days = cells.get(cell) ?? cells.set(cell, new Map()).get(cell)!;
-          addCounts(days.get(step.day) ?? days.set(step.day, zeroCounts()).get(step.day)!, step.counts);
-        }
-      return withoutZeros(cells);
-    };
-    const withoutZeros = (cells: Map<string, Map<string, Counts>>) => {
-      for (const [cell, days] of cells) {
-        for (const [day, sum] of days) if (isZero(sum)) days.delete(day);
-        if (days.size === 0) cells.delete(cell);
-      }
-      return cells;
-    };
+    const byHand = (steps: readonly PlacedDay[]) => sumsByHand(steps, dayCellKeysOfPlace, (day) => day);
     fc.assert(
       fc.property(
         fc.array(change, { maxLength: 80 }),
@@ -368,15 +364,7 @@ describe('report aggregates: cells of running totals (coverage-cells)', () => {
           const sums = new CellSums(BY_DAY, slotsPerBlock);
           for (let i = 0; i < changes.length; i += batch) sums.add(changes.slice(i, i + batch));
           const expected = byHand(changes);
-          const plain = new Map(
-            sums
-              .cellKeys()
-              .map((cell) => [
-                cell,
-                new Map([...sums.bucketsOf(cell)].map(([day, sum]) => [day, Array.from(sum)])),
-              ]),
-          );
-          expect(withoutZeros(plain)).toEqual(expected);
+          expect(asPlain(sums)).toEqual(expected);
           expect(withoutZeros(cellDayDeltas(changes))).toEqual(expected);
         },
       ),
